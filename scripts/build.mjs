@@ -1,0 +1,26 @@
+// Builds the runnable JavaScript: lib/ for the command line and the app (dependencies stay in
+// node_modules), and the Action's self-contained dist/index.js when asked with --action.
+import { build } from "esbuild";
+
+const common = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "esm",
+  sourcemap: false,
+  logLevel: "warning",
+};
+
+const entries = [
+  { in: "src/cli/index.ts", out: "lib/cli.js", banner: "#!/usr/bin/env node" },
+];
+
+for (const entry of entries) {
+  await build({
+    ...common,
+    entryPoints: [entry.in],
+    outfile: entry.out,
+    packages: "external",
+    banner: entry.banner ? { js: entry.banner } : {},
+  });
+}

@@ -1,0 +1,40 @@
+import type { z } from "zod";
+
+/** What a command may touch of the outside world; tests pass their own. */
+export interface CommandIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly readTextFile: (path: string) => string;
+  readonly writeTextFile: (path: string, text: string) => void;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The one clock of the shells: the system clock, or FIRSTLINE_NOW when it is set. */
+  readonly now: () => Date;
+}
+
+/** How an option is read from the command line before its schema sees it. */
+export type OptionKind = "string" | "boolean";
+
+/**
+ * One `firstline` command. `options` declares the flags (all strings or booleans on the command
+ * line); `schema` parses them into typed values, so a bad value is an exit-2 error naming the flag.
+ */
+export interface CliCommand<S extends z.ZodType = z.ZodType> {
+  /** The words that select it, such as `sla due`. */
+  readonly name: string;
+  readonly summary: string;
+  readonly usage: string;
+  readonly options: Readonly<Record<string, OptionKind>>;
+  readonly schema: S;
+  /** Returns the exit code: 0 done and nothing wrong, 1 the check found errors. */
+  readonly run: (params: { readonly options: z.output<S>; readonly io: CommandIo; readonly json: boolean }) => Promise<number>;
+}
+
+/** Keeps the schema's type attached to `run` while storing commands in one list. */
+export function defineCommand<S extends z.ZodType>(command: CliCommand<S>): CliCommand {
+  return command as unknown as CliCommand;
+}
+
+/** Prints a value as the one JSON document the contract promises. */
+export function printJson(io: CommandIo, value: unknown): void {
+  io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+}

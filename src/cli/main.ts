@@ -1,0 +1,74 @@
+import { parseArgs } from "node:util";
+import { formatKeyPath } from "../core/finding.js";
+import type { CliCommand, CommandIo } from "./command.js";
+import { InputError } from "./input-error.js";
+import { commands } from "./registry.js";
+
+function findCommand(argv: readonly string[]): { command: CliCommand; rest: string[] } | undefined {
+  let best: { command: CliCommand; rest: string[] } | undefined;
+  for (const command of commands) {
+    const words = command.name.split(" ");
+    if (words.every((word, index) => argv[index] === word)) {
+      if (!best || words.length > best.command.name.split(" ").length) {
+        best = { command, rest: argv.slice(words.length) };
+      }
+    }
+  }
+  return best;
+}
+
+function helpText(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return `Usage: firstline <command> [options] [--json]\n\nCommands:\n${lines.join("\n")}\n`;
+}
+
+/**
+ * Runs one command line. Returns the exit code: 0 done and nothing wrong, 1 the check found
+ * errors, 2 the input itself is unusable (one clear line on stderr, never a stack trace).
+ */
+export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
+  if (argv.length === 0 || argv[0] === "--help" || argv[0] === "help") {
+    io.stdout(helpText());
+    return argv.length === 0 ? 2 : 0;
+  }
+  const found = findCommand(argv);
+  if (!found) {
+    io.stderr(`firstline: unknown command "${argv.slice(0, 2).join(" ")}"; run "firstline --help" for the list\n`);
+    return 2;
+  }
+  const { command, rest } = found;
+  if (rest.includes("--help")) {
+    io.stdout(`${command.usage}\n`);
+    return 0;
+  }
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    const optionSpec = Object.fromEntries(
+      [...Object.entries(command.options), ["json", "boolean"] as const].map(([name, kind]) => [name, { type: kind }]),
+    );
+    values = parseArgs({ args: [...rest], options: optionSpec, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    io.stderr(`firstline ${command.name}: ${(error as Error).message.split("\n")[0]}\n${command.usage}\n`);
+    return 2;
+  }
+  const { json, ...optionValues } = values;
+  const parsed = command.schema.safeParse(optionValues);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const flag = issue ? formatKeyPath(issue.path) : "";
+    const message = issue?.code === "invalid_type" && issue.input === undefined ? "is required" : (issue?.message ?? "invalid");
+    io.stderr(`firstline ${command.name}: --${flag} ${message}\n`);
+    return 2;
+  }
+  try {
+    return await command.run({ options: parsed.data, io, json: json === true });
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.stderr(`${error.message}\n`);
+      return 2;
+    }
+    io.stderr(`firstline ${command.name}: internal error: ${(error as Error).message}\n`);
+    return 2;
+  }
+}

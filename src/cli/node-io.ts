@@ -1,0 +1,35 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import type { CommandIo } from "./command.js";
+import { InputError } from "./input-error.js";
+import { clockFromEnv } from "../shell/clock.js";
+
+function describeFsError(path: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "file not found";
+  if (code === "EISDIR") return "is a folder, not a file";
+  if (code === "EACCES") return "permission denied";
+  return (error as Error).message;
+}
+
+/** The real outside world for the command line. */
+export function nodeIo(): CommandIo {
+  const clock = clockFromEnv(process.env);
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readTextFile: (path) => {
+      try {
+        return readFileSync(path, "utf8");
+      } catch (error) {
+        throw InputError.of({ file: path, path: "", message: describeFsError(path, error) });
+      }
+    },
+    writeTextFile: (path, text) => {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, text);
+    },
+    env: process.env,
+    now: clock,
+  };
+}
