@@ -1,0 +1,103 @@
+import { DateTime } from "luxon";
+import { z } from "zod";
+import { parseLocalInterval } from "../core/time/calendar.js";
+import { PRIORITIES } from "../core/labels.js";
+import { parseTarget } from "../core/sla/targets.js";
+
+/** A calendar date, `YYYY-MM-DD`, that exists. */
+export const dateString = z
+  .string()
+  .refine((text) => /^\d{4}-\d\d-\d\d$/.test(text) && DateTime.fromISO(text).isValid, { message: "must be a real date written YYYY-MM-DD" });
+
+/** A GitHub login. */
+export const login = z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/, { message: "must be a GitHub login" });
+
+/** `owner/name` of a repository. */
+export const repoName = z.string().regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { message: "must be owner/name of a repository" });
+
+/** An SLA target such as `1 hour`, `30 working minutes`, `5 working days`. */
+export const targetSchema = z
+  .string()
+  .meta({ description: "A target: <number> <unit>, unit one of minutes, hours, days, working minutes, working hours, working days." })
+  .transform((text, ctx) => {
+    const parsed = parseTarget(text);
+    if (typeof parsed === "string") {
+      ctx.addIssue({ code: "custom", message: parsed });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+const intervalSchema = z
+  .string()
+  .meta({ description: "Half-open local interval HH:MM-HH:MM, for example 10:00-18:00." })
+  .transform((text, ctx) => {
+    const parsed = parseLocalInterval(text);
+    if (typeof parsed === "string") {
+      ctx.addIssue({ code: "custom", message: parsed });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+const day = z.array(intervalSchema).default([]);
+
+
+/** Weekday working hours: several half-open intervals a day allowed; a day left out is closed. */
+export const workingHoursSchema = z
+  .strictObject({ mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day })
+  .meta({ description: "Working hours per weekday; a day left out is closed." });
+
+export const regionSchema = z
+  .enum(["england-and-wales", "scotland", "northern-ireland", "none"])
+  .meta({ description: "Whose bank holidays close the calendar." });
+
+export const holidaysSchema = z.strictObject({
+  region: regionSchema.default("england-and-wales"),
+  extra: z.array(dateString).default([]).meta({ description: "Extra closed dates, YYYY-MM-DD." }),
+});
+
+const priorityTargetsSchema = z.strictObject({
+  firstResponse: targetSchema.meta({ description: "Time to the first staff response." }),
+  nextResponse: targetSchema.optional().meta({ description: "Time to each next staff response after the client writes." }),
+  resolution: targetSchema.optional().meta({ description: "Time to close the ticket." }),
+});
+
+/** A plan's targets for all four priorities. */
+export const planSchema = z.strictObject({
+  P1: priorityTargetsSchema,
+  P2: priorityTargetsSchema,
+  P3: priorityTargetsSchema,
+  P4: priorityTargetsSchema,
+});
+
+export const clientSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/, { message: "must be lowercase letters, digits and dashes" }).meta({ description: 'Used in the label "client: <id>".' }),
+  name: z.string().min(1),
+  plan: z.string().default("standard").meta({ description: "standard, enhanced or a plan defined under plans." }),
+  outOfHours: z.boolean().default(false).meta({ description: "Out-of-hours (24/7) cover for urgent tickets." }),
+  repos: z.array(repoName).default([]).meta({ description: "Tickets opened in these repositories belong to this client." }),
+  keywords: z.array(z.string().min(2)).default([]).meta({ description: "Matched in title and body when the repository does not decide." }),
+  accountManager: login.optional().meta({ description: "GitHub login; chargeable work is routed here." }),
+  holidays: z
+    .strictObject({ region: regionSchema.optional(), extra: z.array(dateString).optional() })
+    .optional()
+    .meta({ description: "Per-client calendar override." }),
+});
+
+export const priorityRuleSchema = z.strictObject({
+  priority: z.enum(PRIORITIES),
+  keywords: z.array(z.string().min(2)).min(1).meta({ description: "Words or phrases; any match in title or body suggests this priority." }),
+});
+
+/** Keyword rules that suggest a priority; the most urgent match wins. */
+export const DEFAULT_PRIORITY_RULES = [
+  { priority: "P1" as const, keywords: ["site down", "site is down", "outage", "completely unavailable", "not loading at all", "hacked", "compromised", "defaced", "data breach", "500 error on every page"] },
+  { priority: "P2" as const, keywords: ["very slow", "extremely slow", "timing out", "checkout broken", "cannot log in", "can't log in", "payments failing", "forms not submitting"] },
+  { priority: "P4" as const, keywords: ["when you have time", "no rush", "low priority", "just wondering", "nice to have"] },
+];
+
+export const rotaLocationSchema = z.strictObject({
+  repo: repoName.nullable().default(null).meta({ description: "The support repository that holds rota/ (default: the repository being served)." }),
+  dir: z.string().default("rota"),
+});

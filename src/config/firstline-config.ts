@@ -1,0 +1,77 @@
+import { DateTime } from "luxon";
+import { z } from "zod";
+import { DEFAULT_PLANS } from "../core/sla/targets.js";
+import {
+  clientSchema,
+  DEFAULT_PRIORITY_RULES,
+  holidaysSchema,
+  login,
+  planSchema,
+  priorityRuleSchema,
+  rotaLocationSchema,
+  targetSchema,
+  workingHoursSchema,
+} from "./config-schema.js";
+
+/** The default location of the configuration file in a repository. */
+export const CONFIG_PATH = ".github/firstline.yml";
+
+const defaultWeek = { mon: ["10:00-18:00"], tue: ["10:00-18:00"], wed: ["10:00-18:00"], thu: ["10:00-18:00"], fri: ["10:00-18:00"] };
+
+/** The schema of `.github/firstline.yml`. Unknown keys are errors; defaults live here. */
+export const firstlineConfigSchema = z
+  .strictObject({
+    timezone: z
+      .string()
+      .default("Europe/London")
+      .refine((zone) => DateTime.fromMillis(0, { zone }).isValid, { message: "must be an IANA time zone such as Europe/London" })
+      .meta({ description: "IANA zone every calendar is evaluated in." }),
+    workingHours: workingHoursSchema.default(() => workingHoursSchema.parse(defaultWeek)),
+    holidays: holidaysSchema.default(() => holidaysSchema.parse({})),
+    staff: z
+      .strictObject({
+        logins: z.array(login).default([]).meta({ description: "Who counts as a responder." }),
+        team: z
+          .string()
+          .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { message: 'must be "org/team-slug"' })
+          .nullable()
+          .default(null)
+          .meta({ description: "Optional org/team-slug whose members count as staff too." }),
+      })
+      .default({ logins: [], team: null }),
+    atRisk: z.number().gt(0).lt(1).default(0.75).meta({ description: "Share of a target after which it is at risk." }),
+    followUpAfter: targetSchema.prefault("3 working days").meta({ description: "Quiet time after which an open ticket needs a follow-up." }),
+    waitingReminderAfter: targetSchema.prefault("5 working days").meta({ description: "Time waiting on the client after which the reporter is reminded." }),
+    pauseLabels: z.array(z.string().min(1)).default(["status: waiting on client", "status: blocked"]),
+    plans: z.record(z.string().regex(/^[a-z0-9-]+$/), planSchema).default({}).meta({ description: "Plans by name; a plan named standard or enhanced replaces the default one." }),
+    clients: z.array(clientSchema).default([]),
+    priorityRules: z.array(priorityRuleSchema).default(DEFAULT_PRIORITY_RULES),
+    rota: rotaLocationSchema.default(() => rotaLocationSchema.parse({})),
+  })
+  .superRefine((config, ctx) => {
+    const planNames = new Set([...Object.keys(DEFAULT_PLANS), ...Object.keys(config.plans)]);
+    const seenIds = new Map<string, number>();
+    const seenRepos = new Map<string, string>();
+    config.clients.forEach((client, index) => {
+      if (!planNames.has(client.plan)) {
+        ctx.addIssue({ code: "custom", path: ["clients", index, "plan"], message: `unknown plan "${client.plan}"; known: ${[...planNames].join(", ")}` });
+      }
+      if (seenIds.has(client.id)) {
+        ctx.addIssue({ code: "custom", path: ["clients", index, "id"], message: `client id "${client.id}" is used twice` });
+      }
+      seenIds.set(client.id, index);
+      client.repos.forEach((repo, r) => {
+        const owner = seenRepos.get(repo.toLowerCase());
+        if (owner !== undefined && owner !== client.id) {
+          ctx.addIssue({ code: "custom", path: ["clients", index, "repos", r], message: `repository ${repo} already belongs to client "${owner}"` });
+        }
+        seenRepos.set(repo.toLowerCase(), client.id);
+      });
+    });
+    const hasHours = Object.values(config.workingHours).some((intervals) => intervals.length > 0);
+    if (!hasHours) ctx.addIssue({ code: "custom", path: ["workingHours"], message: "the working week has no working hours" });
+  });
+
+/** A valid configuration with every default filled in. */
+export type FirstlineConfig = z.output<typeof firstlineConfigSchema>;
+export type ClientConfig = FirstlineConfig["clients"][number];
