@@ -72,9 +72,13 @@ export function readMetric(params: {
   readonly now: number;
   readonly atRisk: number;
 }): MetricReading {
-  const { event, end, periods, pauses, now, atRisk } = params;
+  const { event, end, periods, now, atRisk } = params;
   const ended = end !== null && end <= now;
   const horizon = ended ? end : now;
+  // Only pauses before the metric ended matter; one still open when it ended closes there.
+  const pauses = params.pauses
+    .filter((p) => p.from < horizon || (!ended && p.from <= horizon))
+    .map((p) => (ended && (p.to === null || p.to > horizon) ? { ...p, to: horizon } : p));
   let breachedAt: number | null = null;
   let reclassified = false;
   for (const period of periods) {

@@ -109,6 +109,17 @@ describe("pauses", () => {
     expect(asLocal(m.due ?? 0)).toBe("2026-10-20 13:00");
   });
 
+  it("a pause after the response does not move a met metric's due time", () => {
+    const t = timeline("riverside/portal", [
+      ["opened", "2026-10-19 10:00", "pat"],
+      ["commented", "2026-10-19 11:00", "alice"],
+      ["labeled", "2026-10-19 11:05", "alice", WAIT],
+    ]);
+    const m = first(sla(t, "2026-10-22 12:00").metrics);
+    expect(m.state).toBe("met");
+    expect(asLocal(m.due ?? 0)).toBe("2026-10-19 18:00");
+  });
+
   it("the chargeable label stops the clocks", () => {
     const t = timeline("riverside/portal", [["opened", "2026-10-19 10:00", "pat"], ["labeled", "2026-10-19 11:00", "alice", "chargeable"]]);
     expect(first(sla(t, "2026-10-22 15:00").metrics).state).toBe("paused");

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { firstlineConfigSchema } from "./firstline-config.js";
+
+/** A JSON Schema file published under `schema/` for editors, generated from a zod schema. */
+export interface PublishedSchema {
+  readonly file: string;
+  readonly title: string;
+  readonly schema: z.ZodType;
+}
+
+/** Every published schema. Add one entry per file format Firstline reads. */
+export const PUBLISHED_SCHEMAS: readonly PublishedSchema[] = [
+  { file: "schema/firstline-config.schema.json", title: "Firstline configuration (.github/firstline.yml)", schema: firstlineConfigSchema },
+];
+
+/** The JSON text of a published schema, exactly as committed. */
+export function renderJsonSchema(entry: PublishedSchema): string {
+  const json = z.toJSONSchema(entry.schema, { io: "input", unrepresentable: "any", target: "draft-2020-12" });
+  return `${JSON.stringify({ ...json, title: entry.title }, null, 2)}\n`;
+}

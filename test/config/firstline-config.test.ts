@@ -1,0 +1,77 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseConfig } from "../../src/config/load-config.js";
+import { PUBLISHED_SCHEMAS, renderJsonSchema } from "../../src/config/json-schemas.js";
+import { formatProblem } from "../../src/core/finding.js";
+
+const FILE = ".github/firstline.yml";
+
+function problems(text: string): string[] {
+  const parsed = parseConfig({ file: FILE, text });
+  if (parsed.ok) throw new Error("expected problems");
+  return parsed.problems.map(formatProblem);
+}
+
+describe("the configuration file", () => {
+  it("an empty file is valid and has every default", () => {
+    const parsed = parseConfig({ file: FILE, text: "" });
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const config = parsed.value.value;
+    expect(config.timezone).toBe("Europe/London");
+    expect(config.workingHours.mon).toEqual([{ open: 600, close: 1080 }]);
+    expect(config.workingHours.sat).toEqual([]);
+    expect(config.holidays.region).toBe("england-and-wales");
+    expect(config.atRisk).toBe(0.75);
+    expect(config.followUpAfter.text).toBe("3 working days");
+    expect(config.pauseLabels).toEqual(["status: waiting on client", "status: blocked"]);
+  });
+
+  it("this repository's example configuration is valid", () => {
+    const parsed = parseConfig({ file: FILE, text: readFileSync(FILE, "utf8") });
+    expect(parsed.ok ? [] : parsed.problems.map(formatProblem)).toEqual([]);
+  });
+
+  it.each([
+    ["invalid YAML names the line", "timezone: Europe/London\nclients: [\n  - id: x\n", /^\.github\/firstline\.yml:\d+: invalid YAML/],
+    ["an unknown top-level key", "timezone: Europe/London\nslaTargets: 3\n", /^\.github\/firstline\.yml:2: slaTargets: unknown key "slaTargets"$/],
+    ["an unknown key in a client", "clients:\n  - id: acme\n    name: Acme\n    plna: standard\n", /^\.github\/firstline\.yml:4: clients\[0\]\.plna: unknown key "plna"$/],
+    ["a wrong type", "atRisk: high\n", /^\.github\/firstline\.yml:1: atRisk: .*number/],
+    ["a target that is not one", "followUpAfter: 3 fortnights\n", /^\.github\/firstline\.yml:1: followUpAfter: "3 fortnights" is not a target/],
+    ["working hours that close before they open", "workingHours:\n  mon: [\"18:00-10:00\"]\n", /^\.github\/firstline\.yml:2: workingHours\.mon\[0\]: "18:00-10:00" closes before it opens$/],
+    ["an unknown plan", "clients:\n  - id: acme\n    name: Acme\n    plan: gold\n", /^\.github\/firstline\.yml:4: clients\[0\]\.plan: unknown plan "gold"/],
+    ["a client id used twice", "clients:\n  - { id: a, name: A }\n  - { id: a, name: B }\n", /^\.github\/firstline\.yml:3: clients\[1\]\.id: client id "a" is used twice$/],
+    ["a date that does not exist", "holidays:\n  extra: [2026-02-30]\n", /^\.github\/firstline\.yml:2: holidays\.extra\[0\]: must be a real date/],
+    ["an unknown time zone", "timezone: Mars/Olympus\n", /^\.github\/firstline\.yml:1: timezone: must be an IANA time zone/],
+    ["a duplicate key", "atRisk: 0.5\natRisk: 0.6\n", /^\.github\/firstline\.yml:2: invalid YAML: Map keys must be unique/],
+    ["a week with no hours at all", "workingHours: {}\n", /^\.github\/firstline\.yml:1: workingHours: the working week has no working hours$/],
+    ["a plan missing a priority", "plans:\n  gold:\n    P1: { firstResponse: 15 minutes }\n", /^\.github\/firstline\.yml:3: plans\.gold\.P2: /],
+    ["a repository claimed by two clients", "clients:\n  - { id: a, name: A, repos: [o/r] }\n  - { id: b, name: B, repos: [o/r] }\n", /clients\[1\]\.repos\[0\]: repository o\/r already belongs to client "a"$/],
+    ["a top level that is not a mapping", "- just\n- a list\n", /^\.github\/firstline\.yml(:1)?: .*object/],
+  ])("%s", (_name, text, expected) => {
+    expect(problems(text)[0]).toMatch(expected);
+  });
+
+  it("an alias bomb is refused, not expanded", () => {
+    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}, *${String.fromCharCode(97 + i)}]`)].join("\n");
+    const started = Date.now();
+    expect(problems(bomb)[0]).toMatch(/invalid YAML|unknown key/);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it("binary and oversized files are refused with a clear message", () => {
+    expect(problems("\u0000\u0001\u0002")[0]).toBe(".github/firstline.yml: file is binary, not YAML text");
+    expect(problems(`# ${"x".repeat(2 * 1024 * 1024)}`)[0]).toBe(".github/firstline.yml: file is larger than 1024 KiB");
+  });
+
+  it("__proto__ keys cannot pollute prototypes", () => {
+    expect(problems("__proto__:\n  polluted: true\n")[0]).toMatch(/__proto__/);
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+  });
+});
+
+describe("published JSON Schemas", () => {
+  it.each(PUBLISHED_SCHEMAS.map((entry) => [entry.file, entry] as const))("%s is current (npm run schemas)", (file, entry) => {
+    expect(readFileSync(file, "utf8")).toBe(renderJsonSchema(entry));
+  });
+});
