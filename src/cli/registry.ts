@@ -1,4 +1,9 @@
 import type { CliCommand } from "./command.js";
+import { rotaCheckCommand } from "./commands/rota-check.js";
+import { rotaDiffCommand } from "./commands/rota-diff.js";
+import { rotaIcsCommand } from "./commands/rota-ics.js";
+import { rotaPlanCommand } from "./commands/rota-plan.js";
+import { rotaWhoCommand } from "./commands/rota-who.js";
 import { slaDueCommand } from "./commands/sla-due.js";
 import { slaExplainCommand } from "./commands/sla-explain.js";
 import { slaStatusCommand } from "./commands/sla-status.js";
@@ -8,4 +13,9 @@ export const commands: readonly CliCommand[] = [
   slaDueCommand,
   slaStatusCommand,
   slaExplainCommand,
+  rotaCheckCommand,
+  rotaDiffCommand,
+  rotaWhoCommand,
+  rotaPlanCommand,
+  rotaIcsCommand,
 ];

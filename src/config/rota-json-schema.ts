@@ -1,0 +1,13 @@
+import type { PublishedSchema } from "./json-schemas.js";
+import { rotaOnCallSchema, rotaPeopleSchema, rotaSupportSchema } from "./rota-schema.js";
+
+/**
+ * The JSON Schemas of the three rota files, published under `schema/` for editors (the rota files
+ * point at them with `# yaml-language-server: $schema=...`). Written by
+ * `node scripts/run-ts.mjs scripts/generate-rota-schemas.ts`; a test keeps the committed copies current.
+ */
+export const ROTA_SCHEMAS: readonly PublishedSchema[] = [
+  { file: "schema/rota-people.schema.json", title: "Firstline rota: people (rota/people.yml)", schema: rotaPeopleSchema },
+  { file: "schema/rota-support.schema.json", title: "Firstline rota: first line support (rota/support.yml)", schema: rotaSupportSchema },
+  { file: "schema/rota-on-call.schema.json", title: "Firstline rota: on call (rota/on-call.yml)", schema: rotaOnCallSchema },
+];

@@ -1,0 +1,88 @@
+import { DateTime } from "luxon";
+import { z } from "zod";
+
+/** A GitHub login. */
+const login = z
+  .string()
+  .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, { message: "must be a GitHub login" })
+  .meta({ description: "A GitHub login." });
+
+/** A local calendar date, `YYYY-MM-DD`; YAML keeps it a string. */
+const date = z
+  .string()
+  .regex(/^\d{4}-\d\d-\d\d$/, { message: "must be a date written YYYY-MM-DD" })
+  .refine((text) => DateTime.fromISO(text).isValid, { message: "must be a real date written YYYY-MM-DD" });
+
+const rangeFields = {
+  from: date.meta({ description: "First day, YYYY-MM-DD (inclusive)." }),
+  to: date.meta({ description: "Last day, YYYY-MM-DD (inclusive)." }),
+};
+
+function fromNotAfterTo(range: { from: string; to: string }): boolean {
+  return range.from <= range.to;
+}
+const endsBeforeStart = { message: "ends before it starts", path: ["to"] };
+
+/** A stretch of time away (holiday, leave), inclusive local dates. */
+const awaySchema = z
+  .strictObject(rangeFields)
+  .refine(fromNotAfterTo, endsBeforeStart)
+  .meta({ description: "Time away: nobody holds a slot in a week that overlaps it." });
+
+/** A stretch of billable client work, inclusive local dates. */
+const clientWorkSchema = z
+  .strictObject({ ...rangeFields, project: z.string().min(1).meta({ description: "The client or project, for the report." }) })
+  .refine(fromNotAfterTo, endsBeforeStart)
+  .meta({ description: "Client work: a slot during it is a warning, and plans avoid it." });
+
+/** One person of `rota/people.yml`. */
+export const rotaPersonSchema = z.strictObject({
+  login: login.meta({ description: "GitHub login." }),
+  name: z.string().min(1).meta({ description: "Full name, for calendars and reports." }),
+  role: z.enum(["developer", "operations"]).meta({ description: "developer or operations: which support slot the person can take." }),
+  vetted: z.boolean().default(false).meta({ description: "Only vetted people may take a slot; others may only shadow." }),
+  deliveryLead: login.meta({ description: "Login of the delivery lead who approves changes to this person's slots." }),
+  onCall: z.boolean().default(false).meta({ description: "Opted in to the out-of-hours on-call rota." }),
+  secondLine: z.boolean().default(false).meta({ description: "On the second line (senior operations, CTO)." }),
+  away: z.array(awaySchema).default([]).meta({ description: "Periods away, each {from, to}." }),
+  clientWork: z.array(clientWorkSchema).default([]).meta({ description: "Periods of client work, each {from, to, project}." }),
+});
+
+/** `rota/people.yml`: everyone who can appear in the rota. */
+export const rotaPeopleSchema = z
+  .strictObject({ people: z.array(rotaPersonSchema).meta({ description: "Everyone who can take or shadow a slot." }) })
+  .meta({ description: "rota/people.yml: who can be on first line support and on call." });
+
+/** A week key: the Wednesday the week starts on, `YYYY-MM-DD`. */
+const weekKey = z.string().regex(/^\d{4}-\d\d-\d\d$/, { message: "week keys must be dates written YYYY-MM-DD" });
+
+/** One week of `rota/support.yml`. */
+export const supportWeekSchema = z.strictObject({
+  developer: login.optional().meta({ description: "The developer on first line support this week." }),
+  operations: login.optional().meta({ description: "The operations engineer on first line support this week." }),
+  shadow: z.array(login).default([]).meta({ description: "People shadowing this week (unvetted people may only shadow)." }),
+});
+
+/** `rota/support.yml`: in-hours first line, one developer and one operations engineer a week. */
+export const rotaSupportSchema = z
+  .strictObject({
+    weeks: z
+      .record(weekKey, supportWeekSchema)
+      .meta({ description: "Weeks keyed by their Wednesday (YYYY-MM-DD); a week runs Wednesday 10:00 to the next Wednesday 10:00 local." }),
+  })
+  .meta({ description: "rota/support.yml: who is on in-hours first line support each week." });
+
+/** One week of `rota/on-call.yml`. */
+export const onCallWeekSchema = z.strictObject({
+  primary: login.optional().meta({ description: "The person on call out of hours this week (onCall: true)." }),
+  secondLine: z.array(login).default([]).meta({ description: "The second line this week (secondLine: true)." }),
+});
+
+/** `rota/on-call.yml`: the opt-in out-of-hours rota. */
+export const rotaOnCallSchema = z
+  .strictObject({
+    weeks: z
+      .record(weekKey, onCallWeekSchema)
+      .meta({ description: "Weeks keyed by their Wednesday (YYYY-MM-DD); a week runs Wednesday 10:00 to the next Wednesday 10:00 local." }),
+  })
+  .meta({ description: "rota/on-call.yml: who is on call out of hours each week." });

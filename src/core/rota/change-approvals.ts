@@ -1,0 +1,67 @@
+import type { SlotChange } from "./change.js";
+import type { Person } from "./types.js";
+
+/** One approval a rota change needs, and whether it has been given. */
+export interface ApprovalNeeded {
+  /** Who must approve (for a rota admin approval still awaited: the admins, joined with "or"). */
+  readonly login: string;
+  readonly why: string;
+  readonly given: boolean;
+  /** For a rota admin approval: any one of these logins will do. */
+  readonly anyOf?: readonly string[];
+}
+
+const SLOT_WORDS: Record<SlotChange["slot"], string> = {
+  developer: "developer",
+  operations: "operations",
+  shadow: "shadow",
+  primary: "primary on call",
+  secondLine: "second line",
+};
+
+/**
+ * The approvals a change needs: every person added to or removed from a changed slot, and each of
+ * their delivery leads; a rota admin when people.yml changed and admins are known. An approval is
+ * given when the login approved the head commit or wrote the pull request (logins compare without
+ * case, as on GitHub). Anyone else's approval counts for nothing.
+ */
+export function approvalsNeeded(params: {
+  readonly changes: readonly SlotChange[];
+  readonly people: readonly Person[];
+  readonly author: string;
+  readonly approved: readonly string[];
+  readonly peopleChanged: boolean;
+  readonly admins?: readonly string[] | undefined;
+}): ApprovalNeeded[] {
+  const approvers = new Set([params.author, ...params.approved].map((login) => login.toLowerCase()));
+  const given = (login: string) => approvers.has(login.toLowerCase());
+  const leads = new Map(params.people.map((person) => [person.login, person.deliveryLead]));
+  const reasons = new Map<string, string[]>();
+  const need = (login: string, why: string) => {
+    const key = [...reasons.keys()].find((known) => known.toLowerCase() === login.toLowerCase()) ?? login;
+    const list = reasons.get(key) ?? [];
+    if (!list.includes(why)) list.push(why);
+    reasons.set(key, list);
+  };
+  for (const change of params.changes) {
+    const where = `${SLOT_WORDS[change.slot]}, week ${change.week}`;
+    for (const [logins, verb] of [
+      [change.removed, "removed from"],
+      [change.added, "added to"],
+    ] as const) {
+      for (const login of logins) {
+        need(login, `${verb} ${where}`);
+        const lead = leads.get(login);
+        if (lead !== undefined && lead.toLowerCase() !== login.toLowerCase()) need(lead, `delivery lead of ${login}`);
+      }
+    }
+  }
+  const approvals: ApprovalNeeded[] = [...reasons].map(([login, why]) => ({ login, why: why.join("; "), given: given(login) }));
+  const admins = params.admins ?? [];
+  if (params.peopleChanged && admins.length > 0) {
+    const approver = admins.find(given);
+    const why = "rota admin: people.yml changed";
+    approvals.push(approver === undefined ? { login: admins.join(" or "), why, given: false, anyOf: admins } : { login: approver, why, given: true, anyOf: admins });
+  }
+  return approvals;
+}

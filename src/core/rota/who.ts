@@ -1,0 +1,29 @@
+import type { DateTime } from "luxon";
+import { isInHours } from "./in-hours.js";
+import type { Rota } from "./types.js";
+import { weekAt } from "./week.js";
+
+/** Who is on at an instant: the `rota who` answer. */
+export interface WhoIsOn {
+  readonly support: { readonly developer: string | null; readonly operations: string | null };
+  readonly onCall: { readonly primary: string | null; readonly secondLine: readonly string[] };
+  /** Whether the instant is inside working hours (first line answers; otherwise on-call does). */
+  readonly inHours: boolean;
+}
+
+/**
+ * Who is on first line support and on call at an instant. A week runs from Wednesday 10:00 local
+ * to the next Wednesday 10:00 local in `zone`; a week missing from the rota gives nulls.
+ */
+export function whoIsOn(params: { readonly rota: Pick<Rota, "support" | "onCall">; readonly at: DateTime; readonly zone: string }): WhoIsOn & { readonly week: string } {
+  const { rota, at, zone } = params;
+  const week = weekAt({ at, zone });
+  const support = rota.support[week];
+  const onCall = rota.onCall[week];
+  return {
+    week,
+    support: { developer: support?.developer ?? null, operations: support?.operations ?? null },
+    onCall: { primary: onCall?.primary ?? null, secondLine: [...(onCall?.secondLine ?? [])] },
+    inHours: isInHours({ at, zone }),
+  };
+}
