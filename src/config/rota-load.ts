@@ -13,12 +13,15 @@ export const ROTA_FILE_NAMES: Readonly<Record<RotaFileKind, string>> = {
   onCall: "on-call.yml",
 };
 
-/** Week keys report their own line; every other path the line of its node. */
+/** Top-level keys and week keys report their own line; every other path the line of its node. */
 function sourceOf(parsed: YamlSource<unknown>, text: string): RotaSource {
   const keyLine = keyLineLocator({ text });
   return {
     file: parsed.file,
-    lineOf: (path) => (path.length === 2 && path[0] === "weeks" ? (keyLine(path) ?? parsed.lineOf(path)) : parsed.lineOf(path)),
+    lineOf: (path) => {
+      const ownLine = path.length === 1 || (path.length === 2 && path[0] === "weeks");
+      return (ownLine ? keyLine(path) : undefined) ?? parsed.lineOf(path);
+    },
   };
 }
 
