@@ -101,3 +101,21 @@ export const rotaLocationSchema = z.strictObject({
   repo: repoName.nullable().default(null).meta({ description: "The support repository that holds rota/ (default: the repository being served)." }),
   dir: z.string().default("rota"),
 });
+
+/** Phrases that suggest a request is outside support: new functionality, third-party code, self-service. */
+export const DEFAULT_CHARGEABLE_KEYWORDS = [
+  "new feature",
+  "new functionality",
+  "new section",
+  "new page template",
+  "new integration",
+  "integrate with",
+  "build a",
+  "redesign",
+  "modify the plugin",
+  "change the plugin",
+  "customise the plugin",
+  "customize the plugin",
+  "contact the supplier",
+  "talk to the supplier",
+];

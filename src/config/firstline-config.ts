@@ -8,6 +8,8 @@ import {
   login,
   planSchema,
   priorityRuleSchema,
+  repoName,
+  DEFAULT_CHARGEABLE_KEYWORDS,
   rotaLocationSchema,
   targetSchema,
   workingHoursSchema,
@@ -47,6 +49,14 @@ export const firstlineConfigSchema = z
     clients: z.array(clientSchema).default([]),
     priorityRules: z.array(priorityRuleSchema).default(DEFAULT_PRIORITY_RULES),
     rota: rotaLocationSchema.default(() => rotaLocationSchema.parse({})),
+    ticketRepos: z
+      .array(repoName)
+      .default([])
+      .meta({ description: "Shared helpdesk repositories where every issue is a ticket (the client is read from the form or keywords)." }),
+    chargeableKeywords: z
+      .array(z.string().min(2))
+      .default(DEFAULT_CHARGEABLE_KEYWORDS)
+      .meta({ description: "Phrases that suggest work outside support (the bot suggests; staff confirm with /chargeable)." }),
   })
   .superRefine((config, ctx) => {
     const planNames = new Set([...Object.keys(DEFAULT_PLANS), ...Object.keys(config.plans)]);

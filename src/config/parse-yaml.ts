@@ -43,17 +43,23 @@ export function keyLineLocator(source: { text: string }) {
   };
 }
 
-/**
- * Parses YAML text and validates it with a zod schema. Never throws on bad input: YAML syntax
- * errors, alias bombs, duplicate keys and schema violations all come back as problems that name the
- * file, the key path and the line. Dates stay strings (YAML 1.2 core schema).
- */
-export function parseYaml<S extends z.ZodType>(params: {
+/** YAML text read into plain data, before any schema: what `_extends` merging works on. */
+export interface RawYaml {
   readonly file: string;
-  readonly text: string;
-  readonly schema: S;
-}): Parsed<YamlSource<z.output<S>>> {
-  const { file, text, schema } = params;
+  readonly raw: unknown;
+  /** The line of the node at a key path, or of its nearest existing parent. */
+  readonly lineOf: (path: readonly PropertyKey[]) => number | undefined;
+  /** Whether the key path exists in this file (not just a parent of it). */
+  readonly has: (path: readonly PropertyKey[]) => boolean;
+}
+
+/**
+ * Reads YAML text into plain data. Never throws on bad input: syntax errors, alias bombs,
+ * duplicate keys, binary and oversized files come back as problems with the file and line. Dates
+ * stay strings (YAML 1.2 core schema).
+ */
+export function readYaml(params: { readonly file: string; readonly text: string }): Parsed<RawYaml> {
+  const { file, text } = params;
   if (Buffer.byteLength(text, "utf8") > MAX_FILE_BYTES) {
     return fail({ file, path: "", message: `file is larger than ${MAX_FILE_BYTES / 1024} KiB` });
   }
@@ -77,15 +83,43 @@ export function parseYaml<S extends z.ZodType>(params: {
   } catch (error) {
     return fail({ file, path: "", message: `invalid YAML: ${firstLine((error as Error).message)}` });
   }
-  const lineOf = lineLocator(doc, counter);
-  const result = schema.safeParse(raw ?? {});
-  if (!result.success) {
-    return {
-      ok: false,
-      problems: result.error.issues.map((issue) => problemFromIssue({ file, issue, lineOf })),
-    };
-  }
-  return { ok: true, value: { file, value: result.data, lineOf } };
+  const has = (path: readonly PropertyKey[]) => path.length === 0 || doc.hasIn(path as unknown[]);
+  return { ok: true, value: { file, raw: raw ?? {}, lineOf: lineLocator(doc, counter), has } };
+}
+
+/** Validates data read from YAML with a zod schema, with problems placed on the lines of `sources` (first that has the key). */
+export function validateYaml<S extends z.ZodType>(params: {
+  readonly raw: unknown;
+  readonly schema: S;
+  readonly sources: readonly RawYaml[];
+}): Parsed<z.output<S>> {
+  const result = params.schema.safeParse(params.raw);
+  if (result.success) return { ok: true, value: result.data };
+  const [primary] = params.sources;
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => {
+      const path = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0] ?? ""] : issue.path;
+      const source = params.sources.find((s) => s.has(path)) ?? primary;
+      return problemFromIssue({ file: source?.file ?? "", issue, lineOf: source?.lineOf ?? (() => undefined) });
+    }),
+  };
+}
+
+/**
+ * Parses YAML text and validates it with a zod schema. Never throws on bad input: every problem
+ * names the file, the key path and the line.
+ */
+export function parseYaml<S extends z.ZodType>(params: {
+  readonly file: string;
+  readonly text: string;
+  readonly schema: S;
+}): Parsed<YamlSource<z.output<S>>> {
+  const read = readYaml(params);
+  if (!read.ok) return read;
+  const validated = validateYaml({ raw: read.value.raw, schema: params.schema, sources: [read.value] });
+  if (!validated.ok) return validated;
+  return { ok: true, value: { file: params.file, value: validated.value, lineOf: read.value.lineOf } };
 }
 
 /** Validates already-parsed JSON (an alert payload, a ticket timeline) with the same error shape. */

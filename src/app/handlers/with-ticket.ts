@@ -1,0 +1,37 @@
+import type { Context } from "probot";
+import { isTicketRepository } from "../../core/triage/classify.js";
+import { transportOf } from "../../github/transport.js";
+import type { FirstlineService } from "../service.js";
+import { ticketScope, type TicketScope } from "../ticket-scope.js";
+
+/** The webhook events that concern one issue. */
+export type IssueEventContext = Context<"issues"> | Context<"issue_comment">;
+
+export type IssuePayload = IssueEventContext["payload"]["issue"];
+
+/**
+ * The guard every issue handler shares: each delivery once, one handler at a time per ticket, the
+ * app's own events ignored (it caused them), pull requests skipped, and only repositories whose
+ * configuration makes the issue a ticket.
+ */
+export async function withTicket(
+  context: IssueEventContext,
+  service: FirstlineService,
+  work: (params: { scope: TicketScope; issue: IssuePayload }) => Promise<void>,
+): Promise<void> {
+  if (!service.deliveries.firstTime(context.id)) {
+    context.log.info({ delivery: context.id }, "delivery already handled");
+    return;
+  }
+  const issue = context.payload.issue;
+  if ("pull_request" in issue && issue.pull_request) return;
+  const repo = context.payload.repository.full_name;
+  const gh = transportOf(context.octokit);
+  const botLogin = await service.botLogin();
+  if (context.payload.sender.login.toLowerCase() === botLogin.toLowerCase()) return;
+  await service.locks.run(`${repo}#${issue.number}`, async () => {
+    const scope = await ticketScope({ service, gh, repo, botLogin, log: context.log });
+    if (!scope || !isTicketRepository(scope.config, repo)) return;
+    await work({ scope, issue });
+  });
+}

@@ -1,0 +1,80 @@
+import type { FirstlineConfig } from "../config/firstline-config.js";
+import type { Responders } from "../core/ticket/responders.js";
+import { FileReader } from "../github/read-file.js";
+import { loadRepoConfig, type RepoConfig } from "../github/repo-config.js";
+import { splitRepo, type GitHubTransport } from "../github/transport.js";
+import { systemClock, type Clock } from "../shell/clock.js";
+import { DeliverySet } from "./delivery-set.js";
+import { KeyedLock } from "./keyed-lock.js";
+
+const TEAM_TTL_MS = 10 * 60_000;
+
+/**
+ * What the app keeps between webhooks: caches only, never state that matters. Losing it (a
+ * restart, another instance) costs a few extra requests and nothing else.
+ */
+export class FirstlineService {
+  readonly clock: Clock;
+  readonly reader: FileReader;
+  readonly deliveries = new DeliverySet();
+  readonly locks = new KeyedLock();
+  /** Repositories whose labels were created this process, by configuration fingerprint. */
+  readonly labelsReady = new Set<string>();
+  /** Repositories whose broken configuration was reported, with the text reported. */
+  readonly configReported = new Map<string, string>();
+  private readonly teams = new Map<string, { members: string[]; until: number }>();
+  private botLoginValue: string | undefined;
+
+  /** How to talk to GitHub as the app itself (not an installation), for `GET /app`. */
+  private readonly appAuth: (() => Promise<GitHubTransport>) | undefined;
+
+  constructor(params: { readonly clock?: Clock; readonly botLogin?: string; readonly appAuth?: () => Promise<GitHubTransport> } = {}) {
+    this.clock = params.clock ?? systemClock;
+    this.appAuth = params.appAuth;
+    this.reader = new FileReader({ clock: () => this.clock().getTime() });
+    this.botLoginValue = params.botLogin;
+  }
+
+  now(): number {
+    return this.clock().getTime();
+  }
+
+  /** The app's own login (`<slug>[bot]`), asked of GitHub once per process. */
+  async botLogin(): Promise<string> {
+    if (this.botLoginValue) return this.botLoginValue;
+    if (!this.appAuth) throw new Error("the app's login is unknown: give botLogin or appAuth");
+    const gh = await this.appAuth();
+    const response = await gh.request<{ slug: string }>("GET /app");
+    this.botLoginValue = `${response.data.slug}[bot]`;
+    return this.botLoginValue;
+  }
+
+  /**
+   * Who should hear about tickets now (this week's support pair, the on-call people), read from the
+   * rota files of the support repository. Null while the rota cannot be read.
+   */
+  async responders(_scope: { readonly gh: GitHubTransport; readonly config: FirstlineConfig; readonly repo: string; readonly now: number }): Promise<Responders | null> {
+    return null;
+  }
+
+  async config(gh: GitHubTransport, repo: string): Promise<RepoConfig> {
+    return loadRepoConfig({ gh, reader: this.reader, repo });
+  }
+
+  /** Members of the configured staff team, cached for ten minutes. */
+  async teamMembers(gh: GitHubTransport, config: Pick<FirstlineConfig, "staff">): Promise<string[]> {
+    const team = config.staff.team;
+    if (!team) return [];
+    const cached = this.teams.get(team);
+    if (cached && cached.until > this.now()) return cached.members;
+    const { owner: org, repo: slug } = splitRepo(team);
+    const members: string[] = [];
+    for (let page = 1; page < 20; page++) {
+      const response = await gh.request<{ login: string }[]>("GET /orgs/{org}/teams/{team_slug}/members", { org, team_slug: slug, per_page: 100, page });
+      members.push(...response.data.map((m) => m.login));
+      if (response.data.length < 100) break;
+    }
+    this.teams.set(team, { members, until: this.now() + TEAM_TTL_MS });
+    return members;
+  }
+}

@@ -1,0 +1,184 @@
+import { LABELS, isMoreUrgent } from "../labels.js";
+import { mention } from "../markdown/safe-text.js";
+import type { SlaPolicy } from "../sla/policy.js";
+import { computeTicketSla, type MetricStatus, type TicketSla } from "../sla/ticket-sla.js";
+import { workingClock } from "../time/clock.js";
+import { formatLocal } from "../time/format.js";
+import { priorityFromRules, waitingLabel, type TriageConfig } from "../triage/classify.js";
+import type { FirstlineConfig } from "../../config/firstline-config.js";
+import { labelChanges, type TicketAction } from "./actions.js";
+import { renderCard } from "./card.js";
+import { cardExtras, reporterText } from "./card-extras.js";
+import { CARD_KEY, marker, markersIn } from "./markers.js";
+import type { Responders } from "./responders.js";
+import { timelineOf, type TicketSnapshot } from "./snapshot.js";
+
+/** The slice of configuration a refresh needs. */
+export type RefreshConfig = TriageConfig & Pick<FirstlineConfig, "followUpAfter" | "waitingReminderAfter">;
+
+/** What a refresh decided, with the SLA it computed (for dashboards and logs). */
+export interface RefreshPlan {
+  readonly actions: readonly TicketAction[];
+  readonly sla: TicketSla;
+}
+
+const METRIC_WORDS: Readonly<Record<MetricStatus["metric"], string>> = {
+  firstResponse: "first response",
+  nextResponse: "next response",
+  resolution: "resolution",
+};
+
+/**
+ * Brings one ticket up to date: the card, the `sla:` labels, one notice per metric, state and
+ * cycle, lifting "needs info" once the reporter supplied it, a one-time priority suggestion, a
+ * follow-up nudge and a waiting-on-client reminder. Idempotent: run twice on the same snapshot it
+ * plans the same, and on a snapshot that already shows its effects it plans nothing.
+ */
+export function planTicketRefresh(params: {
+  readonly snapshot: TicketSnapshot;
+  readonly config: RefreshConfig;
+  readonly policy: SlaPolicy;
+  readonly botLogin: string;
+  readonly responders: Responders | null;
+  readonly now: number;
+}): RefreshPlan {
+  const { snapshot, config, policy, botLogin, responders, now } = params;
+  const sla = computeTicketSla({ timeline: timelineOf(snapshot), policy, now });
+  const markers = markersIn({ comments: snapshot.comments, botLogin });
+  const actions: TicketAction[] = [];
+  const labelsNow = new Set(snapshot.labels);
+  const touchedByPerson = (label: string) => {
+    const last = [...snapshot.events].reverse().find((e) => (e.type === "labeled" || e.type === "unlabeled") && e.label === label);
+    return last !== undefined && last.by.toLowerCase() !== botLogin.toLowerCase();
+  };
+
+  // Needs info: lifted once the reporter's words supply what was missing.
+  const extras = cardExtras({ snapshot, config, policy });
+  const remove: string[] = [];
+  if (labelsNow.has(LABELS.needsInfo) && extras.needsInfo.length === 0) {
+    remove.push(LABELS.needsInfo);
+    const waiting = waitingLabel(config);
+    if (labelsNow.has(waiting) && !touchedByPerson(waiting)) remove.push(waiting);
+  }
+
+  // SLA labels follow the current cycle, unless a person set or removed them.
+  const lastCycle = Math.max(0, ...sla.metrics.map((m) => m.cycle));
+  const current = sla.metrics.filter((m) => m.cycle === lastCycle);
+  const breached = current.some((m) => m.state === "breached");
+  const atRisk = !breached && current.some((m) => m.state === "at-risk");
+  const add: string[] = [];
+  for (const [label, wanted] of [[LABELS.breached, breached], [LABELS.atRisk, atRisk]] as const) {
+    if (touchedByPerson(label)) continue;
+    if (wanted) add.push(label);
+    else remove.push(label);
+  }
+  actions.push(...labelChanges({ current: snapshot.labels, add, remove }));
+
+  // The card, as it should read with the labels above applied.
+  const labelsAfter = [...snapshot.labels.filter((l) => !remove.includes(l)), ...add];
+  const cardText = renderCard({ sla, extras: { ...extras, needsInfo: labelsAfter.includes(LABELS.needsInfo) ? extras.needsInfo : [] } });
+  const card = markers.get(CARD_KEY);
+  if (!card && snapshot.state === "open") actions.push({ kind: "create-comment", body: cardText, why: "ticket card" });
+  else if (card && card.body !== cardText) actions.push({ kind: "update-comment", commentId: card.id, body: cardText, why: "ticket card" });
+
+  if (snapshot.state === "open") {
+    actions.push(...planNotices({ sla, current, markers, responders, zone: policy.zone }));
+    actions.push(...planPrioritySuggestion({ snapshot, sla, config, markers }));
+    actions.push(...planNudges({ snapshot, sla, config, policy, markers, responders, now, botLogin }));
+  }
+  return { actions, sla };
+}
+
+function planNotices(params: {
+  sla: TicketSla;
+  current: readonly MetricStatus[];
+  markers: ReadonlyMap<string, unknown>;
+  responders: Responders | null;
+  zone: string;
+}): TicketAction[] {
+  const { sla, current, markers, responders, zone } = params;
+  const actions: TicketAction[] = [];
+  for (const metric of current) {
+    if (metric.endedAt !== null || (metric.state !== "at-risk" && metric.state !== "breached")) continue;
+    const key = `notice:c${metric.cycle}:${metric.metric}:${metric.instance}:${metric.state}`;
+    if (markers.has(key)) continue;
+    const who = noticeRecipients({ sla, responders });
+    if (who === "later") continue;
+    const due = metric.due === null ? "" : ` (due ${formatLocal(metric.due, zone)})`;
+    const what =
+      metric.state === "breached"
+        ? `**SLA breached**: the ${METRIC_WORDS[metric.metric]} target of ${metric.target} for ${sla.priority}${metric.reclassified ? " was already exceeded when the priority changed (reclassified)" : " has run out"}${due}.`
+        : `**SLA at risk**: ${Math.round((metric.elapsedMs / metric.targetMs) * 100)}% of the ${METRIC_WORDS[metric.metric]} target of ${metric.target} for ${sla.priority} has gone${due}.`;
+    const to = who.length > 0 ? `${who.map(mention).join(" ")}: ` : "";
+    actions.push({ kind: "create-comment", body: `${to}${what}\n${marker(key)}`, why: `${metric.metric} ${metric.state}` });
+  }
+  return actions;
+}
+
+/** Out of hours only P1 tickets of clients with out-of-hours cover reach the on-call person; the rest wait for 10:00. */
+function noticeRecipients(params: { sla: TicketSla; responders: Responders | null }): string[] | "later" {
+  const { sla, responders } = params;
+  if (!responders) return [];
+  if (responders.inHours) return responders.support ? [responders.support.developer, responders.support.operations] : [];
+  if (sla.priority === "P1" && sla.terms.outOfHours) return responders.onCall ? [responders.onCall.primary] : [];
+  return "later";
+}
+
+function planPrioritySuggestion(params: {
+  snapshot: TicketSnapshot;
+  sla: TicketSla;
+  config: RefreshConfig;
+  markers: ReadonlyMap<string, unknown>;
+}): TicketAction[] {
+  const { snapshot, sla, config, markers } = params;
+  const suggested = priorityFromRules(config, reporterText(snapshot));
+  if (!suggested || !isMoreUrgent(suggested, sla.priority)) return [];
+  const key = `suggest-priority:${suggested}`;
+  if (markers.has(key)) return [];
+  return [
+    {
+      kind: "create-comment",
+      body: `The latest details suggest this may be **${suggested}** rather than ${sla.priority}. Staff can change it with \`/priority ${suggested}\`; Firstline will not change a priority on its own.\n${marker(key)}`,
+      why: "priority review",
+    },
+  ];
+}
+
+function planNudges(params: {
+  snapshot: TicketSnapshot;
+  sla: TicketSla;
+  config: RefreshConfig;
+  policy: SlaPolicy;
+  markers: ReadonlyMap<string, unknown>;
+  responders: Responders | null;
+  now: number;
+  botLogin: string;
+}): TicketAction[] {
+  const { snapshot, sla, config, policy, markers, responders, now, botLogin } = params;
+  if (responders && !responders.inHours) return [];
+  const actions: TicketAction[] = [];
+  const clock = workingClock(sla.terms.calendar);
+  const workingMs = (target: RefreshConfig["followUpAfter"]) => (target.minutes + target.days * sla.terms.calendar.standardDayMinutes) * 60_000;
+  const openPause = sla.facts.pauses.find((p) => p.to === null);
+  if (!openPause && !snapshot.labels.includes(LABELS.chargeable)) {
+    const human = snapshot.comments.filter((c) => c.author.toLowerCase() !== botLogin.toLowerCase() && !policy.isBot(c.author));
+    const lastActivity = Math.max(snapshot.createdAt, ...human.map((c) => c.createdAt), ...sla.facts.pauses.map((p) => p.to ?? 0));
+    const key = `follow-up:${lastActivity}`;
+    if (!markers.has(key) && clock.msBetween(lastActivity, now) >= workingMs(config.followUpAfter)) {
+      const who = responders?.support ? `${mention(responders.support.developer)} ${mention(responders.support.operations)}: ` : "";
+      actions.push({ kind: "create-comment", body: `${who}this ticket has had no reply for ${config.followUpAfter.text}. Please follow it up, or take over where it was left.\n${marker(key)}`, why: "follow-up" });
+    }
+  }
+  const waiting = waitingLabel(config);
+  if (openPause && openPause.labels.includes(waiting)) {
+    const key = `waiting-reminder:${openPause.from}`;
+    if (!markers.has(key) && clock.msBetween(openPause.from, now) >= workingMs(config.waitingReminderAfter)) {
+      actions.push({
+        kind: "create-comment",
+        body: `${mention(snapshot.author)}, we are still waiting for your reply here. When you can, please answer the question above so we can carry on.\n${marker(key)}`,
+        why: "waiting reminder",
+      });
+    }
+  }
+  return actions;
+}

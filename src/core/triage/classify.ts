@@ -1,0 +1,127 @@
+import type { FirstlineConfig } from "../../config/firstline-config.js";
+import { DEFAULT_PRIORITY, isMoreUrgent, LABELS, type Priority } from "../labels.js";
+import { FORM_FIELDS, IMPACT_OPTIONS, TYPE_OPTIONS, type TicketType } from "./form-fields.js";
+import { formField, readIssueForm } from "./issue-form.js";
+import { missingInfo, type MissingInfo } from "./needs-info.js";
+
+/** The parts of an issue triage reads. */
+export interface IssueFacts {
+  readonly repo: string;
+  readonly title: string;
+  readonly body: string | null;
+  readonly isPullRequest: boolean;
+}
+
+/** The slice of configuration triage needs. */
+export type TriageConfig = Pick<FirstlineConfig, "clients" | "priorityRules" | "ticketRepos" | "chargeableKeywords" | "pauseLabels">;
+
+/** How each decision was reached, so people can see why. */
+export type Source = "repository" | "form" | "keywords" | "default";
+
+/** What triage decides about a new issue. */
+export interface TriageDecision {
+  readonly ticket: boolean;
+  readonly client: string;
+  readonly clientSource: Source;
+  readonly priority: Priority;
+  readonly prioritySource: Source;
+  readonly type: TicketType;
+  readonly typeSource: Source;
+  readonly labels: readonly string[];
+  readonly needsInfo: readonly MissingInfo[];
+  readonly chargeableSuggested: boolean;
+  readonly chargeableMatches: readonly string[];
+}
+
+/** Whether an issue in this repository is a ticket at all. Pull requests never are. */
+export function isTicketRepository(config: Pick<TriageConfig, "clients" | "ticketRepos">, repo: string): boolean {
+  const name = repo.toLowerCase();
+  return config.clients.some((c) => c.repos.some((r) => r.toLowerCase() === name)) || config.ticketRepos.some((r) => r.toLowerCase() === name);
+}
+
+function contains(text: string, phrase: string): boolean {
+  const escaped = phrase.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`(^|[^a-z0-9])${escaped}($|[^a-z0-9])`, "i").test(text);
+}
+
+function decideClient(config: TriageConfig, issue: IssueFacts, fields: ReadonlyMap<string, string>, text: string): { client: string; source: Source } {
+  const name = issue.repo.toLowerCase();
+  const byRepo = config.clients.find((c) => c.repos.some((r) => r.toLowerCase() === name));
+  if (byRepo) return { client: byRepo.id, source: "repository" };
+  const answer = formField(fields, FORM_FIELDS.client)?.toLowerCase();
+  if (answer) {
+    const byForm = config.clients.find((c) => c.id === answer || c.name.toLowerCase() === answer || c.keywords.some((k) => contains(answer, k)));
+    if (byForm) return { client: byForm.id, source: "form" };
+  }
+  const byKeywords = config.clients.filter((c) => c.keywords.some((k) => contains(text, k)) || contains(text, c.name));
+  if (byKeywords.length === 1 && byKeywords[0]) return { client: byKeywords[0].id, source: "keywords" };
+  return { client: "unknown", source: "default" };
+}
+
+/** The most urgent priority the keyword rules suggest for the text, if any. */
+export function priorityFromRules(config: Pick<TriageConfig, "priorityRules">, text: string): Priority | undefined {
+  let best: Priority | undefined;
+  for (const rule of config.priorityRules) {
+    if (rule.keywords.some((k) => contains(text, k)) && (!best || isMoreUrgent(rule.priority, best))) best = rule.priority;
+  }
+  return best;
+}
+
+function decidePriority(config: TriageConfig, fields: ReadonlyMap<string, string>, text: string): { priority: Priority; source: Source } {
+  const impact = formField(fields, FORM_FIELDS.impact);
+  const option = impact ? IMPACT_OPTIONS.find((o) => o.answer.toLowerCase() === impact.toLowerCase()) : undefined;
+  if (option) return { priority: option.priority, source: "form" };
+  const ruled = priorityFromRules(config, text);
+  return ruled ? { priority: ruled, source: "keywords" } : { priority: DEFAULT_PRIORITY, source: "default" };
+}
+
+const BUG_WORDS = ["error", "broken", "not working", "doesn't work", "does not work", "bug", "crash", "fails", "failing", "500", "404", "down", "wrong", "missing", "slow"];
+const CHANGE_WORDS = ["please change", "please update", "please add", "please remove", "can you change", "can you update", "can you add", "could you change", "could you add", "update the", "replace the", "change the"];
+const QUESTION_WORDS = ["how do i", "how can i", "how do we", "is it possible", "can we", "question", "where can i", "what is"];
+
+function decideType(fields: ReadonlyMap<string, string>, title: string, text: string): { type: TicketType; source: Source } {
+  const answer = formField(fields, FORM_FIELDS.type);
+  const option = answer ? TYPE_OPTIONS.find((o) => o.answer.toLowerCase() === answer.toLowerCase()) : undefined;
+  if (option) return { type: option.type, source: "form" };
+  if (QUESTION_WORDS.some((w) => contains(title, w)) || title.trim().endsWith("?")) return { type: "question", source: "keywords" };
+  if (BUG_WORDS.some((w) => contains(text, w))) return { type: "bug", source: "keywords" };
+  if (CHANGE_WORDS.some((w) => contains(text, w))) return { type: "change", source: "keywords" };
+  return { type: "question", source: "default" };
+}
+
+/**
+ * Triage of a new issue: client (repository, then the form's organisation field, then keywords,
+ * else unknown), priority (the form's impact, then keyword rules, else P3: every ticket is Normal
+ * on receipt), type, what a bug report is missing, and whether the work looks chargeable.
+ */
+export function classifyTicket(params: { readonly config: TriageConfig; readonly issue: IssueFacts }): TriageDecision {
+  const { config, issue } = params;
+  const ticket = !issue.isPullRequest && isTicketRepository(config, issue.repo);
+  const fields = readIssueForm(issue.body);
+  const text = `${issue.title}\n${issue.body ?? ""}`;
+  const client = decideClient(config, issue, fields, text);
+  const priority = decidePriority(config, fields, text);
+  const type = decideType(fields, issue.title, text);
+  const needsInfo = type.type === "bug" ? missingInfo({ fields, text }) : [];
+  const chargeableMatches = config.chargeableKeywords.filter((k) => contains(text, k));
+  const labels = [LABELS.client(client.client), LABELS.priority(priority.priority), LABELS.type(type.type)];
+  if (needsInfo.length > 0) labels.push(LABELS.needsInfo, waitingLabel(config));
+  return {
+    ticket,
+    client: client.client,
+    clientSource: client.source,
+    priority: priority.priority,
+    prioritySource: priority.source,
+    type: type.type,
+    typeSource: type.source,
+    labels: ticket ? labels : [],
+    needsInfo: ticket ? needsInfo : [],
+    chargeableSuggested: ticket && chargeableMatches.length > 0,
+    chargeableMatches: ticket ? chargeableMatches : [],
+  };
+}
+
+/** The pause label that means "waiting on the client" (the first configured pause label). */
+export function waitingLabel(config: Pick<TriageConfig, "pauseLabels">): string {
+  return config.pauseLabels[0] ?? "status: waiting on client";
+}

@@ -1,0 +1,63 @@
+import type { TicketAction } from "../core/ticket/actions.js";
+import { splitRepo, statusOf, type GitHubTransport } from "./transport.js";
+
+/** What applying a plan did, for logs, dry runs and budgets. */
+export interface AppliedAction {
+  readonly action: TicketAction;
+  readonly done: boolean;
+  readonly note?: string;
+}
+
+/**
+ * Carries out a ticket's planned actions in order, with one request each. With `dryRun` nothing is
+ * sent and the plan is returned as it would have been applied: the one switch for dry runs.
+ */
+export async function applyTicketActions(params: {
+  readonly gh: GitHubTransport;
+  readonly repo: string;
+  readonly number: number;
+  readonly actions: readonly TicketAction[];
+  readonly dryRun?: boolean;
+}): Promise<AppliedAction[]> {
+  const { gh, number, actions } = params;
+  const where = { ...splitRepo(params.repo), issue_number: number };
+  const applied: AppliedAction[] = [];
+  for (const action of actions) {
+    if (params.dryRun) {
+      applied.push({ action, done: false, note: "dry run" });
+      continue;
+    }
+    switch (action.kind) {
+      case "add-labels":
+        await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", { ...where, labels: [...action.labels] });
+        break;
+      case "remove-labels":
+        for (const name of action.labels) {
+          try {
+            await gh.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", { ...where, name });
+          } catch (error) {
+            // Already gone (someone removed it meanwhile): the wanted state holds.
+            if (statusOf(error) !== 404) throw error;
+          }
+        }
+        break;
+      case "create-comment":
+        await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...where, body: action.body });
+        break;
+      case "update-comment":
+        await gh.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...splitRepo(params.repo), comment_id: action.commentId, body: action.body });
+        break;
+      case "assign":
+        await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/assignees", { ...where, assignees: [...action.logins] });
+        break;
+      case "unassign":
+        await gh.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees", { ...where, assignees: [...action.logins] });
+        break;
+      case "react":
+        await gh.request("POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions", { ...splitRepo(params.repo), comment_id: action.commentId, content: action.reaction });
+        break;
+    }
+    applied.push({ action, done: true });
+  }
+  return applied;
+}

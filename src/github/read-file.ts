@@ -1,0 +1,93 @@
+import { splitRepo, statusOf, type GitHubTransport } from "./transport.js";
+
+interface Cached {
+  readonly etag: string;
+  readonly text: string | null;
+  /** For a missing file: until when to believe it is still missing without asking again. */
+  readonly missingUntil?: number;
+}
+
+/** How long a missing file is believed missing: a new config file is picked up within this. */
+const MISSING_TTL_MS = 5 * 60_000;
+
+/**
+ * Reads text files from repositories with conditional requests: each file's ETag is remembered, so
+ * an unchanged file costs a 304 (which GitHub does not count against the rate limit) and no body.
+ * A missing file is null, and its 404 is cached too.
+ */
+export class FileReader {
+  private readonly cache = new Map<string, Cached>();
+  private readonly maxEntries: number;
+
+  private readonly clock: () => number;
+
+  constructor(params: { readonly maxEntries?: number; readonly clock?: () => number } = {}) {
+    this.maxEntries = params.maxEntries ?? 2000;
+    this.clock = params.clock ?? (() => Date.now());
+  }
+
+  async read(params: { readonly gh: GitHubTransport; readonly repo: string; readonly path: string; readonly ref?: string }): Promise<string | null> {
+    const { gh, repo, path, ref } = params;
+    const key = `${repo.toLowerCase()}:${ref ?? ""}:${path}`;
+    const cached = this.cache.get(key);
+    if (cached?.missingUntil !== undefined && cached.missingUntil > this.clock()) return null;
+    try {
+      const response = await gh.request<{ content?: string; encoding?: string; type?: string }>("GET /repos/{owner}/{repo}/contents/{path}", {
+        ...splitRepo(repo),
+        path,
+        ...(ref ? { ref } : {}),
+        headers: cached?.etag ? { "if-none-match": cached.etag } : {},
+      });
+      const data = response.data;
+      if (Array.isArray(data) || data.type !== "file" || typeof data.content !== "string") return this.remember(key, String(response.headers["etag"] ?? ""), null);
+      const text = Buffer.from(data.content, "base64").toString("utf8");
+      return this.remember(key, String(response.headers["etag"] ?? ""), text);
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 304 && cached) {
+        this.touch(key, cached);
+        return cached.text;
+      }
+      if (status === 404) {
+        this.touch(key, { etag: "", text: null, missingUntil: this.clock() + MISSING_TTL_MS });
+        return null;
+      }
+      throw error;
+    }
+  }
+
+  /** Lists a folder's file names (not cached: folders are read by scheduled jobs, not per webhook). */
+  async list(params: { readonly gh: GitHubTransport; readonly repo: string; readonly path: string; readonly ref?: string }): Promise<string[]> {
+    try {
+      const response = await params.gh.request<unknown>("GET /repos/{owner}/{repo}/contents/{path}", {
+        ...splitRepo(params.repo),
+        path: params.path,
+        ...(params.ref ? { ref: params.ref } : {}),
+      });
+      return Array.isArray(response.data) ? response.data.filter((e) => e?.type === "file").map((e) => String(e.name)) : [];
+    } catch (error) {
+      if (statusOf(error) === 404) return [];
+      throw error;
+    }
+  }
+
+  /** Forgets a repository's files, for example after a push that changed them. */
+  forget(repo: string): void {
+    const prefix = `${repo.toLowerCase()}:`;
+    for (const key of this.cache.keys()) if (key.startsWith(prefix)) this.cache.delete(key);
+  }
+
+  private remember(key: string, etag: string, text: string | null): string | null {
+    if (etag) this.touch(key, { etag, text });
+    return text;
+  }
+
+  private touch(key: string, value: Cached): void {
+    this.cache.delete(key);
+    this.cache.set(key, value);
+    if (this.cache.size > this.maxEntries) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.cache.delete(oldest);
+    }
+  }
+}
