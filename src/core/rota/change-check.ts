@@ -149,5 +149,5 @@ export function checkRotaChange(params: {
     ...(errors > 0 ? [`${errors} error${errors === 1 ? "" : "s"} in the rota or its notice`] : []),
     ...(awaited.length > 0 ? [`awaiting approval from ${awaited.join(", ")}`] : []),
   ];
-  return blocking.length === 0 ? { verdict: "pass", ...report } : { verdict: "fail", blocking, ...report };
+  return blocking.length === 0 ? { verdict: "pass", ...report } : { verdict: "fail", ...report, blocking };
 }

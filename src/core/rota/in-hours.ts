@@ -1,40 +1,34 @@
-import Holidays from "date-holidays";
 import type { DateTime } from "luxon";
+import { WorkingCalendar } from "../time/calendar.js";
 
-// TODO(src/core/time): switch to the shared working calendar in src/core/time once it has landed,
-// so `rota who` follows the configured working hours and holidays instead of this fixed week.
+const TEN_TO_SIX = [{ open: 10 * 60, close: 18 * 60 }];
+const standardCalendars = new Map<string, WorkingCalendar>();
 
-const OPEN_MINUTE = 10 * 60;
-const CLOSE_MINUTE = 18 * 60;
-let engine: Holidays | undefined;
-const holidaysByYear = new Map<number, ReadonlySet<string>>();
-
-/** England & Wales bank holidays of a year on Monday to Friday (substitute days included). */
-function bankHolidays(year: number): ReadonlySet<string> {
-  const cached = holidaysByYear.get(year);
-  if (cached) return cached;
-  engine ??= new Holidays("GB", "ENG");
-  const dates = new Set(
-    (engine.getHolidays(year) || [])
-      .filter((holiday) => holiday.type === "public")
-      .map((holiday) => holiday.date.slice(0, 10))
-      .filter((date) => {
-        const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
-        return weekday !== 0 && weekday !== 6;
-      }),
-  );
-  holidaysByYear.set(year, dates);
-  return dates;
+/**
+ * First line hours when no configuration says otherwise: 10:00-18:00 Monday to Friday in the zone,
+ * closed on England & Wales bank holidays. One calendar per zone, so its day cache is shared.
+ */
+export function standardCalendar(zone: string): WorkingCalendar {
+  let calendar = standardCalendars.get(zone);
+  if (!calendar) {
+    calendar = new WorkingCalendar({
+      zone,
+      week: { mon: TEN_TO_SIX, tue: TEN_TO_SIX, wed: TEN_TO_SIX, thu: TEN_TO_SIX, fri: TEN_TO_SIX },
+      region: "england-and-wales",
+      extraClosed: [],
+    });
+    standardCalendars.set(zone, calendar);
+  }
+  return calendar;
 }
 
 /**
- * Whether an instant is inside first line hours: 10:00-18:00 Monday to Friday local time, except
- * England & Wales bank holidays (by local date).
+ * Whether an instant is inside working hours, when first line support answers rather than on call:
+ * the given working calendar, or the standard one of the zone (10:00-18:00 Monday to Friday, not on
+ * England & Wales bank holidays, by local date).
  */
-export function isInHours(params: { readonly at: DateTime; readonly zone: string }): boolean {
-  const local = params.at.setZone(params.zone);
-  if (local.weekday > 5) return false;
-  const minute = local.hour * 60 + local.minute;
-  if (minute < OPEN_MINUTE || minute >= CLOSE_MINUTE) return false;
-  return !bankHolidays(local.year).has(local.toISODate() ?? "");
+export function isInHours(params: { readonly at: DateTime; readonly zone: string; readonly calendar?: WorkingCalendar | undefined }): boolean {
+  const ms = params.at.toMillis();
+  const calendar = params.calendar ?? standardCalendar(params.zone);
+  return calendar.dayOf(ms).intervals.some(([open, close]) => ms >= open && ms < close);
 }

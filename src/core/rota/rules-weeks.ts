@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import type { Finding } from "../finding.js";
 import { clientWorkDuring, awayDuring, describeRange } from "./availability.js";
 import { findingAt } from "./located.js";
@@ -49,7 +50,7 @@ export function checkPeople(rota: Rota): Finding[] {
 
 function checkWeekKey(source: RotaSource, week: string): Finding[] {
   if (isWednesday(week)) return [];
-  const weekday = new Date(`${week}T12:00:00Z`).toLocaleDateString("en-GB", { weekday: "long", timeZone: "UTC" });
+  const weekday = DateTime.fromISO(week, { zone: "utc", locale: "en-GB" }).toFormat("cccc");
   return [
     findingAt({
       rule: ROTA_RULE.weekWednesday,

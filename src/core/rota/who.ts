@@ -1,4 +1,5 @@
 import type { DateTime } from "luxon";
+import type { WorkingCalendar } from "../time/calendar.js";
 import { isInHours } from "./in-hours.js";
 import type { Rota } from "./types.js";
 import { weekAt } from "./week.js";
@@ -13,9 +14,15 @@ export interface WhoIsOn {
 
 /**
  * Who is on first line support and on call at an instant. A week runs from Wednesday 10:00 local
- * to the next Wednesday 10:00 local in `zone`; a week missing from the rota gives nulls.
+ * to the next Wednesday 10:00 local in `zone`; a week missing from the rota gives nulls. `inHours`
+ * follows `calendar` (the configured working calendar) or else the zone's standard one.
  */
-export function whoIsOn(params: { readonly rota: Pick<Rota, "support" | "onCall">; readonly at: DateTime; readonly zone: string }): WhoIsOn & { readonly week: string } {
+export function whoIsOn(params: {
+  readonly rota: Pick<Rota, "support" | "onCall">;
+  readonly at: DateTime;
+  readonly zone: string;
+  readonly calendar?: WorkingCalendar | undefined;
+}): WhoIsOn & { readonly week: string } {
   const { rota, at, zone } = params;
   const week = weekAt({ at, zone });
   const support = rota.support[week];
@@ -24,6 +31,6 @@ export function whoIsOn(params: { readonly rota: Pick<Rota, "support" | "onCall"
     week,
     support: { developer: support?.developer ?? null, operations: support?.operations ?? null },
     onCall: { primary: onCall?.primary ?? null, secondLine: [...(onCall?.secondLine ?? [])] },
-    inHours: isInHours({ at, zone }),
+    inHours: isInHours({ at, zone, calendar: params.calendar }),
   };
 }
