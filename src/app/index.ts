@@ -1,5 +1,6 @@
 import type { ApplicationFunctionOptions, Probot } from "probot";
 import { transportOf } from "../github/transport.js";
+import { handleConfigPush } from "./handlers/config-changed.js";
 import { handleIssueOpened } from "./handlers/issue-opened.js";
 import { handleCommentCreated, handleTicketUpdated } from "./handlers/ticket-updated.js";
 import { FirstlineService } from "./service.js";
@@ -20,6 +21,7 @@ export function firstlineApp(options: FirstlineAppOptions = {}) {
     );
     app.on("issue_comment.created", (context) => handleCommentCreated(context, service));
     app.on("issue_comment.edited", (context) => handleTicketUpdated(context, service));
+    app.on("push", (context) => handleConfigPush(context, service));
   };
 }
 

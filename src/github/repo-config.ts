@@ -18,11 +18,17 @@ const EXTENDS = /^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)(?::(.+))?$/;
  * a base file whose keys the extending file overrides. Files are read with conditional requests,
  * and problems name the file (and line) where the offending key stands.
  */
-export async function loadRepoConfig(params: { readonly gh: GitHubTransport; readonly reader: FileReader; readonly repo: string }): Promise<RepoConfig> {
-  const { gh, reader, repo } = params;
+export async function loadRepoConfig(params: {
+  readonly gh: GitHubTransport;
+  readonly reader: FileReader;
+  readonly repo: string;
+  /** A commit or branch to read the repository's own file at (a pushed commit); default branch otherwise. */
+  readonly ref?: string;
+}): Promise<RepoConfig> {
+  const { gh, reader, repo, ref } = params;
   const owner = repo.split("/")[0] ?? "";
   let source = repo;
-  let text = await reader.read({ gh, repo, path: CONFIG_PATH });
+  let text = await reader.read({ gh, repo, path: CONFIG_PATH, ...(ref ? { ref } : {}) });
   if (text === null && repo.toLowerCase() !== `${owner}/.github`.toLowerCase()) {
     source = `${owner}/.github`;
     text = await reader.read({ gh, repo: source, path: CONFIG_PATH });

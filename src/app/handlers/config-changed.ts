@@ -1,0 +1,38 @@
+import type { Context } from "probot";
+import { CONFIG_PATH } from "../../config/firstline-config.js";
+import { configCheckReport } from "../../core/check-report.js";
+import { postCheckRun } from "../../github/check-runs.js";
+import { clearConfigProblems, reportConfigProblems } from "../../github/config-problem-issue.js";
+import { loadRepoConfig } from "../../github/repo-config.js";
+import { transportOf } from "../../github/transport.js";
+import type { FirstlineService } from "../service.js";
+
+/**
+ * A push that changes `.github/firstline.yml`: check the file as pushed, post a check run with the
+ * problems on their lines, and on the default branch keep the "cannot read its configuration"
+ * issue in step (opened while broken, closed once fixed).
+ */
+export async function handleConfigPush(context: Context<"push">, service: FirstlineService): Promise<void> {
+  const { payload } = context;
+  if (!service.deliveries.firstTime(context.id) || payload.deleted) return;
+  const touched = payload.commits.some((c) => [...(c.added ?? []), ...(c.modified ?? [])].includes(CONFIG_PATH));
+  if (!touched) return;
+  const repo = payload.repository.full_name;
+  const gh = transportOf(context.octokit);
+  service.reader.forget(repo);
+  const atHead = await loadRepoConfig({ gh, reader: service.reader, repo, ref: payload.after });
+  const problems = atHead.kind === "broken" ? atHead.problems.filter((p) => p.file.endsWith(CONFIG_PATH)) : [];
+  const report = configCheckReport({ path: CONFIG_PATH, problems: problems.map((p) => ({ ...p, file: CONFIG_PATH })) });
+  await postCheckRun({ gh, repo, headSha: payload.after, report, completedAt: service.clock() });
+  const defaultBranch = `refs/heads/${payload.repository.default_branch}`;
+  if (payload.ref !== defaultBranch) return;
+  const botLogin = await service.botLogin();
+  if (atHead.kind === "broken") {
+    await reportConfigProblems({ gh, repo, botLogin, problems: atHead.problems });
+    service.configReported.set(repo, "reported");
+  } else {
+    await clearConfigProblems({ gh, repo, botLogin });
+    service.configReported.delete(repo);
+  }
+  context.log.info({ repo, conclusion: report.conclusion }, "checked configuration");
+}
