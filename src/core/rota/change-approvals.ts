@@ -27,6 +27,7 @@ const SLOT_WORDS: Record<SlotChange["slot"], string> = {
  */
 export function approvalsNeeded(params: {
   readonly changes: readonly SlotChange[];
+  /** Everyone who may be named, head's people.yml first (its delivery leads win). */
   readonly people: readonly Person[];
   readonly author: string;
   readonly approved: readonly string[];
@@ -35,7 +36,9 @@ export function approvalsNeeded(params: {
 }): ApprovalNeeded[] {
   const approvers = new Set([params.author, ...params.approved].map((login) => login.toLowerCase()));
   const given = (login: string) => approvers.has(login.toLowerCase());
-  const leads = new Map(params.people.map((person) => [person.login, person.deliveryLead]));
+  // The first entry wins: callers list the head's people before the base's.
+  const leads = new Map<string, string>();
+  for (const person of params.people) if (!leads.has(person.login)) leads.set(person.login, person.deliveryLead);
   const reasons = new Map<string, string[]>();
   const need = (login: string, why: string) => {
     const key = [...reasons.keys()].find((known) => known.toLowerCase() === login.toLowerCase()) ?? login;

@@ -177,3 +177,20 @@ describe("checkRotaChange", () => {
     expect(result.verdict).toBe("pass");
   });
 });
+
+describe("approvals when people.yml changes too", () => {
+  it("asks the delivery lead named on the head", () => {
+    const head = {
+      people: edit(BASE.people, [["{ login: ada, name: Ada Lovelace, role: developer, vetted: true, deliveryLead: dana,", "{ login: ada, name: Ada Lovelace, role: developer, vetted: true, deliveryLead: lee,"]]),
+      support: FAR_SWAP.support ?? "",
+    };
+    const result = check({ head, now: "2026-11-29T10:00:00Z", approved: ["ben", "lee"], admins: ["lee"] });
+    expect(result.approvals.map((a) => [a.login, a.why])).toEqual([
+      ["ben", "removed from developer, week 2027-02-24; added to developer, week 2027-03-03"],
+      ["lee", "delivery lead of ben; delivery lead of ada"],
+      ["ada", "added to developer, week 2027-02-24; removed from developer, week 2027-03-03"],
+      ["lee", "rota admin: people.yml changed"],
+    ]);
+    expect(result.verdict).toBe("pass");
+  });
+});
