@@ -1,5 +1,7 @@
 import type { FirstlineConfig } from "../config/firstline-config.js";
 import type { Responders } from "../core/ticket/responders.js";
+import type { SlaPolicy } from "../core/sla/policy.js";
+import { readRota, respondersAt } from "../github/load-responders.js";
 import { FileReader } from "../github/read-file.js";
 import { loadRepoConfig, type RepoConfig } from "../github/repo-config.js";
 import { splitRepo, type GitHubTransport } from "../github/transport.js";
@@ -53,8 +55,11 @@ export class FirstlineService {
    * Who should hear about tickets now (this week's support pair, the on-call people), read from the
    * rota files of the support repository. Null while the rota cannot be read.
    */
-  async responders(_scope: { readonly gh: GitHubTransport; readonly config: FirstlineConfig; readonly repo: string; readonly now: number }): Promise<Responders | null> {
-    return null;
+  async responders(scope: { readonly gh: GitHubTransport; readonly config: FirstlineConfig; readonly repo: string; readonly now: number; readonly policy: SlaPolicy }): Promise<Responders | null> {
+    const repo = scope.config.supportRepo ?? scope.repo;
+    const rota = await readRota({ gh: scope.gh, reader: this.reader, repo, dir: scope.config.rota.dir });
+    if (!rota) return null;
+    return respondersAt({ rota, now: scope.now, zone: scope.config.timezone, calendar: scope.policy.termsFor({ repo: "" }).calendar });
   }
 
   async config(gh: GitHubTransport, repo: string): Promise<RepoConfig> {

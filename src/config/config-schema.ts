@@ -98,8 +98,8 @@ export const DEFAULT_PRIORITY_RULES = [
 ];
 
 export const rotaLocationSchema = z.strictObject({
-  repo: repoName.nullable().default(null).meta({ description: "The support repository that holds rota/ (default: the repository being served)." }),
-  dir: z.string().default("rota"),
+  dir: z.string().default("rota").meta({ description: "The folder of the support repository that holds people.yml, support.yml and on-call.yml." }),
+  admins: z.array(login).default([]).meta({ description: "Who may approve changes to rota/people.yml." }),
 });
 
 /** Phrases that suggest a request is outside support: new functionality, third-party code, self-service. */

@@ -48,6 +48,10 @@ export const firstlineConfigSchema = z
     plans: z.record(z.string().regex(/^[a-z0-9-]+$/), planSchema).default({}).meta({ description: "Plans by name; a plan named standard or enhanced replaces the default one." }),
     clients: z.array(clientSchema).default([]),
     priorityRules: z.array(priorityRuleSchema).default(DEFAULT_PRIORITY_RULES),
+    supportRepo: repoName
+      .nullable()
+      .default(null)
+      .meta({ description: "The agency's support repository (owner/name): rota, runbooks, the dashboard and announcements live there. Default: the repository this file is in." }),
     rota: rotaLocationSchema.default(() => rotaLocationSchema.parse({})),
     ticketRepos: z
       .array(repoName)

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { firstlineConfigSchema } from "./firstline-config.js";
+import { ROTA_SCHEMAS } from "./rota-json-schema.js";
 
 /** A JSON Schema file published under `schema/` for editors, generated from a zod schema. */
 export interface PublishedSchema {
@@ -11,6 +12,7 @@ export interface PublishedSchema {
 /** Every published schema. Add one entry per file format Firstline reads. */
 export const PUBLISHED_SCHEMAS: readonly PublishedSchema[] = [
   { file: "schema/firstline-config.schema.json", title: "Firstline configuration (.github/firstline.yml)", schema: firstlineConfigSchema },
+  ...ROTA_SCHEMAS,
 ];
 
 /** The JSON text of a published schema, exactly as committed. */

@@ -3,8 +3,8 @@ import { rotaOnCallSchema, rotaPeopleSchema, rotaSupportSchema } from "./rota-sc
 
 /**
  * The JSON Schemas of the three rota files, published under `schema/` for editors (the rota files
- * point at them with `# yaml-language-server: $schema=...`). Written by
- * `node scripts/run-ts.mjs scripts/generate-rota-schemas.ts`; a test keeps the committed copies current.
+ * point at them with `# yaml-language-server: $schema=...`). Written with the
+ * others by `npm run schemas`; a test keeps the committed copies current.
  */
 export const ROTA_SCHEMAS: readonly PublishedSchema[] = [
   { file: "schema/rota-people.schema.json", title: "Firstline rota: people (rota/people.yml)", schema: rotaPeopleSchema },

@@ -65,7 +65,8 @@ describe("firstline sla due", () => {
 
 describe("firstline sla status and explain", () => {
   it("computes every metric of the contract's example ticket", async () => {
-    const result = await runCli(["sla", "status", "--config", CONFIG, "--ticket", "t.json", "--now", "2026-10-21T13:00:00Z", "--json"], { "t.json": ticket });
+    const config = "staff: { logins: [alice] }\nclients:\n  - { id: riverside, name: Riverside Housing Trust, repos: [riverside/tenant-portal] }\n";
+    const result = await runCli(["sla", "status", "--config", "c.yml", "--ticket", "t.json", "--now", "2026-10-21T13:00:00Z", "--json"], { "t.json": ticket, "c.yml": config });
     expect(result.code).toBe(0);
     const json = result.json() as { client: string; priority: string; metrics: { metric: string; cycle: number; state: string; due: string }[] };
     expect(json.client).toBe("riverside");
