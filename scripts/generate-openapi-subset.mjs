@@ -4,8 +4,9 @@
 //
 //   node scripts/generate-openapi-subset.mjs [--from path/to/api.github.com.json]
 //
-// Three rewrites make the description usable by openapi-backend's Ajv validator:
-// - `nullable: true` without `type` (135 schemas) becomes `anyOf: [<schema>, {type: "null"}]`;
+// These rewrites make the description usable by openapi-backend's Ajv validator:
+// - `nullable: true` without `type` (135 schemas) becomes `anyOf: [<schema>, {type: "null"}]`,
+//   and a nullable `enum` gets `null` among its values;
 // - every object schema written inline in a JSON request body gets `additionalProperties: false`,
 //   so a misspelt key (`titel`) is rejected as GitHub rejects it;
 // - examples, descriptions of operations and vendor extensions are dropped to keep the file small.
@@ -16,7 +17,14 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const PACKAGE = "@octokit/openapi@23";
-const OUT = join(dirname(fileURLToPath(import.meta.url)), "..", "src", "emulator", "openapi", "github-subset.json");
+const OUT = join(
+  dirname(fileURLToPath(import.meta.url)),
+  "..",
+  "src",
+  "emulator",
+  "openapi",
+  "github-subset.json",
+);
 
 /** Every REST operation the emulator answers; src/emulator/routes/* has one handler each. */
 export const OPERATIONS = [
@@ -95,7 +103,10 @@ function loadFullDescription() {
   if (fromIndex !== -1) return JSON.parse(readFileSync(process.argv[fromIndex + 1], "utf8"));
   const work = mkdtempSync(join(tmpdir(), "octokit-openapi-"));
   try {
-    const tarball = execFileSync("npm", ["pack", PACKAGE, "--silent"], { cwd: work, encoding: "utf8" }).trim().split("\n").pop();
+    const tarball = execFileSync("npm", ["pack", PACKAGE, "--silent"], { cwd: work, encoding: "utf8" })
+      .trim()
+      .split("\n")
+      .pop();
     execFileSync("tar", ["-xzf", tarball, "package/generated/api.github.com.json"], { cwd: work });
     return JSON.parse(readFileSync(join(work, "package", "generated", "api.github.com.json"), "utf8"));
   } finally {
@@ -109,7 +120,13 @@ function strip(node, key) {
   if (node === null || typeof node !== "object") return node;
   const out = {};
   for (const [name, value] of Object.entries(node)) {
-    const isNameMap = key === "properties" || key === "schemas" || key === "parameters" && !Array.isArray(node) || key === "responses" || key === "headers" || key === "content";
+    const isNameMap =
+      key === "properties" ||
+      key === "schemas" ||
+      (key === "parameters" && !Array.isArray(node)) ||
+      key === "responses" ||
+      key === "headers" ||
+      key === "content";
     if (!isNameMap && (name === "examples" || name === "example" || name.startsWith("x-"))) continue;
     out[name] = strip(value, name);
   }
@@ -123,6 +140,9 @@ function rewriteNullable(node, key) {
   const out = {};
   for (const [name, value] of Object.entries(node)) out[name] = rewriteNullable(value, name);
   const isNameMap = key === "properties" || key === "schemas";
+  // OpenAPI 3.0.3: a nullable enum must list null itself, or Ajv rejects null values.
+  if (!isNameMap && out.nullable === true && Array.isArray(out.enum) && !out.enum.includes(null))
+    out.enum = [...out.enum, null];
   if (!isNameMap && out.nullable === true && out.type === undefined) {
     const { nullable: _nullable, description, ...rest } = out;
     return { ...(description === undefined ? {} : { description }), anyOf: [rest, { type: "null" }] };
@@ -134,7 +154,8 @@ function rewriteNullable(node, key) {
 function closeObjects(schema, insideAllOf) {
   if (Array.isArray(schema)) return schema.forEach((item) => closeObjects(item, insideAllOf));
   if (schema === null || typeof schema !== "object" || "$ref" in schema) return;
-  if (schema.properties && schema.additionalProperties === undefined && !insideAllOf) schema.additionalProperties = false;
+  if (schema.properties && schema.additionalProperties === undefined && !insideAllOf)
+    schema.additionalProperties = false;
   for (const value of Object.values(schema.properties ?? {})) closeObjects(value, false);
   if (schema.items) closeObjects(schema.items, false);
   for (const combiner of ["oneOf", "anyOf"]) if (schema[combiner]) closeObjects(schema[combiner], false);
@@ -151,7 +172,10 @@ function collectRefs(node, found) {
 }
 
 function resolvePointer(root, ref) {
-  return ref.slice(2).split("/").reduce((node, part) => node?.[part.replace(/~1/g, "/").replace(/~0/g, "~")], root);
+  return ref
+    .slice(2)
+    .split("/")
+    .reduce((node, part) => node?.[part.replace(/~1/g, "/").replace(/~0/g, "~")], root);
 }
 
 function buildSubset(full) {
@@ -191,11 +215,16 @@ function buildSubset(full) {
     for (const next of more) if (!seen.has(next)) queue.add(next);
   }
   for (const section of Object.keys(components)) {
-    components[section] = Object.fromEntries(Object.entries(components[section]).sort(([a], [b]) => a.localeCompare(b)));
+    components[section] = Object.fromEntries(
+      Object.entries(components[section]).sort(([a], [b]) => a.localeCompare(b)),
+    );
   }
   const subset = {
     openapi: full.openapi,
-    info: { title: "GitHub REST API (subset implemented by the Firstline emulator)", version: full.info.version },
+    info: {
+      title: "GitHub REST API (subset implemented by the Firstline emulator)",
+      version: full.info.version,
+    },
     servers: [{ url: "/" }],
     paths,
     components,
@@ -207,4 +236,6 @@ const full = loadFullDescription();
 const subset = buildSubset(full);
 writeFileSync(OUT, `${JSON.stringify(subset, null, 1)}\n`);
 const operations = Object.values(subset.paths).reduce((sum, item) => sum + Object.keys(item).length, 0);
-console.log(`wrote ${OUT}: ${operations} operations, ${Object.keys(subset.components.schemas ?? {}).length} schemas`);
+console.log(
+  `wrote ${OUT}: ${operations} operations, ${Object.keys(subset.components.schemas ?? {}).length} schemas`,
+);

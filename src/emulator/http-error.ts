@@ -3,7 +3,13 @@ export class ApiError extends Error {
   readonly status: number;
   readonly body: Readonly<Record<string, unknown>>;
   readonly headers: Readonly<Record<string, string>>;
-  constructor(params: { status: number; message: string; extra?: Record<string, unknown>; headers?: Record<string, string>; docs?: string }) {
+  constructor(params: {
+    status: number;
+    message: string;
+    extra?: Record<string, unknown>;
+    headers?: Record<string, string>;
+    docs?: string;
+  }) {
     super(params.message);
     this.name = "ApiError";
     this.status = params.status;
@@ -23,7 +29,10 @@ export function notFound(message = "Not Found"): ApiError {
 }
 
 /** GitHub's 422 for a well-formed request that breaks a rule (`already_exists`, `invalid`...). */
-export function validationFailed(errors: readonly Record<string, unknown>[], message = "Validation Failed"): ApiError {
+export function validationFailed(
+  errors: readonly Record<string, unknown>[],
+  message = "Validation Failed",
+): ApiError {
   return new ApiError({ status: 422, message, extra: { errors } });
 }
 

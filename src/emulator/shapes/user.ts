@@ -32,13 +32,22 @@ export function simpleUser(ctx: ShapeContext, account: AccountRecord): JsonObjec
 
 /** A login's `simple-user`; a login the emulator never saw gets a stable placeholder record. */
 export function userByLogin(ctx: ShapeContext, login: string): JsonObject {
-  const account = ctx.state.account(login) ?? { id: 0, login, type: "User" as const, name: null, email: null, createdAt: new Date(0) };
+  const account = ctx.state.account(login) ?? {
+    id: 0,
+    login,
+    type: "User" as const,
+    name: null,
+    email: null,
+    createdAt: new Date(0),
+  };
   return simpleUser(ctx, account);
 }
 
 /** GitHub's `public-user` (`GET /users/{username}`), also used for `GET /user`. */
 export function publicUser(ctx: ShapeContext, account: AccountRecord): JsonObject {
-  const repos = [...ctx.state.repos.values()].filter((repo) => repo.owner.toLowerCase() === account.login.toLowerCase());
+  const repos = [...ctx.state.repos.values()].filter(
+    (repo) => repo.owner.toLowerCase() === account.login.toLowerCase(),
+  );
   return {
     ...simpleUser(ctx, account),
     name: account.name,
@@ -61,7 +70,9 @@ export function publicUser(ctx: ShapeContext, account: AccountRecord): JsonObjec
 /** GitHub's `organization-full` (`GET /orgs/{org}`). */
 export function organizationFull(ctx: ShapeContext, account: AccountRecord): JsonObject {
   const api = `${ctx.base}/orgs/${segment(account.login)}`;
-  const repos = [...ctx.state.repos.values()].filter((repo) => repo.owner.toLowerCase() === account.login.toLowerCase());
+  const repos = [...ctx.state.repos.values()].filter(
+    (repo) => repo.owner.toLowerCase() === account.login.toLowerCase(),
+  );
   return {
     login: account.login,
     id: account.id,

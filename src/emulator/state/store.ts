@@ -91,7 +91,8 @@ export class EmulatorState {
   }
 
   issue(repo: RepoRecord, number: number): IssueRecord | undefined {
-    for (const issue of this.issues.values()) if (issue.repoId === repo.id && issue.number === number) return issue;
+    for (const issue of this.issues.values())
+      if (issue.repoId === repo.id && issue.number === number) return issue;
     return undefined;
   }
 
@@ -101,7 +102,10 @@ export class EmulatorState {
     return issue;
   }
 
-  requirePull(repo: RepoRecord, number: number): IssueRecord & { readonly pull: NonNullable<IssueRecord["pull"]> } {
+  requirePull(
+    repo: RepoRecord,
+    number: number,
+  ): IssueRecord & { readonly pull: NonNullable<IssueRecord["pull"]> } {
     const issue = this.issue(repo, number);
     if (!issue?.pull) throw notFound();
     return issue as IssueRecord & { readonly pull: NonNullable<IssueRecord["pull"]> };
@@ -120,7 +124,9 @@ export class EmulatorState {
   }
 
   reactionsOf(subject: ReactionRecord["subject"]): ReactionRecord[] {
-    return this.reactions.filter((reaction) => reaction.subject.kind === subject.kind && reaction.subject.id === subject.id);
+    return this.reactions.filter(
+      (reaction) => reaction.subject.kind === subject.kind && reaction.subject.id === subject.id,
+    );
   }
 
   labelById(repo: RepoRecord, id: number): LabelRecord | undefined {
@@ -141,7 +147,8 @@ export class EmulatorState {
   }
 
   installationFor(ownerLogin: string): InstallationRecord | undefined {
-    for (const installation of this.installations.values()) if (key(installation.accountLogin) === key(ownerLogin)) return installation;
+    for (const installation of this.installations.values())
+      if (key(installation.accountLogin) === key(ownerLogin)) return installation;
     return undefined;
   }
 
@@ -151,10 +158,16 @@ export class EmulatorState {
     if (key(login) === key(repo.owner)) return "admin";
     const org = this.orgs.get(key(repo.owner));
     const orgRole = org?.members.get(key(login));
-    const candidates: Permission[] = [repo.isPrivate ? "none" : "read", repo.collaborators.get(key(login)) ?? "none"];
+    const candidates: Permission[] = [
+      repo.isPrivate ? "none" : "read",
+      repo.collaborators.get(key(login)) ?? "none",
+    ];
     if (orgRole === "admin") candidates.push("admin");
     if (orgRole === "member") candidates.push("read");
-    return candidates.reduce((best, next) => (PERMISSION_ORDER.indexOf(next) > PERMISSION_ORDER.indexOf(best) ? next : best), "none");
+    return candidates.reduce(
+      (best, next) => (PERMISSION_ORDER.indexOf(next) > PERMISSION_ORDER.indexOf(best) ? next : best),
+      "none",
+    );
   }
 
   /** True when the login may label, assign and close (GitHub's triage permission or above). */

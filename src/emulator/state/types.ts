@@ -5,7 +5,14 @@
 
 /** A repository permission, strongest last. */
 export type Permission = "none" | "read" | "triage" | "write" | "maintain" | "admin";
-export const PERMISSION_ORDER: readonly Permission[] = ["none", "read", "triage", "write", "maintain", "admin"];
+export const PERMISSION_ORDER: readonly Permission[] = [
+  "none",
+  "read",
+  "triage",
+  "write",
+  "maintain",
+  "admin",
+];
 
 export type AccountType = "User" | "Organization" | "Bot";
 
@@ -122,7 +129,16 @@ export interface CommentRecord {
   updatedAt: Date;
 }
 
-export const REACTION_CONTENTS = ["+1", "-1", "laugh", "confused", "heart", "hooray", "rocket", "eyes"] as const;
+export const REACTION_CONTENTS = [
+  "+1",
+  "-1",
+  "laugh",
+  "confused",
+  "heart",
+  "hooray",
+  "rocket",
+  "eyes",
+] as const;
 export type ReactionContent = (typeof REACTION_CONTENTS)[number];
 
 export interface ReactionRecord {

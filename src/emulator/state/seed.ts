@@ -1,0 +1,301 @@
+import { z } from "zod";
+import { commitFiles } from "./git.js";
+import type { EmulatorState } from "./store.js";
+import type { AccountRecord, IssueRecord, LabelRecord, Permission, RepoRecord } from "./types.js";
+
+const login = z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, "must be a GitHub login");
+const member = z.union([login, z.strictObject({ login, role: z.enum(["admin", "member"]) })]);
+const teamMember = z.union([login, z.strictObject({ login, role: z.enum(["member", "maintainer"]) })]);
+const files = z.record(z.string().min(1), z.string());
+
+/** What `seed()` and `POST /_emulator/seed` accept. Seeding is silent: no webhooks are sent. */
+export const seedSchema = z.strictObject({
+  /** People; every login mentioned elsewhere becomes a user too, unless it is an organisation. */
+  users: z
+    .array(z.strictObject({ login, name: z.string().optional(), email: z.string().optional() }))
+    .default([]),
+  /** Organisations and their members (`admin` is an organisation owner). */
+  orgs: z
+    .array(z.strictObject({ login, name: z.string().optional(), members: z.array(member).default([]) }))
+    .default([]),
+  repos: z
+    .array(
+      z.strictObject({
+        /** A seeded user or organisation. */
+        owner: login,
+        name: z.string().regex(/^[A-Za-z0-9._-]+$/),
+        private: z.boolean().default(false),
+        description: z.string().optional(),
+        defaultBranch: z.string().default("main"),
+        /** login → `read`, `triage`, `write`, `maintain` or `admin`. */
+        collaborators: z.record(login, z.enum(["read", "triage", "write", "maintain", "admin"])).default({}),
+        labels: z
+          .array(
+            z.union([
+              z.string(),
+              z.strictObject({
+                name: z.string(),
+                color: z.string().optional(),
+                description: z.string().optional(),
+              }),
+            ]),
+          )
+          .default([]),
+        /** Files on the default branch: path → UTF-8 text. */
+        files: files.default({}),
+        /** Other branches, each the default branch plus these files. */
+        branches: z.record(z.string(), files).default({}),
+      }),
+    )
+    .default([]),
+  teams: z
+    .array(
+      z.strictObject({
+        org: login,
+        slug: z.string(),
+        name: z.string().optional(),
+        description: z.string().optional(),
+        members: z.array(teamMember).default([]),
+      }),
+    )
+    .default([]),
+  /** Accounts the app is installed on (all their repositories); `id` is chosen when absent. */
+  installations: z
+    .array(z.strictObject({ account: login, id: z.number().int().positive().optional() }))
+    .default([]),
+  /** Issues that already exist, with history; created silently at the given instants. */
+  issues: z
+    .array(
+      z.strictObject({
+        repo: z.string().regex(/^[^/]+\/[^/]+$/, "must be owner/name"),
+        title: z.string(),
+        body: z.string().optional(),
+        author: login,
+        labels: z.array(z.string()).default([]),
+        assignees: z.array(login).default([]),
+        state: z.enum(["open", "closed"]).default("open"),
+        createdAt: z.iso.datetime({ offset: true }).optional(),
+        comments: z
+          .array(
+            z.strictObject({
+              author: login,
+              body: z.string(),
+              createdAt: z.iso.datetime({ offset: true }).optional(),
+            }),
+          )
+          .default([]),
+      }),
+    )
+    .default([]),
+});
+
+export type SeedInput = z.input<typeof seedSchema>;
+
+function ensureAccount(
+  state: EmulatorState,
+  name: string,
+  type: AccountRecord["type"],
+  now: Date,
+): AccountRecord {
+  const existing = state.account(name);
+  if (existing) return existing;
+  const created: AccountRecord = {
+    id: state.nextId(),
+    login: name,
+    type,
+    name: null,
+    email: null,
+    createdAt: now,
+  };
+  state.accounts.set(name.toLowerCase(), created);
+  return created;
+}
+
+function ensureLabel(
+  state: EmulatorState,
+  repo: RepoRecord,
+  spec: string | { name: string; color?: string | undefined; description?: string | undefined },
+): LabelRecord {
+  const { name, color, description } =
+    typeof spec === "string" ? { name: spec, color: undefined, description: undefined } : spec;
+  const existing = state.labelByName(repo, name);
+  if (existing) return existing;
+  const label: LabelRecord = {
+    id: state.nextId(),
+    name,
+    color: (color ?? "ededed").replace(/^#/, ""),
+    description: description ?? null,
+    isDefault: false,
+  };
+  repo.labels.push(label);
+  return label;
+}
+
+function seedRepo(state: EmulatorState, spec: z.output<typeof seedSchema>["repos"][number], now: Date): void {
+  const owner = state.account(spec.owner) ?? ensureAccount(state, spec.owner, "User", now);
+  let repo = state.repo(owner.login, spec.name);
+  if (!repo) {
+    repo = {
+      id: state.nextId(),
+      owner: owner.login,
+      name: spec.name,
+      isPrivate: spec.private,
+      description: spec.description ?? null,
+      defaultBranch: spec.defaultBranch,
+      createdAt: now,
+      updatedAt: now,
+      pushedAt: now,
+      collaborators: new Map(),
+      labels: [],
+      branches: new Map(),
+      commits: new Map(),
+      nextIssueNumber: 1,
+      nextAlertNumber: 1,
+    };
+    state.repos.set(`${owner.login}/${spec.name}`.toLowerCase(), repo);
+    commitFiles({
+      repo,
+      branch: repo.defaultBranch,
+      files: spec.files,
+      message: "Initial commit",
+      authorLogin: owner.login,
+      at: now,
+    });
+  } else if (Object.keys(spec.files).length > 0) {
+    commitFiles({
+      repo,
+      branch: repo.defaultBranch,
+      files: spec.files,
+      message: "Seed files",
+      authorLogin: owner.login,
+      at: now,
+    });
+  }
+  for (const [name, permission] of Object.entries(spec.collaborators)) {
+    ensureAccount(state, name, "User", now);
+    repo.collaborators.set(name.toLowerCase(), permission as Permission);
+  }
+  for (const label of spec.labels) ensureLabel(state, repo, label);
+  for (const [branch, changes] of Object.entries(spec.branches)) {
+    commitFiles({
+      repo,
+      branch,
+      files: changes,
+      message: `Seed ${branch}`,
+      authorLogin: owner.login,
+      at: now,
+    });
+  }
+}
+
+function seedIssue(
+  state: EmulatorState,
+  spec: z.output<typeof seedSchema>["issues"][number],
+  now: Date,
+): IssueRecord {
+  const [ownerName = "", repoName = ""] = spec.repo.split("/");
+  const repo = state.repo(ownerName, repoName);
+  if (!repo) throw new Error(`seed issue: repository ${spec.repo} is not seeded`);
+  const author = ensureAccount(state, spec.author, "User", now).login;
+  const at = spec.createdAt ? new Date(spec.createdAt) : now;
+  const labels = spec.labels.map((name) => ensureLabel(state, repo, name));
+  const issue: IssueRecord = {
+    id: state.nextId(),
+    repoId: repo.id,
+    number: repo.nextIssueNumber++,
+    title: spec.title,
+    body: spec.body ?? null,
+    authorLogin: author,
+    state: spec.state,
+    stateReason: spec.state === "closed" ? "completed" : null,
+    labelIds: labels.map((label) => label.id),
+    assignees: spec.assignees.map((name) => ensureAccount(state, name, "User", now).login),
+    createdAt: at,
+    updatedAt: at,
+    closedAt: spec.state === "closed" ? at : null,
+    closedBy: spec.state === "closed" ? author : null,
+    locked: false,
+    pull: null,
+  };
+  state.issues.set(issue.id, issue);
+  const event = { issueId: issue.id, actorLogin: author, createdAt: at };
+  for (const label of labels)
+    state.events.push({
+      ...event,
+      id: state.nextId(),
+      event: "labeled",
+      label: { name: label.name, color: label.color },
+      assigneeLogin: null,
+    });
+  for (const name of issue.assignees)
+    state.events.push({ ...event, id: state.nextId(), event: "assigned", label: null, assigneeLogin: name });
+  for (const comment of spec.comments) {
+    const commentAt = comment.createdAt ? new Date(comment.createdAt) : at;
+    const record = {
+      id: state.nextId(),
+      issueId: issue.id,
+      authorLogin: ensureAccount(state, comment.author, "User", now).login,
+      body: comment.body,
+      createdAt: commentAt,
+      updatedAt: commentAt,
+    };
+    state.comments.set(record.id, record);
+    if (commentAt > issue.updatedAt) issue.updatedAt = commentAt;
+  }
+  if (spec.state === "closed")
+    state.events.push({ ...event, id: state.nextId(), event: "closed", label: null, assigneeLogin: null });
+  return issue;
+}
+
+/** Adds seed data to the state (repeatable: existing records are kept and extended). */
+export function applySeed(state: EmulatorState, input: SeedInput, now: Date): void {
+  const seed = seedSchema.parse(input);
+  for (const user of seed.users) {
+    const account = ensureAccount(state, user.login, "User", now);
+    if (user.name !== undefined) account.name = user.name;
+    if (user.email !== undefined) account.email = user.email;
+  }
+  for (const org of seed.orgs) {
+    const account = ensureAccount(state, org.login, "Organization", now);
+    if (account.type !== "Organization") throw new Error(`seed org: ${org.login} is already a user`);
+    if (org.name !== undefined) account.name = org.name;
+    const record = state.orgs.get(org.login.toLowerCase()) ?? { login: account.login, members: new Map() };
+    state.orgs.set(org.login.toLowerCase(), record);
+    for (const entry of org.members) {
+      const { login: name, role } =
+        typeof entry === "string" ? { login: entry, role: "member" as const } : entry;
+      ensureAccount(state, name, "User", now);
+      record.members.set(name.toLowerCase(), role);
+    }
+  }
+  for (const repo of seed.repos) seedRepo(state, repo, now);
+  for (const team of seed.teams) {
+    const org = state.orgs.get(team.org.toLowerCase());
+    if (!org) throw new Error(`seed team: organisation ${team.org} is not seeded`);
+    const record = state.team(team.org, team.slug) ?? {
+      id: state.nextId(),
+      org: org.login,
+      slug: team.slug,
+      name: team.name ?? team.slug,
+      description: team.description ?? null,
+      members: new Map(),
+      createdAt: now,
+    };
+    state.teams.set(`${org.login}/${team.slug}`.toLowerCase(), record);
+    for (const entry of team.members) {
+      const { login: name, role } =
+        typeof entry === "string" ? { login: entry, role: "member" as const } : entry;
+      ensureAccount(state, name, "User", now);
+      if (!org.members.has(name.toLowerCase())) org.members.set(name.toLowerCase(), "member");
+      record.members.set(name.toLowerCase(), role);
+    }
+  }
+  for (const installation of seed.installations) {
+    const account = state.account(installation.account);
+    if (!account) throw new Error(`seed installation: account ${installation.account} is not seeded`);
+    if (state.installationFor(account.login)) continue;
+    const id = installation.id ?? state.nextId();
+    state.installations.set(id, { id, accountLogin: account.login, createdAt: now });
+  }
+  for (const issue of seed.issues) seedIssue(state, issue, now);
+}
