@@ -3,16 +3,23 @@ import { transportOf } from "../github/transport.js";
 import { handleConfigPush } from "./handlers/config-changed.js";
 import { handleIssueOpened } from "./handlers/issue-opened.js";
 import { handleCommentCreated, handleTicketUpdated } from "./handlers/ticket-updated.js";
+import { secretRoutesHandler } from "./routes.js";
+import { scheduleEvery } from "./scheduler.js";
 import { FirstlineService } from "./service.js";
+import { sweepInstallations } from "./sweep-installations.js";
 
-/** Options for tests and the demo: a clock and the app's login, so nothing is asked of GitHub twice. */
+/** Options for tests and the demo; in production everything comes from the environment. */
 export interface FirstlineAppOptions {
   readonly service?: FirstlineService;
+  /** Run the sweep every 5 minutes while the server lives (default: on unless FIRSTLINE_SCHEDULE=off). */
+  readonly schedule?: boolean;
+  /** The bearer secret of `POST /firstline/sweep` (default: FIRSTLINE_SWEEP_SECRET; unset switches it off). */
+  readonly sweepSecret?: string | undefined;
 }
 
-/** Builds the Probot app function; its only work is wiring events to handlers. */
+/** Builds the Probot app function: it only wires events, routes and the schedule to their handlers. */
 export function firstlineApp(options: FirstlineAppOptions = {}) {
-  return (app: Probot, _probotOptions?: ApplicationFunctionOptions): void => {
+  return (app: Probot, probotOptions?: ApplicationFunctionOptions): void => {
     const service = options.service ?? new FirstlineService({ appAuth: async () => transportOf(await app.auth()) });
     app.on("issues.opened", (context) => handleIssueOpened(context, service));
     app.on(
@@ -22,6 +29,30 @@ export function firstlineApp(options: FirstlineAppOptions = {}) {
     app.on("issue_comment.created", (context) => handleCommentCreated(context, service));
     app.on("issue_comment.edited", (context) => handleTicketUpdated(context, service));
     app.on("push", (context) => handleConfigPush(context, service));
+
+    const sweep = () => sweepInstallations({ app, service });
+    probotOptions?.addHandler?.(
+      secretRoutesHandler([
+        {
+          method: "POST",
+          path: "/firstline/sweep",
+          secret: "sweepSecret" in options ? options.sweepSecret : process.env["FIRSTLINE_SWEEP_SECRET"],
+          handle: async () => ({ status: 200, json: { sweeps: await sweep() } }),
+        },
+      ]),
+    );
+    if (options.schedule ?? process.env["FIRSTLINE_SCHEDULE"] !== "off") {
+      scheduleEvery({
+        everyMinutes: 5,
+        offsetMinutes: 2,
+        now: () => service.now(),
+        job: async () => {
+          const results = await sweep();
+          app.log.info({ sweeps: results.map((r) => ({ installation: r.installation, ...r.result })) }, "sweep done");
+        },
+        onError: (error) => app.log.error(error, "sweep failed"),
+      });
+    }
   };
 }
 

@@ -2,6 +2,7 @@ import type { FirstlineConfig } from "../config/firstline-config.js";
 import type { Responders } from "../core/ticket/responders.js";
 import type { SlaPolicy } from "../core/sla/policy.js";
 import { readRota, respondersAt } from "../github/load-responders.js";
+import type { WriteLog } from "../github/write-log.js";
 import { FileReader } from "../github/read-file.js";
 import { loadRepoConfig, type RepoConfig } from "../github/repo-config.js";
 import { splitRepo, type GitHubTransport } from "../github/transport.js";
@@ -22,6 +23,12 @@ export class FirstlineService {
   readonly locks = new KeyedLock();
   /** Repositories whose labels were created this process, by configuration fingerprint. */
   readonly labelsReady = new Set<string>();
+  /** How long a sweep trusts a cached configuration: pushes that change one clear it at once. */
+  readonly sweepConfigMaxAgeMs = 15 * 60_000;
+  /** Recent writes per installation, to keep sweeps under GitHub's secondary limits. */
+  readonly writeLogs = new Map<number, WriteLog>();
+  /** Dashboard issues this process wrote, by support repository. */
+  readonly knownDashboards = new Map<string, { number: number; body: string | null }>();
   /** Repositories whose broken configuration was reported, with the text reported. */
   readonly configReported = new Map<string, string>();
   private readonly teams = new Map<string, { members: string[]; until: number }>();

@@ -2,6 +2,8 @@ import { splitRepo, statusOf, type GitHubTransport } from "./transport.js";
 
 interface Cached {
   readonly etag: string;
+  /** When GitHub last confirmed this copy. */
+  readonly checkedAt?: number;
   readonly text: string | null;
   /** For a missing file: until when to believe it is still missing without asking again. */
   readonly missingUntil?: number;
@@ -26,11 +28,19 @@ export class FileReader {
     this.clock = params.clock ?? (() => Date.now());
   }
 
-  async read(params: { readonly gh: GitHubTransport; readonly repo: string; readonly path: string; readonly ref?: string }): Promise<string | null> {
+  async read(params: {
+    readonly gh: GitHubTransport;
+    readonly repo: string;
+    readonly path: string;
+    readonly ref?: string;
+    /** Trust a copy GitHub confirmed at most this long ago without asking again. */
+    readonly maxAgeMs?: number;
+  }): Promise<string | null> {
     const { gh, repo, path, ref } = params;
     const key = `${repo.toLowerCase()}:${ref ?? ""}:${path}`;
     const cached = this.cache.get(key);
     if (cached?.missingUntil !== undefined && cached.missingUntil > this.clock()) return null;
+    if (cached?.checkedAt !== undefined && params.maxAgeMs !== undefined && this.clock() - cached.checkedAt <= params.maxAgeMs) return cached.text;
     try {
       const response = await gh.request<{ content?: string; encoding?: string; type?: string }>("GET /repos/{owner}/{repo}/contents/{path}", {
         ...splitRepo(repo),
@@ -45,7 +55,7 @@ export class FileReader {
     } catch (error) {
       const status = statusOf(error);
       if (status === 304 && cached) {
-        this.touch(key, cached);
+        this.touch(key, { ...cached, checkedAt: this.clock() });
         return cached.text;
       }
       if (status === 404) {
@@ -78,7 +88,7 @@ export class FileReader {
   }
 
   private remember(key: string, etag: string, text: string | null): string | null {
-    if (etag) this.touch(key, { etag, text });
+    if (etag) this.touch(key, { etag, text, checkedAt: this.clock() });
     return text;
   }
 

@@ -24,14 +24,17 @@ export async function loadRepoConfig(params: {
   readonly repo: string;
   /** A commit or branch to read the repository's own file at (a pushed commit); default branch otherwise. */
   readonly ref?: string;
+  /** Trust a cached copy this young without asking GitHub (sweeps; pushes invalidate the cache). */
+  readonly maxAgeMs?: number;
 }): Promise<RepoConfig> {
   const { gh, reader, repo, ref } = params;
+  const maxAge = params.maxAgeMs === undefined ? {} : { maxAgeMs: params.maxAgeMs };
   const owner = repo.split("/")[0] ?? "";
   let source = repo;
-  let text = await reader.read({ gh, repo, path: CONFIG_PATH, ...(ref ? { ref } : {}) });
+  let text = await reader.read({ gh, repo, path: CONFIG_PATH, ...(ref ? { ref } : {}), ...maxAge });
   if (text === null && repo.toLowerCase() !== `${owner}/.github`.toLowerCase()) {
     source = `${owner}/.github`;
-    text = await reader.read({ gh, repo: source, path: CONFIG_PATH });
+    text = await reader.read({ gh, repo: source, path: CONFIG_PATH, ...maxAge });
   }
   if (text === null) return { kind: "absent" };
   const file = `${source}:${CONFIG_PATH}`;
@@ -47,7 +50,7 @@ export async function loadRepoConfig(params: {
     }
     const basePath = match[2] ?? CONFIG_PATH;
     const baseFile = `${match[1]}:${basePath}`;
-    const baseText = await reader.read({ gh, repo: match[1], path: basePath });
+    const baseText = await reader.read({ gh, repo: match[1], path: basePath, ...maxAge });
     if (baseText === null) {
       return { kind: "broken", problems: [{ file, path: "_extends", line: local.value.lineOf(["_extends"]) ?? 1, message: `${baseFile} was not found or cannot be read by the app` }], files: [file] };
     }

@@ -41,6 +41,6 @@ export function testProbot(params: { now: string; baseUrl?: string }) {
     })),
     logLevel: "fatal",
   });
-  probot.load(firstlineApp({ service }));
+  probot.load(firstlineApp({ service, schedule: false }));
   return { probot, service };
 }

@@ -15,11 +15,12 @@ import type { FirstlineService } from "../service.js";
 export async function handleConfigPush(context: Context<"push">, service: FirstlineService): Promise<void> {
   const { payload } = context;
   if (!service.deliveries.firstTime(context.id) || payload.deleted) return;
+  // Any push may change files the app caches (configuration, rota): read them afresh next time.
+  service.reader.forget(payload.repository.full_name);
   const touched = payload.commits.some((c) => [...(c.added ?? []), ...(c.modified ?? [])].includes(CONFIG_PATH));
   if (!touched) return;
   const repo = payload.repository.full_name;
   const gh = transportOf(context.octokit);
-  service.reader.forget(repo);
   const atHead = await loadRepoConfig({ gh, reader: service.reader, repo, ref: payload.after });
   const problems = atHead.kind === "broken" ? atHead.problems.filter((p) => p.file.endsWith(CONFIG_PATH)) : [];
   const report = configCheckReport({ path: CONFIG_PATH, problems: problems.map((p) => ({ ...p, file: CONFIG_PATH })) });

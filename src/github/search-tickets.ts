@@ -1,0 +1,58 @@
+import type { TicketSnapshot } from "../core/ticket/snapshot.js";
+import { snapshotFromNode, TICKET_FIELDS, type TicketNode } from "./ticket-query.js";
+import type { GitHubTransport } from "./transport.js";
+
+/** GitHub search queries longer than this are refused. */
+const MAX_QUERY_LENGTH = 256;
+
+/** Search queries for the open issues of these repositories, as few as fit GitHub's query length. */
+export function openIssueQueries(repos: readonly string[]): string[] {
+  const base = "is:issue is:open";
+  const queries: string[] = [];
+  let current = base;
+  for (const repo of [...new Set(repos.map((r) => r.toLowerCase()))].sort()) {
+    const term = ` repo:${repo}`;
+    if (current.length + term.length > MAX_QUERY_LENGTH && current !== base) {
+      queries.push(current);
+      current = base;
+    }
+    current += term;
+  }
+  if (current !== base) queries.push(current);
+  return queries;
+}
+
+const SEARCH = `query FirstlineSweep($query: String!, $after: String) {
+  search(query: $query, type: ISSUE, first: 100, after: $after) {
+    issueCount
+    pageInfo { hasNextPage endCursor }
+    nodes { __typename ... on Issue { ...TicketFields } }
+  }
+}
+${TICKET_FIELDS}`;
+
+interface SearchPage {
+  readonly search: {
+    readonly issueCount: number;
+    readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
+    readonly nodes: readonly (TicketNode & { readonly __typename: string })[];
+  };
+}
+
+/**
+ * Every open issue of the repositories with all the SLA needs (labels, comments, label and close
+ * events), 100 to a GraphQL request: one request per hundred tickets.
+ */
+export async function searchOpenTickets(params: { readonly gh: GitHubTransport; readonly repos: readonly string[] }): Promise<TicketSnapshot[]> {
+  const tickets: TicketSnapshot[] = [];
+  for (const query of openIssueQueries(params.repos)) {
+    let after: string | null = null;
+    for (let page = 0; page < 10; page++) {
+      const result: SearchPage = await params.gh.graphql<SearchPage>(SEARCH, { query, after });
+      for (const node of result.search.nodes) if (node.__typename === "Issue") tickets.push(snapshotFromNode(node));
+      if (!result.search.pageInfo.hasNextPage) break;
+      after = result.search.pageInfo.endCursor;
+    }
+  }
+  return tickets;
+}
