@@ -234,8 +234,9 @@ function buildSubset(full) {
 
 const full = loadFullDescription();
 const subset = buildSubset(full);
-writeFileSync(OUT, `${JSON.stringify(subset, null, 1)}\n`);
+// Formatted as the repository's Prettier settings would, so `npm run format` leaves it alone.
+const prettier = await import("prettier");
+const text = await prettier.format(JSON.stringify(subset), { ...(await prettier.resolveConfig(OUT)), parser: "json" });
+writeFileSync(OUT, text);
 const operations = Object.values(subset.paths).reduce((sum, item) => sum + Object.keys(item).length, 0);
-console.log(
-  `wrote ${OUT}: ${operations} operations, ${Object.keys(subset.components.schemas ?? {}).length} schemas`,
-);
+console.log(`wrote ${OUT}: ${operations} operations, ${Object.keys(subset.components.schemas ?? {}).length} schemas`);
