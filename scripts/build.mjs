@@ -25,3 +25,15 @@ for (const entry of entries) {
     banner: entry.banner ? { js: entry.banner } : {},
   });
 }
+
+// The Action: one self-contained file, committed, that a runner starts with `node dist/index.js`.
+// Node 20 syntax so it runs on the node20 and node24 runners alike; CommonJS dependencies inside
+// an ES module bundle need `require`, which the banner provides.
+await build({
+  ...common,
+  entryPoints: ["src/action/index.ts"],
+  outfile: "dist/index.js",
+  legalComments: "none",
+  minify: true,
+  banner: { js: 'import { createRequire as __firstlineRequire } from "node:module"; const require = __firstlineRequire(import.meta.url);' },
+});

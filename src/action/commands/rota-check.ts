@@ -1,0 +1,28 @@
+import { DateTime } from "luxon";
+import * as core from "@actions/core";
+import { readRotaFolder } from "../../cli/commands/rota-folder.js";
+import { countFindings, formatFairness } from "../../cli/commands/rota-report.js";
+import { checkRota } from "../../core/rota/check.js";
+import type { ActionContext } from "../context.js";
+import { annotate, finish } from "../report.js";
+
+/** `rota-check`: every rota rule against today's date, as annotations and a job summary. */
+export async function actionRotaCheck(context: ActionContext): Promise<void> {
+  const rota = readRotaFolder({ dir: context.inputs["rota-dir"], io: context.io });
+  const today = DateTime.fromJSDate(context.io.now(), { zone: "Europe/London" }).toISODate() ?? "";
+  const result = checkRota({ rota, today });
+  annotate(result.findings);
+  const summary = [
+    `## Rota check for ${today}: ${result.ok ? "passed" : "failed"}`,
+    "",
+    countFindings(result.findings),
+    "",
+    ...result.findings.map((f) => `- **${f.severity}** \`${f.file}${f.line === undefined ? "" : `:${f.line}`}\` [${f.rule}] ${f.message}`),
+    "",
+    "```text",
+    ...formatFairness(result.fairness),
+    "```",
+  ].join("\n");
+  await finish({ summary, result });
+  if (!result.ok) core.setFailed(`the rota has errors: ${countFindings(result.findings)}`);
+}

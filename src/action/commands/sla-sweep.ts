@@ -1,0 +1,63 @@
+import * as core from "@actions/core";
+import { readConfigFile } from "../../cli/load-inputs.js";
+import { buildSlaPolicy } from "../../core/sla/policy.js";
+import { formatLocal } from "../../core/time/format.js";
+import { worstMetric } from "../../core/sweep/plan-sweep.js";
+import { runSweep } from "../../github/run-sweep.js";
+import { WriteLog } from "../../github/write-log.js";
+import { readRotaFolder } from "../../cli/commands/rota-folder.js";
+import { respondersAt } from "../../github/load-responders.js";
+import { splitRepo } from "../../github/transport.js";
+import type { ActionContext } from "../context.js";
+import { finish } from "../report.js";
+
+/**
+ * `sla-sweep`: the backstop for the app's own schedule (Actions schedules can run late). Reads
+ * the configuration and rota from the checkout, every open ticket from GitHub 100 to a request,
+ * and applies the same plan the app would, within GitHub's write limits.
+ */
+export async function actionSlaSweep(context: ActionContext): Promise<void> {
+  const config = readConfigFile(context.io, context.inputs.config).value;
+  const gh = context.github();
+  let teamMembers: string[] = [];
+  if (config.staff.team) {
+    const { owner: org, repo: slug } = splitRepo(config.staff.team);
+    const response = await gh.request<{ login: string }[]>("GET /orgs/{org}/teams/{team_slug}/members", { org, team_slug: slug, per_page: 100 });
+    teamMembers = response.data.map((m) => m.login);
+  }
+  const policy = buildSlaPolicy({ config, teamMembers });
+  const now = () => context.io.now().getTime();
+  let responders = null;
+  try {
+    const rota = readRotaFolder({ dir: context.inputs["rota-dir"], io: context.io });
+    responders = respondersAt({ rota, now: now(), zone: config.timezone, calendar: policy.termsFor({ repo: "" }).calendar });
+  } catch (error) {
+    core.warning(`the rota could not be read, so notices mention nobody: ${(error as Error).message}`);
+  }
+  const result = await runSweep({
+    gh,
+    config,
+    policy,
+    botLogin: context.inputs["bot-login"],
+    responders,
+    supportRepo: config.supportRepo ?? context.repository,
+    writeLog: new WriteLog(),
+    now,
+    dryRun: context.inputs["dry-run"],
+  });
+  const rows = result.swept
+    .filter((t) => ["breached", "at-risk"].includes(worstMetric(t.sla)?.state ?? ""))
+    .map((t) => {
+      const worst = worstMetric(t.sla);
+      return `| ${t.snapshot.repo}#${t.snapshot.number} | ${t.sla.terms.id} | ${t.sla.priority} | ${worst?.metric ?? ""} | ${worst?.due == null ? "on hold" : formatLocal(worst.due, config.timezone)} | ${worst?.state ?? ""} |`;
+    });
+  const summary = [
+    `## SLA sweep${context.inputs["dry-run"] ? " (dry run)" : ""}`,
+    "",
+    `${result.tickets} open tickets; ${result.ticketsChanged} brought up to date with ${result.writes} writes; ${result.deferred} left for the next sweep (write limits); dashboard ${result.dashboard}.`,
+    "",
+    ...(rows.length > 0 ? ["| ticket | client | priority | metric | due | state |", "|---|---|---|---|---|---|", ...rows] : ["No ticket is at risk or breached."]),
+  ].join("\n");
+  const { swept: _swept, ...json } = result;
+  await finish({ summary, result: json });
+}

@@ -1,0 +1,30 @@
+import { retry } from "@octokit/plugin-retry";
+import { throttling } from "@octokit/plugin-throttling";
+import { Octokit } from "@octokit/rest";
+import { transportOf, type GitHubTransport } from "../github/transport.js";
+
+const FirstlineOctokit = Octokit.plugin(retry, throttling);
+
+/**
+ * The Action's connection to GitHub (GITHUB_API_URL on GitHub Enterprise and in tests), with
+ * retries on server errors and waits on rate limits, as the app's Probot client has.
+ */
+export function actionGitHub(params: { readonly token: string; readonly apiUrl: string | undefined; readonly warn: (message: string) => void }): GitHubTransport {
+  const octokit = new FirstlineOctokit({
+    auth: params.token,
+    baseUrl: params.apiUrl ?? "https://api.github.com",
+    userAgent: "firstline-action",
+    throttle: {
+      onRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+        params.warn(`rate limited on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
+        return retryCount < 3;
+      },
+      onSecondaryRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
+        params.warn(`secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
+        return retryCount < 3;
+      },
+    },
+    retry: { doNotRetry: [400, 401, 403, 404, 422] },
+  });
+  return transportOf(octokit);
+}
