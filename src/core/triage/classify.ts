@@ -85,6 +85,8 @@ function decideType(fields: ReadonlyMap<string, string>, title: string, text: st
   if (option) return { type: option.type, source: "form" };
   if (QUESTION_WORDS.some((w) => contains(title, w)) || title.trim().endsWith("?")) return { type: "question", source: "keywords" };
   if (BUG_WORDS.some((w) => contains(text, w))) return { type: "bug", source: "keywords" };
+  // "I expected X but it shows Y" describes a fault even without a fault word.
+  if (/\b(expected|should)\b[\s\S]*\b(but|instead)\b/i.test(text)) return { type: "bug", source: "keywords" };
   if (CHANGE_WORDS.some((w) => contains(text, w))) return { type: "change", source: "keywords" };
   return { type: "question", source: "default" };
 }

@@ -5,7 +5,7 @@ import { formField } from "./issue-form.js";
 export type MissingInfo = "steps to reproduce" | "the page or URL affected" | "expected and actual behaviour";
 
 const URL_OR_PATH = /(https?:\/\/\S+|www\.\S+|(^|\s)\/[a-z0-9][\w\-/.]*)/i;
-const STEPS = /(steps to reproduce|^\s*(1[.)]|-|\*)\s+\S.*\n\s*(2[.)]|-|\*)\s+\S)|(first|then|after that|when i)\b.*\b(click|go to|open|visit|press|submit|log in|select)/ims;
+const STEPS = /(steps to reproduce|\bsteps?\s*:|(^|\s)1[.)]\s+\S[\s\S]*?(^|\s)2[.)]\s+\S|^\s*[-*]\s+\S.*\n\s*[-*]\s+\S|\b(first|then|after that|when i)\b.*\b(click|go to|open|visit|press|submit|log in|select)\b)/im;
 const EXPECTED = /\b(expected|expect|should)\b/i;
 const ACTUAL = /\b(actual(ly)?|instead|but it|but the|however|shows|gives|returns|error)\b/i;
 

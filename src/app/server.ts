@@ -1,0 +1,60 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
+import { firstlineApp, type FirstlineAppOptions } from "./index.js";
+
+/** A running Firstline app server. */
+export interface AppServer {
+  readonly url: string;
+  readonly webhookUrl: string;
+  readonly probot: Probot;
+  readonly close: () => Promise<void>;
+}
+
+/**
+ * Starts the app as a real HTTP server: Probot's Node middleware (signed webhooks at
+ * `/api/github/webhooks`, the app's own routes) inside a plain `http` server. Used by the demo,
+ * the end-to-end tests and the benchmarks; `npm start` runs the same app with `probot run`.
+ */
+export async function startAppServer(params: {
+  readonly appId: number;
+  readonly privateKey: string;
+  readonly webhookSecret: string;
+  readonly baseUrl?: string;
+  readonly port?: number;
+  readonly logLevel?: "trace" | "debug" | "info" | "warn" | "error" | "fatal";
+  /** Retries and throttling off (tests); on by default, as in production. */
+  readonly fastFail?: boolean;
+  readonly app?: FirstlineAppOptions;
+}): Promise<AppServer> {
+  const Octokit = params.fastFail
+    ? ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+        ...options,
+        retry: { enabled: false },
+        throttle: { ...(options["throttle"] as object), enabled: false },
+      }))
+    : ProbotOctokit;
+  const probot = new Probot({
+    appId: params.appId,
+    privateKey: params.privateKey,
+    secret: params.webhookSecret,
+    ...(params.baseUrl ? { baseUrl: params.baseUrl } : {}),
+    Octokit,
+    logLevel: params.logLevel ?? "warn",
+  });
+  const middleware = await createNodeMiddleware(firstlineApp(params.app ?? {}), { probot });
+  const server: Server = createServer((req, res) => {
+    void middleware(req, res, () => {
+      res.writeHead(404).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(params.port ?? 0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    webhookUrl: `${url}/api/github/webhooks`,
+    probot,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
