@@ -154,20 +154,16 @@ function timelineItems(ctx: GraphQLContext, repo: RepoRecord, issue: IssueRecord
   const wanted = argStrings(args, "itemTypes");
   const since = argString(args, "since");
   const all = [
-    ...state
-      .eventsOf(issue)
-      .map((event) => ({
-        at: event.createdAt.getTime(),
-        id: event.id,
-        view: eventView(ctx, repo, issue, event),
-      })),
-    ...state
-      .commentsOf(issue)
-      .map((comment) => ({
-        at: comment.createdAt.getTime(),
-        id: comment.id,
-        view: commentView(ctx, repo, issue, comment),
-      })),
+    ...state.eventsOf(issue).map((event) => ({
+      at: event.createdAt.getTime(),
+      id: event.id,
+      view: eventView(ctx, repo, issue, event),
+    })),
+    ...state.commentsOf(issue).map((comment) => ({
+      at: comment.createdAt.getTime(),
+      id: comment.id,
+      view: commentView(ctx, repo, issue, comment),
+    })),
   ].sort((a, b) => a.at - b.at || a.id - b.id);
   const filtered = all
     .filter((item) => since === undefined || item.at >= Date.parse(since))

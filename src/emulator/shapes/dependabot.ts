@@ -30,7 +30,7 @@ export function dependabotAlert(ctx: ShapeContext, record: AlertRecord): JsonObj
       description: record.description,
       vulnerabilities: [vulnerability],
       severity: record.severity,
-      cvss: { vector_string: null, score: null },
+      cvss: { vector_string: null, score: 0 },
       cwes: [],
       identifiers,
       references: [{ url: `https://github.com/advisories/${record.ghsaId}` }],

@@ -94,6 +94,7 @@ export function repository(ctx: ShapeContext, repo: RepoRecord): JsonObject {
     open_issues: openIssues,
     watchers: 0,
     default_branch: repo.defaultBranch,
+    custom_properties: {},
     network_count: 0,
     subscribers_count: 0,
     ...(owner.type === "Organization" ? { organization: simpleUser(ctx, owner) } : {}),

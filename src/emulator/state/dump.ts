@@ -99,15 +99,13 @@ export function dumpState(state: EmulatorState, now: Date): StateDump {
               createdAt: githubTime(c.createdAt),
               updatedAt: githubTime(c.updatedAt),
             })),
-          events: state
-            .eventsOf(issue)
-            .map((e) => ({
-              event: e.event,
-              actor: e.actorLogin,
-              at: githubTime(e.createdAt),
-              label: e.label?.name ?? null,
-              assignee: e.assigneeLogin,
-            })),
+          events: state.eventsOf(issue).map((e) => ({
+            event: e.event,
+            actor: e.actorLogin,
+            at: githubTime(e.createdAt),
+            label: e.label?.name ?? null,
+            assignee: e.assigneeLogin,
+          })),
           reviews: state.reviews
             .filter((r) => r.issueId === issue.id)
             .map((r) => ({ id: r.id, author: r.authorLogin, state: r.state, commitId: r.commitId })),
