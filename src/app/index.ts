@@ -20,7 +20,8 @@ export interface FirstlineAppOptions {
 /** Builds the Probot app function: it only wires events, routes and the schedule to their handlers. */
 export function firstlineApp(options: FirstlineAppOptions = {}) {
   return (app: Probot, probotOptions?: ApplicationFunctionOptions): void => {
-    const service = options.service ?? new FirstlineService({ appAuth: async () => transportOf(await app.auth()) });
+    const service = options.service ?? new FirstlineService();
+    service.connect({ appAuth: async () => transportOf(await app.auth()), installationAuth: async (id) => transportOf(await app.auth(id)) });
     app.on("issues.opened", (context) => handleIssueOpened(context, service));
     app.on(
       ["issues.edited", "issues.labeled", "issues.unlabeled", "issues.closed", "issues.reopened", "issues.assigned", "issues.unassigned"],
@@ -48,7 +49,7 @@ export function firstlineApp(options: FirstlineAppOptions = {}) {
         now: () => service.now(),
         job: async () => {
           const results = await sweep();
-          app.log.info({ sweeps: results.map((r) => ({ installation: r.installation, ...r.result })) }, "sweep done");
+          app.log.info({ sweeps: results }, "sweep done");
         },
         onError: (error) => app.log.error(error, "sweep failed"),
       });

@@ -35,13 +35,42 @@ export class FirstlineService {
   private botLoginValue: string | undefined;
 
   /** How to talk to GitHub as the app itself (not an installation), for `GET /app`. */
-  private readonly appAuth: (() => Promise<GitHubTransport>) | undefined;
+  private appAuth: (() => Promise<GitHubTransport>) | undefined;
+  /** How to talk to GitHub as one installation. */
+  private installationAuth: ((id: number) => Promise<GitHubTransport>) | undefined;
+  private readonly installationOfRepo = new Map<string, number>();
 
-  constructor(params: { readonly clock?: Clock; readonly botLogin?: string; readonly appAuth?: () => Promise<GitHubTransport> } = {}) {
+  constructor(params: { readonly clock?: Clock; readonly botLogin?: string } = {}) {
     this.clock = params.clock ?? systemClock;
-    this.appAuth = params.appAuth;
     this.reader = new FileReader({ clock: () => this.clock().getTime() });
     this.botLoginValue = params.botLogin;
+  }
+
+  /** Called once by the app's entry with Probot's ways to authenticate. */
+  connect(params: { readonly appAuth: () => Promise<GitHubTransport>; readonly installationAuth: (id: number) => Promise<GitHubTransport> }): void {
+    this.appAuth = params.appAuth;
+    this.installationAuth = params.installationAuth;
+  }
+
+  /**
+   * GitHub as the installation that holds a repository: the support repository (rota, dashboard)
+   * usually belongs to the agency's installation, not to the client's that sent the webhook.
+   */
+  async githubFor(repo: string, fallback: GitHubTransport): Promise<GitHubTransport> {
+    if (!this.appAuth || !this.installationAuth) return fallback;
+    const key = repo.toLowerCase();
+    let id = this.installationOfRepo.get(key);
+    if (id === undefined) {
+      const app = await this.appAuth();
+      try {
+        const response = await app.request<{ id: number }>("GET /repos/{owner}/{repo}/installation", splitRepo(repo));
+        id = response.data.id;
+        this.installationOfRepo.set(key, id);
+      } catch {
+        return fallback;
+      }
+    }
+    return this.installationAuth(id);
   }
 
   now(): number {
@@ -64,7 +93,8 @@ export class FirstlineService {
    */
   async responders(scope: { readonly gh: GitHubTransport; readonly config: FirstlineConfig; readonly repo: string; readonly now: number; readonly policy: SlaPolicy }): Promise<Responders | null> {
     const repo = scope.config.supportRepo ?? scope.repo;
-    const rota = await readRota({ gh: scope.gh, reader: this.reader, repo, dir: scope.config.rota.dir });
+    const gh = await this.githubFor(repo, scope.gh);
+    const rota = await readRota({ gh, reader: this.reader, repo, dir: scope.config.rota.dir });
     if (!rota) return null;
     return respondersAt({ rota, now: scope.now, zone: scope.config.timezone, calendar: scope.policy.termsFor({ repo: "" }).calendar });
   }

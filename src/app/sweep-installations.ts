@@ -1,23 +1,37 @@
 import type { Probot } from "probot";
+import type { FirstlineConfig } from "../config/firstline-config.js";
 import { buildSlaPolicy } from "../core/sla/policy.js";
+import type { SweptTicket } from "../core/sweep/plan-sweep.js";
+import type { TicketSnapshot } from "../core/ticket/snapshot.js";
 import { loadRepoConfig } from "../github/repo-config.js";
-import { runSweep, type SweepResult } from "../github/run-sweep.js";
+import { sweepTickets, updateDashboard } from "../github/run-sweep.js";
 import { transportOf, type GitHubTransport } from "../github/transport.js";
 import { WriteLog } from "../github/write-log.js";
 import type { FirstlineService } from "./service.js";
 
-/** One configuration's sweep in one installation. */
-export interface InstallationSweep {
+/** What one configuration's sweep did, across the installations that hold its repositories. */
+export interface ConfigSweep {
+  readonly config: string;
+  readonly tickets: number;
+  readonly ticketsChanged: number;
+  readonly writes: number;
+  readonly deferred: number;
+  readonly dashboard: "created" | "updated" | "unchanged" | "skipped";
+}
+
+interface Part {
   readonly installation: number;
-  readonly configFile: string;
-  readonly result: Omit<SweepResult, "swept">;
+  readonly gh: GitHubTransport;
+  /** The configuration's ticket repositories in this installation. */
+  readonly repos: string[];
+  /** Every repository of the installation. */
+  readonly all: readonly string[];
 }
 
 async function listAll<T>(gh: GitHubTransport, route: string, pick: (data: unknown) => T[]): Promise<T[]> {
   const all: T[] = [];
   for (let page = 1; page < 50; page++) {
-    const response = await gh.request(route, { per_page: 100, page });
-    const items = pick(response.data);
+    const items = pick((await gh.request(route, { per_page: 100, page })).data);
     all.push(...items);
     if (items.length < 100) break;
   }
@@ -25,47 +39,58 @@ async function listAll<T>(gh: GitHubTransport, route: string, pick: (data: unkno
 }
 
 /**
- * Sweeps every installation: each distinct configuration found in its repositories is swept once,
- * over all the repositories it names. Configurations are read through the shared file cache, so a
- * sweep re-reads none that a push has not changed.
+ * Sweeps every configuration the app can see. An agency's client repositories usually sit in
+ * several installations (one per client organisation), so each configuration's tickets are read
+ * installation by installation, and one dashboard in the support repository covers them all.
+ * Configurations come through the shared file cache: a sweep re-reads none that no push changed.
  */
-export async function sweepInstallations(params: { readonly app: Probot; readonly service: FirstlineService }): Promise<InstallationSweep[]> {
+export async function sweepInstallations(params: { readonly app: Probot; readonly service: FirstlineService }): Promise<ConfigSweep[]> {
   const { app, service } = params;
   const appGh = transportOf(await app.auth());
   const installations = await listAll(appGh, "GET /app/installations", (data) => (data as { id: number }[]).map((i) => i.id));
   const botLogin = await service.botLogin();
-  const results: InstallationSweep[] = [];
+  const groups = new Map<string, { config: FirstlineConfig; home: string; parts: Part[] }>();
   for (const installation of installations) {
     const gh = transportOf(await app.auth(installation));
     const repos = await listAll(gh, "GET /installation/repositories", (data) => (data as { repositories: { full_name: string }[] }).repositories.map((r) => r.full_name));
-    const seen = new Set<string>();
     for (const repo of repos) {
       const loaded = await loadRepoConfig({ gh, reader: service.reader, repo, maxAgeMs: service.sweepConfigMaxAgeMs });
       if (loaded.kind !== "valid") continue;
-      const key = loaded.files.join("+");
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const config = loaded.config;
-      const teamMembers = await service.teamMembers(gh, config);
-      const policy = buildSlaPolicy({ config, teamMembers });
-      const supportRepo = config.supportRepo ?? (loaded.files[0]?.split(":")[0] ?? repo);
-      const now = service.now();
-      const responders = await service.responders({ gh, config, repo: supportRepo, now, policy });
-      let writeLog = service.writeLogs.get(installation);
-      if (!writeLog) service.writeLogs.set(installation, (writeLog = new WriteLog()));
-      const { swept: _swept, ...result } = await runSweep({
-        gh,
-        config,
-        policy,
-        botLogin,
-        responders,
-        supportRepo: repos.some((r) => r.toLowerCase() === supportRepo.toLowerCase()) ? supportRepo : null,
-        writeLog,
-        now: () => service.now(),
-        knownDashboards: service.knownDashboards,
-      });
-      results.push({ installation, configFile: key, result });
+      const key = JSON.stringify(loaded.config);
+      const group = groups.get(key) ?? { config: loaded.config, home: loaded.files[0]?.split(":")[0] ?? repo, parts: [] };
+      groups.set(key, group);
+      const named = new Set([...loaded.config.clients.flatMap((c) => c.repos), ...loaded.config.ticketRepos].map((r) => r.toLowerCase()));
+      let part = group.parts.find((p) => p.installation === installation);
+      if (!part) group.parts.push((part = { installation, gh, repos: [], all: repos }));
+      if (named.has(repo.toLowerCase()) && !part.repos.includes(repo)) part.repos.push(repo);
     }
+  }
+  const results: ConfigSweep[] = [];
+  for (const group of groups.values()) {
+    const { config } = group;
+    const supportRepo = config.supportRepo ?? group.home;
+    const supportGh = await service.githubFor(supportRepo, group.parts[0]?.gh ?? appGh);
+    const policy = buildSlaPolicy({ config, teamMembers: await service.teamMembers(supportGh, config) });
+    const responders = await service.responders({ gh: supportGh, config, repo: supportRepo, now: service.now(), policy });
+    const swept: SweptTicket[] = [];
+    const issues: TicketSnapshot[] = [];
+    let totals = { tickets: 0, ticketsChanged: 0, writes: 0, deferred: 0 };
+    for (const part of group.parts) {
+      // The support repository is searched with the tickets: its dashboard comes back for free.
+      const holdsSupport = part.all.some((r) => r.toLowerCase() === supportRepo.toLowerCase());
+      const repos = holdsSupport ? [...part.repos, supportRepo] : [...part.repos];
+      if (repos.length === 0) continue;
+      let writeLog = service.writeLogs.get(part.installation);
+      if (!writeLog) service.writeLogs.set(part.installation, (writeLog = new WriteLog()));
+      const result = await sweepTickets({ gh: part.gh, repos, config, policy, botLogin, responders, writeLog, now: () => service.now() });
+      swept.push(...result.swept);
+      issues.push(...result.issues);
+      totals = { tickets: totals.tickets + result.tickets, ticketsChanged: totals.ticketsChanged + result.ticketsChanged, writes: totals.writes + result.writes, deferred: totals.deferred + result.deferred };
+    }
+    const remembered = service.knownDashboards.get(supportRepo.toLowerCase());
+    const dashboard = await updateDashboard({ gh: supportGh, repo: supportRepo, swept, responders, zone: config.timezone, botLogin, issues, remembered });
+    service.knownDashboards.set(supportRepo.toLowerCase(), dashboard.dashboard);
+    results.push({ config: supportRepo, ...totals, writes: totals.writes + (dashboard.outcome === "unchanged" ? 0 : 1), dashboard: dashboard.outcome });
   }
   return results;
 }

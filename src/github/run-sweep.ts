@@ -4,94 +4,94 @@ import { DASHBOARD_MARKER, DASHBOARD_TITLE, renderDashboard } from "../core/swee
 import { planSweep, type SweptTicket } from "../core/sweep/plan-sweep.js";
 import { writeAllowance } from "../core/sweep/write-budget.js";
 import type { Responders } from "../core/ticket/responders.js";
+import type { TicketSnapshot } from "../core/ticket/snapshot.js";
 import { applyTicketActions } from "./apply-actions.js";
 import { searchOpenTickets } from "./search-tickets.js";
 import { splitRepo, type GitHubTransport } from "./transport.js";
 import type { WriteLog } from "./write-log.js";
 
-/** What a sweep did. */
-export interface SweepResult {
+/** What sweeping one set of repositories did. */
+export interface TicketSweep {
   readonly tickets: number;
   readonly ticketsChanged: number;
   readonly writes: number;
   /** Tickets whose changes did not fit the write budget: the next sweep does them first. */
   readonly deferred: number;
-  readonly dashboard: "created" | "updated" | "unchanged" | "skipped";
   readonly swept: readonly SweptTicket[];
+  /** Every open issue read, tickets or not (the support repository's dashboard is among them). */
+  readonly issues: readonly TicketSnapshot[];
 }
 
 /**
- * One sweep of one configuration: read every open ticket of its repositories in pages of 100,
- * plan with the core, apply the most urgent first within GitHub's write limits, and keep the
- * dashboard issue in the support repository current. Interrupted and run again, it posts nothing
- * twice: every notice carries its marker, and the next read sees it.
+ * Sweeps the open tickets of some repositories (those one token can see): read them 100 to a
+ * GraphQL request, plan with the core, apply the most urgent first within GitHub's write limits
+ * (one write kept back for the dashboard). Interrupted and run again, it posts nothing twice:
+ * every notice carries its marker, and the next read sees it.
  */
-export async function runSweep(params: {
+export async function sweepTickets(params: {
   readonly gh: GitHubTransport;
+  readonly repos: readonly string[];
   readonly config: FirstlineConfig;
   readonly policy: SlaPolicy;
   readonly botLogin: string;
   readonly responders: Responders | null;
-  readonly supportRepo: string | null;
   readonly writeLog: WriteLog;
   readonly now: () => number;
   readonly dryRun?: boolean;
-  /** Dashboards this process has written, in case search has not indexed a new one yet. */
-  readonly knownDashboards?: Map<string, { number: number; body: string | null }>;
-}): Promise<SweepResult> {
+}): Promise<TicketSweep> {
   const { gh, config, policy, botLogin, responders, writeLog, now } = params;
-  const repos = [...config.clients.flatMap((c) => c.repos), ...config.ticketRepos];
-  // The support repository is searched too: its dashboard issue comes back with the tickets, so
-  // finding it costs no request of its own.
-  const snapshots = await searchOpenTickets({ gh, repos: params.supportRepo ? [...repos, params.supportRepo] : repos });
-  const swept = planSweep({ tickets: snapshots, config, policy, botLogin, responders, now: now() });
+  const issues = await searchOpenTickets({ gh, repos: params.repos });
+  const swept = planSweep({ tickets: issues, config, policy, botLogin, responders, now: now() });
   let writes = 0;
   let changed = 0;
   let deferred = 0;
   for (const ticket of swept) {
     if (ticket.actions.length === 0) continue;
-    // Keep one write for the dashboard.
     const allowance = writeAllowance({ recentWrites: writeLog.recent(now()), now: now() }) - 1;
     if (ticket.actions.length > allowance) {
       deferred += 1;
       continue;
     }
     await applyTicketActions({ gh, repo: ticket.snapshot.repo, number: ticket.snapshot.number, actions: ticket.actions, dryRun: params.dryRun ?? false });
-    for (let i = 0; i < ticket.actions.length; i++) writeLog.record(now());
+    if (!params.dryRun) for (let i = 0; i < ticket.actions.length; i++) writeLog.record(now());
     writes += ticket.actions.length;
     changed += 1;
   }
-  let dashboard: SweepResult["dashboard"] = "skipped";
-  if (params.supportRepo && !params.dryRun) {
-    const supportRepo = params.supportRepo.toLowerCase();
-    const found = snapshots.find(
-      (s) => s.repo.toLowerCase() === supportRepo && s.author.toLowerCase() === botLogin.toLowerCase() && (s.body ?? "").includes(DASHBOARD_MARKER),
-    );
-    const known = found ? { number: found.number, body: found.body } : params.knownDashboards?.get(supportRepo);
-    const body = renderDashboard({ tickets: swept, responders, zone: config.timezone });
-    const result = await upsertDashboard({ gh, repo: params.supportRepo, known, body });
-    params.knownDashboards?.set(supportRepo, { number: result.number, body });
-    dashboard = result.outcome;
-    if (dashboard !== "unchanged") {
-      writeLog.record(now());
-      writes += 1;
-    }
-  }
-  return { tickets: swept.length, ticketsChanged: changed, writes, deferred, dashboard, swept };
+  return { tickets: swept.length, ticketsChanged: changed, writes, deferred, swept, issues };
 }
 
-async function upsertDashboard(params: {
-  gh: GitHubTransport;
-  repo: string;
-  known: { number: number; body: string | null } | undefined;
-  body: string;
-}): Promise<{ outcome: "created" | "updated" | "unchanged"; number: number }> {
-  const { gh, repo, known, body } = params;
+/** A dashboard issue as last seen. */
+export interface KnownDashboard {
+  readonly number: number;
+  readonly body: string | null;
+}
+
+/**
+ * Keeps the one dashboard issue of the support repository current: created when missing, edited
+ * only when its text changed (a quiet sweep writes nothing). `found` is the dashboard as the
+ * sweep's search read it; `remembered` covers a new one that search has not indexed yet.
+ */
+export async function updateDashboard(params: {
+  readonly gh: GitHubTransport;
+  readonly repo: string;
+  readonly swept: readonly SweptTicket[];
+  readonly responders: Responders | null;
+  readonly zone: string;
+  readonly botLogin: string;
+  readonly issues: readonly TicketSnapshot[];
+  readonly remembered?: KnownDashboard | undefined;
+}): Promise<{ outcome: "created" | "updated" | "unchanged"; dashboard: KnownDashboard }> {
+  const { gh, repo, botLogin } = params;
+  const body = renderDashboard({ tickets: params.swept, responders: params.responders, zone: params.zone });
+  const found = params.issues.find(
+    (s) => s.repo.toLowerCase() === repo.toLowerCase() && s.author.toLowerCase() === botLogin.toLowerCase() && (s.body ?? "").includes(DASHBOARD_MARKER),
+  );
+  const known = found ? { number: found.number, body: found.body } : params.remembered;
   if (!known) {
     const created = await gh.request<{ number: number }>("POST /repos/{owner}/{repo}/issues", { ...splitRepo(repo), title: DASHBOARD_TITLE, body });
-    return { outcome: "created", number: created.data.number };
+    return { outcome: "created", dashboard: { number: created.data.number, body } };
   }
-  if (known.body === body) return { outcome: "unchanged", number: known.number };
+  if (known.body === body) return { outcome: "unchanged", dashboard: known };
   await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...splitRepo(repo), issue_number: known.number, body });
-  return { outcome: "updated", number: known.number };
+  return { outcome: "updated", dashboard: { number: known.number, body } };
 }

@@ -22,8 +22,8 @@ export function openIssueQueries(repos: readonly string[]): string[] {
   return queries;
 }
 
-const SEARCH = `query FirstlineSweep($query: String!, $after: String) {
-  search(query: $query, type: ISSUE, first: 100, after: $after) {
+const SEARCH = `query FirstlineSweep($searchQuery: String!, $after: String) {
+  search(query: $searchQuery, type: ISSUE, first: 100, after: $after) {
     issueCount
     pageInfo { hasNextPage endCursor }
     nodes { __typename ... on Issue { ...TicketFields } }
@@ -48,7 +48,7 @@ export async function searchOpenTickets(params: { readonly gh: GitHubTransport; 
   for (const query of openIssueQueries(params.repos)) {
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const result: SearchPage = await params.gh.graphql<SearchPage>(SEARCH, { query, after });
+      const result: SearchPage = await params.gh.graphql<SearchPage>(SEARCH, { searchQuery: query, after });
       for (const node of result.search.nodes) if (node.__typename === "Issue") tickets.push(snapshotFromNode(node));
       if (!result.search.pageInfo.hasNextPage) break;
       after = result.search.pageInfo.endCursor;

@@ -26,7 +26,12 @@ export function agencySeed(overrides: { supportFiles?: Record<string, string> } 
     ],
     repos: [
       { owner: "northgate", name: "support", files: { ".github/firstline.yml": AGENCY_CONFIG, ...rotaFiles, ...overrides.supportFiles } },
-      { owner: "acme", name: "website", files: { ".github/firstline.yml": EXTENDS }, collaborators: Object.fromEntries(STAFF.map((s) => [s, "write" as const])) },
+      {
+        owner: "acme",
+        name: "website",
+        files: { ".github/firstline.yml": EXTENDS },
+        collaborators: Object.fromEntries([...STAFF, "carol-hughes"].map((s) => [s, "write" as const])),
+      },
       { owner: "riverside", name: "tenant-portal", files: { ".github/firstline.yml": EXTENDS }, collaborators: Object.fromEntries(STAFF.map((s) => [s, "write" as const])) },
       { owner: "glenmore", name: "shop", files: { ".github/firstline.yml": EXTENDS } },
     ],

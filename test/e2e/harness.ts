@@ -28,7 +28,7 @@ export async function startStack(params: { readonly seed: SeedInput; readonly no
     webhookSecret: WEBHOOK_SECRET,
     baseUrl: emulator.url,
     fastFail: true,
-    logLevel: "fatal",
+    logLevel: (process.env["FIRSTLINE_E2E_LOG"] as "info" | undefined) ?? "fatal",
     app: { service, schedule: false, sweepSecret: SWEEP_SECRET },
   });
   emulator.setWebhook({ url: app.webhookUrl, secret: WEBHOOK_SECRET });

@@ -3,7 +3,7 @@ import { readConfigFile } from "../../cli/load-inputs.js";
 import { buildSlaPolicy } from "../../core/sla/policy.js";
 import { formatLocal } from "../../core/time/format.js";
 import { worstMetric } from "../../core/sweep/plan-sweep.js";
-import { runSweep } from "../../github/run-sweep.js";
+import { sweepTickets, updateDashboard } from "../../github/run-sweep.js";
 import { WriteLog } from "../../github/write-log.js";
 import { readRotaFolder } from "../../cli/commands/rota-folder.js";
 import { respondersAt } from "../../github/load-responders.js";
@@ -34,17 +34,15 @@ export async function actionSlaSweep(context: ActionContext): Promise<void> {
   } catch (error) {
     core.warning(`the rota could not be read, so notices mention nobody: ${(error as Error).message}`);
   }
-  const result = await runSweep({
-    gh,
-    config,
-    policy,
-    botLogin: context.inputs["bot-login"],
-    responders,
-    supportRepo: config.supportRepo ?? context.repository,
-    writeLog: new WriteLog(),
-    now,
-    dryRun: context.inputs["dry-run"],
-  });
+  const supportRepo = config.supportRepo ?? context.repository;
+  const botLogin = context.inputs["bot-login"];
+  const dryRun = context.inputs["dry-run"];
+  const repos = [...config.clients.flatMap((c) => c.repos), ...config.ticketRepos, supportRepo];
+  const sweep = await sweepTickets({ gh, repos, config, policy, botLogin, responders, writeLog: new WriteLog(), now, dryRun });
+  const dashboard = dryRun
+    ? "skipped"
+    : (await updateDashboard({ gh, repo: supportRepo, swept: sweep.swept, responders, zone: config.timezone, botLogin, issues: sweep.issues })).outcome;
+  const result = { ...sweep, dashboard, writes: sweep.writes + (dashboard === "created" || dashboard === "updated" ? 1 : 0) };
   const rows = result.swept
     .filter((t) => ["breached", "at-risk"].includes(worstMetric(t.sla)?.state ?? ""))
     .map((t) => {
@@ -58,6 +56,6 @@ export async function actionSlaSweep(context: ActionContext): Promise<void> {
     "",
     ...(rows.length > 0 ? ["| ticket | client | priority | metric | due | state |", "|---|---|---|---|---|---|", ...rows] : ["No ticket is at risk or breached."]),
   ].join("\n");
-  const { swept: _swept, ...json } = result;
+  const { swept: _swept, issues: _issues, ...json } = result;
   await finish({ summary, result: json });
 }

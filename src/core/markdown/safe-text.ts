@@ -24,5 +24,5 @@ export function neutralise(text: string): string {
 
 /** A login rendered as a mention, only for logins Firstline chose to notify. */
 export function mention(login: string): string {
-  return `@${login.replace(/[^A-Za-z0-9-]/g, "")}`;
+  return `@${login.replace(/\[bot\]$/, "").replace(/[^A-Za-z0-9-]/g, "")}`;
 }

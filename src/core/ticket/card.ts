@@ -1,5 +1,5 @@
 import { PRIORITY_NAMES } from "../labels.js";
-import { neutralise } from "../markdown/safe-text.js";
+import { mention, neutralise } from "../markdown/safe-text.js";
 import type { MetricStatus, TicketSla } from "../sla/ticket-sla.js";
 import { formatLocal } from "../time/format.js";
 import type { MissingInfo } from "../triage/needs-info.js";
@@ -63,11 +63,11 @@ export function renderCard(params: { readonly sla: TicketSla; readonly extras: C
     lines.push("");
   }
   if (extras.clientUnknown) {
-    lines.push(`@${extras.reporter.replace(/[^A-Za-z0-9-]/g, "")}, which organisation is this for? Reply here and we will take it from there.`, "");
+    lines.push(`${mention(extras.reporter)}, which organisation is this for? Reply here and we will take it from there.`, "");
   }
   if (extras.needsInfo.length > 0) {
     lines.push(
-      `**We need a little more to reproduce this.** @${extras.reporter.replace(/[^A-Za-z0-9-]/g, "")}, please reply with:`,
+      `**We need a little more to reproduce this.** ${mention(extras.reporter)}, please reply with:`,
       ...extras.needsInfo.map((item) => `- ${item}`),
       "",
       "The service-level clock is paused until you do.",

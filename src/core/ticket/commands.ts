@@ -53,7 +53,8 @@ export function planCommands(params: {
 }): CommandPlan {
   const { comment, snapshot, config, policy, botLogin, now } = params;
   const commands = parseCommands(comment.body);
-  if (commands.length === 0) return { actions: [], refresh: false };
+  // Bots never command the bot, and are never answered: two bots must not talk to each other.
+  if (commands.length === 0 || policy.isBot(comment.author)) return { actions: [], refresh: false };
   if (!policy.isStaff(comment.author)) {
     const key = `refused:${comment.author.toLowerCase()}`;
     if (markersIn({ comments: snapshot.comments, botLogin }).has(key)) {

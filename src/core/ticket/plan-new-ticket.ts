@@ -20,7 +20,12 @@ export function planNewTicket(params: {
   const existing = new Set(issue.labels);
   // A label a person already chose (for example a priority in a template) is never overridden.
   const personChose = (prefix: string) => issue.labels.some((l) => l.startsWith(prefix));
+  // Details are asked only of bug reports: a type a person chose decides that too.
+  const personType = issue.labels.map((l) => /^type: (.+)$/.exec(l)?.[1]).find((t) => t !== undefined);
+  const askForInfo = decision.needsInfo.length > 0 && (personType === undefined || personType === "bug");
+  const infoLabels = new Set(decision.infoLabels);
   const labels = decision.labels.filter((l) => {
+    if (!askForInfo && infoLabels.has(l)) return false;
     if (existing.has(l)) return false;
     const prefix = l.includes(": ") ? `${l.split(": ")[0]}: ` : l;
     return !(["client: ", "priority: ", "type: "].includes(prefix) && personChose(prefix));
@@ -35,7 +40,7 @@ export function planNewTicket(params: {
     sla,
     extras: {
       type: allLabels.map((l) => /^type: (.+)$/.exec(l)?.[1]).find((t) => t !== undefined),
-      needsInfo: decision.needsInfo,
+      needsInfo: askForInfo ? decision.needsInfo : [],
       reporter: issue.author,
       clientUnknown: decision.client === "unknown" && !personChose("client: "),
       chargeable: false,

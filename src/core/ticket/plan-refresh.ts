@@ -3,6 +3,7 @@ import { mention } from "../markdown/safe-text.js";
 import type { SlaPolicy } from "../sla/policy.js";
 import { computeTicketSla, type MetricStatus, type TicketSla } from "../sla/ticket-sla.js";
 import { workingClock } from "../time/clock.js";
+import { nextWorkingInstant } from "../time/working-time.js";
 import { formatLocal } from "../time/format.js";
 import { priorityFromRules, waitingLabel, type TriageConfig } from "../triage/classify.js";
 import type { FirstlineConfig } from "../../config/firstline-config.js";
@@ -11,7 +12,7 @@ import { renderCard } from "./card.js";
 import { cardExtras, reporterText } from "./card-extras.js";
 import { CARD_KEY, marker, markersIn } from "./markers.js";
 import type { Responders } from "./responders.js";
-import { timelineOf, type TicketSnapshot } from "./snapshot.js";
+import { timelineOf, withLabelEvents, type TicketSnapshot } from "./snapshot.js";
 
 /** The slice of configuration a refresh needs. */
 export type RefreshConfig = TriageConfig & Pick<FirstlineConfig, "followUpAfter" | "waitingReminderAfter">;
@@ -42,24 +43,27 @@ export function planTicketRefresh(params: {
   readonly responders: Responders | null;
   readonly now: number;
 }): RefreshPlan {
-  const { snapshot, config, policy, botLogin, responders, now } = params;
-  const sla = computeTicketSla({ timeline: timelineOf(snapshot), policy, now });
-  const markers = markersIn({ comments: snapshot.comments, botLogin });
+  const { config, policy, botLogin, now } = params;
+  const markers = markersIn({ comments: params.snapshot.comments, botLogin });
   const actions: TicketAction[] = [];
-  const labelsNow = new Set(snapshot.labels);
   const touchedByPerson = (label: string) => {
-    const last = [...snapshot.events].reverse().find((e) => (e.type === "labeled" || e.type === "unlabeled") && e.label === label);
+    const last = [...params.snapshot.events].reverse().find((e) => (e.type === "labeled" || e.type === "unlabeled") && e.label === label);
     return last !== undefined && last.by.toLowerCase() !== botLogin.toLowerCase();
   };
 
-  // Needs info: lifted once the reporter's words supply what was missing.
-  const extras = cardExtras({ snapshot, config, policy });
-  const remove: string[] = [];
-  if (labelsNow.has(LABELS.needsInfo) && extras.needsInfo.length === 0) {
-    remove.push(LABELS.needsInfo);
+  // Needs info: lifted once the reporter's words supply what was missing. The SLA is computed
+  // with the lift applied, so the card and notices already see the clock running again.
+  const extras = cardExtras({ snapshot: params.snapshot, config, policy });
+  const lift: string[] = [];
+  if (params.snapshot.labels.includes(LABELS.needsInfo) && extras.needsInfo.length === 0) {
+    lift.push(LABELS.needsInfo);
     const waiting = waitingLabel(config);
-    if (labelsNow.has(waiting) && !touchedByPerson(waiting)) remove.push(waiting);
+    if (params.snapshot.labels.includes(waiting) && !touchedByPerson(waiting)) lift.push(waiting);
   }
+  const snapshot = withLabelEvents({ snapshot: params.snapshot, remove: lift, at: now, by: botLogin });
+  const sla = computeTicketSla({ timeline: timelineOf(snapshot), policy, now });
+  const inHours = params.responders?.inHours ?? nextWorkingInstant(sla.terms.calendar, now) === now;
+  const responders: Responders = params.responders ?? { support: null, onCall: null, inHours };
 
   // SLA labels follow the current cycle, unless a person set or removed them.
   const lastCycle = Math.max(0, ...sla.metrics.map((m) => m.cycle));
@@ -67,16 +71,16 @@ export function planTicketRefresh(params: {
   const breached = current.some((m) => m.state === "breached");
   const atRisk = !breached && current.some((m) => m.state === "at-risk");
   const add: string[] = [];
+  const remove = [...lift];
   for (const [label, wanted] of [[LABELS.breached, breached], [LABELS.atRisk, atRisk]] as const) {
     if (touchedByPerson(label)) continue;
     if (wanted) add.push(label);
     else remove.push(label);
   }
-  actions.push(...labelChanges({ current: snapshot.labels, add, remove }));
+  actions.push(...labelChanges({ current: params.snapshot.labels, add, remove }));
 
-  // The card, as it should read with the labels above applied.
-  const labelsAfter = [...snapshot.labels.filter((l) => !remove.includes(l)), ...add];
-  const cardText = renderCard({ sla, extras: { ...extras, needsInfo: labelsAfter.includes(LABELS.needsInfo) ? extras.needsInfo : [] } });
+  // The card, as it reads once the labels above are applied.
+  const cardText = renderCard({ sla, extras: { ...extras, needsInfo: snapshot.labels.includes(LABELS.needsInfo) ? extras.needsInfo : [] } });
   const card = markers.get(CARD_KEY);
   if (!card && snapshot.state === "open") actions.push({ kind: "create-comment", body: cardText, why: "ticket card" });
   else if (card && card.body !== cardText) actions.push({ kind: "update-comment", commentId: card.id, body: cardText, why: "ticket card" });
@@ -93,7 +97,7 @@ function planNotices(params: {
   sla: TicketSla;
   current: readonly MetricStatus[];
   markers: ReadonlyMap<string, unknown>;
-  responders: Responders | null;
+  responders: Responders;
   zone: string;
 }): TicketAction[] {
   const { sla, current, markers, responders, zone } = params;
@@ -116,9 +120,8 @@ function planNotices(params: {
 }
 
 /** Out of hours only P1 tickets of clients with out-of-hours cover reach the on-call person; the rest wait for 10:00. */
-function noticeRecipients(params: { sla: TicketSla; responders: Responders | null }): string[] | "later" {
+function noticeRecipients(params: { sla: TicketSla; responders: Responders }): string[] | "later" {
   const { sla, responders } = params;
-  if (!responders) return [];
   if (responders.inHours) return responders.support ? [responders.support.developer, responders.support.operations] : [];
   if (sla.priority === "P1" && sla.terms.outOfHours) return responders.onCall ? [responders.onCall.primary] : [];
   return "later";
@@ -150,12 +153,12 @@ function planNudges(params: {
   config: RefreshConfig;
   policy: SlaPolicy;
   markers: ReadonlyMap<string, unknown>;
-  responders: Responders | null;
+  responders: Responders;
   now: number;
   botLogin: string;
 }): TicketAction[] {
   const { snapshot, sla, config, policy, markers, responders, now, botLogin } = params;
-  if (responders && !responders.inHours) return [];
+  if (!responders.inHours) return [];
   const actions: TicketAction[] = [];
   const clock = workingClock(sla.terms.calendar);
   const workingMs = (target: RefreshConfig["followUpAfter"]) => (target.minutes + target.days * sla.terms.calendar.standardDayMinutes) * 60_000;
@@ -169,10 +172,12 @@ function planNudges(params: {
       actions.push({ kind: "create-comment", body: `${who}this ticket has had no reply for ${config.followUpAfter.text}. Please follow it up, or take over where it was left.\n${marker(key)}`, why: "follow-up" });
     }
   }
+  // Remind the reporter only while the ticket waits on them now, counted from when it began to.
   const waiting = waitingLabel(config);
-  if (openPause && openPause.labels.includes(waiting)) {
-    const key = `waiting-reminder:${openPause.from}`;
-    if (!markers.has(key) && clock.msBetween(openPause.from, now) >= workingMs(config.waitingReminderAfter)) {
+  const waitingSince = [...snapshot.events].reverse().find((e) => e.type === "labeled" && e.label === waiting)?.at;
+  if (openPause && snapshot.labels.includes(waiting) && waitingSince !== undefined) {
+    const key = `waiting-reminder:${waitingSince}`;
+    if (!markers.has(key) && clock.msBetween(waitingSince, now) >= workingMs(config.waitingReminderAfter)) {
       actions.push({
         kind: "create-comment",
         body: `${mention(snapshot.author)}, we are still waiting for your reply here. When you can, please answer the question above so we can carry on.\n${marker(key)}`,

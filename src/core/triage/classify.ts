@@ -29,6 +29,8 @@ export interface TriageDecision {
   readonly typeSource: Source;
   readonly labels: readonly string[];
   readonly needsInfo: readonly MissingInfo[];
+  /** The labels among `labels` that ask for details (needs: info and, below P1, the waiting pause). */
+  readonly infoLabels: readonly string[];
   readonly chargeableSuggested: boolean;
   readonly chargeableMatches: readonly string[];
 }
@@ -39,7 +41,8 @@ export function isTicketRepository(config: Pick<TriageConfig, "clients" | "ticke
   return config.clients.some((c) => c.repos.some((r) => r.toLowerCase() === name)) || config.ticketRepos.some((r) => r.toLowerCase() === name);
 }
 
-function contains(text: string, phrase: string): boolean {
+/** Whether a phrase stands in the text as whole words, case-insensitively. */
+export function contains(text: string, phrase: string): boolean {
   const escaped = phrase.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return new RegExp(`(^|[^a-z0-9])${escaped}($|[^a-z0-9])`, "i").test(text);
 }
@@ -107,7 +110,9 @@ export function classifyTicket(params: { readonly config: TriageConfig; readonly
   const needsInfo = type.type === "bug" ? missingInfo({ fields, text }) : [];
   const chargeableMatches = config.chargeableKeywords.filter((k) => contains(text, k));
   const labels = [LABELS.client(client.client), LABELS.priority(priority.priority), LABELS.type(type.type)];
-  if (needsInfo.length > 0) labels.push(LABELS.needsInfo, waitingLabel(config));
+  // Details are asked for, but an urgent ticket's clock never waits for them.
+  const infoLabels = needsInfo.length > 0 ? [LABELS.needsInfo, ...(priority.priority === "P1" ? [] : [waitingLabel(config)])] : [];
+  labels.push(...infoLabels);
   return {
     ticket,
     client: client.client,
@@ -118,6 +123,7 @@ export function classifyTicket(params: { readonly config: TriageConfig; readonly
     typeSource: type.source,
     labels: ticket ? labels : [],
     needsInfo: ticket ? needsInfo : [],
+    infoLabels: ticket ? infoLabels : [],
     chargeableSuggested: ticket && chargeableMatches.length > 0,
     chargeableMatches: ticket ? chargeableMatches : [],
   };

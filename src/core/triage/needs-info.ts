@@ -14,7 +14,9 @@ const ACTUAL = /\b(actual(ly)?|instead|but it|but the|however|shows|gives|return
  * behaviour. Form answers count, and so does free text in the body and the reporter's replies.
  */
 export function missingInfo(params: { readonly fields: ReadonlyMap<string, string>; readonly text: string }): MissingInfo[] {
-  const { fields, text } = params;
+  const { fields } = params;
+  // An issue form's own headings ("### Steps to reproduce") and empty answers say nothing.
+  const text = params.text.replace(/^#{1,6} .*$/gm, "").replace(/^_?no response_?$/gim, "");
   const missing: MissingInfo[] = [];
   if (!formField(fields, FORM_FIELDS.steps) && !STEPS.test(text)) missing.push("steps to reproduce");
   if (!formField(fields, FORM_FIELDS.page) && !URL_OR_PATH.test(text)) missing.push("the page or URL affected");

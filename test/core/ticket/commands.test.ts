@@ -235,11 +235,11 @@ describe("only staff may use commands", () => {
     expect(plan.refresh).toBe(false);
   });
 
-  // BUG: the refusal's marker key holds the bot's login, `refused:renovate[bot]`, but markersIn only
+  // Regression (fixed): the refusal's marker key holds the bot's login, `refused:renovate[bot]`, but markersIn only
   // reads keys made of [A-Za-z0-9:._@/ -], so the refusal is never found again and every command a
   // bot writes gets another refusal comment (two bots can answer each other for ever). The refusal
   // also mentions `@renovatebot`, a different account (see safe-text's `mention`).
-  it.fails("a bot gets at most one refusal per ticket", () => {
+  it("a bot gets at most one refusal per ticket", () => {
     const refused = applyActions(ticket(), run("/priority P1", { author: "renovate[bot]" }).actions, local(AT));
     expect(createdComments(run("/priority P1", { author: "renovate[bot]", snapshot: refused, id: 43 }).actions)).toEqual([]);
   });

@@ -76,10 +76,10 @@ describe("a label a person already set is not overridden", () => {
     expect(card(actions)).not.toContain("which organisation is this for?");
   });
 
-  // BUG: the needs-info labels follow triage's own guess of the type even when a person (here the
+  // Regression (fixed): the needs-info labels follow triage's own guess of the type even when a person (here the
   // reporter's template) already said the ticket is a question: the card reads "Type | question"
   // yet asks for steps to reproduce and pauses the clock. Needs info is for bug reports only.
-  it.fails("a type a person set decides whether details are asked for", () => {
+  it("a type a person set decides whether details are asked for", () => {
     const actions = open({ repo: "riverside/portal", title: "Contact form", body: "The contact form is broken, how do we reset it", at: "2026-10-19 11:00", labels: ["type: question"] });
     expect(labelsAdded(actions)).not.toContain("needs: info");
     expect(card(actions)).not.toContain("please reply with");
@@ -138,10 +138,10 @@ describe("the card", () => {
     for (const row of rows) expect(text).toContain(row);
   });
 
-  // BUG: a terse outage report ("Site is down") reads as a bug report without details, so triage
+  // Regression (fixed): a terse outage report ("Site is down") reads as a bug report without details, so triage
   // adds the waiting-on-client pause even at P1: the 24/7 clock is on hold, nothing can go at risk
   // or breach, and the on-call person is never told. Asking for details is fine; pausing a P1 is not.
-  it.fails("a P1 outage reported in one line is not paused waiting for details", () => {
+  it("a P1 outage reported in one line is not paused waiting for details", () => {
     const actions = open({ repo: "acme/website", title: "Site is down", body: null, at: "2026-10-24 02:00" });
     expect(labelsAdded(actions)).toContain("priority: P1");
     expect(labelsAdded(actions)).not.toContain(WAITING);

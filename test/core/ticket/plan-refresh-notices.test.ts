@@ -94,10 +94,10 @@ describe("out of hours, notices wait, except P1 for clients with out-of-hours co
     expect(notices(ticket, "2026-10-24 02:31", { support: null, onCall: null, inHours: false })).toEqual([expect.stringMatching(/^\*\*SLA breached\*\*/)]);
   });
 
-  // BUG: with no rota (responders null, which the app passes today) the notice goes out at once,
+  // Regression (fixed): with no rota (responders null, which the app passes today) the notice goes out at once,
   // out of hours too: noticeRecipients returns [] instead of "later". The core knows the calendar
   // (sla.terms.calendar), so it can tell working hours itself. Same gap in planNudges.
-  it.fails("without a rota, a P3 notice still waits for working hours", () => {
+  it("without a rota, a P3 notice still waits for working hours", () => {
     const ticket = openedTicket({ opened: MONDAY });
     expect(notices(ticket, "2026-10-19 20:00", null)).toEqual([]);
   });
@@ -166,10 +166,10 @@ describe("waiting-on-client reminder after 5 working days", () => {
     expect(reminders(ticket, "2026-10-27 11:00")).toEqual([]);
   });
 
-  // BUG: the reminder checks the labels the pause ever had (pause.labels accumulates), not the
+  // Regression (fixed): the reminder checks the labels the pause ever had (pause.labels accumulates), not the
   // labels on the issue now, and counts from the start of the whole pause: a ticket moved from
   // "waiting on client" to "blocked" (now waiting on us) still reminds the reporter.
-  it.fails("moved from waiting on the client to blocked on our side: no reminder to the reporter", () => {
+  it("moved from waiting on the client to blocked on our side: no reminder to the reporter", () => {
     const ticket = addSteps(waiting(), [["labeled", "2026-10-20 11:00", "alice", "status: blocked"], ["unlabeled", "2026-10-20 11:00", "alice", "status: waiting on client"]]);
     expect(reminders(ticket, "2026-10-27 11:00")).toEqual([]);
   });

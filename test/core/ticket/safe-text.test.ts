@@ -79,10 +79,10 @@ describe("mention: only logins Firstline chose to notify", () => {
     expect(mention(login)).toBe(text);
   });
 
-  // BUG: mention() drops `[` and `]` but keeps the letters, so an app's login `renovate[bot]`
+  // Regression (fixed): mention() drops `[` and `]` but keeps the letters, so an app's login `renovate[bot]`
   // becomes `@renovatebot`, a different GitHub account, which then gets notified. Strip a trailing
   // `[bot]` (an app is mentioned by its slug) before removing other characters.
-  it.fails("an app's login does not turn into someone else's", () => {
+  it("an app's login does not turn into someone else's", () => {
     expect(mention("renovate[bot]")).toBe("@renovate");
   });
 });

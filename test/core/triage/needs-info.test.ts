@@ -94,11 +94,11 @@ describe("needs info: a bug report through the issue form", () => {
     expect(decision.needsInfo).toEqual(missing);
   });
 
-  // BUG: the free-text checks run over the whole body, and GitHub's rendering of the form always
+  // Regression (fixed): the free-text checks run over the whole body, and GitHub's rendering of the form always
   // contains the headings "### Steps to reproduce", "### Expected behaviour" and "### Actual
   // behaviour" (even when the answer is `_No response_`). Those headings satisfy the STEPS,
   // EXPECTED and ACTUAL patterns, so a form bug report is never asked for steps or behaviour.
-  it.fails.each([
+  it.each([
     { what: "no steps", answers: { ...FULL_FORM, steps: undefined }, missing: [STEPS] },
     { what: "no actual behaviour", answers: { ...FULL_FORM, actual: undefined }, missing: [BEHAVIOUR] },
     { what: "no expected behaviour", answers: { ...FULL_FORM, expected: undefined }, missing: [BEHAVIOUR] },
