@@ -21,10 +21,21 @@ export interface FirstlineAppOptions {
 export function firstlineApp(options: FirstlineAppOptions = {}) {
   return (app: Probot, probotOptions?: ApplicationFunctionOptions): void => {
     const service = options.service ?? new FirstlineService();
-    service.connect({ appAuth: async () => transportOf(await app.auth()), installationAuth: async (id) => transportOf(await app.auth(id)) });
+    service.connect({
+      appAuth: async () => transportOf(await app.auth()),
+      installationAuth: async (id) => transportOf(await app.auth(id)),
+    });
     app.on("issues.opened", (context) => handleIssueOpened(context, service));
     app.on(
-      ["issues.edited", "issues.labeled", "issues.unlabeled", "issues.closed", "issues.reopened", "issues.assigned", "issues.unassigned"],
+      [
+        "issues.edited",
+        "issues.labeled",
+        "issues.unlabeled",
+        "issues.closed",
+        "issues.reopened",
+        "issues.assigned",
+        "issues.unassigned",
+      ],
       (context) => handleTicketUpdated(context, service),
     );
     app.on("issue_comment.created", (context) => handleCommentCreated(context, service));
@@ -32,16 +43,20 @@ export function firstlineApp(options: FirstlineAppOptions = {}) {
     app.on("push", (context) => handleConfigPush(context, service));
 
     const sweep = () => sweepInstallations({ app, service });
-    probotOptions?.addHandler?.(
-      secretRoutesHandler([
-        {
-          method: "POST",
-          path: "/firstline/sweep",
-          secret: "sweepSecret" in options ? options.sweepSecret : process.env["FIRSTLINE_SWEEP_SECRET"],
-          handle: async () => ({ status: 200, json: { sweeps: await sweep() } }),
-        },
-      ]),
-    );
+    const routes = secretRoutesHandler([
+      {
+        method: "POST",
+        path: "/firstline/sweep",
+        secret: "sweepSecret" in options ? options.sweepSecret : process.env["FIRSTLINE_SWEEP_SECRET"],
+        handle: async () => ({ status: 200, json: { sweeps: await sweep() } }),
+      },
+    ]);
+    try {
+      probotOptions?.addHandler?.(routes);
+    } catch {
+      // Loaded without a server (Probot's `receive` in tests, serverless adapters): webhooks only.
+      app.log.debug("no HTTP server: the /firstline routes are not served");
+    }
     if (options.schedule ?? process.env["FIRSTLINE_SCHEDULE"] !== "off") {
       scheduleEvery({
         everyMinutes: 5,

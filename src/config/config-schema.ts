@@ -119,3 +119,47 @@ export const DEFAULT_CHARGEABLE_KEYWORDS = [
   "contact the supplier",
   "talk to the supplier",
 ];
+
+/** A recurring upkeep task (DOMAIN section 8): each occurrence becomes one ticket, once, on its day. */
+export const maintenanceTaskSchema = z.strictObject({
+  client: z.string().regex(/^[a-z0-9-]+$/).meta({ description: "The client id the task is for." }),
+  task: z.string().min(1).max(200).meta({ description: "What to do, used as the ticket title." }),
+  rrule: z.string().min(1).meta({ description: "An RFC 5545 recurrence rule, for example FREQ=MONTHLY;BYDAY=1WE." }),
+  since: dateString.optional().meta({ description: "The first date the rule counts from (default: 2000-01-01)." }),
+  priority: z.enum(PRIORITIES).default("P3"),
+  repo: repoName.optional().meta({ description: "Where the ticket is opened (default: the client's first repository)." }),
+  checklist: z.array(z.string().min(1)).default([]).meta({ description: "Steps, written as task items in the ticket." }),
+});
+
+/** How security alerts in client repositories become maintenance tickets. */
+export const securityAlertsSchema = z.strictObject({
+  enabled: z.boolean().default(true),
+  severityPriority: z
+    .strictObject({
+      critical: z.enum(PRIORITIES).default("P2"),
+      high: z.enum(PRIORITIES).default("P3"),
+      medium: z.enum(PRIORITIES).default("P4"),
+      low: z.enum(PRIORITIES).default("P4"),
+    })
+    .default({ critical: "P2", high: "P3", medium: "P4", low: "P4" })
+    .meta({ description: "Priority of the maintenance ticket by the worst open alert's severity (moderate counts as medium)." }),
+});
+
+/** One escalation step of an unacknowledged out-of-hours alert. */
+export const escalationStepSchema = z.strictObject({
+  afterMinutes: z.number().int().min(1).max(24 * 60).meta({ description: "Minutes after the first page without acknowledgement." }),
+  notify: z
+    .union([z.enum(["second-line"]), z.array(login).min(1)])
+    .meta({ description: 'Who: "second-line" (this week\'s second line from the rota) or a list of logins.' }),
+});
+
+/** Alerts from monitoring, on-call paging and escalation (DOMAIN section 6). */
+export const alertsSchema = z.strictObject({
+  clientLabel: z.string().default("client").meta({ description: "The alert label that names the client id (Alertmanager labels)." }),
+  escalation: z
+    .array(escalationStepSchema)
+    .default([{ afterMinutes: 5, notify: "second-line" }])
+    .meta({ description: "Steps taken while nobody on call has acknowledged a page." }),
+  pagerUrl: z.url().nullable().default(null).meta({ description: "A URL that receives each page as JSON, so a real pager can wake people." }),
+  runbookBaseUrl: z.url().nullable().default(null).meta({ description: "Where the runbook site is published (GitHub Pages), for links in alert tickets." }),
+});

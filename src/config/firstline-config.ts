@@ -10,6 +10,9 @@ import {
   priorityRuleSchema,
   repoName,
   DEFAULT_CHARGEABLE_KEYWORDS,
+  maintenanceTaskSchema,
+  securityAlertsSchema,
+  alertsSchema,
   rotaLocationSchema,
   targetSchema,
   workingHoursSchema,
@@ -57,6 +60,9 @@ export const firstlineConfigSchema = z
       .array(repoName)
       .default([])
       .meta({ description: "Shared helpdesk repositories where every issue is a ticket (the client is read from the form or keywords)." }),
+    maintenance: z.array(maintenanceTaskSchema).default([]).meta({ description: "Recurring upkeep tasks per client." }),
+    securityAlerts: securityAlertsSchema.default(() => securityAlertsSchema.parse({})),
+    alerts: alertsSchema.default(() => alertsSchema.parse({})),
     chargeableKeywords: z
       .array(z.string().min(2))
       .default(DEFAULT_CHARGEABLE_KEYWORDS)
@@ -81,6 +87,11 @@ export const firstlineConfigSchema = z
         }
         seenRepos.set(repo.toLowerCase(), client.id);
       });
+    });
+    config.maintenance.forEach((task, index) => {
+      if (!seenIds.has(task.client)) {
+        ctx.addIssue({ code: "custom", path: ["maintenance", index, "client"], message: `unknown client "${task.client}"` });
+      }
     });
     const hasHours = Object.values(config.workingHours).some((intervals) => intervals.length > 0);
     if (!hasHours) ctx.addIssue({ code: "custom", path: ["workingHours"], message: "the working week has no working hours" });
