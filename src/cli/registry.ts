@@ -1,4 +1,5 @@
 import type { CliCommand } from "./command.js";
+import { emulatorCommand } from "./commands/emulator.js";
 import { rotaCheckCommand } from "./commands/rota-check.js";
 import { rotaDiffCommand } from "./commands/rota-diff.js";
 import { rotaIcsCommand } from "./commands/rota-ics.js";
@@ -7,15 +8,18 @@ import { rotaWhoCommand } from "./commands/rota-who.js";
 import { slaDueCommand } from "./commands/sla-due.js";
 import { slaExplainCommand } from "./commands/sla-explain.js";
 import { slaStatusCommand } from "./commands/sla-status.js";
+import { triageCommand } from "./commands/triage.js";
 
 /** Every `firstline` command, in the order `--help` lists them. One import a command. */
 export const commands: readonly CliCommand[] = [
   slaDueCommand,
   slaStatusCommand,
   slaExplainCommand,
+  triageCommand,
   rotaCheckCommand,
   rotaDiffCommand,
   rotaWhoCommand,
   rotaPlanCommand,
   rotaIcsCommand,
+  emulatorCommand,
 ];
