@@ -23,6 +23,8 @@ const FREE_OPERATIONS = new Set(["rate-limit/get"]);
 interface Answer {
   status: number;
   body: unknown;
+  /** Text sent as is instead of JSON (a raw file). */
+  raw?: string;
   headers: Record<string, string>;
 }
 
@@ -54,6 +56,7 @@ async function runOperation(
     matched: MatchedOperation | null;
     actor: Actor;
     url: URL;
+    accept: string;
     body: unknown;
     events: WebhookEvent[];
   },
@@ -89,9 +92,15 @@ async function runOperation(
       body: params.body,
       actor: params.actor,
       url: params.url,
+      accept: params.accept,
     },
   );
-  return { status: result.status, body: result.body, headers: { ...result.headers } };
+  return {
+    status: result.status,
+    body: result.body,
+    ...(result.raw === undefined ? {} : { raw: result.raw }),
+    headers: { ...result.headers },
+  };
 }
 
 /**
@@ -146,7 +155,8 @@ export async function handleApiRequest(
     matched &&
     answer.status < 300 &&
     answer.status !== 204 &&
-    answer.body !== undefined
+    answer.body !== undefined &&
+    answer.raw === undefined
   ) {
     for (const problem of await validateResponse(answer.body, matched, answer.status))
       core.responseProblems.push(`${matched.operationId} ${answer.status}: ${problem}`);
@@ -163,7 +173,7 @@ export async function handleApiRequest(
   writeResponse(response, {
     status: answer.status,
     headers,
-    body: answer.body === undefined ? undefined : JSON.stringify(answer.body),
+    body: answer.raw ?? (answer.body === undefined ? undefined : JSON.stringify(answer.body)),
   });
   core.log.record({
     at: core.clock.now().toISOString(),
@@ -275,7 +285,7 @@ async function validatedAnswer(
     }
   }
   try {
-    return await runOperation(core, { ...params });
+    return await runOperation(core, { ...params, accept: String(params.request.headers.accept ?? "") });
   } catch (error) {
     if (error instanceof ApiError)
       return { status: error.status, body: error.body, headers: { ...error.headers } };
@@ -288,8 +298,15 @@ async function validatedAnswer(
 
 /** A GET answered 200 gets an ETag; a matching `If-None-Match` turns it into a 304 that costs nothing. */
 function conditional(params: { method: string; request: IncomingMessage }, answer: Answer): Answer | null {
-  if (params.method !== "GET" || answer.status !== 200 || answer.body === undefined) return null;
-  const etag = `W/"${createHash("sha256").update(JSON.stringify(answer.body)).digest("hex")}"`;
+  if (
+    params.method !== "GET" ||
+    answer.status !== 200 ||
+    (answer.body === undefined && answer.raw === undefined)
+  )
+    return null;
+  const etag = `W/"${createHash("sha256")
+    .update(answer.raw ?? JSON.stringify(answer.body))
+    .digest("hex")}"`;
   answer.headers["etag"] = etag;
   answer.headers["cache-control"] = "private, max-age=60, s-maxage=60";
   const wanted = params.request.headers["if-none-match"];

@@ -2,7 +2,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Octokit } from "@octokit/rest";
 import type { Emulator } from "../../src/emulator/index.js";
-import { appJwt, installationClient, startAgency } from "./helpers.js";
+import { appJwt, installationClient, quiet, startAgency } from "./helpers.js";
 
 describe("app authentication", () => {
   let emulator: Emulator;
@@ -22,7 +22,7 @@ describe("app authentication", () => {
 
   it("issues an installation token for a valid RS256 app JWT", async () => {
     const jwt = appJwt({ privateKeyPem: String(emulator.privateKeyPem), appId: emulator.appId });
-    const app = new Octokit({ auth: jwt, baseUrl: emulator.url });
+    const app = new Octokit({ auth: jwt, baseUrl: emulator.url, log: quiet });
     const installations = await app.rest.apps.listInstallations();
     expect(
       installations.data.map((i) => [i.id, i.account && "login" in i.account ? i.account.login : null]),
@@ -34,12 +34,12 @@ describe("app authentication", () => {
     const body = (await response.json()) as { token: string; expires_at: string };
     expect(body.token).toMatch(/^ghs_/);
     expect(body.expires_at).toBe("2026-10-16T16:00:00Z");
-    const asApp = new Octokit({ auth: body.token, baseUrl: emulator.url });
+    const asApp = new Octokit({ auth: body.token, baseUrl: emulator.url, log: quiet });
     expect((await asApp.rest.repos.get({ owner: "acme", repo: "website" })).status).toBe(200);
   });
 
   it("refuses a JWT signed with another key, for another app, or expired", async () => {
-    const stranger = generateKeyPairSync("rsa", { modulusLength: 2048 })
+    const stranger = generateKeyPairSync("rsa", { modulusLength: 1024 })
       .privateKey.export({ type: "pkcs1", format: "pem" })
       .toString();
     const now = Math.floor(Date.now() / 1000);
@@ -84,7 +84,7 @@ describe("app authentication", () => {
     await expect(installation.rest.apps.listInstallations()).rejects.toMatchObject({ status: 401 });
     const jwt = appJwt({ privateKeyPem: String(emulator.privateKeyPem), appId: emulator.appId });
     await expect(
-      new Octokit({ auth: jwt, baseUrl: emulator.url }).rest.issues.listForRepo({
+      new Octokit({ auth: jwt, baseUrl: emulator.url, log: quiet }).rest.issues.listForRepo({
         owner: "acme",
         repo: "website",
       }),

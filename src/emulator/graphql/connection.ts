@@ -1,13 +1,15 @@
-import { GraphQLError } from "graphql";
-
 /** GraphQL field arguments as graphql-js hands them over (already checked against the schema). */
 export type Args = Readonly<Record<string, unknown>>;
 
-/** An error with GitHub's top-level `type` (`NOT_FOUND`, `MISSING_PAGINATION_BOUNDARIES`...). */
-export class GitHubGraphQLError extends GraphQLError {
+/**
+ * An error with GitHub's top-level `type` (`NOT_FOUND`, `MISSING_PAGINATION_BOUNDARIES`...);
+ * graphql-js wraps it with the path and location, and the endpoint adds the `type`.
+ */
+export class GitHubGraphQLError extends Error {
   readonly githubType: string;
   constructor(message: string, githubType: string) {
     super(message);
+    this.name = "GitHubGraphQLError";
     this.githubType = githubType;
   }
 }

@@ -1,4 +1,4 @@
-import { execute, parse, validate, type DocumentNode, type GraphQLError } from "graphql";
+import type { DocumentNode, GraphQLError } from "graphql";
 import { z } from "zod";
 import { githubTime } from "../clock.js";
 import { issueSearchOrder, issueSearchPredicate, sortFromQuery } from "../search-query.js";
@@ -120,13 +120,14 @@ export async function answerGraphQL(
       },
     };
   }
+  const { execute, parse, validate } = await import("graphql");
   let document: DocumentNode;
   try {
     document = parse(request.data.query);
   } catch (error) {
     return { status: 200, body: { errors: [formatError(error as GraphQLError)] } };
   }
-  const schema = githubSchema();
+  const schema = await githubSchema();
   const problems = validate(schema, document);
   if (problems.length > 0) return { status: 200, body: { errors: problems.map(formatError) } };
   const result = await execute({

@@ -1,4 +1,4 @@
-import { buildSchema, type GraphQLSchema } from "graphql";
+import type { GraphQLSchema } from "graphql";
 
 /**
  * A faithful subset of GitHub's GraphQL schema (names, nullability and arguments as GitHub
@@ -443,10 +443,10 @@ export const GITHUB_SUBSET_SDL = /* GraphQL */ `
   }
 `;
 
-let built: GraphQLSchema | undefined;
+let built: Promise<GraphQLSchema> | undefined;
 
-/** The executable schema (built once per process). */
-export function githubSchema(): GraphQLSchema {
-  built ??= buildSchema(GITHUB_SUBSET_SDL);
+/** The executable schema, built once per process (graphql is loaded only when first needed). */
+export function githubSchema(): Promise<GraphQLSchema> {
+  built ??= import("graphql").then(({ buildSchema }) => buildSchema(GITHUB_SUBSET_SDL));
   return built;
 }

@@ -40,6 +40,17 @@ export const contentHandlers: Readonly<Record<string, RouteHandler>> = {
     const tree = treeOf(repo, sha);
     const path = String(request.params["path"]).replace(/^\/+|\/+$/g, "");
     const file = tree.get(path);
+    // The raw media type (what Probot's config loader asks for) answers a file with its bytes.
+    if (file !== undefined && /application\/vnd\.github(\.v3)?\.raw/.test(request.accept)) {
+      return {
+        status: 200,
+        raw: file,
+        headers: {
+          "content-type": "application/vnd.github.raw; charset=utf-8",
+          "x-github-media-type": "github.v3; param=raw",
+        },
+      };
+    }
     if (file !== undefined) return { status: 200, body: contentFile(env.shapes, repo, ref, path, file) };
     const listing = children(tree, path);
     if (listing.length === 0) throw notFound();

@@ -14,12 +14,15 @@ export interface RouteRequest {
   readonly actor: Actor;
   /** The full request URL, for `Link` headers. */
   readonly url: URL;
+  /** The `Accept` header: media types such as `application/vnd.github.raw` change some answers. */
+  readonly accept: string;
 }
 
-/** What a REST handler answers. */
+/** What a REST handler answers: a JSON `body`, or `raw` text with its own content type. */
 export interface RouteResult {
   readonly status: number;
   readonly body?: unknown;
+  readonly raw?: string;
   readonly headers?: Readonly<Record<string, string>>;
 }
 
