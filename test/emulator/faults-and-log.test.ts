@@ -69,6 +69,14 @@ describe("clock, faults and the request log", () => {
     expect(emulator.dump().repos[0]?.issues).toEqual([]);
   });
 
+  it("adds latency to every API answer", async () => {
+    emulator.faults.set({ latencyMs: 60 });
+    const started = performance.now();
+    await app.rest.issues.listForRepo(repo);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(55);
+    expect(emulator.faults.reset().latencyMs).toBe(0);
+  });
+
   it("injects secondary rate limits with retry-after, as GitHub words them", async () => {
     emulator.faults.set({ secondaryRateLimitNext: 2, retryAfterSeconds: 30 });
     const response = await fetch(`${emulator.url}/repos/acme/website/issues`, {
@@ -109,6 +117,69 @@ describe("clock, faults and the request log", () => {
     });
     expect(log.requests[1]?.at).toBe("2026-10-16T15:00:00.000Z");
     expect((await fetch(`${emulator.url}/_emulator/log`, { method: "DELETE" })).status).toBe(204);
+    expect(emulator.log.summary().total).toBe(0);
+  });
+
+  it("seeds, pushes, dumps and lists deliveries through the HTTP control routes", async () => {
+    const control = async (
+      method: string,
+      path: string,
+      body?: unknown,
+    ): Promise<{ status: number; json: unknown }> => {
+      const response = await fetch(`${emulator.url}/_emulator${path}`, {
+        method,
+        headers: { "content-type": "application/json" },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: response.status, json: response.status === 204 ? null : await response.json() };
+    };
+    const seeded = await control("POST", "/seed", {
+      users: [{ login: "dana" }],
+      repos: [{ owner: "acme", name: "docs", files: { "index.md": "# Docs\n" }, labels: ["docs"] }],
+      issues: [
+        {
+          repo: "acme/docs",
+          title: "Old question",
+          author: "dana",
+          createdAt: "2026-10-01T09:00:00Z",
+          comments: [{ author: "alice", body: "Answered", createdAt: "2026-10-01T10:00:00Z" }],
+        },
+      ],
+    });
+    expect(seeded.status).toBe(200);
+    expect(seeded.json).toMatchObject({
+      appId: 1,
+      installations: [{ id: 42, account: "acme" }],
+      users: expect.arrayContaining([{ login: "dana", token: "user-dana" }]),
+    });
+    expect(
+      (await control("POST", "/seed", { repos: [{ owner: "acme", name: "x", colour: "red" }] })).status,
+    ).toBe(400);
+    expect(
+      (
+        await control("POST", "/repos/acme/docs/push", {
+          branch: "draft",
+          files: { "index.md": "# Draft\n" },
+        })
+      ).status,
+    ).toBe(201);
+    const state = (await control("GET", "/state")).json as ReturnType<Emulator["dump"]>;
+    const docs = state.repos.find((r) => r.fullName === "acme/docs");
+    expect(Object.keys(docs?.branches ?? {})).toEqual(["main", "draft"]);
+    expect(docs?.issues[0]).toMatchObject({
+      title: "Old question",
+      createdAt: "2026-10-01T09:00:00Z",
+      updatedAt: "2026-10-01T10:00:00Z",
+      comments: [{ author: "alice" }],
+    });
+    const deliveries = (await control("GET", "/deliveries")).json as {
+      id: string;
+      event: string;
+      error: string | null;
+    }[];
+    expect(deliveries.map((d) => [d.event, d.error])).toEqual([["push", "no webhook URL configured"]]);
+    expect((await control("POST", `/deliveries/${deliveries[0]?.id ?? ""}/redeliver`)).status).toBe(202);
+    expect((await control("GET", "/nothing-here")).status).toBe(404);
     expect(emulator.log.summary().total).toBe(0);
   });
 

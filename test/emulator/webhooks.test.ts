@@ -62,6 +62,34 @@ describe("webhooks", () => {
     expect(emulator.deliveries().map((d) => d.status)).toEqual([200, 200, 200, 200]);
   });
 
+  it("names the old values in edited webhooks", async () => {
+    const pat = userClient(emulator, "pat");
+    const { data: issue } = await pat.rest.issues.create({ ...repo, title: "Helo", body: "Typo" });
+    await pat.rest.issues.update({ ...repo, issue_number: issue.number, title: "Hello" });
+    const { data: comment } = await pat.rest.issues.createComment({
+      ...repo,
+      issue_number: issue.number,
+      body: "First",
+    });
+    await pat.rest.issues.updateComment({ ...repo, comment_id: comment.id, body: "Second" });
+    await app.rest.issues.update({ ...repo, issue_number: issue.number, state: "closed" });
+    await pat.rest.issues.update({ ...repo, issue_number: issue.number, state: "open" });
+    await emulator.waitForIdle();
+    expect(
+      receiver.received.map((r) => [
+        `${r.event}.${String(r.payload["action"])}`,
+        r.payload["changes"] ?? null,
+      ]),
+    ).toEqual([
+      ["issues.opened", null],
+      ["issues.edited", { title: { from: "Helo" } }],
+      ["issue_comment.created", null],
+      ["issue_comment.edited", { body: { from: "First" } }],
+      ["issues.closed", null],
+      ["issues.reopened", null],
+    ]);
+  });
+
   it("sends payloads with every key of GitHub's own examples", async () => {
     const { data: issue } = await userClient(emulator, "pat").rest.issues.create({ ...repo, title: "Help" });
     await app.rest.issues.createComment({ ...repo, issue_number: issue.number, body: "On it" });
