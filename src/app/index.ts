@@ -1,6 +1,7 @@
 import type { ApplicationFunctionOptions, Probot } from "probot";
 import { transportOf } from "../github/transport.js";
 import { handleConfigPush } from "./handlers/config-changed.js";
+import { handlePullRequest } from "./handlers/pull-request.js";
 import { handleIssueOpened } from "./handlers/issue-opened.js";
 import { handleCommentCreated, handleTicketUpdated } from "./handlers/ticket-updated.js";
 import { secretRoutesHandler } from "./routes.js";
@@ -41,6 +42,10 @@ export function firstlineApp(options: FirstlineAppOptions = {}) {
     app.on("issue_comment.created", (context) => handleCommentCreated(context, service));
     app.on("issue_comment.edited", (context) => handleTicketUpdated(context, service));
     app.on("push", (context) => handleConfigPush(context, service));
+    app.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened", "pull_request.ready_for_review"], (context) =>
+      handlePullRequest(context, service),
+    );
+    app.on(["pull_request_review.submitted", "pull_request_review.dismissed"], (context) => handlePullRequest(context, service));
 
     const sweep = () => sweepInstallations({ app, service });
     const routes = secretRoutesHandler([

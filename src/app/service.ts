@@ -27,6 +27,8 @@ export class FirstlineService {
   readonly sweepConfigMaxAgeMs = 15 * 60_000;
   /** Recent writes per installation, to keep sweeps under GitHub's secondary limits. */
   readonly writeLogs = new Map<number, WriteLog>();
+  /** The local date each open rota pull request was last checked, so the sweep re-checks it daily. */
+  readonly rotaPullsCheckedOn = new Map<string, string>();
   /** Dashboard issues this process wrote, by support repository. */
   readonly knownDashboards = new Map<string, { number: number; body: string | null }>();
   /** Repositories whose broken configuration was reported, with the text reported. */

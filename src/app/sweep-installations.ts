@@ -8,6 +8,9 @@ import { sweepTickets, updateDashboard } from "../github/run-sweep.js";
 import { transportOf, type GitHubTransport } from "../github/transport.js";
 import { WriteLog } from "../github/write-log.js";
 import type { FirstlineService } from "./service.js";
+import { checkRotaPullRequest } from "../github/rota-pull-request.js";
+import { splitRepo } from "../github/transport.js";
+import { DateTime } from "luxon";
 
 /** What one configuration's sweep did, across the installations that hold its repositories. */
 export interface ConfigSweep {
@@ -44,22 +47,42 @@ async function listAll<T>(gh: GitHubTransport, route: string, pick: (data: unkno
  * installation by installation, and one dashboard in the support repository covers them all.
  * Configurations come through the shared file cache: a sweep re-reads none that no push changed.
  */
-export async function sweepInstallations(params: { readonly app: Probot; readonly service: FirstlineService }): Promise<ConfigSweep[]> {
+export async function sweepInstallations(params: {
+  readonly app: Probot;
+  readonly service: FirstlineService;
+}): Promise<ConfigSweep[]> {
   const { app, service } = params;
   const appGh = transportOf(await app.auth());
-  const installations = await listAll(appGh, "GET /app/installations", (data) => (data as { id: number }[]).map((i) => i.id));
+  const installations = await listAll(appGh, "GET /app/installations", (data) =>
+    (data as { id: number }[]).map((i) => i.id),
+  );
   const botLogin = await service.botLogin();
   const groups = new Map<string, { config: FirstlineConfig; home: string; parts: Part[] }>();
   for (const installation of installations) {
     const gh = transportOf(await app.auth(installation));
-    const repos = await listAll(gh, "GET /installation/repositories", (data) => (data as { repositories: { full_name: string }[] }).repositories.map((r) => r.full_name));
+    const repos = await listAll(gh, "GET /installation/repositories", (data) =>
+      (data as { repositories: { full_name: string }[] }).repositories.map((r) => r.full_name),
+    );
     for (const repo of repos) {
-      const loaded = await loadRepoConfig({ gh, reader: service.reader, repo, maxAgeMs: service.sweepConfigMaxAgeMs });
+      const loaded = await loadRepoConfig({
+        gh,
+        reader: service.reader,
+        repo,
+        maxAgeMs: service.sweepConfigMaxAgeMs,
+      });
       if (loaded.kind !== "valid") continue;
       const key = JSON.stringify(loaded.config);
-      const group = groups.get(key) ?? { config: loaded.config, home: loaded.files[0]?.split(":")[0] ?? repo, parts: [] };
+      const group = groups.get(key) ?? {
+        config: loaded.config,
+        home: loaded.files[0]?.split(":")[0] ?? repo,
+        parts: [],
+      };
       groups.set(key, group);
-      const named = new Set([...loaded.config.clients.flatMap((c) => c.repos), ...loaded.config.ticketRepos].map((r) => r.toLowerCase()));
+      const named = new Set(
+        [...loaded.config.clients.flatMap((c) => c.repos), ...loaded.config.ticketRepos].map((r) =>
+          r.toLowerCase(),
+        ),
+      );
       let part = group.parts.find((p) => p.installation === installation);
       if (!part) group.parts.push((part = { installation, gh, repos: [], all: repos }));
       if (named.has(repo.toLowerCase()) && !part.repos.includes(repo)) part.repos.push(repo);
@@ -71,7 +94,13 @@ export async function sweepInstallations(params: { readonly app: Probot; readonl
     const supportRepo = config.supportRepo ?? group.home;
     const supportGh = await service.githubFor(supportRepo, group.parts[0]?.gh ?? appGh);
     const policy = buildSlaPolicy({ config, teamMembers: await service.teamMembers(supportGh, config) });
-    const responders = await service.responders({ gh: supportGh, config, repo: supportRepo, now: service.now(), policy });
+    const responders = await service.responders({
+      gh: supportGh,
+      config,
+      repo: supportRepo,
+      now: service.now(),
+      policy,
+    });
     const swept: SweptTicket[] = [];
     const issues: TicketSnapshot[] = [];
     let totals = { tickets: 0, ticketsChanged: 0, writes: 0, deferred: 0 };
@@ -82,15 +111,87 @@ export async function sweepInstallations(params: { readonly app: Probot; readonl
       if (repos.length === 0) continue;
       let writeLog = service.writeLogs.get(part.installation);
       if (!writeLog) service.writeLogs.set(part.installation, (writeLog = new WriteLog()));
-      const result = await sweepTickets({ gh: part.gh, repos, config, policy, botLogin, responders, writeLog, now: () => service.now() });
+      const result = await sweepTickets({
+        gh: part.gh,
+        repos,
+        config,
+        policy,
+        botLogin,
+        responders,
+        writeLog,
+        now: () => service.now(),
+      });
       swept.push(...result.swept);
       issues.push(...result.issues);
-      totals = { tickets: totals.tickets + result.tickets, ticketsChanged: totals.ticketsChanged + result.ticketsChanged, writes: totals.writes + result.writes, deferred: totals.deferred + result.deferred };
+      totals = {
+        tickets: totals.tickets + result.tickets,
+        ticketsChanged: totals.ticketsChanged + result.ticketsChanged,
+        writes: totals.writes + result.writes,
+        deferred: totals.deferred + result.deferred,
+      };
     }
     const remembered = service.knownDashboards.get(supportRepo.toLowerCase());
-    const dashboard = await updateDashboard({ gh: supportGh, repo: supportRepo, swept, responders, zone: config.timezone, botLogin, issues, remembered });
+    const dashboard = await updateDashboard({
+      gh: supportGh,
+      repo: supportRepo,
+      swept,
+      responders,
+      zone: config.timezone,
+      botLogin,
+      issues,
+      remembered,
+    });
     service.knownDashboards.set(supportRepo.toLowerCase(), dashboard.dashboard);
-    results.push({ config: supportRepo, ...totals, writes: totals.writes + (dashboard.outcome === "unchanged" ? 0 : 1), dashboard: dashboard.outcome });
+    await recheckRotaPulls({ service, gh: supportGh, repo: supportRepo, config, botLogin });
+    results.push({
+      config: supportRepo,
+      ...totals,
+      writes: totals.writes + (dashboard.outcome === "unchanged" ? 0 : 1),
+      dashboard: dashboard.outcome,
+    });
   }
   return results;
+}
+
+/**
+ * Open rota pull requests are checked again once a day, because notice runs out while a pull
+ * request waits: a swap that had 8 days' notice on Monday has 6 on Wednesday.
+ */
+async function recheckRotaPulls(params: {
+  service: FirstlineService;
+  gh: GitHubTransport;
+  repo: string;
+  config: FirstlineConfig;
+  botLogin: string;
+}): Promise<void> {
+  const { service, gh, repo, config, botLogin } = params;
+  const today = DateTime.fromMillis(service.now(), { zone: config.timezone }).toISODate() ?? "";
+  let pulls: { number: number }[];
+  try {
+    pulls = (
+      await gh.request<{ number: number }[]>("GET /repos/{owner}/{repo}/pulls", {
+        ...splitRepo(repo),
+        state: "open",
+        per_page: 100,
+      })
+    ).data;
+  } catch {
+    return;
+  }
+  for (const pull of pulls) {
+    const key = `${repo.toLowerCase()}#${pull.number}`;
+    if (service.rotaPullsCheckedOn.get(key) === today) continue;
+    service.rotaPullsCheckedOn.set(key, today);
+    await checkRotaPullRequest({
+      gh,
+      reader: service.reader,
+      repo,
+      number: pull.number,
+      dir: config.rota.dir,
+      admins: config.rota.admins.length > 0 ? config.rota.admins : undefined,
+      zone: config.timezone,
+      now: service.clock(),
+      botLogin,
+    });
+  }
 }

@@ -17,9 +17,9 @@ const EXTENDS = AGENCY_CONFIG;
 /** The agency of the README: Northgate Digital, with Acme (out-of-hours cover), Riverside and Glenmore as clients. */
 export function agencySeed(overrides: { supportFiles?: Record<string, string> } = {}): SeedInput {
   return {
-    users: [{ login: "pat", name: "Pat from Acme" }, { login: "rosa", name: "Rosa from Riverside" }, { login: "carol-hughes" }, { login: "dana-whitfield" }],
+    users: [{ login: "pat", name: "Pat from Acme" }, { login: "rosa", name: "Rosa from Riverside" }, { login: "carol-hughes" }],
     orgs: [
-      { login: "northgate", members: STAFF.map((login) => ({ login, role: "member" as const })) },
+      { login: "northgate", members: [...STAFF, "jo-pereira", "dana-whitfield", "lee-harrington"].map((login) => ({ login, role: "member" as const })) },
       { login: "acme", members: ["pat"] },
       { login: "riverside", members: ["rosa"] },
       { login: "glenmore", members: [] },

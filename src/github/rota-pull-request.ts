@@ -1,0 +1,125 @@
+import { DateTime } from "luxon";
+import { loadRota, ROTA_FILE_NAMES } from "../config/rota-load.js";
+import type { CheckReport } from "../core/check-report.js";
+import type { InputProblem } from "../core/finding.js";
+import { checkRotaChange, type RotaChangeResult } from "../core/rota/change-check.js";
+import { ROTA_CHECK_NAME, ROTA_COMMENT_MARKER, rotaChangeCheckReport, rotaChangeComment } from "../core/rota/change-report.js";
+import type { Rota } from "../core/rota/types.js";
+import { postCheckRun } from "./check-runs.js";
+import type { FileReader } from "./read-file.js";
+import { splitRepo, type GitHubTransport } from "./transport.js";
+
+const EMPTY = { people: "people: []\n", support: "weeks: {}\n", onCall: "weeks: {}\n" };
+
+/** What checking a rota pull request found and did. */
+export type RotaPullCheck =
+  | { readonly kind: "skipped"; readonly why: string }
+  | { readonly kind: "unreadable"; readonly problems: readonly InputProblem[]; readonly headSha: string }
+  | { readonly kind: "checked"; readonly result: RotaChangeResult; readonly headSha: string; readonly comment: "created" | "updated" | "unchanged" };
+
+async function readRotaAt(params: { gh: GitHubTransport; reader: FileReader; repo: string; dir: string; ref: string; missingIsEmpty: boolean }) {
+  const { gh, reader, repo, dir, ref } = params;
+  const kinds = ["people", "support", "onCall"] as const;
+  const texts = await Promise.all(kinds.map((kind) => reader.read({ gh, repo, path: `${dir}/${ROTA_FILE_NAMES[kind]}`, ref })));
+  const entry = (index: number) => {
+    const kind = kinds[index] ?? "people";
+    return { file: `${dir}/${ROTA_FILE_NAMES[kind]}`, text: texts[index] ?? (params.missingIsEmpty ? EMPTY[kind] : "") };
+  };
+  return loadRota({ people: entry(0), support: entry(1), onCall: entry(2) });
+}
+
+/** The logins whose latest review approves the head commit (a dismissed or older approval counts for nothing). */
+export function approversOnHead(reviews: readonly { user: { login: string } | null; state: string; commit_id: string | null }[], headSha: string): string[] {
+  const latest = new Map<string, { state: string; commit: string | null }>();
+  for (const review of reviews) {
+    if (!review.user || review.state === "COMMENTED" || review.state === "PENDING") continue;
+    latest.set(review.user.login.toLowerCase(), { state: review.state, commit: review.commit_id });
+  }
+  return [...latest.entries()].filter(([, r]) => r.state === "APPROVED" && r.commit === headSha).map(([login]) => login);
+}
+
+/**
+ * Checks a pull request that changes the rota: the change against its base, approvals on the head
+ * commit, notice against now, the rota rules on the head. Posts the "Firstline rota" check run
+ * with annotations, and keeps one comment up to date that tells everyone affected.
+ */
+export async function checkRotaPullRequest(params: {
+  readonly gh: GitHubTransport;
+  readonly reader: FileReader;
+  readonly repo: string;
+  readonly number: number;
+  readonly dir: string;
+  readonly admins: readonly string[] | undefined;
+  readonly zone: string;
+  readonly now: Date;
+  readonly botLogin: string;
+}): Promise<RotaPullCheck> {
+  const { gh, reader, repo, number, dir, zone, botLogin } = params;
+  const where = splitRepo(repo);
+  const pull = (
+    await gh.request<{ state: string; user: { login: string } | null; head: { sha: string }; base: { sha: string } }>("GET /repos/{owner}/{repo}/pulls/{pull_number}", { ...where, pull_number: number })
+  ).data;
+  if (pull.state !== "open") return { kind: "skipped", why: "the pull request is closed" };
+  const files: string[] = [];
+  for (let page = 1; page < 31; page++) {
+    const batch = (await gh.request<{ filename: string }[]>("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", { ...where, pull_number: number, per_page: 100, page })).data;
+    files.push(...batch.map((f) => f.filename));
+    if (batch.length < 100) break;
+  }
+  if (!files.some((f) => f.startsWith(`${dir}/`))) return { kind: "skipped", why: `no file under ${dir}/ changed` };
+  const headSha = pull.head.sha;
+  const head = await readRotaAt({ gh, reader, repo, dir, ref: headSha, missingIsEmpty: false });
+  if (!head.ok) {
+    const report: CheckReport = {
+      name: ROTA_CHECK_NAME,
+      conclusion: "failure",
+      title: "The rota files cannot be read",
+      summary: "Fix the annotated lines: nothing else can be checked until the files parse.",
+      annotations: head.problems.map((p) => ({ path: p.file, line: p.line ?? 1, level: "failure", title: p.path || "rota", message: p.path ? `${p.path}: ${p.message}` : p.message })),
+    };
+    await postCheckRun({ gh, repo, headSha, report, completedAt: params.now });
+    return { kind: "unreadable", problems: head.problems, headSha };
+  }
+  const base = await readRotaAt({ gh, reader, repo, dir, ref: pull.base.sha, missingIsEmpty: true });
+  const reviews: { user: { login: string } | null; state: string; commit_id: string | null }[] = [];
+  for (let page = 1; page < 31; page++) {
+    const batch = (await gh.request<typeof reviews>("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", { ...where, pull_number: number, per_page: 100, page })).data;
+    reviews.push(...batch);
+    if (batch.length < 100) break;
+  }
+  const author = pull.user?.login ?? "ghost";
+  const result = checkRotaChange({
+    base: base.ok ? base.value : (emptyRota(head.value) as Rota),
+    head: head.value,
+    now: DateTime.fromJSDate(params.now, { zone: "utc" }),
+    zone,
+    author,
+    approved: approversOnHead(reviews, headSha),
+    admins: params.admins,
+  });
+  await postCheckRun({ gh, repo, headSha, report: rotaChangeCheckReport(result), completedAt: params.now });
+  const comment = await upsertComment({ gh, repo, number, botLogin, body: rotaChangeComment({ result, author }) });
+  return { kind: "checked", result, headSha, comment };
+}
+
+function emptyRota(head: Rota): Rota {
+  return { ...head, people: [], support: {}, onCall: {} };
+}
+
+async function upsertComment(params: { gh: GitHubTransport; repo: string; number: number; botLogin: string; body: string }): Promise<"created" | "updated" | "unchanged"> {
+  const { gh, repo, number, botLogin, body } = params;
+  const where = { ...splitRepo(repo), issue_number: number };
+  let existing: { id: number; body?: string } | undefined;
+  for (let page = 1; page < 31 && !existing; page++) {
+    const batch = (await gh.request<{ id: number; body?: string; user: { login: string } | null }[]>("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...where, per_page: 100, page })).data;
+    existing = batch.find((c) => c.user?.login.toLowerCase() === botLogin.toLowerCase() && (c.body ?? "").includes(ROTA_COMMENT_MARKER));
+    if (batch.length < 100) break;
+  }
+  if (!existing) {
+    await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...where, body });
+    return "created";
+  }
+  if (existing.body === body) return "unchanged";
+  await gh.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...splitRepo(repo), comment_id: existing.id, body });
+  return "updated";
+}
