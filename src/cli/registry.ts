@@ -8,6 +8,7 @@ import { rotaWhoCommand } from "./commands/rota-who.js";
 import { slaDueCommand } from "./commands/sla-due.js";
 import { slaExplainCommand } from "./commands/sla-explain.js";
 import { slaStatusCommand } from "./commands/sla-status.js";
+import { toilCommand } from "./commands/toil.js";
 import { triageCommand } from "./commands/triage.js";
 
 /** Every `firstline` command, in the order `--help` lists them. One import a command. */
@@ -21,5 +22,6 @@ export const commands: readonly CliCommand[] = [
   rotaWhoCommand,
   rotaPlanCommand,
   rotaIcsCommand,
+  toilCommand,
   emulatorCommand,
 ];
