@@ -1,5 +1,6 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { conditional, errorAnswer, type Answer } from "./answer.js";
 import { isActor } from "./auth.js";
 import type { EmulatorCore } from "./core.js";
 import type { FaultOutcome } from "./faults.js";
@@ -20,14 +21,6 @@ import type { WebhookEvent } from "./webhooks/payloads.js";
 const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const FREE_OPERATIONS = new Set(["rate-limit/get"]);
 
-interface Answer {
-  status: number;
-  body: unknown;
-  /** Text sent as is instead of JSON (a raw file). */
-  raw?: string;
-  headers: Record<string, string>;
-}
-
 function callerKey(actor: Actor): string {
   return actor.kind === "app"
     ? "app"
@@ -42,10 +35,6 @@ function actorName(actor: Actor): string {
 
 function resourceOf(operationId: string): RateResource {
   return operationId === "graphql" ? "graphql" : operationId.startsWith("search/") ? "search" : "core";
-}
-
-function errorAnswer(status: number, message: string, headers: Record<string, string> = {}): Answer {
-  return { status, body: new ApiError({ status, message }).body, headers };
 }
 
 /** Runs the matched operation's handler (or GraphQL), collecting the webhooks it causes. */
@@ -294,24 +283,4 @@ async function validatedAnswer(
     );
     return errorAnswer(500, "Server Error");
   }
-}
-
-/** A GET answered 200 gets an ETag; a matching `If-None-Match` turns it into a 304 that costs nothing. */
-function conditional(params: { method: string; request: IncomingMessage }, answer: Answer): Answer | null {
-  if (
-    params.method !== "GET" ||
-    answer.status !== 200 ||
-    (answer.body === undefined && answer.raw === undefined)
-  )
-    return null;
-  const etag = `W/"${createHash("sha256")
-    .update(answer.raw ?? JSON.stringify(answer.body))
-    .digest("hex")}"`;
-  answer.headers["etag"] = etag;
-  answer.headers["cache-control"] = "private, max-age=60, s-maxage=60";
-  const wanted = params.request.headers["if-none-match"];
-  const tags = (wanted ?? "").split(",").map((tag) => tag.trim().replace(/^W\//, ""));
-  if (wanted && tags.includes(etag.replace(/^W\//, "")))
-    return { status: 304, body: undefined, headers: { etag } };
-  return null;
 }

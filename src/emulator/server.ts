@@ -13,7 +13,7 @@ import { writeResponse } from "./http-io.js";
 import { RateLimits } from "./rate-limit.js";
 import { RequestLog, type RequestLogSummary } from "./request-log.js";
 import { dumpState, type StateDump } from "./state/dump.js";
-import type { SeedInput } from "./state/seed.js";
+import type { SeedInput } from "./state/seed-schema.js";
 import { EmulatorState } from "./state/store.js";
 import { WebhookDispatcher, type DeliveryRecord, type WebhookTarget } from "./webhooks/dispatcher.js";
 

@@ -2,7 +2,7 @@ import { createPrivateKey } from "node:crypto";
 import { z } from "zod";
 import { readYaml, validateYaml } from "../../config/parse-yaml.js";
 import type { Emulator, EmulatorInfo } from "../../emulator/index.js";
-import { seedSchema } from "../../emulator/state/seed.js";
+import { seedSchema } from "../../emulator/state/seed-schema.js";
 import { defineCommand, printJson, type CommandIo } from "../command.js";
 import { InputError } from "../input-error.js";
 import { instantOption } from "../options.js";

@@ -3,7 +3,8 @@ import { createAlert, dismissAlert, fixAlert } from "../changes/alerts.js";
 import type { ChangeEnv } from "../changes/env.js";
 import { pushFiles } from "../changes/pulls.js";
 import type { EmulatorCore } from "../core.js";
-import { applySeed, type SeedInput } from "../state/seed.js";
+import { applySeed } from "../state/seed.js";
+import type { SeedInput } from "../state/seed-schema.js";
 import type { AlertRecord, RepoRecord } from "../state/types.js";
 import type { WebhookEvent } from "../webhooks/payloads.js";
 

@@ -4,7 +4,7 @@ import type { EmulatorCore } from "../core.js";
 import { faultChangesSchema } from "../faults.js";
 import { parseJsonBody, readBody, writeResponse } from "../http-io.js";
 import { dumpState } from "../state/dump.js";
-import { seedSchema } from "../state/seed.js";
+import { seedSchema } from "../state/seed-schema.js";
 import type { ControlActions } from "./actions.js";
 
 /** What `GET /_emulator` answers: how to talk to this emulator. */

@@ -7,7 +7,8 @@ import { canSeeRepo } from "../routes/context.js";
 import { searchableIssues } from "../routes/search.js";
 import { argString, connection, GitHubGraphQLError, type Args } from "./connection.js";
 import { githubSchema } from "./schema.js";
-import { issueView, repositoryView, type GraphQLContext, type View } from "./views.js";
+import { repositoryView } from "./repository-view.js";
+import { issueView, type GraphQLContext, type View } from "./views.js";
 
 const requestSchema = z.looseObject({
   query: z.string(),
