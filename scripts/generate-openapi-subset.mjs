@@ -151,24 +151,37 @@ function rewriteNullable(node, key) {
 }
 
 /**
- * GitHub's description has a few schemas no real answer can match; the emulator checks its own
- * answers against these schemas, so they are corrected here. `GET /app/installations` declares the
- * account `allOf` a user and an enterprise, where the `installation` component says `anyOf`.
+ * GitHub's description has a few schemas that contradict GitHub itself; the emulator validates
+ * requests and checks its own answers against them, so they are corrected here:
+ * - `GET /app/installations` declares the account `allOf` a user and an enterprise, where the
+ *   `installation` component says `anyOf`;
+ * - `PUT .../issues/{issue_number}/labels` says "you can pass an empty array to remove all labels"
+ *   but declares `minItems: 1` (and `oneOf` forms an empty array matches twice).
  */
-function fixKnownDescriptionBugs(node) {
-  if (Array.isArray(node)) return node.forEach(fixKnownDescriptionBugs);
-  if (node === null || typeof node !== "object") return;
-  const titles = Array.isArray(node.allOf)
-    ? node.allOf
-        .map((member) => member?.title)
-        .sort()
-        .join("|")
-    : "";
-  if (titles === "Enterprise|Simple User") {
-    node.anyOf = node.allOf;
-    delete node.allOf;
+function fixKnownDescriptionBugs(operationId, operation) {
+  const visit = (node) => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== "object") return;
+    const titles = Array.isArray(node.allOf)
+      ? node.allOf
+          .map((member) => member?.title)
+          .sort()
+          .join("|")
+      : "";
+    if (titles === "Enterprise|Simple User") {
+      node.anyOf = node.allOf;
+      delete node.allOf;
+    }
+    Object.values(node).forEach(visit);
+  };
+  visit(operation);
+  const body = operation.requestBody?.content?.["application/json"]?.schema;
+  if (operationId === "issues/set-labels" && Array.isArray(body?.oneOf)) {
+    // An empty list matches both the names and the objects form, so `oneOf` becomes `anyOf`.
+    for (const branch of body.oneOf) if (branch.properties?.labels) delete branch.properties.labels.minItems;
+    body.anyOf = body.oneOf;
+    delete body.oneOf;
   }
-  Object.values(node).forEach(fixKnownDescriptionBugs);
 }
 
 /** Inline request-body objects accept only the keys GitHub documents. */
@@ -208,6 +221,7 @@ function buildSubset(full) {
       if (!operation || !missing.has(operation.operationId)) continue;
       missing.delete(operation.operationId);
       const { description: _description, externalDocs: _docs, tags: _tags, ...kept } = operation;
+      fixKnownDescriptionBugs(operation.operationId, kept);
       const body = kept.requestBody?.content?.["application/json"]?.schema;
       if (body) closeObjects(body, false);
       paths[path] ??= {};
@@ -215,7 +229,6 @@ function buildSubset(full) {
     }
   }
   if (missing.size > 0) throw new Error(`operations not in the description: ${[...missing].join(", ")}`);
-  fixKnownDescriptionBugs(paths);
 
   const components = {};
   const seen = new Set();

@@ -127,7 +127,9 @@ describe("issues, comments and labels", () => {
   });
 
   it("answers GitHub's label errors: 404 for a label not on the issue, 422 for a duplicate repository label", async () => {
-    const { data: issue } = await app.rest.issues.create({ ...repo, title: "x" });
+    const { data: issue } = await app.rest.issues.create({ ...repo, title: "x", labels: ["bug"] });
+    const cleared = await app.rest.issues.setLabels({ ...repo, issue_number: issue.number, labels: [] });
+    expect(cleared.data).toEqual([]);
     const missing = await failure(
       app.rest.issues.removeLabel({ ...repo, issue_number: issue.number, name: "bug" }),
     );
