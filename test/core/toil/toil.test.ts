@@ -186,6 +186,25 @@ describe("computeToil: properties", () => {
     ]);
   });
 
+  it("groups by real time across the clock change: 01:50 BST and 01:10 GMT are 20 minutes apart", () => {
+    const alerts: ToilAlert[] = [
+      { id: "a1", login: "bob", at: Date.parse("2026-10-25T00:50:00Z"), woke: true, workedMinutes: 10 },
+      { id: "a2", login: "bob", at: Date.parse("2026-10-25T01:10:00Z"), woke: false, workedMinutes: 10 },
+      { id: "a3", login: "bob", at: Date.parse("2026-10-25T01:50:00Z"), woke: false, workedMinutes: 10 },
+    ];
+    expect(computeToil({ alerts, calendar }).people[0]?.groups.map((g) => g.alerts)).toEqual([["a1", "a2"], ["a3"]]);
+  });
+
+  it("working hours are local: 09:30 UTC in July is 10:30 BST and in hours, 17:30 UTC is 18:30 BST and out", () => {
+    const alerts: ToilAlert[] = [
+      { id: "in", login: "bob", at: Date.parse("2026-07-06T09:30:00Z"), woke: false, workedMinutes: 0 },
+      { id: "out", login: "bob", at: Date.parse("2026-07-06T17:30:00Z"), woke: false, workedMinutes: 0 },
+    ];
+    const report = computeToil({ alerts, calendar });
+    expect(report.inHours.map((a) => a.id)).toEqual(["in"]);
+    expect(report.people.map((p) => p.groups.map((g) => g.alerts))).toEqual([[["out"]]]);
+  });
+
   it.each([
     [false, 0, 1, 0],
     [true, 60, 2, 0],
