@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** The commands the Action runs, the same as the app's jobs and the command line's. */
-export const ACTION_COMMANDS = ["sla-sweep", "rota-check"] as const;
+export const ACTION_COMMANDS = ["sla-sweep", "rota-check", "publish-rota"] as const;
 export type ActionCommand = (typeof ACTION_COMMANDS)[number];
 
 /** One input of the Action: its description (as in action.yml), default and schema. */

@@ -2,6 +2,7 @@ import * as core from "@actions/core";
 import { z } from "zod";
 import { InputError } from "../cli/input-error.js";
 import { nodeIo } from "../cli/node-io.js";
+import { actionPublishRota } from "./commands/publish-rota.js";
 import { actionRotaCheck } from "./commands/rota-check.js";
 import { actionSlaSweep } from "./commands/sla-sweep.js";
 import type { ActionContext } from "./context.js";
@@ -12,6 +13,7 @@ import { annotateProblems, problemsText } from "./report.js";
 const COMMANDS: Record<ActionCommand, (context: ActionContext) => Promise<void>> = {
   "sla-sweep": actionSlaSweep,
   "rota-check": actionRotaCheck,
+  "publish-rota": actionPublishRota,
 };
 
 /** The Action: parse the inputs, run the command; one catch turns any failure into setFailed. */

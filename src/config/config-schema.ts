@@ -100,6 +100,12 @@ export const DEFAULT_PRIORITY_RULES = [
 export const rotaLocationSchema = z.strictObject({
   dir: z.string().default("rota").meta({ description: "The folder of the support repository that holds people.yml, support.yml and on-call.yml." }),
   admins: z.array(login).default([]).meta({ description: "Who may approve changes to rota/people.yml." }),
+  syncTeam: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { message: 'must be "org/team-slug"' })
+    .nullable()
+    .default(null)
+    .meta({ description: "A team (org/team-slug, e.g. northgate/support-now) kept to this week's support pair when the rota is published." }),
 });
 
 /** Phrases that suggest a request is outside support: new functionality, third-party code, self-service. */

@@ -39,20 +39,50 @@ interface SearchPage {
   };
 }
 
-/**
- * Every open issue of the repositories with all the SLA needs (labels, comments, label and close
- * events), 100 to a GraphQL request: one request per hundred tickets.
- */
-export async function searchOpenTickets(params: { readonly gh: GitHubTransport; readonly repos: readonly string[] }): Promise<TicketSnapshot[]> {
+async function searchAll(gh: GitHubTransport, query: string): Promise<TicketSnapshot[]> {
   const tickets: TicketSnapshot[] = [];
-  for (const query of openIssueQueries(params.repos)) {
-    let after: string | null = null;
-    for (let page = 0; page < 10; page++) {
-      const result: SearchPage = await params.gh.graphql<SearchPage>(SEARCH, { searchQuery: query, after });
-      for (const node of result.search.nodes) if (node.__typename === "Issue") tickets.push(snapshotFromNode(node));
-      if (!result.search.pageInfo.hasNextPage) break;
-      after = result.search.pageInfo.endCursor;
-    }
+  let after: string | null = null;
+  // GitHub's search gives at most 1,000 results a query: ten pages of 100.
+  for (let page = 0; page < 10; page++) {
+    const result: SearchPage = await gh.graphql<SearchPage>(SEARCH, { searchQuery: query, after });
+    for (const node of result.search.nodes) if (node.__typename === "Issue") tickets.push(snapshotFromNode(node));
+    if (!result.search.pageInfo.hasNextPage) break;
+    after = result.search.pageInfo.endCursor;
   }
   return tickets;
+}
+
+/**
+ * Every open issue of the repositories with all the SLA needs (labels, comments, label and close
+ * events), 100 to a GraphQL request: one request per hundred tickets. GitHub refuses a whole
+ * search when one repository in it cannot be read, so a refused query is retried one repository
+ * at a time, and the unreadable ones are reported rather than hiding every other ticket.
+ */
+export async function searchOpenTickets(params: { readonly gh: GitHubTransport; readonly repos: readonly string[] }): Promise<TicketSnapshot[]> {
+  return (await searchOpenTicketsReporting(params)).tickets;
+}
+
+/** As `searchOpenTickets`, also naming the repositories that could not be searched. */
+export async function searchOpenTicketsReporting(params: { readonly gh: GitHubTransport; readonly repos: readonly string[] }): Promise<{ tickets: TicketSnapshot[]; unreadable: string[] }> {
+  const tickets: TicketSnapshot[] = [];
+  const unreadable: string[] = [];
+  for (const query of openIssueQueries(params.repos)) {
+    try {
+      tickets.push(...(await searchAll(params.gh, query)));
+    } catch {
+      const repos = query.split(" ").filter((t) => t.startsWith("repo:")).map((t) => t.slice(5));
+      if (repos.length <= 1) {
+        unreadable.push(...repos);
+        continue;
+      }
+      for (const repo of repos) {
+        try {
+          tickets.push(...(await searchAll(params.gh, `is:issue is:open repo:${repo}`)));
+        } catch {
+          unreadable.push(repo);
+        }
+      }
+    }
+  }
+  return { tickets, unreadable };
 }

@@ -22,20 +22,20 @@ describe("action.yml", () => {
 });
 
 describe("the Action run as a runner runs it", () => {
-  it("rota-check passes on this repository's rota, with a job summary and a result output", () => {
-    const run = runAction({ inputs: { command: "rota-check", "rota-dir": "rota" }, env: { FIRSTLINE_NOW: "2026-11-26T12:00:00Z" } });
+  it("rota-check passes on this repository's rota, with a job summary and a result output", async () => {
+    const run = await runAction({ inputs: { command: "rota-check", "rota-dir": "rota" }, env: { FIRSTLINE_NOW: "2026-11-26T12:00:00Z" } });
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.summary).toContain("## Rota check for 2026-11-26: passed");
     expect(resultOutput(run.output)).toMatchObject({ ok: true, findings: [] });
   });
 
-  it("rota-check fails with an annotation on the file and line of a broken rule", () => {
+  it("rota-check fails with an annotation on the file and line of a broken rule", async () => {
     const dir = mkdtempSync(join(tmpdir(), "rota-"));
     cpSync("rota", dir, { recursive: true });
     const support = readFileSync(join(dir, "support.yml"), "utf8").replace(/developer: [a-z-]+/, "developer: nobody-here");
     writeFileSync(join(dir, "support.yml"), support);
-    const run = runAction({ inputs: { command: "rota-check", "rota-dir": dir }, env: { FIRSTLINE_NOW: "2026-11-26T12:00:00Z" } });
+    const run = await runAction({ inputs: { command: "rota-check", "rota-dir": dir }, env: { FIRSTLINE_NOW: "2026-11-26T12:00:00Z" } });
     expect(run.code).toBe(1);
     const annotation = run.stdout.split("\n").find((l) => l.startsWith("::error ") && l.includes("nobody-here")) ?? "";
     expect(annotation).toContain(`file=${dir}/support.yml`);
@@ -43,11 +43,11 @@ describe("the Action run as a runner runs it", () => {
     expect(run.stdout).toContain("::error::the rota has errors");
   });
 
-  it("unusable input fails with the file and line, never a stack trace", () => {
+  it("unusable input fails with the file and line, never a stack trace", async () => {
     const dir = mkdtempSync(join(tmpdir(), "rota-"));
     cpSync("rota", dir, { recursive: true });
     writeFileSync(join(dir, "people.yml"), "people:\n  - login: [unclosed\n");
-    const run = runAction({ inputs: { command: "rota-check", "rota-dir": dir } });
+    const run = await runAction({ inputs: { command: "rota-check", "rota-dir": dir } });
     expect(run.code).toBe(1);
     const annotation = run.stdout.split("\n").find((l) => l.startsWith("::error ") && l.includes("invalid YAML")) ?? "";
     expect(annotation).toContain(`file=${dir}/people.yml`);
@@ -55,8 +55,8 @@ describe("the Action run as a runner runs it", () => {
     expect(run.stdout).not.toMatch(/\n\s+at /);
   });
 
-  it("an unknown command is refused with the list of commands", () => {
-    const run = runAction({ inputs: { command: "make-coffee" } });
+  it("an unknown command is refused with the list of commands", async () => {
+    const run = await runAction({ inputs: { command: "make-coffee" } });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("::error::invalid input:");
     expect(run.stdout).toContain("must be one of sla-sweep, rota-check");

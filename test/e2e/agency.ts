@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import type { SeedInput } from "../../src/emulator/index.js";
 
 const read = (path: string) => readFileSync(path, "utf8");
+const ROTA_PEOPLE = [...read("rota/people.yml").matchAll(/login: ([a-z0-9-]+)/g)].map((m) => m[1] ?? "");
 const rotaFiles = Object.fromEntries(readdirSync("rota").map((name) => [`rota/${name}`, read(`rota/${name}`)]));
 
 /** This repository's own configuration, rota and staff, as the agency's support repository. */
@@ -19,13 +20,18 @@ export function agencySeed(overrides: { supportFiles?: Record<string, string> } 
   return {
     users: [{ login: "pat", name: "Pat from Acme" }, { login: "rosa", name: "Rosa from Riverside" }, { login: "carol-hughes" }],
     orgs: [
-      { login: "northgate", members: [...STAFF, "jo-pereira", "dana-whitfield", "lee-harrington"].map((login) => ({ login, role: "member" as const })) },
+      { login: "northgate", members: [...new Set([...STAFF, ...ROTA_PEOPLE, "dana-whitfield", "lee-harrington"])].map((login) => ({ login, role: "member" as const })) },
       { login: "acme", members: ["pat"] },
       { login: "riverside", members: ["rosa"] },
       { login: "glenmore", members: [] },
     ],
     repos: [
-      { owner: "northgate", name: "support", files: { ".github/firstline.yml": AGENCY_CONFIG, ...rotaFiles, ...overrides.supportFiles } },
+      {
+        owner: "northgate",
+        name: "support",
+        files: { ".github/firstline.yml": AGENCY_CONFIG, ...rotaFiles, ...overrides.supportFiles },
+        collaborators: Object.fromEntries(ROTA_PEOPLE.map((login) => [login, "write" as const])),
+      },
       {
         owner: "acme",
         name: "website",

@@ -1,25 +1,33 @@
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-/** Runs the bundled Action as a runner does: `node dist/index.js` with INPUT_* and the GITHUB_* files. */
-export function runAction(params: { inputs: Record<string, string>; env?: Record<string, string>; cwd?: string }) {
+/**
+ * Runs the bundled Action as a runner does: `node dist/index.js` with INPUT_* and the GITHUB_* files.
+ * Asynchronous, so an emulator in the test's own process can answer it.
+ */
+export async function runAction(params: { inputs: Record<string, string>; env?: Record<string, string>; cwd?: string }) {
   const dir = mkdtempSync(join(tmpdir(), "firstline-action-"));
   const files = { GITHUB_OUTPUT: join(dir, "output"), GITHUB_STEP_SUMMARY: join(dir, "summary"), GITHUB_ENV: join(dir, "env") };
   for (const file of Object.values(files)) writeFileSync(file, "");
   const inputs = Object.fromEntries(Object.entries(params.inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, "_").toUpperCase()}`, value]));
   const started = Date.now();
-  const result = spawnSync("node", [join(process.cwd(), "dist/index.js")], {
+  const child = spawn("node", [join(process.cwd(), "dist/index.js")], {
     cwd: params.cwd ?? process.cwd(),
     env: { PATH: process.env["PATH"] ?? "", ...files, GITHUB_REPOSITORY: "northgate/support", ...inputs, ...params.env },
-    encoding: "utf8",
-    timeout: 60_000,
   });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+  const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+  const code = await new Promise<number | null>((resolve) => child.on("close", (status) => resolve(status)));
+  clearTimeout(timer);
   return {
-    code: result.status,
-    stdout: result.stdout,
-    stderr: result.stderr,
+    code,
+    stdout,
+    stderr,
     ms: Date.now() - started,
     summary: readFileSync(files.GITHUB_STEP_SUMMARY, "utf8"),
     output: readFileSync(files.GITHUB_OUTPUT, "utf8"),

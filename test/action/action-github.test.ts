@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmulator, type Emulator } from "../../src/emulator/index.js";
+import { agencySeed } from "../e2e/agency.js";
+import { resultOutput, runAction } from "../helpers/run-action.js";
+
+/** The Action against the GitHub emulator, with a token acting as the agency's automation user. */
+describe("the Action against GitHub (emulated)", () => {
+  let emulator: Emulator;
+  beforeAll(async () => {
+    const seed = agencySeed();
+    // The token's user needs write access, as on GitHub: without it labels and assignees are dropped.
+    const repos = (seed.repos ?? []).map((r) => ({ ...r, collaborators: { ...r.collaborators, "northgate-ops": "write" as const } }));
+    emulator = await startEmulator({ now: new Date("2026-12-02T11:00:00Z"), seed: { ...seed, repos, users: [...(seed.users ?? []), { login: "northgate-ops" }] }, stderr: () => undefined });
+  });
+  afterAll(async () => emulator.close());
+
+  const env = (now: string) => ({ GITHUB_API_URL: emulator.url, FIRSTLINE_NOW: now, GITHUB_REPOSITORY: "northgate/support" });
+  const inputs = (command: string) => ({ command, token: "user-northgate-ops", "bot-login": "northgate-ops" });
+
+  it("publish-rota opens the week's announcement, assigned to the pair; run again it changes nothing", async () => {
+    const first = await runAction({ inputs: inputs("publish-rota"), env: env("2026-12-02T11:00:00Z") });
+    expect(first.stdout).not.toContain("::error");
+    expect(first.code).toBe(0);
+    expect(resultOutput(first.output)).toMatchObject({ week: "2026-12-02", issue: "created" });
+    const issue = emulator.dump().repos.find((r) => r.fullName === "northgate/support")?.issues.find((i) => i.title === "Support rota: week of Wed 2 Dec 2026");
+    expect(issue?.assignees.sort()).toEqual(["erin-walsh", "grace-kowalski"]);
+    expect(issue?.body).toContain("Reminder for @hamza-iqbal @ivan-petrov");
+    const writesBefore = emulator.log.summary().writes;
+    const again = await runAction({ inputs: inputs("publish-rota"), env: env("2026-12-02T15:00:00Z") });
+    expect(resultOutput(again.output)).toMatchObject({ issue: "unchanged", closed: [] });
+    expect(emulator.log.summary().writes).toBe(writesBefore);
+    expect(again.summary).toContain("Support rota: week of Wed 2 Dec 2026");
+  });
+
+  it("the next Wednesday's run opens the new week and closes the old one", async () => {
+    const run = await runAction({ inputs: inputs("publish-rota"), env: env("2026-12-09T10:05:00Z") });
+    expect(resultOutput(run.output)).toMatchObject({ week: "2026-12-09", issue: "created" });
+    const issues = emulator.dump().repos.find((r) => r.fullName === "northgate/support")?.issues.filter((i) => i.title.startsWith("Support rota")) ?? [];
+    expect(issues.map((i) => [i.title, i.state])).toEqual([
+      ["Support rota: week of Wed 2 Dec 2026", "closed"],
+      ["Support rota: week of Wed 9 Dec 2026", "open"],
+    ]);
+  });
+
+  it("sla-sweep reads every open ticket and keeps the dashboard, with a job summary", async () => {
+    emulator.clock.set(new Date("2026-12-09T10:00:00Z"));
+    const client = await fetch(`${emulator.url}/repos/riverside/tenant-portal/issues`, {
+      method: "POST",
+      headers: { authorization: "token user-rosa", "content-type": "application/json" },
+      body: JSON.stringify({ title: "Please update the board page", body: "Please change the names." }),
+    });
+    expect(client.status).toBe(201);
+    const run = await runAction({ inputs: inputs("sla-sweep"), env: env("2026-12-09T16:30:00Z") });
+    expect(run.stdout).not.toContain("::error");
+    expect(run.code).toBe(0);
+    expect(resultOutput(run.output)).toMatchObject({ tickets: 1, dashboard: "created" });
+    expect(run.summary).toContain("## SLA sweep");
+    expect(run.summary).toMatch(/riverside\/tenant-portal#\d+ \| riverside \| P3 \| firstResponse/);
+    const quiet = await runAction({ inputs: inputs("sla-sweep"), env: env("2026-12-09T16:31:00Z") });
+    expect(resultOutput(quiet.output)).toMatchObject({ writes: 0, dashboard: "unchanged" });
+  });
+});
