@@ -23,7 +23,7 @@ describe("the Action against GitHub (emulated)", () => {
     expect(first.code).toBe(0);
     expect(resultOutput(first.output)).toMatchObject({ week: "2026-12-02", issue: "created" });
     const issue = emulator.dump().repos.find((r) => r.fullName === "northgate/support")?.issues.find((i) => i.title === "Support rota: week of Wed 2 Dec 2026");
-    expect(issue?.assignees.sort()).toEqual(["erin-walsh", "grace-kowalski"]);
+    expect([...(issue?.assignees ?? [])].sort()).toEqual(["erin-walsh", "grace-kowalski"]);
     expect(issue?.body).toContain("Reminder for @hamza-iqbal @ivan-petrov");
     const writesBefore = emulator.log.summary().writes;
     const again = await runAction({ inputs: inputs("publish-rota"), env: env("2026-12-02T15:00:00Z") });
