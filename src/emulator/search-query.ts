@@ -58,11 +58,15 @@ export function issueSearchPredicate(state: EmulatorState, query: string): (issu
     const text = `${issue.title}\n${issue.body ?? ""}`.toLowerCase();
     // Several `repo:` (or `org:`/`user:`) qualifiers widen the search, as on GitHub: they are ORed
     // with each other; every other term narrows it.
-    const scopes = terms.filter((term) => !term.negated && ["repo", "org", "user", "owner"].includes(term.qualifier ?? ""));
+    const scopes = terms.filter(
+      (term) => !term.negated && ["repo", "org", "user", "owner"].includes(term.qualifier ?? ""),
+    );
     if (scopes.length > 1) {
       const fullName = `${repo.owner}/${repo.name}`.toLowerCase();
       const inScope = scopes.some((term) =>
-        term.qualifier === "repo" ? fullName === term.value.toLowerCase() : repo.owner.toLowerCase() === term.value.toLowerCase(),
+        term.qualifier === "repo"
+          ? fullName === term.value.toLowerCase()
+          : repo.owner.toLowerCase() === term.value.toLowerCase(),
       );
       if (!inScope) return false;
     }

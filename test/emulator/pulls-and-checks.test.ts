@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Octokit } from "@octokit/rest";
+import { Octokit } from "@octokit/rest";
 import type { Emulator } from "../../src/emulator/index.js";
-import { installationClient, startAgency, userClient } from "./helpers.js";
+import { appJwt, installationClient, quiet, startAgency, userClient } from "./helpers.js";
 
 describe("pull requests, reviews, check runs, teams and permissions", () => {
   let emulator: Emulator;
@@ -187,6 +187,63 @@ describe("pull requests, reviews, check runs, teams and permissions", () => {
     await expect(
       app.rest.repos.getCollaboratorPermissionLevel({ ...repo, username: "nobody" }),
     ).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("answers the remaining operations in GitHub's response shapes", async () => {
+    const jwtApp = new Octokit({
+      auth: appJwt({ privateKeyPem: String(emulator.privateKeyPem), appId: emulator.appId }),
+      baseUrl: emulator.url,
+      log: quiet,
+    });
+    const alice = userClient(emulator, "alice");
+    await jwtApp.rest.apps.getAuthenticated();
+    await jwtApp.rest.apps.getInstallation({ installation_id: 42 });
+    expect(
+      (await app.rest.apps.listReposAccessibleToInstallation()).data.repositories.map((r) => r.name),
+    ).toEqual(["website", "intranet"]);
+    expect((await alice.rest.users.getAuthenticated()).data.login).toBe("alice");
+    expect((await app.rest.users.getByUsername({ username: "firstline[bot]" })).data.type).toBe("Bot");
+    expect((await app.rest.orgs.get({ org: "acme" })).data.login).toBe("acme");
+    expect(
+      (await userClient(emulator, "pat").rest.repos.listForOrg({ org: "acme" })).data.map((r) => r.name),
+    ).toEqual(["website"]);
+    expect((await app.rest.repos.checkCollaborator({ ...repo, username: "bob" })).status).toBe(204);
+    await expect(app.rest.repos.checkCollaborator({ ...repo, username: "pat" })).rejects.toMatchObject({
+      status: 404,
+    });
+    const { data: issue } = await app.rest.issues.create({ ...repo, title: "Shapes" });
+    const { data: comment } = await app.rest.issues.createComment({
+      ...repo,
+      issue_number: issue.number,
+      body: "x",
+    });
+    await app.rest.issues.getComment({ ...repo, comment_id: comment.id });
+    await app.rest.reactions.createForIssueComment({ ...repo, comment_id: comment.id, content: "heart" });
+    await app.rest.reactions.listForIssueComment({ ...repo, comment_id: comment.id });
+    await app.rest.reactions.listForIssue({ ...repo, issue_number: issue.number });
+    await app.rest.issues.deleteComment({ ...repo, comment_id: comment.id });
+    await app.rest.issues.listLabelsForRepo(repo);
+    await app.rest.issues.updateLabel({ ...repo, name: "bug", new_name: "defect", description: "Broken" });
+    await app.rest.issues.deleteLabel({ ...repo, name: "defect" });
+    emulator.push("acme/website", { branch: "b", files: { "b.txt": "b\n" } });
+    const { data: pull } = await app.rest.pulls.create({ ...repo, title: "B", head: "b", base: "main" });
+    expect(
+      (await app.rest.pulls.update({ ...repo, pull_number: pull.number, state: "closed" })).data.state,
+    ).toBe("closed");
+    const { data: review } = await alice.rest.pulls.createReview({
+      ...repo,
+      pull_number: pull.number,
+      event: "COMMENT",
+      body: "Fine",
+    });
+    await app.rest.pulls.getReview({ ...repo, pull_number: pull.number, review_id: review.id });
+    const { data: run } = await app.rest.checks.create({ ...repo, name: "c", head_sha: pull.head.sha });
+    await app.rest.checks.get({ ...repo, check_run_id: run.id });
+    await app.rest.teams.list({ org: "acme" });
+    await app.rest.teams.getByName({ org: "acme", team_slug: "support" });
+    await app.rest.teams.getMembershipForUserInOrg({ org: "acme", team_slug: "support", username: "bob" });
+    emulator.createAlert("acme/website", { package: "semver", severity: "low", summary: "x" });
+    await app.rest.dependabot.getAlert({ ...repo, alert_number: 1 });
   });
 
   it("lists and dismisses Dependabot alerts", async () => {

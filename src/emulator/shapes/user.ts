@@ -86,7 +86,8 @@ export function organizationFull(ctx: ShapeContext, account: AccountRecord): Jso
     public_members_url: `${api}/public_members{/member}`,
     avatar_url: `${ctx.base}/avatars/u/${account.id}?v=4`,
     description: null,
-    name: account.name,
+    // GitHub's description declares an organisation's name a string, never null.
+    name: account.name ?? account.login,
     html_url: `${ctx.base}/${segment(account.login)}`,
     has_organization_projects: true,
     has_repository_projects: true,
