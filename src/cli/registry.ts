@@ -5,6 +5,7 @@ import { rotaDiffCommand } from "./commands/rota-diff.js";
 import { rotaIcsCommand } from "./commands/rota-ics.js";
 import { rotaPlanCommand } from "./commands/rota-plan.js";
 import { rotaWhoCommand } from "./commands/rota-who.js";
+import { runbooksCheckCommand } from "./commands/runbooks-check.js";
 import { slaDueCommand } from "./commands/sla-due.js";
 import { slaExplainCommand } from "./commands/sla-explain.js";
 import { slaStatusCommand } from "./commands/sla-status.js";
@@ -22,6 +23,7 @@ export const commands: readonly CliCommand[] = [
   rotaWhoCommand,
   rotaPlanCommand,
   rotaIcsCommand,
+  runbooksCheckCommand,
   toilCommand,
   emulatorCommand,
 ];
