@@ -5,7 +5,7 @@ import { faultChangesSchema } from "../faults.js";
 import { parseJsonBody, readBody, writeResponse } from "../http-io.js";
 import { dumpState } from "../state/dump.js";
 import { seedSchema } from "../state/seed-schema.js";
-import type { ControlActions } from "./actions.js";
+import { alertSchema, dismissSchema, pushSchema, type ControlActions } from "./actions.js";
 
 /** What `GET /_emulator` answers: how to talk to this emulator. */
 export interface EmulatorInfo {
@@ -132,12 +132,12 @@ export function controlRoutes(
     {
       method: "POST",
       pattern: new RegExp(`^/_emulator/repos/${repo}/push$`),
-      run: (m, body) => ({ status: 201, body: actions.push(String(m[1]), body as never) }),
+      run: (m, body) => ({ status: 201, body: actions.push(String(m[1]), pushSchema.parse(body)) }),
     },
     {
       method: "POST",
       pattern: new RegExp(`^/_emulator/repos/${repo}/dependabot/alerts$`),
-      run: (m, body) => ({ status: 201, body: actions.createAlert(String(m[1]), body as never) }),
+      run: (m, body) => ({ status: 201, body: actions.createAlert(String(m[1]), alertSchema.parse(body)) }),
     },
     {
       method: "POST",
@@ -147,7 +147,10 @@ export function controlRoutes(
     {
       method: "POST",
       pattern: new RegExp(`^/_emulator/repos/${repo}/dependabot/alerts/(\\d+)/dismiss$`),
-      run: (m, body) => (actions.dismissAlert(String(m[1]), Number(m[2]), body as never), { status: 204 }),
+      run: (m, body) => (
+        actions.dismissAlert(String(m[1]), Number(m[2]), dismissSchema.parse(body)),
+        { status: 204 }
+      ),
     },
   ];
 

@@ -22,10 +22,6 @@ function permissionFlags(permission: Permission): JsonObject {
   return { admin: at >= 5, maintain: at >= 4, push: at >= 3, triage: at >= 2, pull: at >= 1 };
 }
 
-function roleName(permission: Permission): string {
-  return permission === "write" ? "write" : permission;
-}
-
 function withPermissions(env: RouteEnv, repo: RepoRecord, login: string | null): JsonObject {
   const shaped = repository(env.shapes, repo);
   return login === null
@@ -100,11 +96,11 @@ export const accountHandlers: Readonly<Record<string, RouteHandler>> = {
       status: 200,
       body: {
         permission: LEGACY_PERMISSION[permission],
-        role_name: roleName(permission),
+        role_name: permission,
         user: {
           ...simpleUser(env.shapes, account),
           permissions: permissionFlags(permission),
-          role_name: roleName(permission),
+          role_name: permission,
         },
       },
     };
