@@ -4,6 +4,7 @@ import { handleConfigPush } from "./handlers/config-changed.js";
 import { handlePullRequest } from "./handlers/pull-request.js";
 import { handleIssueOpened } from "./handlers/issue-opened.js";
 import { handleCommentCreated, handleTicketUpdated } from "./handlers/ticket-updated.js";
+import { escalatePages, receiveAlerts } from "./alerts.js";
 import { secretRoutesHandler } from "./routes.js";
 import { scheduleEvery } from "./scheduler.js";
 import { FirstlineService } from "./service.js";
@@ -16,6 +17,10 @@ export interface FirstlineAppOptions {
   readonly schedule?: boolean;
   /** The bearer secret of `POST /firstline/sweep` (default: FIRSTLINE_SWEEP_SECRET; unset switches it off). */
   readonly sweepSecret?: string | undefined;
+  /** The bearer secret of `POST /firstline/alerts` (default: FIRSTLINE_ALERTS_SECRET; unset switches it off). */
+  readonly alertsSecret?: string | undefined;
+  /** The agency's support repository, whose configuration alerts use (default: FIRSTLINE_SUPPORT_REPO). */
+  readonly supportRepo?: string | undefined;
 }
 
 /** Builds the Probot app function: it only wires events, routes and the schedule to their handlers. */
@@ -47,13 +52,24 @@ export function firstlineApp(options: FirstlineAppOptions = {}) {
     );
     app.on(["pull_request_review.submitted", "pull_request_review.dismissed"], (context) => handlePullRequest(context, service));
 
-    const sweep = () => sweepInstallations({ app, service });
+    const sweep = async () => {
+      const sweeps = await sweepInstallations({ app, service });
+      const escalations = await escalatePages({ service, log: app.log });
+      return { sweeps, escalations };
+    };
+    const supportRepo = "supportRepo" in options ? options.supportRepo : process.env["FIRSTLINE_SUPPORT_REPO"];
     const routes = secretRoutesHandler([
       {
         method: "POST",
         path: "/firstline/sweep",
         secret: "sweepSecret" in options ? options.sweepSecret : process.env["FIRSTLINE_SWEEP_SECRET"],
-        handle: async () => ({ status: 200, json: { sweeps: await sweep() } }),
+        handle: async () => ({ status: 200, json: await sweep() }),
+      },
+      {
+        method: "POST",
+        path: "/firstline/alerts",
+        secret: supportRepo ? ("alertsSecret" in options ? options.alertsSecret : process.env["FIRSTLINE_ALERTS_SECRET"]) : undefined,
+        handle: async ({ body }) => receiveAlerts({ service, homeRepo: supportRepo ?? "", body, log: app.log }),
       },
     ]);
     try {
@@ -69,9 +85,18 @@ export function firstlineApp(options: FirstlineAppOptions = {}) {
         now: () => service.now(),
         job: async () => {
           const results = await sweep();
-          app.log.info({ sweeps: results }, "sweep done");
+          app.log.info(results, "sweep done");
         },
         onError: (error) => app.log.error(error, "sweep failed"),
+      });
+      scheduleEvery({
+        everyMinutes: 1,
+        offsetMinutes: 0,
+        now: () => service.now(),
+        job: async () => {
+          if (service.pendingPages.size > 0) await escalatePages({ service, log: app.log });
+        },
+        onError: (error) => app.log.error(error, "escalation failed"),
       });
     }
   };

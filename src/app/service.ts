@@ -29,6 +29,8 @@ export class FirstlineService {
   readonly writeLogs = new Map<number, WriteLog>();
   /** The local date each open rota pull request was last checked, so the sweep re-checks it daily. */
   readonly rotaPullsCheckedOn = new Map<string, string>();
+  /** Alert issues whose page may still need escalating, by `repo#number`. */
+  readonly pendingPages = new Map<string, { repo: string; number: number; homeRepo: string }>();
   /** Dashboard issues this process wrote, by support repository. */
   readonly knownDashboards = new Map<string, { number: number; body: string | null }>();
   /** Repositories whose broken configuration was reported, with the text reported. */
@@ -58,7 +60,7 @@ export class FirstlineService {
    * GitHub as the installation that holds a repository: the support repository (rota, dashboard)
    * usually belongs to the agency's installation, not to the client's that sent the webhook.
    */
-  async githubFor(repo: string, fallback: GitHubTransport): Promise<GitHubTransport> {
+  async githubFor<F extends GitHubTransport | null>(repo: string, fallback: F): Promise<GitHubTransport | F> {
     if (!this.appAuth || !this.installationAuth) return fallback;
     const key = repo.toLowerCase();
     let id = this.installationOfRepo.get(key);

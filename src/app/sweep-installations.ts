@@ -122,6 +122,12 @@ export async function sweepInstallations(params: {
         now: () => service.now(),
       });
       swept.push(...result.swept);
+      // Pages outlive a restart: an open alert issue that was paged goes back on the watch list.
+      for (const ticket of result.swept) {
+        if (ticket.snapshot.labels.includes("type: alert") && (ticket.snapshot.body ?? "").includes("<!-- firstline:alert-page -->")) {
+          service.pendingPages.set(`${ticket.snapshot.repo}#${ticket.snapshot.number}`, { repo: ticket.snapshot.repo, number: ticket.snapshot.number, homeRepo: supportRepo });
+        }
+      }
       issues.push(...result.issues);
       totals = {
         tickets: totals.tickets + result.tickets,

@@ -6,6 +6,7 @@ import type { SeedInput } from "../../src/emulator/index.js";
 
 export const WEBHOOK_SECRET = "e2e-secret";
 export const SWEEP_SECRET = "sweep-secret";
+export const ALERTS_SECRET = "alerts-secret";
 
 /** The emulator and the app, wired together over real HTTP, with the app reading the emulator's clock. */
 export interface Stack {
@@ -29,7 +30,7 @@ export async function startStack(params: { readonly seed: SeedInput; readonly no
     baseUrl: emulator.url,
     fastFail: true,
     logLevel: (process.env["FIRSTLINE_E2E_LOG"] as "info" | undefined) ?? "fatal",
-    app: { service, schedule: false, sweepSecret: SWEEP_SECRET },
+    app: { service, schedule: false, sweepSecret: SWEEP_SECRET, alertsSecret: ALERTS_SECRET, supportRepo: "northgate/support" },
   });
   emulator.setWebhook({ url: app.webhookUrl, secret: WEBHOOK_SECRET });
   return {

@@ -116,7 +116,8 @@ function clientOf(params: { readonly alert: Alert; readonly config: AlertConfig 
   return id === null ? undefined : params.config.clients.find((c) => c.id === id);
 }
 
-function targetRepo(params: { readonly alert: Alert; readonly config: AlertConfig; readonly homeRepo: string }): string {
+/** The repository an alert's issue lives in: the client's first repository, else the support repository, else the home one. */
+export function targetRepo(params: { readonly alert: Alert; readonly config: AlertConfig; readonly homeRepo: string }): string {
   return clientOf(params)?.repos[0] ?? params.config.supportRepo ?? params.homeRepo;
 }
 

@@ -1,0 +1,126 @@
+import { parseAlertPayload } from "../config/alert-payload.js";
+import { lastPageAt } from "../core/alerts/alert-issue.js";
+import { planEscalation } from "../core/alerts/plan-escalation.js";
+import { buildSlaPolicy } from "../core/sla/policy.js";
+import { ingestAlerts, postPage } from "../github/alert-intake.js";
+import { applyTicketActions } from "../github/apply-actions.js";
+import { loadRepoConfig } from "../github/repo-config.js";
+import { runbookLinks } from "../github/runbook-links.js";
+import { fetchTicket } from "../github/ticket-query.js";
+import { splitRepo, type GitHubTransport } from "../github/transport.js";
+import type { FirstlineService } from "./service.js";
+
+interface Logger {
+  warn: (obj: object, msg?: string) => void;
+  info: (obj: object, msg?: string) => void;
+}
+
+/** Where the agency's configuration, rota and runbooks live: the home of alerts. */
+async function home(params: { service: FirstlineService; repo: string }) {
+  const gh = await params.service.githubFor(params.repo, null);
+  if (!gh) return { error: `the app is not installed on ${params.repo}` } as const;
+  const loaded = await loadRepoConfig({ gh, reader: params.service.reader, repo: params.repo });
+  if (loaded.kind !== "valid") return { error: `the configuration of ${params.repo} is ${loaded.kind === "absent" ? "missing" : "broken"}` } as const;
+  const config = loaded.config;
+  const policy = buildSlaPolicy({ config, teamMembers: await params.service.teamMembers(gh, config) });
+  return { gh, config, policy } as const;
+}
+
+/**
+ * `POST /firstline/alerts`: Alertmanager's webhook (version 4) or a plain JSON alert. A bad body is
+ * a 400 with the reason and creates nothing; each alert becomes (or updates) its issue, and a page
+ * out of hours starts the escalation clock.
+ */
+export async function receiveAlerts(params: { service: FirstlineService; homeRepo: string; body: string; log: Logger }): Promise<{ status: number; json: unknown }> {
+  const { service, homeRepo, log } = params;
+  const found = await home({ service, repo: homeRepo });
+  if ("error" in found) return { status: 503, json: { message: found.error } };
+  const { gh, config, policy } = found;
+  const parsed = parseAlertPayload({ body: params.body, clientLabel: config.alerts.clientLabel });
+  if (!parsed.ok) return { status: 400, json: { message: parsed.reason } };
+  const now = service.now();
+  const responders = (await service.responders({ gh, config, repo: config.supportRepo ?? homeRepo, now, policy })) ?? { support: null, onCall: null, inHours: false };
+  const links = await runbookLinks({ gh, reader: service.reader, repo: config.supportRepo ?? homeRepo, dir: "runbooks", siteUrl: config.alerts.runbookBaseUrl });
+  const botLogin = await service.botLogin();
+  const results = await ingestAlerts({
+    alerts: parsed.alerts,
+    ghFor: async (repo) => (await service.githubFor(repo, gh)) ?? gh,
+    config,
+    policy,
+    homeRepo,
+    runbookUrlFor: (name) => links.get(name) ?? null,
+    responders,
+    now: () => service.now(),
+    botLogin,
+    sendPage: async (page, issueUrl) => {
+      try {
+        await postPage({ page, issueUrl });
+      } catch (error) {
+        log.warn({ error: (error as Error).message, issueUrl }, "the pager webhook failed; the mention on the issue stands");
+      }
+    },
+  });
+  for (const result of results) {
+    if (result.page && result.repo && result.number !== null) service.pendingPages.set(`${result.repo}#${result.number}`, { repo: result.repo, number: result.number, homeRepo });
+  }
+  log.info({ format: parsed.format, alerts: results.map((r) => `${r.name}:${r.outcome}`) }, "alerts received");
+  return { status: 200, json: { alerts: results } };
+}
+
+/**
+ * Escalates pages nobody on call has acknowledged: each due step mentions the second line (or the
+ * configured logins) on the issue and pages them. Runs every minute on a long-lived server and
+ * with every sweep; acknowledged or resolved alerts leave the watch list.
+ */
+export async function escalatePages(params: { service: FirstlineService; log: Logger }): Promise<number> {
+  const { service, log } = params;
+  let steps = 0;
+  for (const [key, pending] of [...service.pendingPages]) {
+    const found = await home({ service, repo: pending.homeRepo });
+    if ("error" in found) continue;
+    const { config, policy } = found;
+    const gh: GitHubTransport = (await service.githubFor(pending.repo, found.gh)) ?? found.gh;
+    const snapshot = await fetchTicket({ gh, repo: pending.repo, number: pending.number });
+    if (!snapshot) {
+      service.pendingPages.delete(key);
+      continue;
+    }
+    const botLogin = await service.botLogin();
+    const issue = { repo: pending.repo, number: pending.number, state: snapshot.state, author: snapshot.author, body: snapshot.body ?? "", createdAt: snapshot.createdAt, comments: snapshot.comments };
+    const pagedAt = lastPageAt({ issue, botLogin });
+    if (pagedAt === null) {
+      service.pendingPages.delete(key);
+      continue;
+    }
+    const reactions = (
+      await gh.request<{ user: { login: string } | null; created_at: string }[]>("GET /repos/{owner}/{repo}/issues/{issue_number}/reactions", { ...splitRepo(pending.repo), issue_number: pending.number, per_page: 100 })
+    ).data.map((r) => ({ login: r.user?.login ?? "ghost", at: Date.parse(r.created_at) }));
+    const now = service.now();
+    const responders = await service.responders({ gh: found.gh, config, repo: config.supportRepo ?? pending.homeRepo, now, policy });
+    const onCall = { primary: responders?.onCall?.primary ?? null, secondLine: responders?.onCall?.secondLine ?? [] };
+    const plan = planEscalation({
+      issue: { state: snapshot.state, comments: snapshot.comments, reactions, assignees: snapshot.assignees },
+      pagedAt,
+      onCall,
+      steps: config.alerts.escalation,
+      now,
+      botLogin,
+    });
+    if (plan.actions.length > 0) {
+      await applyTicketActions({ gh, repo: pending.repo, number: pending.number, actions: plan.actions });
+      steps += plan.actions.length;
+      for (const n of plan.due) {
+        const step = config.alerts.escalation[n - 1];
+        const logins = step ? (step.notify === "second-line" ? onCall.secondLine : step.notify) : [];
+        if (config.alerts.pagerUrl && logins.length > 0) {
+          await postPage({
+            page: { logins, at: now, pagerUrl: config.alerts.pagerUrl, message: `Escalated: ${snapshot.title} (not acknowledged)` },
+            issueUrl: `https://github.com/${pending.repo}/issues/${pending.number}`,
+          }).catch((error: unknown) => log.warn({ error: (error as Error).message }, "the pager webhook failed"));
+        }
+      }
+    }
+    if (plan.acknowledged || snapshot.state === "closed" || plan.nextAt === null) service.pendingPages.delete(key);
+  }
+  return steps;
+}
