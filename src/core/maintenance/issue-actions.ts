@@ -12,11 +12,12 @@ export interface CreateIssueAction {
 
 /**
  * A change Firstline wants made for a maintenance ticket: opening it, or keeping an existing one
- * (whose repository and number the caller holds) in step. `src/github` carries these out.
+ * (whose repository and number the caller holds) in step with the ticket actions it already
+ * knows. `src/github` carries these out.
  */
 export type MaintenanceIssueAction =
   | CreateIssueAction
   | { readonly kind: "update-issue-body"; readonly body: string; readonly why: string }
   | { readonly kind: "close-issue"; readonly reason: "completed"; readonly why: string }
   | { readonly kind: "reopen-issue"; readonly why: string }
-  | Extract<TicketAction, { readonly kind: "add-labels" | "remove-labels" | "create-comment" }>;
+  | TicketAction;
