@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
-import { agencySeed } from "../e2e/agency.js";
+import { agencySeed } from "../../src/demo/agency-seed.js";
 import { resultOutput, runAction } from "../helpers/run-action.js";
 
 /** The Action against the GitHub emulator, with a token acting as the agency's automation user. */
 describe("the Action against GitHub (emulated)", () => {
   let emulator: Emulator;
   beforeAll(async () => {
-    const seed = agencySeed();
-    // The token's user needs write access, as on GitHub: without it labels and assignees are dropped.
-    const repos = (seed.repos ?? []).map((r) => ({ ...r, collaborators: { ...r.collaborators, "northgate-ops": "write" as const } }));
-    emulator = await startEmulator({ now: new Date("2026-12-02T11:00:00Z"), seed: { ...seed, repos, users: [...(seed.users ?? []), { login: "northgate-ops" }] }, stderr: () => undefined });
+    // The token's user (northgate-ops) has write access, as it needs on GitHub: without it labels and assignees are dropped.
+    emulator = await startEmulator({ now: new Date("2026-12-02T11:00:00Z"), seed: agencySeed(), stderr: () => undefined });
   });
   afterAll(async () => emulator.close());
 

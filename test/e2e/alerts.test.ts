@@ -1,18 +1,7 @@
-import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agencySeed } from "./agency.js";
+import { agencySeed } from "../../src/demo/agency-seed.js";
 import { ALERTS_SECRET, startStack, SWEEP_SECRET, type Stack } from "./harness.js";
 import { issueOf } from "./helpers.js";
-
-const runbooks = Object.fromEntries(
-  ["site-down.md"].flatMap((name) => {
-    try {
-      return [[`runbooks/${name}`, readFileSync(`runbooks/${name}`, "utf8")]];
-    } catch {
-      return [];
-    }
-  }),
-);
 
 async function post(stack: Stack, at: string, body: unknown, secret = ALERTS_SECRET) {
   stack.emulator.clock.set(new Date(at));
@@ -57,7 +46,7 @@ const siteDown = (status: "firing" | "resolved", startsAt: string) => ({
 describe("alerts and on-call end to end", () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack({ seed: agencySeed({ supportFiles: runbooks }), now: new Date("2026-12-06T03:00:00Z") });
+    stack = await startStack({ seed: agencySeed(), now: new Date("2026-12-06T03:00:00Z") });
   });
   afterAll(async () => stack.close());
 

@@ -1,0 +1,209 @@
+import { readFileSync } from "node:fs";
+import { loadRota, ROTA_FILE_NAMES } from "../config/rota-load.js";
+import { parseConfig } from "../config/load-config.js";
+import { buildSlaPolicy } from "../core/sla/policy.js";
+import { DASHBOARD_MARKER } from "../core/sweep/dashboard.js";
+import { toilTable } from "../core/toil/report.js";
+import { toilFromGitHub } from "../github/toil-from-github.js";
+import { transportOf } from "../github/transport.js";
+import { agencySeed, AUTOMATION_USER } from "./agency-seed.js";
+import { Narrator } from "./narrate.js";
+import { runAction } from "./run-action.js";
+import { startStack, type Stack } from "./stack.js";
+
+const ZONE = "Europe/London";
+
+/** One beat of the scripted fortnight: when, what happens, and what to do. */
+interface Beat {
+  readonly at: string;
+  readonly what: string;
+  readonly act: (stack: Stack) => Promise<unknown>;
+}
+
+const issue = (stack: Stack, as: string, repo: string, title: string, body: string) => {
+  const [owner = "", name = ""] = repo.split("/");
+  return stack.as(as).rest.issues.create({ owner, repo: name, title, body });
+};
+const reply = (stack: Stack, as: string, repo: string, number: number, body: string) => {
+  const [owner = "", name = ""] = repo.split("/");
+  return stack.as(as).rest.issues.createComment({ owner, repo: name, issue_number: number, body });
+};
+const action = (stack: Stack, command: string) =>
+  runAction({
+    inputs: { command, token: `user-${AUTOMATION_USER}`, "bot-login": AUTOMATION_USER },
+    env: { GITHUB_API_URL: stack.emulator.url, FIRSTLINE_NOW: stack.emulator.clock.now().toISOString(), GITHUB_REPOSITORY: "northgate/support" },
+  });
+
+/** Issue numbers the script refers back to, filled as it goes. */
+const numbers = { login: 0, board: 0, events: 0, outage: 0, question: 0, hours: 0, typo: 0, alert: 0, swap: 0 };
+
+const siteDown = (status: "firing" | "resolved") => ({
+  version: "4",
+  groupKey: '{}:{alertname="SiteDown"}',
+  truncatedAlerts: 0,
+  status,
+  receiver: "firstline",
+  groupLabels: { alertname: "SiteDown" },
+  commonLabels: { alertname: "SiteDown", severity: "critical", client: "acme" },
+  commonAnnotations: { summary: "www.acme.example is not answering" },
+  externalURL: "http://alertmanager.northgate.internal:9093",
+  alerts: [
+    {
+      status,
+      labels: { alertname: "SiteDown", severity: "critical", client: "acme", instance: "web-1.acme" },
+      annotations: { summary: "www.acme.example is not answering", description: "The HTTP probe has failed for 3 minutes." },
+      startsAt: "2026-12-06T03:04:00Z",
+      endsAt: status === "resolved" ? "2026-12-06T03:38:00Z" : "0001-01-01T00:00:00Z",
+      generatorURL: "http://prometheus.northgate.internal:9090/graph",
+      fingerprint: "5f2c1a9e0b7d3c41",
+    },
+  ],
+});
+
+const SWAPPED = () =>
+  readFileSync("rota/support.yml", "utf8")
+    .replace("2027-01-06: { developer: alice-okafor,", "2027-01-06: { developer: @JO@,")
+    .replace("2027-01-13: { developer: jo-pereira,", "2027-01-13: { developer: alice-okafor,")
+    .replace("developer: @JO@,", "developer: jo-pereira,");
+
+/** The scripted fortnight: tickets at awkward hours, staff replies, waiting, a breach, a swap, an alert. */
+const BEATS: readonly Beat[] = [
+  { at: "2026-12-02T10:05:00Z", what: "Wednesday handover: the rota workflow publishes this week's announcement", act: (s) => action(s, "publish-rota") },
+  {
+    at: "2026-12-02T11:00:00Z",
+    what: "Rosa (Riverside) reports a bug with no details",
+    act: async (s) => (numbers.login = (await issue(s, "rosa", "riverside/tenant-portal", "Login is broken", "I can't get in.")).data.number),
+  },
+  {
+    at: "2026-12-02T13:00:00Z",
+    what: "Rosa replies with the details",
+    act: (s) => reply(s, "rosa", "riverside/tenant-portal", numbers.login, "Steps: 1. go to https://portal.riverside.example/login 2. enter my details and press Sign in. I expected my dashboard but it shows an error page."),
+  },
+  { at: "2026-12-02T14:10:00Z", what: "Erin (support developer this week) answers", act: (s) => reply(s, "erin-walsh", "riverside/tenant-portal", numbers.login, "Thanks Rosa, I can reproduce it and I'm on it.") },
+  {
+    at: "2026-12-03T10:00:00Z",
+    what: "Rosa asks for a content change; nobody picks it up",
+    act: async (s) => (numbers.board = (await issue(s, "rosa", "riverside/tenant-portal", "Please update the board members page", "Please change the names on the board page to the new list.")).data.number),
+  },
+  { at: "2026-12-03T16:10:00Z", what: "The scheduled sweep runs (6 of 8 working hours gone)", act: (s) => s.sweep() },
+  { at: "2026-12-04T10:05:00Z", what: "Friday's first sweep: the 8 working hours ran out at Thursday 18:00", act: (s) => s.sweep() },
+  {
+    at: "2026-12-04T15:00:00Z",
+    what: "Pat (Acme) asks for new functionality",
+    act: async (s) => (numbers.events = (await issue(s, "pat", "acme/website", "New events calendar", "Could you build a new events calendar with online booking? It is a new feature for our residents.")).data.number),
+  },
+  { at: "2026-12-04T15:20:00Z", what: "Alice confirms it is chargeable", act: (s) => reply(s, "alice-okafor", "acme/website", numbers.events, "/chargeable 5d new booking functionality, not a support change") },
+  {
+    at: "2026-12-05T02:00:00Z",
+    what: "Saturday 02:00: Pat reports Acme's website down (Acme has out-of-hours cover)",
+    act: async (s) =>
+      (numbers.outage = (
+        await issue(
+          s,
+          "pat",
+          "acme/website",
+          "Website down",
+          "### What is wrong, or what do you need?\n\nEvery page shows a 502 error.\n\n### Page or URL\n\nhttps://www.acme.example\n\n### Steps to reproduce\n\nOpen any page\n\n### Expected behaviour\n\nThe site\n\n### Actual behaviour\n\n502 Bad Gateway\n\n### Impact\n\nThe live site is down or unusable, or we think it has been hacked\n\n### Type of request\n\nSomething is broken",
+        )
+      ).data.number),
+  },
+  { at: "2026-12-05T02:25:00Z", what: "The sweep at 02:25: 25 of 30 minutes gone", act: (s) => s.sweep() },
+  { at: "2026-12-05T02:28:00Z", what: "Alice (on call) answers", act: (s) => reply(s, "alice-okafor", "acme/website", numbers.outage, "On it: the web server ran out of memory, restarting now.") },
+  {
+    at: "2026-12-06T03:05:00Z",
+    what: "Sunday 03:05: Alertmanager fires SiteDown for Acme",
+    act: async (s) => {
+      const result = (await s.alert(siteDown("firing"))).json as { alerts: { number: number }[] };
+      numbers.alert = result.alerts[0]?.number ?? 0;
+    },
+  },
+  { at: "2026-12-06T03:08:00Z", what: "Three minutes on: nobody has acknowledged the page", act: (s) => s.sweep() },
+  { at: "2026-12-06T03:10:30Z", what: "Five minutes on: still no acknowledgement", act: (s) => s.sweep() },
+  { at: "2026-12-06T03:14:00Z", what: "Sam (second line) takes it", act: (s) => reply(s, "sam-oduya", "acme/website", numbers.alert, "Got it, restarting php-fpm on web-1.") },
+  { at: "2026-12-06T03:39:00Z", what: "The alert resolves", act: (s) => s.alert(siteDown("resolved")) },
+  { at: "2026-12-06T03:45:00Z", what: "Sam records the time off in lieu", act: (s) => reply(s, "sam-oduya", "acme/website", numbers.alert, "/toil woke 40m") },
+  {
+    at: "2026-12-07T10:00:00Z",
+    what: "Monday: Rosa sends a change request",
+    act: async (s) => (numbers.question = (await issue(s, "rosa", "riverside/tenant-portal", "Please update the opening hours text", "Please change the opening hours on the contact page.")).data.number),
+  },
+  { at: "2026-12-07T13:00:00Z", what: "Grace looks at it three hours later: the contact page is how tenants report repairs, so she raises it to P2", act: (s) => reply(s, "grace-kowalski", "riverside/tenant-portal", numbers.question, "/priority P2") },
+  {
+    at: "2026-12-08T11:00:00Z",
+    what: "Tuesday: Rosa reports a typo; Erin needs the right wording from her",
+    act: async (s) => (numbers.hours = (await issue(s, "rosa", "riverside/tenant-portal", "Wrong wording on the rent page", "The rent page wording is wrong, it should say 'monthly' but it shows 'weekly'. Steps: 1. open https://portal.riverside.example/rent 2. read the first line.")).data.number),
+  },
+  { at: "2026-12-08T11:30:00Z", what: "Erin asks and sets it waiting on the client", act: (s) => reply(s, "erin-walsh", "riverside/tenant-portal", numbers.hours, "Can you confirm the exact wording you'd like?\n\n/waiting") },
+  { at: "2026-12-09T10:05:00Z", what: "Wednesday handover: the new week is announced", act: (s) => action(s, "publish-rota") },
+  {
+    at: "2026-12-09T11:00:00Z",
+    what: "Alice opens a pull request to swap her January week with Jo",
+    act: async (s) => {
+      s.emulator.push("northgate/support", { branch: "swap-january", files: { "rota/support.yml": SWAPPED() }, sender: "alice-okafor" });
+      numbers.swap = (await s.as("alice-okafor").rest.pulls.create({ owner: "northgate", repo: "support", head: "swap-january", base: "main", title: "Swap my January week with Jo" })).data.number;
+    },
+  },
+  {
+    at: "2026-12-09T14:00:00Z",
+    what: "Jo and both delivery leads approve",
+    act: async (s) => {
+      for (const login of ["jo-pereira", "dana-whitfield", "lee-harrington"]) {
+        await s.as(login).rest.pulls.createReview({ owner: "northgate", repo: "support", pull_number: numbers.swap, event: "APPROVE" });
+        await s.settle();
+      }
+    },
+  },
+  { at: "2026-12-15T10:30:00Z", what: "A week later: the sweep finds a ticket still waiting on the client", act: (s) => s.sweep() },
+  { at: "2026-12-16T10:30:00Z", what: "The sweep brings the dashboard up to date", act: (s) => s.sweep() },
+];
+
+/** Plays the fortnight and prints what Firstline did; returns the exit code. */
+export async function playDemo(out: (line: string) => void): Promise<number> {
+  const stack = await startStack({ seed: agencySeed(), now: new Date("2026-12-02T09:00:00Z") });
+  try {
+    out("Firstline demo: Northgate Digital's support desk for a fortnight, on a built-in GitHub emulator.");
+    out(`The emulator is at ${stack.emulator.url}; the Firstline app serves webhooks at ${stack.app.webhookUrl}.`);
+    out("Clients: Acme (enhanced plan, out-of-hours cover), Riverside (standard), Glenmore (standard, Scottish holidays).");
+    const narrator = new Narrator(() => stack.emulator.dump(), ZONE, out);
+    for (const beat of BEATS) {
+      stack.emulator.clock.set(new Date(beat.at));
+      narrator.step(stack.emulator.clock.now(), beat.what);
+      await beat.act(stack);
+      await stack.settle();
+      narrator.report();
+    }
+    const dashboard = stack.emulator.dump().repos.find((r) => r.fullName === "northgate/support")?.issues.find((i) => (i.body ?? "").includes(DASHBOARD_MARKER));
+    out(`\nThe first-line dashboard (northgate/support#${dashboard?.number ?? "?"}) now reads:\n`);
+    out((dashboard?.body ?? "(none)").replace(DASHBOARD_MARKER, "").replace(/<sub>.*<\/sub>/, "").trim().replace(/^/gm, "    "));
+    await printToil({ stack, out });
+    out("\nDemo finished: every step above went through real HTTP, signed webhooks and GitHub's API rules.");
+    return 0;
+  } finally {
+    await stack.close();
+  }
+}
+
+async function printToil(params: { stack: Stack; out: (line: string) => void }): Promise<void> {
+  const { stack, out } = params;
+  const parsed = parseConfig({ file: ".github/firstline.yml", text: readFileSync(".github/firstline.yml", "utf8") });
+  const rota = loadRota({
+    people: { file: "rota/people.yml", text: readFileSync(`rota/${ROTA_FILE_NAMES.people}`, "utf8") },
+    support: { file: "rota/support.yml", text: readFileSync(`rota/${ROTA_FILE_NAMES.support}`, "utf8") },
+    onCall: { file: "rota/on-call.yml", text: readFileSync(`rota/${ROTA_FILE_NAMES.onCall}`, "utf8") },
+  });
+  if (!parsed.ok || !rota.ok) return;
+  const config = parsed.value.value;
+  const calendar = buildSlaPolicy({ config }).termsFor({ repo: "" }).calendar;
+  const gh = transportOf(stack.as(AUTOMATION_USER));
+  const { report } = await toilFromGitHub({
+    gh,
+    repos: config.clients.flatMap((c) => c.repos).filter((r) => r !== "acme/intranet"),
+    from: Date.parse("2026-12-01T00:00:00Z"),
+    to: Date.parse("2027-01-01T00:00:00Z"),
+    rota: rota.value,
+    zone: config.timezone,
+    calendar,
+  });
+  out("\nTOIL for December, from the /toil claims on alert issues (firstline toil):\n");
+  out(toilTable({ report, zone: config.timezone }).replace(/^/gm, "    "));
+}

@@ -1,0 +1,69 @@
+import { Octokit } from "@octokit/rest";
+import { startAppServer, type AppServer } from "../app/server.js";
+import { FirstlineService } from "../app/service.js";
+import { startEmulator, type Emulator, type SeedInput } from "../emulator/index.js";
+
+export const WEBHOOK_SECRET = "demo-webhook-secret";
+export const SWEEP_SECRET = "demo-sweep-secret";
+export const ALERTS_SECRET = "demo-alerts-secret";
+
+/** The GitHub emulator and the Firstline app, wired together over real HTTP on the emulator's clock. */
+export interface Stack {
+  readonly emulator: Emulator;
+  readonly app: AppServer;
+  readonly service: FirstlineService;
+  /** An Octokit acting as a seeded user (a client, a staff member). */
+  readonly as: (login: string) => Octokit;
+  /** Waits until every API call and webhook (and the app's reaction to it) has finished. */
+  readonly settle: () => Promise<void>;
+  /** Runs the app's sweep through its HTTP endpoint, as an external scheduler would. */
+  readonly sweep: () => Promise<unknown>;
+  /** Posts an alert payload to the app, as Alertmanager would. */
+  readonly alert: (body: unknown) => Promise<{ status: number; json: unknown }>;
+  readonly close: () => Promise<void>;
+}
+
+/**
+ * Starts the emulator seeded as given and the app as a real HTTP server pointed at it. The app
+ * reads `now` from the emulator's clock, so a scenario moves through days in seconds.
+ */
+export async function startStack(params: { readonly seed: SeedInput; readonly now: Date; readonly logLevel?: "fatal" | "error" | "warn" | "info" }): Promise<Stack> {
+  const emulator = await startEmulator({ now: params.now, seed: params.seed, stderr: () => undefined });
+  const service = new FirstlineService({ clock: () => emulator.clock.now(), botLogin: emulator.botLogin });
+  const app = await startAppServer({
+    appId: emulator.appId,
+    privateKey: emulator.privateKeyPem ?? "",
+    webhookSecret: WEBHOOK_SECRET,
+    baseUrl: emulator.url,
+    fastFail: true,
+    logLevel: params.logLevel ?? "fatal",
+    app: { service, schedule: false, sweepSecret: SWEEP_SECRET, alertsSecret: ALERTS_SECRET, supportRepo: "northgate/support" },
+  });
+  emulator.setWebhook({ url: app.webhookUrl, secret: WEBHOOK_SECRET });
+  const settle = () => emulator.waitForIdle({ timeoutMs: 30_000 });
+  return {
+    emulator,
+    app,
+    service,
+    as: (login) => new Octokit({ auth: `user-${login}`, baseUrl: emulator.url, request: { retries: 0 } }),
+    settle,
+    sweep: async () => {
+      const response = await fetch(`${app.url}/firstline/sweep`, { method: "POST", headers: { authorization: `Bearer ${SWEEP_SECRET}` } });
+      await settle();
+      return response.json();
+    },
+    alert: async (body) => {
+      const response = await fetch(`${app.url}/firstline/alerts`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${ALERTS_SECRET}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      await settle();
+      return { status: response.status, json: (await response.json()) as unknown };
+    },
+    close: async () => {
+      await app.close();
+      await emulator.close();
+    },
+  };
+}

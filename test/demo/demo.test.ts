@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { playDemo } from "../../src/demo/scenario.js";
+
+describe("npm run demo", () => {
+  it("plays the fortnight through the emulator and the app and tells what Firstline did", async () => {
+    const lines: string[] = [];
+    const code = await playDemo((line) => lines.push(line));
+    const text = lines.join("\n");
+    expect(code).toBe(0);
+    expect(text).toContain('issue opened by northgate-ops: "Support rota: week of Wed 2 Dec 2026"');
+    expect(text).toContain("labelled client: riverside, priority: P3, type: bug, needs: info, status: waiting on client");
+    expect(text).toContain("unlabelled needs: info, status: waiting on client");
+    expect(text).toMatch(/SLA at risk: 83% of the first response target of 30 minutes for P1/);
+    expect(text).toMatch(/SLA breached: the first response target of 8 working hours for P3 has run out/);
+    expect(text).toContain("was already exc");
+    expect(text).toContain("@carol-hughes, this is yours now as a lead");
+    expect(text).toContain('issue opened by firstline[bot]: "Alert: SiteDown (acme)');
+    expect(text).toMatch(/@sam-oduya: nobody has acknowledged this alert 5 minutes after/);
+    expect(text).toContain('check run "Firstline rota" success');
+    expect(text).toContain("this ticket has had no reply for 3 working days");
+    expect(text).toContain("we are still waiting for your reply here");
+    expect(text).toContain("### SLA breached (2)");
+    expect(text).toContain("sam-oduya: 0.5 days from 1 group");
+  }, 60_000);
+});
