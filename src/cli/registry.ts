@@ -1,5 +1,6 @@
 import type { CliCommand } from "./command.js";
 import { emulatorCommand } from "./commands/emulator.js";
+import { maintenancePlanCommand } from "./commands/maintenance-plan.js";
 import { rotaCheckCommand } from "./commands/rota-check.js";
 import { rotaDiffCommand } from "./commands/rota-diff.js";
 import { rotaIcsCommand } from "./commands/rota-ics.js";
@@ -25,5 +26,6 @@ export const commands: readonly CliCommand[] = [
   rotaIcsCommand,
   runbooksCheckCommand,
   toilCommand,
+  maintenancePlanCommand,
   emulatorCommand,
 ];

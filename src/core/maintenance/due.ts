@@ -4,7 +4,7 @@ import { neutralise } from "../markdown/safe-text.js";
 import { buildSlaPolicy, type SlaPolicy } from "../sla/policy.js";
 import { marker } from "../ticket/markers.js";
 import type { CreateIssueAction } from "./issue-actions.js";
-import { planMaintenanceOccurrences, type MaintenanceConfig, type MaintenanceOccurrence } from "./occurrences.js";
+import { closedReason, planMaintenanceOccurrences, type MaintenanceConfig, type MaintenanceOccurrence } from "./occurrences.js";
 import { dateOrdinal, ordinalDate, type LocalDate } from "./recurrence-rule.js";
 
 /** The type label of every maintenance ticket. */
@@ -39,8 +39,7 @@ export function dueMaintenanceTickets(params: {
   for (const occurrence of planMaintenanceOccurrences({ config, from, to: today, policy })) {
     if (existingKeys.has(occurrence.key) || occurrence.repo === null) continue;
     const terms = policy.client(occurrence.client);
-    const closed = terms?.calendar.dayByOrdinal(dateOrdinal(occurrence.originalDate)).closedBecause;
-    const movedBecause = closed === undefined ? undefined : closed === "weekend" ? "a weekend" : closed.holiday;
+    const movedBecause = terms ? closedReason(terms.calendar, occurrence.originalDate) : undefined;
     due.push({
       occurrence,
       action: {

@@ -51,6 +51,13 @@ export function nextWorkingDay(calendar: WorkingCalendar, date: LocalDate): Loca
   return date;
 }
 
+/** Why a date is not a working day of a calendar (`a weekend`, a holiday's name), or undefined when it is one. */
+export function closedReason(calendar: WorkingCalendar, date: LocalDate): string | undefined {
+  const closed = calendar.dayByOrdinal(dateOrdinal(date)).closedBecause;
+  if (closed === undefined) return undefined;
+  return closed === "weekend" ? "a weekend" : closed.holiday;
+}
+
 /** Where a task's tickets are opened: its own repo, else the client's first, else the first shared ticket repo. */
 export function maintenanceRepo(config: Pick<MaintenanceConfig, "clients" | "ticketRepos">, task: MaintenanceConfig["maintenance"][number]): string | null {
   return task.repo ?? config.clients.find((c) => c.id === task.client)?.repos[0] ?? config.ticketRepos[0] ?? null;
