@@ -7,6 +7,7 @@ import { rotaIcsCommand } from "./commands/rota-ics.js";
 import { rotaPlanCommand } from "./commands/rota-plan.js";
 import { rotaWhoCommand } from "./commands/rota-who.js";
 import { runbooksCheckCommand } from "./commands/runbooks-check.js";
+import { siteBuildCommand } from "./commands/site-build.js";
 import { slaDueCommand } from "./commands/sla-due.js";
 import { slaExplainCommand } from "./commands/sla-explain.js";
 import { slaStatusCommand } from "./commands/sla-status.js";
@@ -25,6 +26,7 @@ export const commands: readonly CliCommand[] = [
   rotaPlanCommand,
   rotaIcsCommand,
   runbooksCheckCommand,
+  siteBuildCommand,
   toilCommand,
   maintenancePlanCommand,
   emulatorCommand,

@@ -46,7 +46,7 @@ const cases: readonly Case[] = [
   {
     name: "a missing title",
     files: [{ file: "runbooks/site-down.md", text: runbookText({ frontMatter: { title: "" } }) }],
-    expected: [{ rule: "runbooks/front-matter", severity: "error", file: "runbooks/site-down.md", line: 2, message: /^title: / }],
+    expected: [{ rule: "runbooks/front-matter", severity: "error", file: "runbooks/site-down.md", line: 2, message: /^title: is required$/ }],
   },
   {
     name: "YAML that does not parse",

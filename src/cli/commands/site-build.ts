@@ -1,0 +1,70 @@
+import { DateTime } from "luxon";
+import { z } from "zod";
+import { CONFIG_PATH, type FirstlineConfig } from "../../config/firstline-config.js";
+import { parseConfig } from "../../config/load-config.js";
+import { readRunbooks } from "../../core/runbooks/read-runbooks.js";
+import { buildSite } from "../../site/build-site.js";
+import { writeSite } from "../../site/write-site.js";
+import { defineCommand, printJson, type CommandIo } from "../command.js";
+import { InputError } from "../input-error.js";
+import { readConfigFile } from "../load-inputs.js";
+import { dateOption } from "../options.js";
+import { readRotaFolder } from "./rota-folder.js";
+import { readRunbookTexts } from "./runbooks-check.js";
+
+/** The configuration: the file given, or the default file, or (when the default is absent) every default. */
+function readConfig(io: CommandIo, path: string | undefined): FirstlineConfig {
+  if (path !== undefined) return readConfigFile(io, path).value;
+  try {
+    return readConfigFile(io, CONFIG_PATH).value;
+  } catch (error) {
+    const missing = error instanceof InputError && error.problems.length === 1 && error.problems[0]?.message === "file not found";
+    if (!missing) throw error;
+    const defaults = parseConfig({ file: CONFIG_PATH, text: "" });
+    if (!defaults.ok) throw new InputError(defaults.problems);
+    return defaults.value.value;
+  }
+}
+
+/** `site build`: the static site of runbooks, rota and calendars, written to a folder. */
+export const siteBuildCommand = defineCommand({
+  name: "site build",
+  summary: "Build the static site: runbooks with search, the rota, calendars, alerts.json",
+  usage: "firstline site build --out DIR [--rota-dir DIR] [--runbooks-dir DIR] [--config FILE] [--today YYYY-MM-DD] [--json]",
+  options: { out: "string", "rota-dir": "string", "runbooks-dir": "string", config: "string", today: "string" },
+  schema: z.object({
+    out: z.string().min(1),
+    "rota-dir": z.string().min(1).optional(),
+    "runbooks-dir": z.string().min(1).default("runbooks"),
+    config: z.string().min(1).optional(),
+    today: dateOption.optional(),
+  }),
+  run: async ({ options, io, json }) => {
+    const config = readConfig(io, options.config);
+    const rota = readRotaFolder({ dir: options["rota-dir"] ?? config.rota.dir, io });
+    const { runbooks, findings } = readRunbooks(readRunbookTexts({ dir: options["runbooks-dir"], io }));
+    const unusable = findings.filter((finding) => finding.severity === "error" && finding.rule === "runbooks/front-matter");
+    const [first] = unusable;
+    if (first) {
+      const more = unusable.length > 1 ? ` (and ${unusable.length - 1} more problem${unusable.length === 2 ? "" : "s"}; run firstline runbooks check)` : "";
+      throw InputError.of({ file: first.file, path: "", ...(first.line === undefined ? {} : { line: first.line }), message: `${first.message}${more}` });
+    }
+    const today = options.today ?? DateTime.fromJSDate(io.now(), { zone: config.timezone }).toISODate() ?? "";
+    const files = buildSite({
+      name: config.supportRepo === null ? "Firstline" : `Firstline · ${config.supportRepo}`,
+      today,
+      runbooks,
+      rota,
+      zone: config.timezone,
+      escalation: config.alerts.escalation,
+      editBase: config.supportRepo === null ? undefined : `https://github.com/${config.supportRepo}/blob/HEAD/`,
+    });
+    writeSite({ out: options.out, files, write: io.writeTextFile });
+    if (json) {
+      printJson(io, { out: options.out, today, files: [...files.keys()] });
+    } else {
+      io.stdout(`Wrote ${files.size} files to ${options.out} (${runbooks.length} runbooks, ${rota.people.length} people, as of ${today})\n`);
+    }
+    return 0;
+  },
+});
