@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { agencySeed } from "../../src/demo/agency-seed.js";
+import type { IssueDump } from "../../src/emulator/state/dump.js";
+import { startAlertmanager, type PostableAlert, type RunningAlertmanager } from "../helpers/alertmanager.js";
+import { ALERTS_SECRET, startStack, type Stack } from "./harness.js";
+
+/** Waits until the emulator holds an issue matching `found`, or fails with what Alertmanager logged. */
+async function pollIssue(params: { stack: Stack; alertmanager: RunningAlertmanager; repo: string; what: string; found: (issue: IssueDump) => boolean }): Promise<IssueDump> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    await params.stack.settle();
+    const issue = params.stack.emulator.dump().repos.find((r) => r.fullName === params.repo)?.issues.find(params.found);
+    if (issue) return issue;
+    if (Date.now() > deadline) throw new Error(`no ${params.what} in ${params.repo} within 10 s; Alertmanager logged:\n${params.alertmanager.log()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+// Alertmanager runs on real time, so the emulated GitHub (and the app reading its clock) does too.
+describe("the real Prometheus Alertmanager end to end", () => {
+  let stack: Stack;
+  let alertmanager: RunningAlertmanager | undefined;
+  // A missing or broken Alertmanager fails each test with the reason (never a skip).
+  let notStarted: unknown = new Error("Alertmanager did not start");
+  const running = (): RunningAlertmanager => {
+    if (!alertmanager) throw notStarted;
+    return alertmanager;
+  };
+  const siteDown = (times: { startsAt: string; endsAt?: string }): PostableAlert => ({
+    labels: { alertname: "SiteDown", severity: "critical", client: "acme", instance: "web-1" },
+    annotations: { summary: "acme.example is not answering" },
+    generatorURL: "http://prometheus.example:9090/graph",
+    ...times,
+  });
+  const firedAt = new Date(Date.now() - 60_000).toISOString();
+
+  beforeAll(async () => {
+    stack = await startStack({ seed: agencySeed(), now: new Date() });
+    alertmanager = await startAlertmanager({ webhookUrl: `${stack.app.url}/firstline/alerts`, bearer: ALERTS_SECRET }).catch((error: unknown) => {
+      notStarted = error;
+      return undefined;
+    });
+  });
+  afterAll(async () => {
+    await alertmanager?.stop();
+    await stack.close();
+  });
+
+  it("a firing alert posted to Alertmanager becomes a P1 alert ticket in the client's repository with its runbook", async () => {
+    const alertmanager = running();
+    stack.emulator.clock.set(new Date());
+    await alertmanager.post([siteDown({ startsAt: firedAt })]);
+    const issue = await pollIssue({ stack, alertmanager, repo: "acme/website", what: "SiteDown issue", found: (i) => i.labels.includes("type: alert") && i.title.includes("SiteDown") });
+    expect(issue.state).toBe("open");
+    expect(issue.author).toBe("firstline[bot]");
+    expect(issue.labels).toEqual(expect.arrayContaining(["type: alert", "priority: P1", "client: acme"]));
+    expect(issue.title).toBe("Alert: SiteDown (acme): acme.example is not answering");
+    expect(issue.body).toContain("https://northgate.github.io/support/runbooks/site-down.html");
+    expect(issue.body).toContain("http://prometheus.example:9090/graph");
+  });
+
+  it("the alert resolved in Alertmanager closes the ticket with a comment", async () => {
+    const alertmanager = running();
+    stack.emulator.clock.set(new Date());
+    await alertmanager.post([siteDown({ startsAt: firedAt, endsAt: new Date(Date.now() - 1_000).toISOString() })]);
+    const issue = await pollIssue({ stack, alertmanager, repo: "acme/website", what: "closed SiteDown issue", found: (i) => i.title.includes("SiteDown") && i.state === "closed" });
+    expect(issue.comments.map((c) => c.body).join("\n")).toMatch(/\*\*SiteDown\*\* is resolved/);
+    const all = stack.emulator.dump().repos.flatMap((r) => r.issues).filter((i) => i.title.includes("SiteDown"));
+    expect(all).toHaveLength(1);
+  });
+});
