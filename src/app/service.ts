@@ -23,12 +23,12 @@ export class FirstlineService {
   readonly locks = new KeyedLock();
   /** Repositories whose labels were created this process, by configuration fingerprint. */
   readonly labelsReady = new Set<string>();
-  /** How long a sweep trusts a cached configuration: pushes that change one clear it at once. */
-  readonly sweepConfigMaxAgeMs = 15 * 60_000;
+  /** How long a sweep trusts cached configuration, rota and installations: pushes and installation events clear them at once. */
+  readonly sweepConfigMaxAgeMs = 60 * 60_000;
   /** Recent writes per installation, to keep sweeps under GitHub's secondary limits. */
   readonly writeLogs = new Map<number, WriteLog>();
-  /** The local date each open rota pull request was last checked, so the sweep re-checks it daily. */
-  readonly rotaPullsCheckedOn = new Map<string, string>();
+  /** The local date each once-a-day job last ran for a key (rota pull requests, maintenance). */
+  readonly dailyDone = new Map<string, string>();
   /** Alert issues whose page may still need escalating, by `repo#number`. */
   readonly pendingPages = new Map<string, { repo: string; number: number; homeRepo: string }>();
   /** Dashboard issues this process wrote, by support repository. */
@@ -43,6 +43,7 @@ export class FirstlineService {
   /** How to talk to GitHub as one installation. */
   private installationAuth: ((id: number) => Promise<GitHubTransport>) | undefined;
   private readonly installationOfRepo = new Map<string, number>();
+  private readonly memo = new Map<string, { value: unknown; until: number }>();
 
   constructor(params: { readonly clock?: Clock; readonly botLogin?: string } = {}) {
     this.clock = params.clock ?? systemClock;
@@ -77,6 +78,24 @@ export class FirstlineService {
     return this.installationAuth(id);
   }
 
+  /**
+   * A value kept for the sweep's config age (installations and their repositories), so a sweep
+   * does not list them again every five minutes; installation webhooks clear it.
+   */
+  async cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const hit = this.memo.get(key);
+    if (hit && hit.until > this.now()) return hit.value as T;
+    const value = await load();
+    this.memo.set(key, { value, until: this.now() + this.sweepConfigMaxAgeMs });
+    return value;
+  }
+
+  /** Forgets the cached installations and repositories (the app was installed, removed or changed). */
+  forgetInstallations(): void {
+    this.memo.clear();
+    this.installationOfRepo.clear();
+  }
+
   now(): number {
     return this.clock().getTime();
   }
@@ -95,10 +114,18 @@ export class FirstlineService {
    * Who should hear about tickets now (this week's support pair, the on-call people), read from the
    * rota files of the support repository. Null while the rota cannot be read.
    */
-  async responders(scope: { readonly gh: GitHubTransport; readonly config: FirstlineConfig; readonly repo: string; readonly now: number; readonly policy: SlaPolicy }): Promise<Responders | null> {
+  async responders(scope: {
+    readonly gh: GitHubTransport;
+    readonly config: FirstlineConfig;
+    readonly repo: string;
+    readonly now: number;
+    readonly policy: SlaPolicy;
+    /** Trust cached rota files this young (sweeps; a push to the support repository clears them). */
+    readonly maxAgeMs?: number;
+  }): Promise<Responders | null> {
     const repo = scope.config.supportRepo ?? scope.repo;
     const gh = await this.githubFor(repo, scope.gh);
-    const rota = await readRota({ gh, reader: this.reader, repo, dir: scope.config.rota.dir });
+    const rota = await readRota({ gh, reader: this.reader, repo, dir: scope.config.rota.dir, ...(scope.maxAgeMs === undefined ? {} : { maxAgeMs: scope.maxAgeMs }) });
     if (!rota) return null;
     return respondersAt({ rota, now: scope.now, zone: scope.config.timezone, calendar: scope.policy.termsFor({ repo: "" }).calendar });
   }

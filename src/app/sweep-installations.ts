@@ -9,6 +9,8 @@ import { transportOf, type GitHubTransport } from "../github/transport.js";
 import { WriteLog } from "../github/write-log.js";
 import type { FirstlineService } from "./service.js";
 import { checkRotaPullRequest } from "../github/rota-pull-request.js";
+import { openDueMaintenance, syncSecurityTickets } from "../github/maintenance.js";
+import type { SlaPolicy } from "../core/sla/policy.js";
 import { splitRepo } from "../github/transport.js";
 import { DateTime } from "luxon";
 
@@ -53,15 +55,17 @@ export async function sweepInstallations(params: {
 }): Promise<ConfigSweep[]> {
   const { app, service } = params;
   const appGh = transportOf(await app.auth());
-  const installations = await listAll(appGh, "GET /app/installations", (data) =>
-    (data as { id: number }[]).map((i) => i.id),
+  const installations = await service.cached("installations", () =>
+    listAll(appGh, "GET /app/installations", (data) => (data as { id: number }[]).map((i) => i.id)),
   );
   const botLogin = await service.botLogin();
   const groups = new Map<string, { config: FirstlineConfig; home: string; parts: Part[] }>();
   for (const installation of installations) {
     const gh = transportOf(await app.auth(installation));
-    const repos = await listAll(gh, "GET /installation/repositories", (data) =>
-      (data as { repositories: { full_name: string }[] }).repositories.map((r) => r.full_name),
+    const repos = await service.cached(`repos:${installation}`, () =>
+      listAll(gh, "GET /installation/repositories", (data) =>
+        (data as { repositories: { full_name: string }[] }).repositories.map((r) => r.full_name),
+      ),
     );
     for (const repo of repos) {
       const loaded = await loadRepoConfig({
@@ -100,13 +104,15 @@ export async function sweepInstallations(params: {
       repo: supportRepo,
       now: service.now(),
       policy,
+      maxAgeMs: service.sweepConfigMaxAgeMs,
     });
     const swept: SweptTicket[] = [];
     const issues: TicketSnapshot[] = [];
     let totals = { tickets: 0, ticketsChanged: 0, writes: 0, deferred: 0 };
     for (const part of group.parts) {
-      // The support repository is searched with the tickets: its dashboard comes back for free.
-      const holdsSupport = part.all.some((r) => r.toLowerCase() === supportRepo.toLowerCase());
+      // The support repository is searched with the tickets, so its dashboard comes back with them,
+      // unless this process already knows the dashboard (it wrote it).
+      const holdsSupport = part.all.some((r) => r.toLowerCase() === supportRepo.toLowerCase()) && !service.knownDashboards.has(supportRepo.toLowerCase());
       const repos = holdsSupport ? [...part.repos, supportRepo] : [...part.repos];
       if (repos.length === 0) continue;
       let writeLog = service.writeLogs.get(part.installation);
@@ -149,6 +155,7 @@ export async function sweepInstallations(params: {
     });
     service.knownDashboards.set(supportRepo.toLowerCase(), dashboard.dashboard);
     await recheckRotaPulls({ service, gh: supportGh, repo: supportRepo, config, botLogin });
+    await dailyMaintenance({ service, config, policy, botLogin, home: supportRepo, ghFor: async (repo) => (await service.githubFor(repo, supportGh)) ?? supportGh });
     results.push({
       config: supportRepo,
       ...totals,
@@ -172,6 +179,8 @@ async function recheckRotaPulls(params: {
 }): Promise<void> {
   const { service, gh, repo, config, botLogin } = params;
   const today = DateTime.fromMillis(service.now(), { zone: config.timezone }).toISODate() ?? "";
+  if (service.dailyDone.get(repo.toLowerCase()) === today) return;
+  service.dailyDone.set(repo.toLowerCase(), today);
   let pulls: { number: number }[];
   try {
     pulls = (
@@ -186,8 +195,8 @@ async function recheckRotaPulls(params: {
   }
   for (const pull of pulls) {
     const key = `${repo.toLowerCase()}#${pull.number}`;
-    if (service.rotaPullsCheckedOn.get(key) === today) continue;
-    service.rotaPullsCheckedOn.set(key, today);
+    if (service.dailyDone.get(key) === today) continue;
+    service.dailyDone.set(key, today);
     await checkRotaPullRequest({
       gh,
       reader: service.reader,
@@ -199,5 +208,34 @@ async function recheckRotaPulls(params: {
       now: service.clock(),
       botLogin,
     });
+  }
+}
+
+/**
+ * Once a day per configuration (the first sweep of the local day): open the scheduled maintenance
+ * tickets due, and bring every client repository's security tickets in step with its open
+ * Dependabot alerts (which also catches alerts raised before Firstline was installed).
+ */
+async function dailyMaintenance(params: {
+  service: FirstlineService;
+  config: FirstlineConfig;
+  policy: SlaPolicy;
+  botLogin: string;
+  home: string;
+  ghFor: (repo: string) => Promise<GitHubTransport>;
+}): Promise<void> {
+  const { service, config, policy, botLogin, home, ghFor } = params;
+  const today = DateTime.fromMillis(service.now(), { zone: config.timezone }).toISODate() ?? "";
+  const key = `maintenance:${home.toLowerCase()}`;
+  if (service.dailyDone.get(key) === today) return;
+  service.dailyDone.set(key, today);
+  await openDueMaintenance({ ghFor, config, policy, botLogin, now: service.now() });
+  if (!config.securityAlerts.enabled) return;
+  for (const repo of config.clients.flatMap((c) => c.repos)) {
+    try {
+      await syncSecurityTickets({ gh: await ghFor(repo), repo, config, botLogin });
+    } catch {
+      // A repository the app cannot read is skipped; the others are still kept in step.
+    }
   }
 }

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
+import { maintenanceProblems } from "../core/maintenance/validate.js";
 import { DEFAULT_PLANS } from "../core/sla/targets.js";
 import {
   clientSchema,
@@ -93,6 +94,8 @@ export const firstlineConfigSchema = z
         ctx.addIssue({ code: "custom", path: ["maintenance", index, "client"], message: `unknown client "${task.client}"` });
       }
     });
+    // Recurrence rules are checked strictly before any library expands them (a bad rule can loop).
+    for (const problem of maintenanceProblems(config)) ctx.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
     const hasHours = Object.values(config.workingHours).some((intervals) => intervals.length > 0);
     if (!hasHours) ctx.addIssue({ code: "custom", path: ["workingHours"], message: "the working week has no working hours" });
   });

@@ -47,6 +47,8 @@ describe("the configuration file", () => {
     ["a week with no hours at all", "workingHours: {}\n", /^\.github\/firstline\.yml:1: workingHours: the working week has no working hours$/],
     ["a plan missing a priority", "plans:\n  gold:\n    P1: { firstResponse: 15 minutes }\n", /^\.github\/firstline\.yml:3: plans\.gold\.P2: /],
     ["a repository claimed by two clients", "clients:\n  - { id: a, name: A, repos: [o/r] }\n  - { id: b, name: B, repos: [o/r] }\n", /clients\[1\]\.repos\[0\]: repository o\/r already belongs to client "a"$/],
+    ["a recurrence rule that would never end", "clients:\n  - { id: a, name: A, repos: [o/r] }\nmaintenance:\n  - client: a\n    task: Patch\n    rrule: FREQ=WEEKLY;INTERVAL=x\n", /^\.github\/firstline\.yml:6: maintenance\[0\]\.rrule: INTERVAL must be a whole number/],
+    ["a maintenance task for an unknown client", "maintenance:\n  - { client: nobody, task: Patch, rrule: FREQ=MONTHLY }\n", /^\.github\/firstline\.yml:2: maintenance\[0\]\.client: unknown client "nobody"/],
     ["a top level that is not a mapping", "- just\n- a list\n", /^\.github\/firstline\.yml(:1)?: .*object/],
   ])("%s", (_name, text, expected) => {
     expect(problems(text)[0]).toMatch(expected);

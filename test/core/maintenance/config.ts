@@ -1,3 +1,4 @@
+import { maintenanceTaskSchema } from "../../../src/config/config-schema.js";
 import { firstlineConfigSchema, type FirstlineConfig } from "../../../src/config/firstline-config.js";
 
 /** Three clients on the agency's default calendar: acme and riverside in England, glenmore in Scotland. */
@@ -10,4 +11,13 @@ export const CLIENTS = [
 /** A valid configuration with these maintenance tasks (schema defaults filled in). */
 export function configWith(maintenance: readonly Record<string, unknown>[], extra: Record<string, unknown> = {}): FirstlineConfig {
   return firstlineConfigSchema.parse({ clients: CLIENTS, maintenance, ...extra });
+}
+
+/**
+ * A configuration whose tasks skip the schema's own check of their rules (the loader now refuses
+ * a bad rule), to test the checks themselves.
+ */
+export function uncheckedConfigWith(maintenance: readonly Record<string, unknown>[], extra: Record<string, unknown> = {}): FirstlineConfig {
+  const base = firstlineConfigSchema.parse({ clients: CLIENTS, ...extra });
+  return { ...base, maintenance: maintenance.map((task) => maintenanceTaskSchema.parse(task)) };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InvalidMaintenanceConfig, planMaintenanceOccurrences } from "../../../src/core/maintenance/occurrences.js";
-import { configWith } from "./config.js";
+import { configWith, uncheckedConfigWith } from "./config.js";
 
 const dates = (config: ReturnType<typeof configWith>, from: string, to: string) =>
   planMaintenanceOccurrences({ config, from, to }).map((o) => [o.date, o.originalDate]);
@@ -113,7 +113,7 @@ describe("planMaintenanceOccurrences", () => {
   });
 
   it("throws naming maintenance[i].rrule for a bad rule", () => {
-    const config = configWith([
+    const config = uncheckedConfigWith([
       { client: "acme", task: "Fine", rrule: "FREQ=MONTHLY" },
       { client: "acme", task: "Broken", rrule: "FREQ=WEEKLY;INTERVAL=x" },
     ]);

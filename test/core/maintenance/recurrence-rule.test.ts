@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkRecurrenceRule, expandRecurrence } from "../../../src/core/maintenance/recurrence-rule.js";
 import { maintenanceProblems } from "../../../src/core/maintenance/validate.js";
-import { configWith } from "./config.js";
+import { configWith, uncheckedConfigWith } from "./config.js";
 
 describe("checkRecurrenceRule", () => {
   it.each([
@@ -56,7 +56,7 @@ describe("checkRecurrenceRule", () => {
 
 describe("maintenanceProblems", () => {
   it("names each problem's key path for the loader to give a line", () => {
-    const config = configWith(
+    const config = uncheckedConfigWith(
       [
         { client: "acme", task: "Fine", rrule: "FREQ=MONTHLY" },
         { client: "acme", task: "Broken", rrule: "FREQ=WEEKLY;INTERVAL=x" },
