@@ -1,4 +1,5 @@
 import type { CliCommand } from "./command.js";
+import { alertIngestCommand } from "./commands/alert-ingest.js";
 import { emulatorCommand } from "./commands/emulator.js";
 import { maintenancePlanCommand } from "./commands/maintenance-plan.js";
 import { rotaCheckCommand } from "./commands/rota-check.js";
@@ -28,6 +29,7 @@ export const commands: readonly CliCommand[] = [
   runbooksCheckCommand,
   siteBuildCommand,
   toilCommand,
+  alertIngestCommand,
   maintenancePlanCommand,
   emulatorCommand,
 ];
