@@ -1,6 +1,7 @@
 import * as core from "@actions/core";
 import type { Finding, InputProblem } from "../core/finding.js";
 import { formatProblem } from "../core/finding.js";
+import { neutralise } from "../core/markdown/safe-text.js";
 
 /** Findings as workflow annotations on their files and lines. */
 export function annotate(findings: readonly Finding[]): void {
@@ -18,13 +19,21 @@ export function annotateProblems(problems: readonly InputProblem[]): void {
   }
 }
 
+/** Findings as a markdown list for a job summary or an issue: severity, file and line, rule, message. */
+export function findingLines(findings: readonly Finding[]): string[] {
+  return findings.map((f) => `- **${f.severity}** \`${f.file}${f.line === undefined ? "" : `:${f.line}`}\` [${f.rule}] ${neutralise(f.message)}`);
+}
+
 /** One line per problem, for setFailed. */
 export function problemsText(problems: readonly InputProblem[]): string {
   return problems.map(formatProblem).join("\n");
 }
 
-/** Writes the job summary (when the runner provides one) and the `result` output. */
-export async function finish(params: { readonly summary: string; readonly result: unknown }): Promise<void> {
-  core.setOutput("result", JSON.stringify(params.result));
+/**
+ * Writes the job summary (when the runner provides one) and the `result` output: the result as
+ * JSON, or `text` as it is (toil's CSV).
+ */
+export async function finish(params: { readonly summary: string; readonly result: unknown } | { readonly summary: string; readonly text: string }): Promise<void> {
+  core.setOutput("result", "text" in params ? params.text : JSON.stringify(params.result));
   if (process.env["GITHUB_STEP_SUMMARY"]) await core.summary.addRaw(params.summary, true).write();
 }

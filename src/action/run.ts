@@ -2,9 +2,14 @@ import * as core from "@actions/core";
 import { z } from "zod";
 import { InputError } from "../cli/input-error.js";
 import { nodeIo } from "../cli/node-io.js";
+import { actionCheckRotaChange } from "./commands/check-rota-change.js";
 import { actionPublishRota } from "./commands/publish-rota.js";
 import { actionRotaCheck } from "./commands/rota-check.js";
+import { actionRotaHorizon } from "./commands/rota-horizon.js";
+import { actionRunbooksCheck } from "./commands/runbooks-check.js";
+import { actionSiteBuild } from "./commands/site-build.js";
 import { actionSlaSweep } from "./commands/sla-sweep.js";
+import { actionToil } from "./commands/toil.js";
 import type { ActionContext } from "./context.js";
 import { readActionInputs, type ActionCommand } from "./inputs.js";
 import { actionGitHub } from "./octokit.js";
@@ -14,6 +19,11 @@ const COMMANDS: Record<ActionCommand, (context: ActionContext) => Promise<void>>
   "sla-sweep": actionSlaSweep,
   "rota-check": actionRotaCheck,
   "publish-rota": actionPublishRota,
+  "check-rota-change": actionCheckRotaChange,
+  "rota-horizon": actionRotaHorizon,
+  "runbooks-check": actionRunbooksCheck,
+  "site-build": actionSiteBuild,
+  toil: actionToil,
 };
 
 /** The Action: parse the inputs, run the command; one catch turns any failure into setFailed. */

@@ -4,7 +4,7 @@ import { readRotaFolder } from "../../cli/commands/rota-folder.js";
 import { countFindings, formatFairness } from "../../cli/commands/rota-report.js";
 import { checkRota } from "../../core/rota/check.js";
 import type { ActionContext } from "../context.js";
-import { annotate, finish } from "../report.js";
+import { annotate, findingLines, finish } from "../report.js";
 
 /** `rota-check`: every rota rule against today's date, as annotations and a job summary. */
 export async function actionRotaCheck(context: ActionContext): Promise<void> {
@@ -17,7 +17,7 @@ export async function actionRotaCheck(context: ActionContext): Promise<void> {
     "",
     countFindings(result.findings),
     "",
-    ...result.findings.map((f) => `- **${f.severity}** \`${f.file}${f.line === undefined ? "" : `:${f.line}`}\` [${f.rule}] ${f.message}`),
+    ...findingLines(result.findings),
     "",
     "```text",
     ...formatFairness(result.fairness),

@@ -1,0 +1,45 @@
+import { DateTime } from "luxon";
+import * as core from "@actions/core";
+import { readRotaFolder } from "../../cli/commands/rota-folder.js";
+import { countFindings } from "../../cli/commands/rota-report.js";
+import { readConfigFile } from "../../cli/load-inputs.js";
+import { checkRota } from "../../core/rota/check.js";
+import { requiredWeeks } from "../../core/rota/rules-calendar.js";
+import type { ActionContext } from "../context.js";
+import { annotate, findingLines, finish } from "../report.js";
+import { horizonIssue, syncHorizonIssue } from "../rota-horizon-issue.js";
+
+/**
+ * `rota-horizon`: the scheduled check of the real rota against today. While any rule fails (above
+ * all, the 13 weeks ahead not being filled in), one issue in the support repository says what is
+ * missing, edited in place each run; it closes itself once the rota passes. The issue is the alarm,
+ * so the step itself fails only when it cannot keep the issue.
+ */
+export async function actionRotaHorizon(context: ActionContext): Promise<void> {
+  const config = readConfigFile(context.io, context.inputs.config).value;
+  const dir = context.inputs["rota-dir"];
+  const rota = readRotaFolder({ dir, io: context.io });
+  const today = DateTime.fromJSDate(context.io.now(), { zone: config.timezone }).toISODate() ?? "";
+  const horizon = requiredWeeks(today).at(-1) ?? today;
+  const result = checkRota({ rota, today });
+  annotate(result.findings);
+  const repo = config.supportRepo ?? context.repository;
+  const issue = horizonIssue({ findings: result.findings, dir, admins: config.rota.admins });
+  const synced = await syncHorizonIssue({
+    gh: context.github(),
+    repo,
+    botLogin: context.inputs["bot-login"],
+    issue,
+    closingNote: `The rota passes its rules again and covers every week to ${horizon}, so this can close.`,
+    dryRun: context.inputs["dry-run"],
+  });
+  const issueLine = synced.number === null ? `issue ${synced.outcome}` : `issue ${repo}#${synced.number} ${synced.outcome}`;
+  const summary = [
+    `## Rota horizon for ${today}: ${result.ok ? "covered" : "needs attention"}${context.inputs["dry-run"] ? " (dry run)" : ""}`,
+    "",
+    `The rota must cover every week to ${horizon}. ${countFindings(result.findings)}; ${issueLine}.`,
+    ...(result.findings.length > 0 ? ["", ...findingLines(result.findings)] : []),
+  ].join("\n");
+  if (!result.ok) core.warning(`the rota needs attention (${countFindings(result.findings)}): ${issueLine}`);
+  await finish({ summary, result: { ok: result.ok, today, horizon, issue: synced.outcome, number: synced.number, findings: result.findings } });
+}

@@ -1,0 +1,66 @@
+import * as core from "@actions/core";
+import { readRotaFolder } from "../../cli/commands/rota-folder.js";
+import { readConfigFile } from "../../cli/load-inputs.js";
+import { neutralise } from "../../core/markdown/safe-text.js";
+import { formatLocalWithYear, formatMinutes } from "../../core/time/format.js";
+import { agencyCalendar } from "../../core/toil/calendar.js";
+import { toilCsv } from "../../core/toil/report.js";
+import { toilFromGitHub } from "../../github/toil-from-github.js";
+import { splitRepo, statusOf, type GitHubTransport } from "../../github/transport.js";
+import type { ActionContext } from "../context.js";
+import { finish } from "../report.js";
+import { toilPeriod } from "../toil-period.js";
+
+/** The repositories the token can read; the others are named in a warning and left out. */
+async function readableRepos(gh: GitHubTransport, repos: readonly string[]): Promise<string[]> {
+  const readable: string[] = [];
+  for (const repo of repos) {
+    try {
+      await gh.request("GET /repos/{owner}/{repo}", splitRepo(repo));
+      readable.push(repo);
+    } catch (error) {
+      const status = statusOf(error);
+      if (status !== 404 && status !== 403) throw error;
+      core.warning(`${repo} cannot be read with this token (${status}), so its alerts are not counted`);
+    }
+  }
+  return readable;
+}
+
+/**
+ * `toil`: the month's TOIL ledger from GitHub: the alert issues opened in the period in the
+ * clients' and the support repositories, with the `/toil woke 40m` claims the people on call wrote
+ * on them. A job summary table for people, and the CSV for the HR system as the `result` output.
+ */
+export async function actionToil(context: ActionContext): Promise<void> {
+  const config = readConfigFile(context.io, context.inputs.config).value;
+  const rota = readRotaFolder({ dir: context.inputs["rota-dir"], io: context.io });
+  const zone = config.timezone;
+  const period = toilPeriod({ now: context.io.now(), zone, from: context.inputs.from, to: context.inputs.to });
+  const gh = context.github();
+  const wanted = [...new Set([...config.clients.flatMap((c) => c.repos), ...config.ticketRepos, config.supportRepo ?? context.repository].map((r) => r.toLowerCase()))];
+  const repos = await readableRepos(gh, wanted);
+  const { report, refused } = await toilFromGitHub({ gh, repos, from: period.fromMs, to: period.toMs, rota, zone, calendar: agencyCalendar(config) });
+  const groups = report.people.flatMap((person) => person.groups.map((group) => ({ login: person.login, group })));
+  const summary = [
+    `## TOIL from ${period.from} to ${period.to}`,
+    "",
+    ...(report.people.length === 0
+      ? ["Nobody has TOIL to claim."]
+      : [
+          "| person | days | groups |",
+          "|---|---|---|",
+          ...report.people.map((p) => `| ${p.login} | ${p.days} | ${p.groups.length} |`),
+          "",
+          "| person | group start | alerts | woke | worked | days |",
+          "|---|---|---|---|---|---|",
+          ...groups.map(({ login, group }) => `| ${login} | ${formatLocalWithYear(group.start, zone)} | ${group.alerts.length} | ${group.woke ? "yes" : "no"} | ${formatMinutes(group.workedMinutes)} | ${group.extra > 0 ? `${group.base} + ${group.extra} = ${group.days}` : group.days} |`),
+        ]),
+    "",
+    `Read ${repos.length} repositor${repos.length === 1 ? "y" : "ies"}; ${report.inHours.length} alert${report.inHours.length === 1 ? "" : "s"} in working hours not counted.`,
+    ...(refused.length > 0 ? ["", "Claims not taken:", ...refused.map((r) => `- ${r.issue.repo}#${r.issue.number}: ${neutralise(r.reason)}`)] : []),
+    "",
+    "The CSV for the HR system is the step's `result` output.",
+  ].join("\n");
+  await finish({ summary, text: toilCsv(report) });
+}

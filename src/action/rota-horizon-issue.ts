@@ -1,0 +1,95 @@
+import type { Finding } from "../core/finding.js";
+import { mention, neutralise } from "../core/markdown/safe-text.js";
+import { ROTA_RULE } from "../core/rota/rule-ids.js";
+import { splitRepo, type GitHubTransport } from "../github/transport.js";
+
+/** The hidden marker that finds the one rota-horizon issue again. */
+export const HORIZON_MARKER = "<!-- firstline:rota-horizon -->";
+
+/** What the issue should say, or null when the rota passes and no issue should be open. */
+export interface HorizonIssue {
+  readonly title: string;
+  readonly body: string;
+}
+
+/** What keeping the issue in step did. */
+export type HorizonOutcome = "none" | "created" | "updated" | "unchanged" | "closed";
+
+function where(f: Finding): string {
+  return `\`${f.file}${f.line === undefined ? "" : `:${f.line}`}\``;
+}
+
+/**
+ * The issue for a rota that fails its rules today: the weeks not covered up to 13 weeks ahead
+ * first (what the team must fill in), then every other error; warnings are left to the checks.
+ * Null when nothing is an error.
+ */
+export function horizonIssue(params: { readonly findings: readonly Finding[]; readonly dir: string; readonly admins: readonly string[] }): HorizonIssue | null {
+  const errors = params.findings.filter((f) => f.severity === "error");
+  if (errors.length === 0) return null;
+  const gaps = errors.filter((f) => f.rule === ROTA_RULE.coverage);
+  const other = errors.filter((f) => f.rule !== ROTA_RULE.coverage);
+  const lines = [
+    `The daily rota check found ${errors.length === 1 ? "an error" : `${errors.length} errors`} in \`${params.dir}/\`.`,
+    ...(params.admins.length > 0 ? ["", `For: ${params.admins.map(mention).join(" ")}`] : []),
+    ...(gaps.length > 0
+      ? ["", "### Weeks not covered", "", "The rota must name first line support and on call for every week from the current one to 13 weeks ahead.", "", ...gaps.map((f) => `- ${neutralise(f.message)} (${where(f)})`)]
+      : []),
+    ...(other.length > 0 ? ["", "### Other errors", "", ...other.map((f) => `- ${where(f)} [${f.rule}] ${neutralise(f.message)}`)] : []),
+    "",
+    "Fix the rota with a pull request: this issue is brought up to date each day and closes itself once the rota passes.",
+    HORIZON_MARKER,
+  ];
+  return { title: gaps.length > 0 ? "The rota does not cover the next 13 weeks" : "The rota has errors", body: lines.join("\n") };
+}
+
+async function findOpen(params: { gh: GitHubTransport; repo: string; botLogin: string }): Promise<{ number: number; title: string; body: string } | undefined> {
+  for (let page = 1; page <= 10; page++) {
+    const batch = (
+      await params.gh.request<{ number: number; title: string; body?: string | null; pull_request?: unknown }[]>("GET /repos/{owner}/{repo}/issues", {
+        ...splitRepo(params.repo),
+        state: "open",
+        creator: params.botLogin,
+        per_page: 100,
+        page,
+      })
+    ).data;
+    const found = batch.find((i) => !i.pull_request && (i.body ?? "").includes(HORIZON_MARKER));
+    if (found) return { number: found.number, title: found.title, body: found.body ?? "" };
+    if (batch.length < 100) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Keeps the one rota-horizon issue in step: opens it (or edits it in place) while the rota fails,
+ * closes it with a comment once it passes. With `dryRun`, says what it would do and writes nothing.
+ */
+export async function syncHorizonIssue(params: {
+  readonly gh: GitHubTransport;
+  readonly repo: string;
+  readonly botLogin: string;
+  readonly issue: HorizonIssue | null;
+  readonly closingNote: string;
+  readonly dryRun: boolean;
+}): Promise<{ readonly outcome: HorizonOutcome; readonly number: number | null }> {
+  const { gh, repo, issue, dryRun } = params;
+  const open = await findOpen(params);
+  if (issue === null) {
+    if (!open) return { outcome: "none", number: null };
+    if (!dryRun) {
+      const at = { ...splitRepo(repo), issue_number: open.number };
+      await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...at, body: params.closingNote });
+      await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...at, state: "closed", state_reason: "completed" });
+    }
+    return { outcome: "closed", number: open.number };
+  }
+  if (!open) {
+    if (dryRun) return { outcome: "created", number: null };
+    const created = await gh.request<{ number: number }>("POST /repos/{owner}/{repo}/issues", { ...splitRepo(repo), title: issue.title, body: issue.body });
+    return { outcome: "created", number: created.data.number };
+  }
+  if (open.title === issue.title && open.body === issue.body) return { outcome: "unchanged", number: open.number };
+  if (!dryRun) await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...splitRepo(repo), issue_number: open.number, title: issue.title, body: issue.body });
+  return { outcome: "updated", number: open.number };
+}
