@@ -1,7 +1,13 @@
 // npm run bench: measures Firstline against its limits and writes bench/results.json.
 import { cpus } from "node:os";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { benchAction } from "./action.js";
 import { benchCalendar } from "./calendar.js";
+import { benchMemory } from "./memory.js";
+import { benchSweep } from "./sweep.js";
+import { benchTicket } from "./ticket.js";
+import { benchWebhooks } from "./webhooks.js";
+import { benchSite } from "./site.js";
 
 interface Row {
   readonly figure: string;
@@ -14,10 +20,36 @@ const results: Record<string, unknown> = {
   machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown" },
 };
 const rows: Row[] = [];
+const section = async <T>(name: string, run: () => Promise<T> | T, describe: (value: T) => Row[]) => {
+  process.stderr.write(`measuring ${name}...\n`);
+  const value = await run();
+  results[name] = value;
+  rows.push(...describe(value));
+};
 
-const calendar = benchCalendar();
-results["calendar"] = calendar;
-rows.push({ figure: "SLA due computations per second (one core)", value: calendar.dueComputationsPerSecond, goal: ">= 200,000" });
+await section("calendar", benchCalendar, (v) => [{ figure: "SLA due computations per second (one core)", value: v.dueComputationsPerSecond, goal: ">= 200,000" }]);
+await section("ticket", benchTicket, (v) => [
+  { figure: "API requests for one new ticket", value: v.requestsPerNewTicket, goal: "<= 3" },
+  { figure: "  of which writes", value: v.writesPerNewTicket, goal: "" },
+]);
+await section("webhooks", () => benchWebhooks(200), (v) => [
+  { figure: `Webhook events per second (${v.events} new tickets)`, value: v.eventsPerSecond, goal: "" },
+  { figure: "  handling time p50 (ms)", value: v.p50Ms, goal: "" },
+  { figure: "  handling time p99 (ms)", value: v.p99Ms, goal: "" },
+]);
+await section("sweep", () => benchSweep(1000), (v) => [
+  { figure: `API requests per sweep of ${v.tickets} open tickets`, value: v.requests, goal: "<= 10 (one per 100 tickets)" },
+  { figure: "  writes on a quiet sweep", value: v.quietWrites, goal: "0" },
+]);
+await section("site", () => benchSite(500), (v) => [{ figure: `Site build for ${v.runbooks} runbooks (ms)`, value: v.buildMs, goal: "" }]);
+await section("action", () => benchAction(5), (v) => [
+  { figure: "Action cold start, rota-check (ms)", value: v.coldStartMs, goal: "" },
+  { figure: "Action bundle (bytes)", value: v.bundleBytes, goal: "" },
+]);
+await section("memory", () => benchMemory(10_000), (v) => [
+  { figure: `App resident memory after ${v.events} events (MB)`, value: v.rssMb, goal: "" },
+  { figure: "  at start (MB)", value: v.rssAtStartMb, goal: "" },
+]);
 
 mkdirSync("bench", { recursive: true });
 writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);

@@ -1,4 +1,7 @@
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { main } from "../cli/main.js";
+import { nodeIo } from "../cli/node-io.js";
 import { loadRota, ROTA_FILE_NAMES } from "../config/rota-load.js";
 import { parseConfig } from "../config/load-config.js";
 import { buildSlaPolicy } from "../core/sla/policy.js";
@@ -69,6 +72,7 @@ const SWAPPED = () =>
 /** The scripted fortnight: tickets at awkward hours, staff replies, waiting, a breach, a swap, an alert. */
 const BEATS: readonly Beat[] = [
   { at: "2026-12-02T10:05:00Z", what: "Wednesday handover: the rota workflow publishes this week's announcement", act: (s) => action(s, "publish-rota") },
+  { at: "2026-12-02T10:12:00Z", what: "The app's scheduled sweep: today is Acme's monthly upkeep day (first Wednesday)", act: (s) => s.sweep() },
   {
     at: "2026-12-02T11:00:00Z",
     what: "Rosa (Riverside) reports a bug with no details",
@@ -123,6 +127,15 @@ const BEATS: readonly Beat[] = [
   { at: "2026-12-06T03:39:00Z", what: "The alert resolves", act: (s) => s.alert(siteDown("resolved")) },
   { at: "2026-12-06T03:45:00Z", what: "Sam records the time off in lieu", act: (s) => reply(s, "sam-oduya", "acme/website", numbers.alert, "/toil woke 40m") },
   {
+    at: "2026-12-07T09:30:00Z",
+    what: "Dependabot finds two vulnerabilities in one package of Glenmore's shop",
+    act: async (s) => {
+      s.emulator.createAlert("glenmore/shop", { package: "guzzlehttp/guzzle", ecosystem: "composer", manifestPath: "composer.lock", severity: "high", summary: "Cross-domain cookie leakage in Guzzle", ghsaId: "GHSA-cwmx-hcrq-mhc3", cveId: "CVE-2022-31042", vulnerableVersionRange: "< 7.4.5", firstPatchedVersion: "7.4.5" });
+      await s.settle();
+      s.emulator.createAlert("glenmore/shop", { package: "guzzlehttp/guzzle", ecosystem: "composer", manifestPath: "composer.lock", severity: "medium", summary: "Failure to strip the Authorization header on redirect", ghsaId: "GHSA-w248-ffj2-4v5q", cveId: "CVE-2022-31043", vulnerableVersionRange: "< 7.4.5", firstPatchedVersion: "7.4.5" });
+    },
+  },
+  {
     at: "2026-12-07T10:00:00Z",
     what: "Monday: Rosa sends a change request",
     act: async (s) => (numbers.question = (await issue(s, "rosa", "riverside/tenant-portal", "Please update the opening hours text", "Please change the opening hours on the contact page.")).data.number),
@@ -176,11 +189,21 @@ export async function playDemo(out: (line: string) => void): Promise<number> {
     out(`\nThe first-line dashboard (northgate/support#${dashboard?.number ?? "?"}) now reads:\n`);
     out((dashboard?.body ?? "(none)").replace(DASHBOARD_MARKER, "").replace(/<sub>.*<\/sub>/, "").trim().replace(/^/gm, "    "));
     await printToil({ stack, out });
+    await buildSite(out);
     out("\nDemo finished: every step above went through real HTTP, signed webhooks and GitHub's API rules.");
     return 0;
   } finally {
     await stack.close();
   }
+}
+
+async function buildSite(out: (line: string) => void): Promise<void> {
+  const dir = ".firstline-demo/site";
+  let text = "";
+  const io = { ...nodeIo(), stdout: (line: string) => void (text += line), stderr: (line: string) => void (text += line) };
+  const code = await main(["site", "build", "--out", dir, "--today", "2026-12-16"], io);
+  out(`\nThe runbook and rota site (firstline site build): ${code === 0 ? text.trim() : `failed: ${text.trim()}`}`);
+  if (code === 0) out(`Open ${resolve(dir, "index.html")} in a browser: it works offline.`);
 }
 
 async function printToil(params: { stack: Stack; out: (line: string) => void }): Promise<void> {

@@ -21,5 +21,9 @@ describe("npm run demo", () => {
     expect(text).toContain("we are still waiting for your reply here");
     expect(text).toContain("### SLA breached (2)");
     expect(text).toContain("sam-oduya: 0.5 days from 1 group");
+    expect(text).toContain('issue opened by firstline[bot]: "Apply CMS core updates (Wed Dec 2)"');
+    expect(text).toContain('issue opened by firstline[bot]: "Security: update guzzlehttp/guzzle (composer) in glenmore/shop"');
+    expect(text).toContain("### Maintenance to do");
+    expect(text).toMatch(/The runbook and rota site \(firstline site build\): Wrote \d+ files to \.firstline-demo\/site/);
   }, 60_000);
 });

@@ -24,8 +24,11 @@ export function renderDashboard(params: { readonly tickets: readonly SweptTicket
   const state = (t: SweptTicket) => worstMetric(t.sla)?.state;
   const breached = tickets.filter((t) => state(t) === "breached");
   const atRisk = tickets.filter((t) => state(t) === "at-risk");
-  const followUp = tickets.filter((t) => t.needsFollowUp && state(t) !== "breached" && state(t) !== "at-risk");
+  const followUp = tickets.filter((t) => t.needsFollowUp && state(t) !== "breached" && state(t) !== "at-risk" && !t.snapshot.labels.includes("type: maintenance"));
   const waiting = tickets.filter((t) => t.waitingOnClient);
+  const maintenance = tickets.filter((t) => t.snapshot.labels.includes("type: maintenance"));
+  const maintenanceLine = (t: SweptTicket) =>
+    `- ${t.snapshot.repo}#${t.snapshot.number} ${quoteInline(t.snapshot.title, 80)}: ${t.sla.terms.id}, ${t.sla.priority}, open since ${formatLocal(t.snapshot.createdAt, zone)}`;
   const section = (title: string, list: readonly SweptTicket[], empty: string) => [`### ${title} (${list.length})`, "", ...(list.length > 0 ? list.map((t) => ticketLine(t, zone)) : [empty]), ""];
   const clients = [...new Set(tickets.map((t) => t.sla.terms.id))].sort();
   const count = (client: string, priority: string) => tickets.filter((t) => t.sla.terms.id === client && t.sla.priority === priority).length;
@@ -38,6 +41,10 @@ export function renderDashboard(params: { readonly tickets: readonly SweptTicket
     ...section("At risk, soonest due first", atRisk, "None."),
     ...section("Needing a follow-up", followUp, "None."),
     ...section("Waiting on the client", waiting, "None."),
+    `### Maintenance to do (${maintenance.length})`,
+    "",
+    ...(maintenance.length > 0 ? maintenance.map(maintenanceLine) : ["None."]),
+    "",
     `### Open tickets by client and priority (${tickets.length})`,
     "",
     `| client | ${PRIORITIES.join(" | ")} |`,

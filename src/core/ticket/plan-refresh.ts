@@ -61,7 +61,10 @@ export function planTicketRefresh(params: {
     if (params.snapshot.labels.includes(waiting) && !touchedByPerson(waiting)) lift.push(waiting);
   }
   const snapshot = withLabelEvents({ snapshot: params.snapshot, remove: lift, at: now, by: botLogin });
-  const sla = computeTicketSla({ timeline: timelineOf(snapshot), policy, now });
+  const computed = computeTicketSla({ timeline: timelineOf(snapshot), policy, now });
+  // Maintenance is the agency's own work on its day, not a client waiting for an answer: it has no
+  // response targets (the dashboard lists it until it is done).
+  const sla = snapshot.labels.includes(LABELS.type("maintenance")) ? { ...computed, metrics: [] } : computed;
   const inHours = params.responders?.inHours ?? nextWorkingInstant(sla.terms.calendar, now) === now;
   const responders: Responders = params.responders ?? { support: null, onCall: null, inHours };
 

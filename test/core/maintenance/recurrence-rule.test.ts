@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkRecurrenceRule, expandRecurrence } from "../../../src/core/maintenance/recurrence-rule.js";
 import { maintenanceProblems } from "../../../src/core/maintenance/validate.js";
-import { configWith, uncheckedConfigWith } from "./config.js";
+import { uncheckedConfigWith } from "./config.js";
 
 describe("checkRecurrenceRule", () => {
   it.each([

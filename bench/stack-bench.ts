@@ -1,0 +1,37 @@
+import { agencySeed, STAFF } from "../src/demo/agency-seed.js";
+import type { SeedInput } from "../src/emulator/index.js";
+import { startStack, type Stack } from "../src/demo/stack.js";
+
+/**
+ * The agency's seed with `count` open tickets in one client's repository (one installation, so
+ * the count per hundred is not blurred by several installations' part-filled pages), each
+ * answered by staff.
+ */
+export function seedWithTickets(count: number, createdAt: string): SeedInput {
+  const seed = agencySeed();
+  const repos = ["acme/website"];
+  const clients: Record<string, string> = { "acme/website": "acme", "riverside/tenant-portal": "riverside", "glenmore/shop": "glenmore" };
+  const issues = Array.from({ length: count }, (_, i) => {
+    const repo = repos[i % repos.length] ?? "acme/website";
+    return {
+      repo,
+      title: `Ticket ${i + 1}: please update page ${i + 1}`,
+      body: `Please change the text on page ${i + 1}.`,
+      author: "pat",
+      labels: [`client: ${clients[repo] ?? "acme"}`, "priority: P4", "type: change"],
+      createdAt,
+      comments: [{ author: STAFF[i % STAFF.length] ?? "alice-okafor", body: "Thanks, we will do this in the next release.", createdAt }],
+    };
+  });
+  return { ...seed, issues: [...(seed.issues ?? []), ...issues] };
+}
+
+/** Runs `work` with a fresh stack, and closes it after. */
+export async function withStack<T>(params: { seed: SeedInput; now: Date }, work: (stack: Stack) => Promise<T>): Promise<T> {
+  const stack = await startStack(params);
+  try {
+    return await work(stack);
+  } finally {
+    await stack.close();
+  }
+}
