@@ -11,8 +11,8 @@ export interface CommandIo {
   readonly now: () => Date;
 }
 
-/** How an option is read from the command line before its schema sees it. */
-export type OptionKind = "string" | "boolean";
+/** How an option is read from the command line before its schema sees it; `strings` may be repeated (a list). */
+export type OptionKind = "string" | "boolean" | "strings";
 
 /**
  * One `firstline` command. `options` declares the flags (all strings or booleans on the command

@@ -42,10 +42,10 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
     io.stdout(`${command.usage}\n`);
     return 0;
   }
-  let values: Record<string, string | boolean | undefined>;
+  let values: Record<string, string | boolean | (string | boolean)[] | undefined>;
   try {
     const optionSpec = Object.fromEntries(
-      [...Object.entries(command.options), ["json", "boolean"] as const].map(([name, kind]) => [name, { type: kind }]),
+      [...Object.entries(command.options), ["json", "boolean"] as const].map(([name, kind]) => [name, kind === "strings" ? { type: "string" as const, multiple: true } : { type: kind }]),
     );
     values = parseArgs({ args: [...rest], options: optionSpec, strict: true, allowPositionals: false }).values;
   } catch (error) {
