@@ -6,8 +6,7 @@ import type { GitHubTransport } from "./transport.js";
 const MAX_QUERY_LENGTH = 256;
 
 /** Search queries for the open issues of these repositories, as few as fit GitHub's query length. */
-export function openIssueQueries(repos: readonly string[]): string[] {
-  const base = "is:issue is:open";
+export function openIssueQueries(repos: readonly string[], base = "is:issue is:open"): string[] {
   const queries: string[] = [];
   let current = base;
   for (const repo of [...new Set(repos.map((r) => r.toLowerCase()))].sort()) {
@@ -63,10 +62,16 @@ export async function searchOpenTickets(params: { readonly gh: GitHubTransport; 
 }
 
 /** As `searchOpenTickets`, also naming the repositories that could not be searched. */
-export async function searchOpenTicketsReporting(params: { readonly gh: GitHubTransport; readonly repos: readonly string[] }): Promise<{ tickets: TicketSnapshot[]; unreadable: string[] }> {
+export async function searchOpenTicketsReporting(params: {
+  readonly gh: GitHubTransport;
+  readonly repos: readonly string[];
+  /** The qualifiers besides the repositories (default: open issues). */
+  readonly qualifiers?: string;
+}): Promise<{ tickets: TicketSnapshot[]; unreadable: string[] }> {
   const tickets: TicketSnapshot[] = [];
   const unreadable: string[] = [];
-  for (const query of openIssueQueries(params.repos)) {
+  const base = params.qualifiers ?? "is:issue is:open";
+  for (const query of openIssueQueries(params.repos, base)) {
     try {
       tickets.push(...(await searchAll(params.gh, query)));
     } catch {
@@ -77,7 +82,7 @@ export async function searchOpenTicketsReporting(params: { readonly gh: GitHubTr
       }
       for (const repo of repos) {
         try {
-          tickets.push(...(await searchAll(params.gh, `is:issue is:open repo:${repo}`)));
+          tickets.push(...(await searchAll(params.gh, `${base} repo:${repo}`)));
         } catch {
           unreadable.push(repo);
         }
