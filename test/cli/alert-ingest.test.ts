@@ -1,5 +1,9 @@
-import { readFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommandIo } from "../../src/cli/command.js";
 import { InputError } from "../../src/cli/input-error.js";
@@ -178,5 +182,21 @@ describe("firstline alert ingest", () => {
     const result = await run(emulator, ["alert", "ingest", ...args]);
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toMatch(message);
+  });
+
+  it("runs from the built lib/cli.js, as a repository_dispatch workflow step would", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "firstline-dispatch-"));
+    try {
+      const payload = join(dir, "payload.json");
+      writeFileSync(payload, JSON.stringify({ name: "QueueBacklog", severity: "warning", client: "riverside", summary: "2,000 jobs waiting" }));
+      emulator.clock.set(new Date("2026-12-07T11:00:00Z"));
+      const { stdout } = await promisify(execFile)("node", ["lib/cli.js", ...ingest, "--payload", payload], {
+        encoding: "utf8",
+        env: { ...process.env, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: emulator.url, FIRSTLINE_NOW: "2026-12-07T11:00:00Z" },
+      });
+      expect(stdout).toMatch(/^1 alert from .*payload\.json \(plain\):\n {2}QueueBacklog \([0-9a-z-]+\): opened riverside\/tenant-portal#\d+\n$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
