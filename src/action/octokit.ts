@@ -9,9 +9,16 @@ const FirstlineOctokit = Octokit.plugin(retry, throttling);
  * The Action's connection to GitHub (GITHUB_API_URL on GitHub Enterprise and in tests), with
  * retries on server errors and waits on rate limits, as the app's Probot client has.
  */
-export function actionGitHub(params: { readonly token: string; readonly apiUrl: string | undefined; readonly warn: (message: string) => void }): GitHubTransport {
+export function actionGitHub(params: {
+  readonly token: string;
+  readonly apiUrl: string | undefined;
+  readonly warn: (message: string) => void;
+  /** Octokit's own request log: a failed request is the command's to report, so it goes to the debug log. */
+  readonly debug: (message: string) => void;
+}): GitHubTransport {
   const octokit = new FirstlineOctokit({
     auth: params.token,
+    log: { debug: params.debug, info: params.debug, warn: params.warn, error: params.debug },
     baseUrl: params.apiUrl ?? "https://api.github.com",
     userAgent: "firstline-action",
     throttle: {

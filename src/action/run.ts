@@ -43,7 +43,7 @@ export async function run(): Promise<void> {
       repository: process.env["GITHUB_REPOSITORY"] ?? "",
       github: () => {
         if (!inputs.token) throw new Error(`"${inputs.command}" talks to GitHub: pass a token input`);
-        return (github ??= actionGitHub({ token: inputs.token, apiUrl: process.env["GITHUB_API_URL"], warn: core.warning }));
+        return (github ??= actionGitHub({ token: inputs.token, apiUrl: process.env["GITHUB_API_URL"], warn: core.warning, debug: core.debug }));
       },
     });
   } catch (error) {
