@@ -11,6 +11,7 @@ import { runbooksCheckCommand } from "./commands/runbooks-check.js";
 import { siteBuildCommand } from "./commands/site-build.js";
 import { slaDueCommand } from "./commands/sla-due.js";
 import { slaExplainCommand } from "./commands/sla-explain.js";
+import { slaReportCommand } from "./commands/sla-report.js";
 import { slaStatusCommand } from "./commands/sla-status.js";
 import { toilCommand } from "./commands/toil.js";
 import { triageCommand } from "./commands/triage.js";
@@ -20,6 +21,7 @@ export const commands: readonly CliCommand[] = [
   slaDueCommand,
   slaStatusCommand,
   slaExplainCommand,
+  slaReportCommand,
   triageCommand,
   rotaCheckCommand,
   rotaDiffCommand,
