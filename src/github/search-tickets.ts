@@ -38,17 +38,44 @@ interface SearchPage {
   };
 }
 
-async function searchAll(gh: GitHubTransport, query: string): Promise<TicketSnapshot[]> {
+/** GitHub's search returns at most this many results for one query. */
+const SEARCH_CAP = 1000;
+const DAY_MS = 86_400_000;
+
+/**
+ * Every result of a search. GitHub stops at 1,000 results a query, so a query that matches more is
+ * split: by repository first, then by halves of the creation dates, until each part fits.
+ */
+async function searchAll(gh: GitHubTransport, query: string, created?: { from: number; to: number }): Promise<TicketSnapshot[]> {
   const tickets: TicketSnapshot[] = [];
   let after: string | null = null;
-  // GitHub's search gives at most 1,000 results a query: ten pages of 100.
-  for (let page = 0; page < 10; page++) {
-    const result: SearchPage = await gh.graphql<SearchPage>(SEARCH, { searchQuery: query, after });
+  const dated = created ? `${query} created:${isoDay(created.from)}..${isoDay(created.to)}` : query;
+  for (let page = 0; page < SEARCH_CAP / 100; page++) {
+    const result: SearchPage = await gh.graphql<SearchPage>(SEARCH, { searchQuery: dated, after });
+    if (page === 0 && result.search.issueCount > SEARCH_CAP) return splitSearch(gh, query, created);
     for (const node of result.search.nodes) if (node.__typename === "Issue") tickets.push(snapshotFromNode(node));
     if (!result.search.pageInfo.hasNextPage) break;
     after = result.search.pageInfo.endCursor;
   }
   return tickets;
+}
+
+async function splitSearch(gh: GitHubTransport, query: string, created?: { from: number; to: number }): Promise<TicketSnapshot[]> {
+  const repos = query.split(" ").filter((t) => t.startsWith("repo:"));
+  if (repos.length > 1 && !created) {
+    const base = query.split(" ").filter((t) => !t.startsWith("repo:")).join(" ");
+    const parts = await Promise.all(repos.map((repo) => searchAll(gh, `${base} ${repo}`)));
+    return parts.flat();
+  }
+  const range = created ?? { from: Date.UTC(2008, 0, 1), to: Date.UTC(new Date().getUTCFullYear() + 1, 0, 1) };
+  if (range.to - range.from <= DAY_MS) return searchAll(gh, query, range).catch(() => []);
+  const middle = range.from + Math.floor((range.to - range.from) / DAY_MS / 2) * DAY_MS;
+  const [older, newer] = await Promise.all([searchAll(gh, query, { from: range.from, to: middle - DAY_MS }), searchAll(gh, query, { from: middle, to: range.to })]);
+  return [...older, ...newer];
+}
+
+function isoDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
 }
 
 /**
