@@ -2,7 +2,7 @@ import { z } from "zod";
 import { dateOption } from "../cli/options.js";
 
 /** The commands the Action runs, the same as the app's jobs and the command line's. */
-export const ACTION_COMMANDS = ["sla-sweep", "rota-check", "publish-rota", "check-rota-change", "rota-horizon", "runbooks-check", "site-build", "toil"] as const;
+export const ACTION_COMMANDS = ["sla-sweep", "rota-check", "publish-rota", "check-rota-change", "rota-horizon", "runbooks-check", "site-build", "toil", "sla-report"] as const;
 export type ActionCommand = (typeof ACTION_COMMANDS)[number];
 
 /** One input of the Action: its description (as in action.yml), default and schema. */
@@ -23,8 +23,8 @@ export const ACTION_INPUTS = {
   "rota-dir": { description: "Folder of the rota files.", required: false, default: "rota" },
   "runbooks-dir": { description: "Folder of the runbooks.", required: false, default: "runbooks" },
   "site-dir": { description: "Folder site-build writes the static site to.", required: false, default: "_site" },
-  from: { description: "toil: first day counted (YYYY-MM-DD, local); default the first day of last month.", required: false },
-  to: { description: "toil: last day counted (YYYY-MM-DD, local, inclusive); default the last day of the month that from is in.", required: false },
+  from: { description: "toil and sla-report: first day counted (YYYY-MM-DD, local); default the first day of last month.", required: false },
+  to: { description: "toil and sla-report: last day counted (YYYY-MM-DD, local, inclusive); default the last day of the month that from is in.", required: false },
   "dry-run": { description: "Plan and report, but change nothing on GitHub.", required: false, default: "false" },
   "bot-login": { description: "The login the token writes as (for an app token, <app-slug>[bot]); Firstline trusts its own markers only from this login.", required: false, default: "github-actions[bot]" },
 } as const satisfies Record<string, InputSpec>;

@@ -8,6 +8,7 @@ import { actionRotaCheck } from "./commands/rota-check.js";
 import { actionRotaHorizon } from "./commands/rota-horizon.js";
 import { actionRunbooksCheck } from "./commands/runbooks-check.js";
 import { actionSiteBuild } from "./commands/site-build.js";
+import { actionSlaReport } from "./commands/sla-report.js";
 import { actionSlaSweep } from "./commands/sla-sweep.js";
 import { actionToil } from "./commands/toil.js";
 import type { ActionContext } from "./context.js";
@@ -17,6 +18,7 @@ import { annotateProblems, problemsText } from "./report.js";
 
 const COMMANDS: Record<ActionCommand, (context: ActionContext) => Promise<void>> = {
   "sla-sweep": actionSlaSweep,
+  "sla-report": actionSlaReport,
   "rota-check": actionRotaCheck,
   "publish-rota": actionPublishRota,
   "check-rota-change": actionCheckRotaChange,

@@ -57,4 +57,13 @@ describe("the Action against GitHub (emulated)", () => {
     const quiet = await runAction({ inputs: inputs("sla-sweep"), env: env("2026-12-09T16:31:00Z") });
     expect(resultOutput(quiet.output)).toMatchObject({ writes: 0, dashboard: "unchanged" });
   });
+
+  it("sla-report summarises the period's tickets and gives the CSV as its result", async () => {
+    const run = await runAction({ inputs: { ...inputs("sla-report"), from: "2026-12-01", to: "2026-12-31" }, env: env("2026-12-10T12:00:00Z") });
+    expect(run.stdout).not.toContain("::error");
+    expect(run.code).toBe(0);
+    expect(run.summary).toContain("## SLA report: tickets opened 2026-12-01 to 2026-12-31");
+    expect(run.summary).toContain("| riverside | P3 | 1 |");
+    expect(run.output).toMatch(/result<<\S+\nclient,priority,tickets,/);
+  });
 });

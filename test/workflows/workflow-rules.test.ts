@@ -35,7 +35,7 @@ describe("the workflows", () => {
     ["sla-sweep.yml", ["*/15 * * * *"], ["sla-sweep"]],
     ["rota-publish.yml", ["5 10 * * 3"], ["publish-rota"]],
     ["rota-check.yml", ["30 7 * * *"], ["check-rota-change", "rota-horizon"]],
-    ["toil-monthly.yml", ["0 6 1 * *"], ["toil"]],
+    ["toil-monthly.yml", ["0 6 1 * *"], ["toil", "sla-report"]],
   ])("%s runs on %j and runs %j", (name, schedule, commands) => {
     expect(crons(byName(name))).toEqual(schedule);
     expect(localCommands(byName(name))).toEqual(commands);
