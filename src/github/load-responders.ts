@@ -12,10 +12,11 @@ import type { GitHubTransport } from "./transport.js";
  * cost a 304 and no body). Null when the files are missing or do not parse; the rota check on the
  * support repository reports why.
  */
-export async function readRota(params: { readonly gh: GitHubTransport; readonly reader: FileReader; readonly repo: string; readonly dir: string }): Promise<Rota | null> {
+export async function readRota(params: { readonly gh: GitHubTransport; readonly reader: FileReader; readonly repo: string; readonly dir: string; readonly maxAgeMs?: number }): Promise<Rota | null> {
   const { gh, reader, repo, dir } = params;
+  const maxAge = params.maxAgeMs === undefined ? {} : { maxAgeMs: params.maxAgeMs };
   const [people, support, onCall] = await Promise.all(
-    [ROTA_FILE_NAMES.people, ROTA_FILE_NAMES.support, ROTA_FILE_NAMES.onCall].map((name) => reader.read({ gh, repo, path: `${dir}/${name}` })),
+    [ROTA_FILE_NAMES.people, ROTA_FILE_NAMES.support, ROTA_FILE_NAMES.onCall].map((name) => reader.read({ gh, repo, path: `${dir}/${name}`, ...maxAge })),
   );
   if (people == null || support == null || onCall == null) return null;
   const parsed = loadRota({
