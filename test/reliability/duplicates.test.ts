@@ -9,7 +9,8 @@ const NOW = new Date("2026-12-02T11:00:00Z"); // a Wednesday, in working hours
 
 /** A complete bug report (nothing missing), or a question: both triage without asking for more. */
 function ticketText(repo: string, i: number): { title: string; body: string } {
-  if (i % 2 === 0) return { title: `How do I change the banner on ${repo} (${i})?`, body: "Is there a guide for editors?" };
+  if (i % 2 === 0)
+    return { title: `How do I change the banner on ${repo} (${i})?`, body: "Is there a guide for editors?" };
   return {
     title: `Search gives an error on ${repo} (${i})`,
     body: "Steps: 1. open https://example.test/search 2. search for parking. Expected the results page but it shows an error 500.",
@@ -17,7 +18,10 @@ function ticketText(repo: string, i: number): { title: string; body: string } {
 }
 
 function issueDump(stack: Stack, repo: string, number: number) {
-  const issue = stack.emulator.dump().repos.find((r) => r.fullName === repo)?.issues.find((i) => i.number === number);
+  const issue = stack.emulator
+    .dump()
+    .repos.find((r) => r.fullName === repo)
+    ?.issues.find((i) => i.number === number);
   if (!issue) throw new Error(`no issue ${repo}#${number}`);
   return issue;
 }
@@ -50,7 +54,17 @@ describe("duplicates and concurrency", () => {
     await stack.settle();
     stack.emulator.setWebhook({ url: stack.app.webhookUrl, secret: WEBHOOK_SECRET });
     const delivery = openedDelivery(stack, repo, number);
-    const statuses = await Promise.all([1, 2, 3].map(() => postWebhook({ url: stack.app.webhookUrl, event: "issues", body: delivery.body, id: delivery.id, secret: WEBHOOK_SECRET })));
+    const statuses = await Promise.all(
+      [1, 2, 3].map(() =>
+        postWebhook({
+          url: stack.app.webhookUrl,
+          event: "issues",
+          body: delivery.body,
+          id: delivery.id,
+          secret: WEBHOOK_SECRET,
+        }),
+      ),
+    );
     await stack.settle();
     expect(statuses.every((s) => s === 200)).toBe(true);
     expect(cardCount(issueDump(stack, repo, number))).toBe(1);
@@ -60,7 +74,13 @@ describe("duplicates and concurrency", () => {
     const started = performance.now();
     const before = stack.emulator.deliveries().length;
     const opened = await Promise.all(
-      REPOS.flatMap((repo) => [0, 1, 2, 3].map(async (i) => ({ repo, i, number: await createIssue(stack, { as: "pat", repo, ...ticketText(repo, i) }) }))),
+      REPOS.flatMap((repo) =>
+        [0, 1, 2, 3].map(async (i) => ({
+          repo,
+          i,
+          number: await createIssue(stack, { as: "pat", repo, ...ticketText(repo, i) }),
+        })),
+      ),
     );
     await stack.settle();
     const dump = stack.emulator.dump();
@@ -74,27 +94,49 @@ describe("duplicates and concurrency", () => {
       }
       const wanted = [`client: ${CLIENT_ORG}`, "priority: P3", i % 2 === 0 ? "type: question" : "type: bug"];
       if (cardCount(issue) !== 1) problems.push(`${repo}#${number}: ${cardCount(issue)} cards`);
-      for (const label of wanted) if (!issue.labels.includes(label)) problems.push(`${repo}#${number}: no ${label}`);
-      for (const [label, times] of labelAdds(issue)) if (times > 1) problems.push(`${repo}#${number}: ${label} added ${times} times`);
+      for (const label of wanted)
+        if (!issue.labels.includes(label)) problems.push(`${repo}#${number}: no ${label}`);
+      for (const [label, times] of labelAdds(issue))
+        if (times > 1) problems.push(`${repo}#${number}: ${label} added ${times} times`);
       if (duplicateMarkers(issue).length > 0) problems.push(`${repo}#${number}: duplicate markers`);
     }
     expect(problems).toEqual([]);
     expect(ticketViolations(dump, REPOS)).toEqual([]);
-    expect(stack.emulator.deliveries().slice(before).filter((d) => d.status !== 200).map((d) => `${d.event}.${d.action}: ${d.status ?? d.error}`)).toEqual([]);
+    expect(
+      stack.emulator
+        .deliveries()
+        .slice(before)
+        .filter((d) => d.status !== 200)
+        .map((d) => `${d.event}.${d.action}: ${d.status ?? d.error}`),
+    ).toEqual([]);
     console.info(`200 tickets through the emulator: ${Math.round(performance.now() - started)} ms`);
   });
 
   it("200 deliveries arriving together (as GitHub sends them, not one at a time): each ticket carded once", async () => {
     stack.emulator.setWebhook(null);
     const opened = await Promise.all(
-      REPOS.flatMap((repo) => [4, 5, 6, 7].map(async (i) => ({ repo, i, number: await createIssue(stack, { as: "pat", repo, ...ticketText(repo, i) }) }))),
+      REPOS.flatMap((repo) =>
+        [4, 5, 6, 7].map(async (i) => ({
+          repo,
+          i,
+          number: await createIssue(stack, { as: "pat", repo, ...ticketText(repo, i) }),
+        })),
+      ),
     );
     await stack.settle();
     stack.emulator.setWebhook({ url: stack.app.webhookUrl, secret: WEBHOOK_SECRET });
     const deliveries = opened.map(({ repo, number }) => openedDelivery(stack, repo, number));
     // Each delivery twice, all at once: GitHub may retry a delivery while the first is still running.
     const statuses = await Promise.all(
-      [...deliveries, ...deliveries].map((d) => postWebhook({ url: stack.app.webhookUrl, event: "issues", body: d.body, id: d.id, secret: WEBHOOK_SECRET })),
+      [...deliveries, ...deliveries].map((d) =>
+        postWebhook({
+          url: stack.app.webhookUrl,
+          event: "issues",
+          body: d.body,
+          id: d.id,
+          secret: WEBHOOK_SECRET,
+        }),
+      ),
     );
     await stack.settle();
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
@@ -104,7 +146,9 @@ describe("duplicates and concurrency", () => {
       .filter(({ repo, issue }) => keys.has(`${repo}#${issue.number}`))
       .flatMap(({ repo, issue }) => [
         ...(cardCount(issue) === 1 ? [] : [`${repo}#${issue.number}: ${cardCount(issue)} cards`]),
-        ...(issue.labels.includes("priority: P3") && issue.labels.includes(`client: ${CLIENT_ORG}`) ? [] : [`${repo}#${issue.number}: labels ${issue.labels.join(", ")}`]),
+        ...(issue.labels.includes("priority: P3") && issue.labels.includes(`client: ${CLIENT_ORG}`)
+          ? []
+          : [`${repo}#${issue.number}: labels ${issue.labels.join(", ")}`]),
       ]);
     expect(problems).toEqual([]);
     expect(ticketViolations(dump, REPOS)).toEqual([]);

@@ -7,17 +7,26 @@ import { createIssue, startReliabilityStack, WEBHOOK_SECRET, type Stack } from "
 import { openedDelivery, postWebhook } from "./helpers/webhooks.js";
 
 const REPOS = clientRepos(3);
-const BUG = { title: "Search gives an error", body: "Steps: 1. open https://example.test/search 2. search for parking. Expected the results page but it shows an error 500." };
+const BUG = {
+  title: "Search gives an error",
+  body: "Steps: 1. open https://example.test/search 2. search for parking. Expected the results page but it shows an error 500.",
+};
 
 function issueDump(stack: Stack, repo: string, number: number) {
-  const issue = stack.emulator.dump().repos.find((r) => r.fullName === repo)?.issues.find((i) => i.number === number);
+  const issue = stack.emulator
+    .dump()
+    .repos.find((r) => r.fullName === repo)
+    ?.issues.find((i) => i.number === number);
   if (!issue) throw new Error(`no issue ${repo}#${number}`);
   return issue;
 }
 
 /** A second app process on the same GitHub: what a restart or a second instance looks like. */
 async function secondInstance(stack: Stack): Promise<AppServer> {
-  const service = new FirstlineService({ clock: () => stack.emulator.clock.now(), botLogin: stack.emulator.botLogin });
+  const service = new FirstlineService({
+    clock: () => stack.emulator.clock.now(),
+    botLogin: stack.emulator.botLogin,
+  });
   return startAppServer({
     appId: stack.emulator.appId,
     privateKey: stack.emulator.privateKeyPem ?? "",
@@ -25,14 +34,23 @@ async function secondInstance(stack: Stack): Promise<AppServer> {
     baseUrl: stack.emulator.url,
     fastFail: true,
     logLevel: "fatal",
-    app: { service, schedule: false, sweepSecret: undefined, alertsSecret: undefined, supportRepo: undefined },
+    app: {
+      service,
+      schedule: false,
+      sweepSecret: undefined,
+      alertsSecret: undefined,
+      supportRepo: undefined,
+    },
   });
 }
 
 describe("redeliveries across failures and restarts", () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startReliabilityStack({ seed: reliabilitySeed({ count: REPOS.length }), now: new Date("2026-12-02T11:00:00Z") });
+    stack = await startReliabilityStack({
+      seed: reliabilitySeed({ count: REPOS.length }),
+      now: new Date("2026-12-02T11:00:00Z"),
+    });
   });
   afterAll(async () => stack.close());
 
@@ -42,21 +60,30 @@ describe("redeliveries across failures and restarts", () => {
   // src/app/service.ts:17 promises that losing the caches "costs a few extra requests and nothing
   // else". Fix: in handleIssueOpened, read the comments (or fetchTicket) and skip the card when a
   // bot comment with the card marker exists, or plan through planTicketRefresh, which already does.
-  it.fails("a delivery redelivered to a restarted app (empty delivery memory) posts no second card", async () => {
-    const repo = REPOS[0] ?? "";
-    const number = await createIssue(stack, { as: "pat", repo, ...BUG });
-    await stack.settle();
-    const delivery = openedDelivery(stack, repo, number);
-    const restarted = await secondInstance(stack);
-    try {
-      const status = await postWebhook({ url: restarted.webhookUrl, event: "issues", body: delivery.body, id: delivery.id, secret: WEBHOOK_SECRET });
+  it.fails(
+    "a delivery redelivered to a restarted app (empty delivery memory) posts no second card",
+    async () => {
+      const repo = REPOS[0] ?? "";
+      const number = await createIssue(stack, { as: "pat", repo, ...BUG });
       await stack.settle();
-      expect(status).toBe(200);
-      expect(cardCount(issueDump(stack, repo, number))).toBe(1);
-    } finally {
-      await restarted.close();
-    }
-  });
+      const delivery = openedDelivery(stack, repo, number);
+      const restarted = await secondInstance(stack);
+      try {
+        const status = await postWebhook({
+          url: restarted.webhookUrl,
+          event: "issues",
+          body: delivery.body,
+          id: delivery.id,
+          secret: WEBHOOK_SECRET,
+        });
+        await stack.settle();
+        expect(status).toBe(200);
+        expect(cardCount(issueDump(stack, repo, number))).toBe(1);
+      } finally {
+        await restarted.close();
+      }
+    },
+  );
 
   // Bug: src/app/handlers/with-ticket.ts:21 records the delivery id as handled before the work
   // runs, so a delivery whose handler failed (GitHub down, a 502 on the card) is skipped when it is

@@ -15,7 +15,9 @@ export function cardCount(issue: IssueDump): number {
 
 /** Every hidden marker key in the bot's comments, once per comment that carries it. */
 export function markerKeys(issue: IssueDump): string[] {
-  return botComments(issue).flatMap((c) => [...c.body.matchAll(/<!-- firstline:([^\s>]+?) -->/g)].map((m) => m[1] ?? ""));
+  return botComments(issue).flatMap((c) =>
+    [...c.body.matchAll(/<!-- firstline:([^\s>]+?) -->/g)].map((m) => m[1] ?? ""),
+  );
 }
 
 /** Marker keys the bot wrote more than once on one issue: each is a notice, card or reminder posted twice. */
@@ -28,14 +30,17 @@ export function duplicateMarkers(issue: IssueDump): string[] {
 /** Times each label was added to an issue (events), by label. */
 export function labelAdds(issue: IssueDump): Map<string, number> {
   const adds = new Map<string, number>();
-  for (const e of issue.events) if (e.event === "labeled" && e.label) adds.set(e.label, (adds.get(e.label) ?? 0) + 1);
+  for (const e of issue.events)
+    if (e.event === "labeled" && e.label) adds.set(e.label, (adds.get(e.label) ?? 0) + 1);
   return adds;
 }
 
 /** The issues (not pull requests) of some repositories. */
 export function issuesIn(dump: StateDump, repos: readonly string[]): { repo: string; issue: IssueDump }[] {
   const wanted = new Set(repos.map((r) => r.toLowerCase()));
-  return dump.repos.filter((r) => wanted.has(r.fullName.toLowerCase())).flatMap((r) => r.issues.filter((i) => !i.isPullRequest).map((issue) => ({ repo: r.fullName, issue })));
+  return dump.repos
+    .filter((r) => wanted.has(r.fullName.toLowerCase()))
+    .flatMap((r) => r.issues.filter((i) => !i.isPullRequest).map((issue) => ({ repo: r.fullName, issue })));
 }
 
 /**
@@ -49,12 +54,17 @@ export function ticketViolations(dump: StateDump, repos: readonly string[]): str
     const cards = cardCount(issue);
     if (cards !== 1) problems.push(`${repo}#${issue.number}: ${cards} cards`);
     const dupes = duplicateMarkers(issue);
-    if (dupes.length > 0) problems.push(`${repo}#${issue.number}: markers written twice: ${dupes.join(", ")}`);
+    if (dupes.length > 0)
+      problems.push(`${repo}#${issue.number}: markers written twice: ${dupes.join(", ")}`);
   }
   return problems;
 }
 
 /** Issues the bot opened in a repository with a given title (dashboards, configuration problems). */
 export function botIssues(dump: StateDump, repo: string, titleStart: string): IssueDump[] {
-  return dump.repos.find((r) => r.fullName === repo)?.issues.filter((i) => i.author === BOT && i.title.startsWith(titleStart)) ?? [];
+  return (
+    dump.repos
+      .find((r) => r.fullName === repo)
+      ?.issues.filter((i) => i.author === BOT && i.title.startsWith(titleStart)) ?? []
+  );
 }

@@ -1,4 +1,6 @@
+import { parseConfig } from "../../../src/config/load-config.js";
 import type { SeedInput } from "../../../src/emulator/index.js";
+import { labelCatalogue } from "../../../src/github/label-catalogue.js";
 
 /** The support team: staff in the configuration and collaborators on every repository. */
 export const STAFF = ["alice-okafor", "bob-adeyemi", "erin-walsh", "grace-kowalski"] as const;
@@ -53,7 +55,9 @@ export function reliabilityRota(): Record<string, string> {
     const date = new Date(Date.UTC(2026, 10, 25 + 7 * i)).toISOString().slice(0, 10);
     const [dev, ops] = i % 2 === 0 ? ["alice-okafor", "bob-adeyemi"] : ["erin-walsh", "grace-kowalski"];
     weeks.push(`  ${date}: { developer: ${dev}, operations: ${ops} }`);
-    onCall.push(`  ${date}: { primary: ${i % 2 === 0 ? "bob-adeyemi" : "alice-okafor"}, secondLine: [grace-kowalski] }`);
+    onCall.push(
+      `  ${date}: { primary: ${i % 2 === 0 ? "bob-adeyemi" : "alice-okafor"}, secondLine: [grace-kowalski] }`,
+    );
   }
   const person = (login: string, role: string, extra = "") =>
     `  - { login: ${login}, name: ${login}, role: ${role}, vetted: true, deliveryLead: grace-kowalski, onCall: true${extra} }`;
@@ -76,8 +80,19 @@ export function reliabilityRota(): Record<string, string> {
  * and `acme/website`, each carrying the same configuration, and the app installed on all three
  * organisations. `extraRepos` adds more repositories to the client organisation (with their own files).
  */
-export function reliabilitySeed(params: { readonly count: number; readonly extraRepos?: readonly { name: string; files: Record<string, string> }[] }): SeedInput {
+export function reliabilitySeed(params: {
+  readonly count: number;
+  readonly extraRepos?: readonly { name: string; files: Record<string, string> }[];
+  /** Create Firstline's labels in every repository up front (saves a write per label when writes are throttled). */
+  readonly labels?: boolean;
+}): SeedInput {
   const config = reliabilityConfig(params.count);
+  const parsed = parseConfig({ file: "firstline.yml", text: config });
+  if (!parsed.ok)
+    throw new Error(`the reliability configuration is invalid: ${JSON.stringify(parsed.problems)}`);
+  const labels = params.labels
+    ? labelCatalogue(parsed.value.value).map(({ name, color, description }) => ({ name, color, description }))
+    : [];
   const write = Object.fromEntries(STAFF.map((login) => [login, "write" as const]));
   return {
     users: [...CLIENTS.map((login) => ({ login })), { login: "carol-hughes" }, { login: "mallory" }],
@@ -87,10 +102,32 @@ export function reliabilitySeed(params: { readonly count: number; readonly extra
       { login: "acme", members: ["rosa"] },
     ],
     repos: [
-      { owner: "northgate", name: "support", files: { ".github/firstline.yml": config, ...reliabilityRota() }, collaborators: write },
-      ...clientRepos(params.count).map((full) => ({ owner: CLIENT_ORG, name: full.split("/")[1] ?? "", files: { ".github/firstline.yml": config }, collaborators: write })),
-      ...(params.extraRepos ?? []).map((repo) => ({ owner: CLIENT_ORG, name: repo.name, files: repo.files, collaborators: write })),
-      { owner: "acme", name: "website", files: { ".github/firstline.yml": config }, collaborators: write },
+      {
+        owner: "northgate",
+        name: "support",
+        files: { ".github/firstline.yml": config, ...reliabilityRota() },
+        collaborators: write,
+      },
+      ...clientRepos(params.count).map((full) => ({
+        owner: CLIENT_ORG,
+        name: full.split("/")[1] ?? "",
+        files: { ".github/firstline.yml": config },
+        collaborators: write,
+        labels,
+      })),
+      ...(params.extraRepos ?? []).map((repo) => ({
+        owner: CLIENT_ORG,
+        name: repo.name,
+        files: repo.files,
+        collaborators: write,
+      })),
+      {
+        owner: "acme",
+        name: "website",
+        files: { ".github/firstline.yml": config },
+        collaborators: write,
+        labels,
+      },
     ],
     installations: [{ account: "northgate" }, { account: CLIENT_ORG }, { account: "acme" }],
   };

@@ -1,35 +1,130 @@
 import { Octokit } from "@octokit/rest";
-import { startAppServer } from "../../../src/app/server.js";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
+import { firstlineApp, type FirstlineAppOptions } from "../../../src/app/index.js";
+import { startAppServer, type AppServer } from "../../../src/app/server.js";
 import { FirstlineService } from "../../../src/app/service.js";
-import { ALERTS_SECRET, startStack, SWEEP_SECRET, WEBHOOK_SECRET, type Stack } from "../../../src/demo/stack.js";
-import { startEmulator, type SeedInput } from "../../../src/emulator/index.js";
+import { ALERTS_SECRET, SWEEP_SECRET, WEBHOOK_SECRET, type Stack } from "../../../src/demo/stack.js";
+import { startEmulator, type Emulator, type SeedInput } from "../../../src/emulator/index.js";
 
 export { ALERTS_SECRET, SWEEP_SECRET, WEBHOOK_SECRET, type Stack };
 
 /**
- * The end-to-end stack (the emulator and the app over real HTTP). With `retries: true` the app
- * runs as in production, with Probot's retry and throttling plugins on; otherwise it is the test
- * stack of `src/demo/stack.ts` (fast fail).
+ * How the app's Octokit meets failures: `off` is the test stack of `src/demo/stack.ts` (no retry,
+ * no throttling); `production` is `startAppServer({ fastFail: false })`, Probot's retry and
+ * throttling plugins with Probot's own options; `scaled` is the same plugins and options with their
+ * waits shrunk from seconds to milliseconds (retry backoff 1, 4, 9 s becomes 10, 40, 90 ms; the
+ * one-second spacing of writes 10 ms), so a test can meet dozens of faults in a second.
  */
-export async function startReliabilityStack(params: { readonly seed: SeedInput; readonly now: Date; readonly retries?: boolean; readonly idleTimeoutMs?: number }): Promise<Stack> {
-  if (!params.retries) {
-    const stack = await startStack({ seed: params.seed, now: params.now });
-    const settle = () => stack.emulator.waitForIdle({ timeoutMs: params.idleTimeoutMs ?? 60_000 });
-    return { ...stack, settle, sweep: async () => sweepThrough(stack.app.url, settle) };
-  }
+export type RetryMode = "off" | "production" | "scaled";
+
+/** A stand-in for one of Bottleneck's groups (what the throttling plugin schedules writes on): one job at a time, `minTimeMs` apart. */
+function spacedGroup(minTimeMs: number) {
+  let tail: Promise<unknown> = Promise.resolve();
+  let last = 0;
+  const limiter = {
+    schedule: <T>(
+      _options: unknown,
+      job: (...args: unknown[]) => Promise<T>,
+      ...args: unknown[]
+    ): Promise<T> => {
+      const run = tail.then(async () => {
+        const wait = last + minTimeMs - Date.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        last = Date.now();
+        return job(...args);
+      });
+      tail = run.catch(() => undefined);
+      return run;
+    },
+  };
+  return { key: () => limiter };
+}
+
+/** `startAppServer` with the production plugins on a shorter clock (see RetryMode). */
+async function startScaledAppServer(params: {
+  appId: number;
+  privateKey: string;
+  baseUrl: string;
+  logLevel: "fatal" | "error" | "warn" | "info";
+  app: FirstlineAppOptions;
+}): Promise<AppServer> {
+  const Octokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+    ...options,
+    retry: { ...(options["retry"] as object), retryAfterBaseValue: 10 },
+    throttle: {
+      ...(options["throttle"] as object),
+      retryAfterBaseValue: 10,
+      write: spacedGroup(10),
+      notifications: spacedGroup(30),
+      search: spacedGroup(20),
+    },
+  }));
+  const probot = new Probot({
+    appId: params.appId,
+    privateKey: params.privateKey,
+    secret: WEBHOOK_SECRET,
+    baseUrl: params.baseUrl,
+    Octokit,
+    logLevel: params.logLevel,
+  });
+  const middleware = await createNodeMiddleware(firstlineApp(params.app), { probot });
+  const server = createServer((req, res) => {
+    void middleware(req, res, () => {
+      res.writeHead(404).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    webhookUrl: `${url}/api/github/webhooks`,
+    probot,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * The end-to-end stack (the emulator and the app over real HTTP), as `startStack` of
+ * `src/demo/stack.ts` builds it, with the app's Octokit as `retries` says (default `off`, which is
+ * exactly that stack). `apiThrough` puts something (a proxy) between the app and the emulator: it
+ * gets the emulator and returns the URL the app should call.
+ */
+export async function startReliabilityStack(params: {
+  readonly seed: SeedInput;
+  readonly now: Date;
+  readonly retries?: RetryMode;
+  readonly idleTimeoutMs?: number;
+  readonly logLevel?: "fatal" | "error" | "warn" | "info";
+  readonly apiThrough?: (
+    emulator: Emulator,
+  ) => Promise<{ readonly url: string; readonly close: () => Promise<void> }>;
+}): Promise<Stack> {
   const emulator = await startEmulator({ now: params.now, seed: params.seed, stderr: () => undefined });
+  const through = params.apiThrough ? await params.apiThrough(emulator) : null;
   const service = new FirstlineService({ clock: () => emulator.clock.now(), botLogin: emulator.botLogin });
-  const app = await startAppServer({
+  const appOptions: FirstlineAppOptions = {
+    service,
+    schedule: false,
+    sweepSecret: SWEEP_SECRET,
+    alertsSecret: ALERTS_SECRET,
+    supportRepo: "northgate/support",
+  };
+  const common = {
     appId: emulator.appId,
     privateKey: emulator.privateKeyPem ?? "",
-    webhookSecret: WEBHOOK_SECRET,
-    baseUrl: emulator.url,
-    fastFail: false,
-    logLevel: "fatal",
-    app: { service, schedule: false, sweepSecret: SWEEP_SECRET, alertsSecret: ALERTS_SECRET, supportRepo: "northgate/support" },
-  });
+    baseUrl: through?.url ?? emulator.url,
+    logLevel: params.logLevel ?? "fatal",
+    app: appOptions,
+  } as const;
+  const retries = params.retries ?? "off";
+  const app =
+    retries === "scaled"
+      ? await startScaledAppServer(common)
+      : await startAppServer({ ...common, webhookSecret: WEBHOOK_SECRET, fastFail: retries === "off" });
   emulator.setWebhook({ url: app.webhookUrl, secret: WEBHOOK_SECRET });
-  const settle = () => emulator.waitForIdle({ timeoutMs: params.idleTimeoutMs ?? 120_000 });
+  const settle = () => emulator.waitForIdle({ timeoutMs: params.idleTimeoutMs ?? 60_000 });
   return {
     emulator,
     app,
@@ -48,14 +143,21 @@ export async function startReliabilityStack(params: { readonly seed: SeedInput; 
     },
     close: async () => {
       await app.close();
+      await through?.close();
       await emulator.close();
     },
   };
 }
 
 /** Runs the sweep through its HTTP route and waits for everything it caused; the answer's status and body. */
-async function sweepThrough(url: string, settle: () => Promise<void>): Promise<{ status: number; json: unknown }> {
-  const response = await fetch(`${url}/firstline/sweep`, { method: "POST", headers: { authorization: `Bearer ${SWEEP_SECRET}` } });
+async function sweepThrough(
+  url: string,
+  settle: () => Promise<void>,
+): Promise<{ status: number; json: unknown }> {
+  const response = await fetch(`${url}/firstline/sweep`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${SWEEP_SECRET}` },
+  });
   const text = await response.text();
   await settle();
   let json: unknown = text;
@@ -68,15 +170,29 @@ async function sweepThrough(url: string, settle: () => Promise<void>): Promise<{
 }
 
 /** Opens an issue as a user at the emulator's current time (does not wait for the app). */
-export async function createIssue(stack: Stack, params: { as: string; repo: string; title: string; body: string; labels?: string[] }): Promise<number> {
+export async function createIssue(
+  stack: Stack,
+  params: { as: string; repo: string; title: string; body: string; labels?: string[] },
+): Promise<number> {
   const [owner = "", repo = ""] = params.repo.split("/");
-  const { data } = await stack.as(params.as).rest.issues.create({ owner, repo, title: params.title, body: params.body, ...(params.labels ? { labels: params.labels } : {}) });
+  const { data } = await stack.as(params.as).rest.issues.create({
+    owner,
+    repo,
+    title: params.title,
+    body: params.body,
+    ...(params.labels ? { labels: params.labels } : {}),
+  });
   return data.number;
 }
 
 /** Comments on an issue as a user at the emulator's current time (does not wait for the app). */
-export async function createComment(stack: Stack, params: { as: string; repo: string; number: number; body: string }): Promise<number> {
+export async function createComment(
+  stack: Stack,
+  params: { as: string; repo: string; number: number; body: string },
+): Promise<number> {
   const [owner = "", repo = ""] = params.repo.split("/");
-  const { data } = await stack.as(params.as).rest.issues.createComment({ owner, repo, issue_number: params.number, body: params.body });
+  const { data } = await stack
+    .as(params.as)
+    .rest.issues.createComment({ owner, repo, issue_number: params.number, body: params.body });
   return data.id;
 }
