@@ -79,7 +79,7 @@ describe("firstline maintenance plan", () => {
 
   it("a config the schema rejects names its key path and line", async () => {
     const result = await runCli(["maintenance", "plan", "--config", "c.yml", "--from", "2026-01-01", "--to", "2026-01-31"], {
-      "c.yml": "clients:\n  - { id: acme, name: Acme }\nmaintenance:\n  - client: acme\n    task: Patch\n    rrule: FREQ=DAILY\n    since: soon\n",
+      "c.yml": "clients:\n  - { id: acme, name: Acme, repos: [acme/website] }\nmaintenance:\n  - client: acme\n    task: Patch\n    rrule: FREQ=DAILY\n    since: soon\n",
     });
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toBe("c.yml:7: maintenance[0].since: must be a real date written YYYY-MM-DD");
