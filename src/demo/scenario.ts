@@ -10,6 +10,7 @@ import { toilTable } from "../core/toil/report.js";
 import { toilFromGitHub } from "../github/toil-from-github.js";
 import { transportOf } from "../github/transport.js";
 import { agencySeed, AUTOMATION_USER } from "./agency-seed.js";
+import { siteDownPayload } from "./alert-payloads.js";
 import { Narrator } from "./narrate.js";
 import { runAction } from "./run-action.js";
 import { startStack, type Stack } from "./stack.js";
@@ -40,28 +41,7 @@ const action = (stack: Stack, command: string) =>
 /** Issue numbers the script refers back to, filled as it goes. */
 const numbers = { login: 0, board: 0, events: 0, outage: 0, question: 0, hours: 0, typo: 0, alert: 0, swap: 0 };
 
-const siteDown = (status: "firing" | "resolved") => ({
-  version: "4",
-  groupKey: '{}:{alertname="SiteDown"}',
-  truncatedAlerts: 0,
-  status,
-  receiver: "firstline",
-  groupLabels: { alertname: "SiteDown" },
-  commonLabels: { alertname: "SiteDown", severity: "critical", client: "acme" },
-  commonAnnotations: { summary: "www.acme.example is not answering" },
-  externalURL: "http://alertmanager.northgate.internal:9093",
-  alerts: [
-    {
-      status,
-      labels: { alertname: "SiteDown", severity: "critical", client: "acme", instance: "web-1.acme" },
-      annotations: { summary: "www.acme.example is not answering", description: "The HTTP probe has failed for 3 minutes." },
-      startsAt: "2026-12-06T03:04:00Z",
-      endsAt: status === "resolved" ? "2026-12-06T03:38:00Z" : "0001-01-01T00:00:00Z",
-      generatorURL: "http://prometheus.northgate.internal:9090/graph",
-      fingerprint: "5f2c1a9e0b7d3c41",
-    },
-  ],
-});
+const siteDown = (status: "firing" | "resolved") => siteDownPayload({ status, startsAt: "2026-12-06T03:04:00Z", endsAt: "2026-12-06T03:38:00Z" });
 
 const SWAPPED = () =>
   readFileSync("rota/support.yml", "utf8")

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencySeed } from "../../src/demo/agency-seed.js";
+import { siteDownPayload } from "../../src/demo/alert-payloads.js";
 import { ALERTS_SECRET, startStack, SWEEP_SECRET, type Stack } from "./harness.js";
 import { issueOf } from "./helpers.js";
 
@@ -20,28 +21,7 @@ async function sweep(stack: Stack, at: string) {
   await stack.settle();
 }
 
-const siteDown = (status: "firing" | "resolved", startsAt: string) => ({
-  version: "4",
-  groupKey: '{}:{alertname="SiteDown"}',
-  truncatedAlerts: 0,
-  status,
-  receiver: "firstline",
-  groupLabels: { alertname: "SiteDown" },
-  commonLabels: { alertname: "SiteDown", severity: "critical", client: "acme" },
-  commonAnnotations: { summary: "acme.example is not answering" },
-  externalURL: "http://alertmanager.local:9093",
-  alerts: [
-    {
-      status,
-      labels: { alertname: "SiteDown", severity: "critical", client: "acme", instance: "web-1" },
-      annotations: { summary: "acme.example is not answering", description: "HTTP probe failed for 3 minutes" },
-      startsAt,
-      endsAt: status === "resolved" ? "2026-12-06T03:40:00Z" : "0001-01-01T00:00:00Z",
-      generatorURL: "http://prometheus.local:9090/graph",
-      fingerprint: "5f2c1a9e0b7d3c41",
-    },
-  ],
-});
+const siteDown = (status: "firing" | "resolved", startsAt: string) => siteDownPayload({ status, startsAt, endsAt: "2026-12-06T03:40:00Z" });
 
 describe("alerts and on-call end to end", () => {
   let stack: Stack;

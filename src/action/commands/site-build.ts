@@ -4,7 +4,7 @@ import { readRunbookTexts } from "../../cli/commands/runbooks-check.js";
 import { InputError } from "../../cli/input-error.js";
 import { readRunbooks } from "../../core/runbooks/read-runbooks.js";
 import { RUNBOOK_RULE } from "../../core/runbooks/rule-ids.js";
-import { buildSite } from "../../site/build-site.js";
+import { buildSiteFromConfig } from "../../site/site-from-config.js";
 import { writeSite } from "../../site/write-site.js";
 import type { ActionContext } from "../context.js";
 import { readLocalConfig } from "../local-config.js";
@@ -24,15 +24,7 @@ export async function actionSiteBuild(context: ActionContext): Promise<void> {
     throw new InputError(unusable.map((f) => ({ file: f.file, path: "", ...(f.line === undefined ? {} : { line: f.line }), message: f.message })));
   }
   const today = DateTime.fromJSDate(context.io.now(), { zone: config.timezone }).toISODate() ?? "";
-  const files = buildSite({
-    name: config.supportRepo === null ? "Firstline" : `Firstline · ${config.supportRepo}`,
-    today,
-    runbooks,
-    rota,
-    zone: config.timezone,
-    escalation: config.alerts.escalation,
-    editBase: config.supportRepo === null ? undefined : `https://github.com/${config.supportRepo}/blob/HEAD/`,
-  });
+  const files = buildSiteFromConfig({ config, rota, runbooks, today });
   const out = context.inputs["site-dir"];
   writeSite({ out, files, write: context.io.writeTextFile });
   const names = [...files.keys()];

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { CONFIG_PATH, type FirstlineConfig } from "../../config/firstline-config.js";
 import { parseConfig } from "../../config/load-config.js";
 import { readRunbooks } from "../../core/runbooks/read-runbooks.js";
-import { buildSite } from "../../site/build-site.js";
+import { buildSiteFromConfig } from "../../site/site-from-config.js";
 import { writeSite } from "../../site/write-site.js";
 import { defineCommand, printJson, type CommandIo } from "../command.js";
 import { InputError } from "../input-error.js";
@@ -50,15 +50,7 @@ export const siteBuildCommand = defineCommand({
       throw InputError.of({ file: first.file, path: "", ...(first.line === undefined ? {} : { line: first.line }), message: `${first.message}${more}` });
     }
     const today = options.today ?? DateTime.fromJSDate(io.now(), { zone: config.timezone }).toISODate() ?? "";
-    const files = buildSite({
-      name: config.supportRepo === null ? "Firstline" : `Firstline · ${config.supportRepo}`,
-      today,
-      runbooks,
-      rota,
-      zone: config.timezone,
-      escalation: config.alerts.escalation,
-      editBase: config.supportRepo === null ? undefined : `https://github.com/${config.supportRepo}/blob/HEAD/`,
-    });
+    const files = buildSiteFromConfig({ config, rota, runbooks, today });
     writeSite({ out: options.out, files, write: io.writeTextFile });
     if (json) {
       printJson(io, { out: options.out, today, files: [...files.keys()] });

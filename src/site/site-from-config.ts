@@ -1,0 +1,18 @@
+import type { FirstlineConfig } from "../config/firstline-config.js";
+import type { RunbookFile } from "../config/runbook-file.js";
+import type { Rota } from "../core/rota/types.js";
+import { buildSite, type SiteFiles } from "./build-site.js";
+
+/** The site of a configuration: its name, zone, escalation steps and edit links come from the config. */
+export function buildSiteFromConfig(params: { readonly config: FirstlineConfig; readonly rota: Rota; readonly runbooks: readonly RunbookFile[]; readonly today: string }): SiteFiles {
+  const { config } = params;
+  return buildSite({
+    name: config.supportRepo === null ? "Firstline" : `Firstline · ${config.supportRepo}`,
+    today: params.today,
+    runbooks: params.runbooks,
+    rota: params.rota,
+    zone: config.timezone,
+    escalation: config.alerts.escalation,
+    editBase: config.supportRepo === null ? undefined : `https://github.com/${config.supportRepo}/blob/HEAD/`,
+  });
+}
