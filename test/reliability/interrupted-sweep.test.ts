@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { botIssues, cardCount, markerKeys, ticketViolations } from "./helpers/invariants.js";
 import { clientRepos, reliabilitySeed, SUPPORT_REPO } from "./helpers/seed.js";
 import { createIssue, startReliabilityStack, type Stack } from "./helpers/stack.js";
-import { startWriteCutter, type CutMode, type WriteCutter } from "./helpers/write-cutter.js";
+import { startApiProxy } from "./helpers/api-proxy.js";
+import { writeCutter, type CutMode, type WriteCutter } from "./helpers/write-cutter.js";
 
 const [SITE1 = "", SITE2 = ""] = clientRepos(2);
 
@@ -42,11 +43,10 @@ describe("a sweep interrupted at any point, then run again", () => {
       seed: reliabilitySeed({ count: 2, labels: true }),
       now: new Date(`${days[0] ?? ""}T09:00:00Z`),
       apiThrough: async (emulator) => {
-        cutter = await startWriteCutter({
-          target: emulator.url,
-          cut: () => emulator.faults.set({ serverErrorShare: 1 }),
-        });
-        return cutter;
+        const proxy = await startApiProxy({ target: emulator.url });
+        cutter = writeCutter({ cut: () => emulator.faults.set({ serverErrorShare: 1 }) });
+        proxy.hooks = cutter.hooks;
+        return proxy;
       },
     });
   });

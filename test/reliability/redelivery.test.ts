@@ -6,7 +6,7 @@ import { clientRepos, reliabilitySeed } from "./helpers/seed.js";
 import { createIssue, startReliabilityStack, WEBHOOK_SECRET, type Stack } from "./helpers/stack.js";
 import { openedDelivery, postWebhook } from "./helpers/webhooks.js";
 
-const REPOS = clientRepos(3);
+const REPOS = clientRepos(4);
 const BUG = {
   title: "Search gives an error",
   body: "Steps: 1. open https://example.test/search 2. search for parking. Expected the results page but it shows an error 500.",
@@ -107,9 +107,10 @@ describe("redeliveries across failures and restarts", () => {
     expect(cardCount(issueDump(stack, repo, number))).toBe(1);
   });
 
+  let failedOpening = 0;
   it("a ticket whose opening failed gets its card from the next sweep, once", async () => {
     const repo = REPOS[2] ?? "";
-    const number = await createIssue(stack, { as: "pat", repo, ...BUG });
+    const number = (failedOpening = await createIssue(stack, { as: "pat", repo, ...BUG }));
     stack.emulator.faults.set({ serverErrorShare: 1, writesOnly: true, seed: 8 });
     await stack.settle();
     stack.emulator.faults.reset();
@@ -117,5 +118,54 @@ describe("redeliveries across failures and restarts", () => {
     await stack.sweep();
     await stack.sweep();
     expect(cardCount(issueDump(stack, repo, number))).toBe(1);
+  });
+
+  // Bug: the sweep refreshes tickets (src/core/ticket/plan-refresh.ts:83-85 creates a missing card)
+  // but never triages them, so a ticket whose issues.opened handling failed keeps no client,
+  // priority or type label, and its card and clocks silently use P3 whatever the form said.
+  // Fix: in planTicketRefresh (or planSweep), when an open ticket has no priority/client/type
+  // label and no card yet, run classifyTicket and add the triage labels (as planNewTicket does)
+  // before planning the card.
+  it.fails(
+    "a ticket whose opening failed is triaged by the next sweep (client, priority and type labels)",
+    async () => {
+      const repo = REPOS[2] ?? "";
+      const issue = issueDump(stack, repo, failedOpening);
+      expect(issue.labels).toEqual(expect.arrayContaining(["client: bigco", "priority: P3", "type: bug"]));
+    },
+  );
+
+  // Bug: src/app/sweep-installations.ts:117 skips repositories marked quiet (no open issue at a
+  // sweep) for the sweep cache's age, an hour (src/app/service.ts:99-103), until an issue webhook
+  // "stirs" them. A webhook that never arrives (GitHub's delivery failures, the app down for a
+  // minute) leaves a new ticket unseen for up to an hour: a P1 with a 30-minute target breaches
+  // without a card or a notice. Fix: keep quiet repositories in the sweep's search queries (they
+  // share queries of up to 256 characters, so they cost almost nothing), or trust "quiet" for one
+  // sweep interval only.
+  it.fails(
+    "an issue whose webhook never arrived is carded by the next sweep, five minutes later",
+    async () => {
+      const repo = REPOS[3] ?? "";
+      stack.emulator.clock.set(new Date("2026-12-02T12:00:00Z"));
+      await stack.sweep(); // the repository has no open issue: quiet
+      stack.emulator.setWebhook(null);
+      const number = await createIssue(stack, { as: "pat", repo, ...BUG });
+      await stack.settle();
+      stack.emulator.setWebhook({ url: stack.app.webhookUrl, secret: WEBHOOK_SECRET });
+      stack.emulator.clock.set(new Date("2026-12-02T12:05:00Z"));
+      await stack.sweep();
+      expect(cardCount(issueDump(stack, repo, number))).toBe(1);
+    },
+  );
+
+  it("an issue whose webhook never arrived is carded by a sweep once the quiet hour is over", async () => {
+    const repo = REPOS[3] ?? "";
+    stack.emulator.clock.set(new Date("2026-12-02T13:05:00Z"));
+    await stack.sweep();
+    const issue = stack.emulator
+      .dump()
+      .repos.find((r) => r.fullName === repo)
+      ?.issues.at(-1);
+    expect(issue && cardCount(issue)).toBe(1);
   });
 });
