@@ -2,7 +2,7 @@ import type { ApplicationFunctionOptions, Probot } from "probot";
 import { transportOf } from "../github/transport.js";
 import { handleConfigPush } from "./handlers/config-changed.js";
 import { handlePullRequest } from "./handlers/pull-request.js";
-import { handleDependabotAlert } from "./handlers/security-alert.js";
+import { handleCodeScanningAlert, handleDependabotAlert, handleSecretScanningAlert } from "./handlers/security-alert.js";
 import { handleIssueOpened } from "./handlers/issue-opened.js";
 import { handleCommentCreated, handleTicketUpdated } from "./handlers/ticket-updated.js";
 import { escalatePages, receiveAlerts } from "./alerts.js";
@@ -50,6 +50,8 @@ export function firstlineApp(options: FirstlineAppOptions = {}) {
     app.on("push", (context) => handleConfigPush(context, service));
     app.on(["installation", "installation_repositories"], async () => service.forgetInstallations());
     app.on("dependabot_alert", (context) => handleDependabotAlert(context, service));
+    app.on("code_scanning_alert", (context) => handleCodeScanningAlert(context, service));
+    app.on("secret_scanning_alert", (context) => handleSecretScanningAlert(context, service));
     app.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened", "pull_request.ready_for_review"], (context) =>
       handlePullRequest(context, service),
     );

@@ -160,7 +160,7 @@ export async function sweepInstallations(params: {
     });
     service.knownDashboards.set(supportRepo.toLowerCase(), dashboard.dashboard);
     await recheckRotaPulls({ service, gh: supportGh, repo: supportRepo, config, botLogin });
-    await dailyMaintenance({ service, config, policy, botLogin, home: supportRepo, ghFor: async (repo) => (await service.githubFor(repo, supportGh)) ?? supportGh });
+    await dailyMaintenance({ service, config, policy, botLogin, home: supportRepo, assignees: responders?.support ? [responders.support.developer, responders.support.operations] : [], ghFor: async (repo) => (await service.githubFor(repo, supportGh)) ?? supportGh });
     results.push({
       config: supportRepo,
       ...totals,
@@ -227,18 +227,19 @@ async function dailyMaintenance(params: {
   policy: SlaPolicy;
   botLogin: string;
   home: string;
+  assignees: string[];
   ghFor: (repo: string) => Promise<GitHubTransport>;
 }): Promise<void> {
-  const { service, config, policy, botLogin, home, ghFor } = params;
+  const { service, config, policy, botLogin, home, ghFor, assignees } = params;
   const today = DateTime.fromMillis(service.now(), { zone: config.timezone }).toISODate() ?? "";
   const key = `maintenance:${home.toLowerCase()}`;
   if (service.dailyDone.get(key) === today) return;
   service.dailyDone.set(key, today);
-  await openDueMaintenance({ ghFor, config, policy, botLogin, now: service.now() });
+  await openDueMaintenance({ ghFor, config, policy, botLogin, now: service.now(), assignees });
   if (!config.securityAlerts.enabled) return;
   for (const repo of config.clients.flatMap((c) => c.repos)) {
     try {
-      await syncSecurityTickets({ gh: await ghFor(repo), repo, config, botLogin });
+      await syncSecurityTickets({ gh: await ghFor(repo), repo, config, botLogin, assignees });
     } catch {
       // A repository the app cannot read is skipped; the others are still kept in step.
     }

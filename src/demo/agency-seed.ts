@@ -39,9 +39,10 @@ export function agencySeed(overrides: { supportFiles?: Record<string, string> } 
         files: { ".github/firstline.yml": config, ...filesUnder("rota"), ...filesUnder("runbooks"), ...overrides.supportFiles },
         collaborators: write([...rotaPeople, AUTOMATION_USER]),
       },
-      { owner: "acme", name: "website", files: { ".github/firstline.yml": config }, collaborators: write([...STAFF, "carol-hughes", AUTOMATION_USER]) },
-      { owner: "riverside", name: "tenant-portal", files: { ".github/firstline.yml": config }, collaborators: write([...STAFF, AUTOMATION_USER]) },
-      { owner: "glenmore", name: "shop", files: { ".github/firstline.yml": config }, collaborators: write([AUTOMATION_USER]) },
+      // Everyone on the rota can work on the clients' repositories (so they can be assigned there).
+      { owner: "acme", name: "website", files: { ".github/firstline.yml": config }, collaborators: write([...team, "carol-hughes", AUTOMATION_USER]) },
+      { owner: "riverside", name: "tenant-portal", files: { ".github/firstline.yml": config }, collaborators: write([...team, AUTOMATION_USER]) },
+      { owner: "glenmore", name: "shop", files: { ".github/firstline.yml": config }, collaborators: write([...team, AUTOMATION_USER]) },
     ],
     installations: [{ account: "northgate" }, { account: "acme" }, { account: "riverside" }, { account: "glenmore" }],
   };

@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import type { FirstlineConfig } from "../config/firstline-config.js";
-import { dependabotAlertSchema, type DependabotAlert } from "../core/maintenance/alert-schemas.js";
+import { codeScanningAlertSchema, dependabotAlertSchema, secretScanningAlertSchema, type DependabotAlert } from "../core/maintenance/alert-schemas.js";
+import { codeScanningTicketKey, planCodeScanningTicket, planSecretScanningTicket, secretScanningTicketKey } from "../core/maintenance/scanning.js";
 import { groupDependabotAlerts, planSecurityTicket, securityTicketKey, type AlertPackage } from "../core/maintenance/dependabot.js";
 import { dueMaintenanceTickets, MAINTENANCE_TYPE_LABEL } from "../core/maintenance/due.js";
 import type { MaintenanceIssueAction } from "../core/maintenance/issue-actions.js";
@@ -19,14 +20,27 @@ export type GitHubFor = (repo: string) => Promise<GitHubTransport>;
  * Carries out a maintenance ticket's actions: opening it, rewriting its body, closing or reopening
  * it, and the ordinary ticket actions (labels, comments).
  */
-export async function applyMaintenanceActions(params: { gh: GitHubTransport; repo: string; number: number | null; actions: readonly MaintenanceIssueAction[] }): Promise<number | null> {
+export async function applyMaintenanceActions(params: {
+  gh: GitHubTransport;
+  repo: string;
+  number: number | null;
+  actions: readonly MaintenanceIssueAction[];
+  /** Who a new ticket is assigned to: this week's support pair. */
+  assignees?: readonly string[];
+}): Promise<number | null> {
   const { gh, repo } = params;
   let number = params.number;
   const where = splitRepo(repo);
   for (const action of params.actions) {
     switch (action.kind) {
       case "create-issue": {
-        const created = await gh.request<{ number: number }>("POST /repos/{owner}/{repo}/issues", { ...splitRepo(action.repo), title: action.title, body: action.body, labels: [...action.labels] });
+        const created = await gh.request<{ number: number }>("POST /repos/{owner}/{repo}/issues", {
+          ...splitRepo(action.repo),
+          title: action.title,
+          body: action.body,
+          labels: [...action.labels],
+          ...(params.assignees && params.assignees.length > 0 ? { assignees: [...params.assignees] } : {}),
+        });
         number = created.data.number;
         break;
       }
@@ -83,6 +97,7 @@ export async function openDueMaintenance(params: {
   readonly policy: SlaPolicy;
   readonly botLogin: string;
   readonly now: number;
+  readonly assignees?: readonly string[];
 }): Promise<{ opened: { repo: string; number: number | null; title: string }[] }> {
   const { config, policy, botLogin } = params;
   if (config.maintenance.length === 0) return { opened: [] };
@@ -99,7 +114,7 @@ export async function openDueMaintenance(params: {
   const opened: { repo: string; number: number | null; title: string }[] = [];
   for (const due of dueMaintenanceTickets({ config, today, existingKeys, policy })) {
     const gh = await params.ghFor(due.action.repo);
-    const number = await applyMaintenanceActions({ gh, repo: due.action.repo, number: null, actions: [due.action] });
+    const number = await applyMaintenanceActions({ gh, repo: due.action.repo, number: null, actions: [due.action], assignees: params.assignees ?? [] });
     opened.push({ repo: due.action.repo, number, title: due.action.title });
   }
   return { opened };
@@ -146,6 +161,8 @@ export async function syncSecurityTickets(params: {
   readonly config: FirstlineConfig;
   readonly botLogin: string;
   readonly package?: AlertPackage;
+  /** This week's support pair, assigned to a new ticket. */
+  readonly assignees?: readonly string[];
 }): Promise<{ package: string; actions: string[] }[]> {
   const { gh, repo, config, botLogin } = params;
   if (!config.securityAlerts.enabled) return [];
@@ -159,8 +176,59 @@ export async function syncSecurityTickets(params: {
     const existing = ticket ? await fetchTicket({ gh, repo, number: ticket.number }) : null;
     const actions = planSecurityTicket({ repo, package: group.package, alerts: group.alerts, existing, config, botLogin });
     if (actions.length === 0) continue;
-    await applyMaintenanceActions({ gh, repo, number: ticket?.number ?? null, actions });
+    await applyMaintenanceActions({ gh, repo, number: ticket?.number ?? null, actions, assignees: params.assignees ?? [] });
     results.push({ package: `${group.package.ecosystem}/${group.package.name}`, actions: actions.map((a) => a.kind) });
   }
   return results;
+}
+
+/**
+ * Brings the one ticket of a code scanning rule, or of a secret type, in step with the repository's
+ * alerts of that rule or type (GitHub's own list, so a fixed or dismissed alert counts as such).
+ */
+export async function syncScanningTicket(params: {
+  readonly gh: GitHubTransport;
+  readonly repo: string;
+  readonly kind: "code" | "secret";
+  /** The code scanning rule id, or the secret type. */
+  readonly id: string;
+  readonly config: FirstlineConfig;
+  readonly botLogin: string;
+  readonly assignees?: readonly string[];
+}): Promise<string[]> {
+  const { gh, repo, kind, id, config, botLogin } = params;
+  if (!config.securityAlerts.enabled) return [];
+  const route = kind === "code" ? "GET /repos/{owner}/{repo}/code-scanning/alerts" : "GET /repos/{owner}/{repo}/secret-scanning/alerts";
+  const raw: unknown[] = [];
+  try {
+    for (let page = 1; page <= 10; page++) {
+      const batch = (await gh.request<unknown[]>(route, { ...splitRepo(repo), per_page: 100, page })).data;
+      raw.push(...batch);
+      if (batch.length < 100) break;
+    }
+  } catch (error) {
+    if (statusOf(error) === 403 || statusOf(error) === 404) return [];
+    throw error;
+  }
+  const tickets = await botMaintenanceIssues({ gh, repo, botLogin });
+  const key = marker(kind === "code" ? codeScanningTicketKey({ repo, ruleId: id }) : secretScanningTicketKey({ repo, secretType: id }));
+  const ticket = tickets.find((t) => (t.body ?? "").includes(key));
+  const existing = ticket ? await fetchTicket({ gh, repo, number: ticket.number }) : null;
+  const actions =
+    kind === "code"
+      ? planCodeScanningTicket({ repo, ruleId: id, alerts: raw.flatMap((a) => codeOf(a)), existing, config, botLogin })
+      : planSecretScanningTicket({ repo, secretType: id, alerts: raw.flatMap((a) => secretOf(a)), existing, config, botLogin });
+  if (actions.length === 0) return [];
+  await applyMaintenanceActions({ gh, repo, number: ticket?.number ?? null, actions, assignees: params.assignees ?? [] });
+  return actions.map((a) => a.kind);
+}
+
+function codeOf(item: unknown) {
+  const parsed = codeScanningAlertSchema.safeParse(item);
+  return parsed.success ? [parsed.data] : [];
+}
+
+function secretOf(item: unknown) {
+  const parsed = secretScanningAlertSchema.safeParse(item);
+  return parsed.success ? [parsed.data] : [];
 }

@@ -24,6 +24,7 @@ describe("proactive maintenance end to end", () => {
     expect(tickets[0]?.labels).toEqual(expect.arrayContaining(["type: maintenance", "priority: P2", "client: acme"]));
     expect(tickets[0]?.body).toContain("GHSA-aaaa-bbbb-cccc");
     expect(tickets[0]?.body).toContain("GHSA-dddd-eeee-ffff");
+    expect([...(tickets[0]?.assignees ?? [])].sort()).toEqual(["jo-pereira", "sam-oduya"]); // this week's support pair
     stack.emulator.fixAlert("acme/website", second.number);
     await stack.settle();
     tickets = maintenanceIssues(stack, "acme/website");
