@@ -22,14 +22,21 @@ export function hostileFiles(kind: HostileKind): HostileInput[] {
   return readdirSync(dir)
     .filter((name) => !name.startsWith("."))
     .sort()
-    .map((name) => ({ kind, name: join(dir, name), text: readFileSync(join(dir, name), "utf8"), accepted: name.startsWith("accepted-") }));
+    .map((name) => ({
+      kind,
+      name: join(dir, name),
+      text: readFileSync(join(dir, name), "utf8"),
+      accepted: name.startsWith("accepted-"),
+    }));
 }
 
 const TEN_MB = 10 * 1024 * 1024;
 
 /** YAML nested `depth` levels deep in flow style: `a: [[[...]]]`, or `{a: {a: ...}}`. */
 export function deepYaml(depth: number, style: "list" | "map"): string {
-  return style === "list" ? `a: ${"[".repeat(depth)}${"]".repeat(depth)}\n` : `a: ${"{a: ".repeat(depth)}1${"}".repeat(depth)}\n`;
+  return style === "list"
+    ? `a: ${"[".repeat(depth)}${"]".repeat(depth)}\n`
+    : `a: ${"{a: ".repeat(depth)}1${"}".repeat(depth)}\n`;
 }
 
 /** JSON nested `depth` levels deep. */
@@ -50,17 +57,33 @@ export function tenMegabyteJson(): string {
 
 /** Inputs made in the test rather than committed: 10 MB files and 10,000 levels of nesting. */
 export function generatedInputs(kind: HostileKind): HostileInput[] {
-  const made = (name: string, text: string): HostileInput => ({ kind, name: `generated:${name}`, text, accepted: false });
+  const made = (name: string, text: string): HostileInput => ({
+    kind,
+    name: `generated:${name}`,
+    text,
+    accepted: false,
+  });
   switch (kind) {
     case "config":
     case "rota":
-      return [made("ten-megabytes.yml", tenMegabyteYaml()), made("deep-list.yml", deepYaml(10_000, "list")), made("deep-map.yml", deepYaml(10_000, "map"))];
+      return [
+        made("ten-megabytes.yml", tenMegabyteYaml()),
+        made("deep-list.yml", deepYaml(10_000, "list")),
+        made("deep-map.yml", deepYaml(10_000, "map")),
+      ];
     case "runbooks":
-      return [made("ten-megabytes.md", `---\n${tenMegabyteYaml()}---\n`), made("deep-list.md", `---\n${deepYaml(10_000, "list")}---\n`)];
+      return [
+        made("ten-megabytes.md", `---\n${tenMegabyteYaml()}---\n`),
+        made("deep-list.md", `---\n${deepYaml(10_000, "list")}---\n`),
+      ];
     case "alerts":
     case "webhooks":
     case "tickets":
-      return [made("ten-megabytes.json", tenMegabyteJson()), made("deep.json", deepJson(10_000)), made("deep-list.json", `${"[".repeat(10_000)}${"]".repeat(10_000)}`)];
+      return [
+        made("ten-megabytes.json", tenMegabyteJson()),
+        made("deep.json", deepJson(10_000)),
+        made("deep-list.json", `${"[".repeat(10_000)}${"]".repeat(10_000)}`),
+      ];
   }
 }
 

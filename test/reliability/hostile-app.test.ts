@@ -1,0 +1,278 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CONFIG_PROBLEM_TITLE } from "../../src/github/config-problem-issue.js";
+import { FileReader } from "../../src/github/read-file.js";
+import { loadRepoConfig } from "../../src/github/repo-config.js";
+import type { GitHubTransport } from "../../src/github/transport.js";
+import { generatedInputs, hostileFiles, prototypeKeys, type HostileInput } from "./helpers/hostile-corpus.js";
+import { botIssues, cardCount } from "./helpers/invariants.js";
+import { CLIENT_ORG, clientRepos, reliabilitySeed, SUPPORT_REPO } from "./helpers/seed.js";
+import {
+  ALERTS_SECRET,
+  createIssue,
+  startReliabilityStack,
+  WEBHOOK_SECRET,
+  type Stack,
+} from "./helpers/stack.js";
+import { postWebhook } from "./helpers/webhooks.js";
+
+const [SITE1 = ""] = clientRepos(1);
+const CONFIGS = [...hostileFiles("config"), ...generatedInputs("config")];
+const repoFor = (index: number) => `hostile-${String(index + 1).padStart(2, "0")}`;
+const label = (input: HostileInput) =>
+  input.name.startsWith("generated:")
+    ? `${input.kind}/${input.name}`
+    : input.name.replace(/^test\/fixtures\/hostile\//, "");
+
+// See PROTO_RECORD in hostile-cli.test.ts: zod's z.record drops a `__proto__` plan silently, so
+// the app takes this file for a valid configuration and never says it cannot read it.
+// See the last describe below: a configuration over 1 MB never reaches readYaml's size check, and
+// the repository is silently taken for one without configuration.
+const KNOWN_BUGS: Readonly<Record<string, string>> = {
+  "config/proto-as-plan-name.yml":
+    "a __proto__ key silently dropped by z.record (src/config/firstline-config.ts:52)",
+  "config/generated:ten-megabytes.yml": "a file over 1 MB is read as no file (src/github/read-file.ts:55)",
+};
+
+async function postAlert(
+  stack: Stack,
+  body: string,
+): Promise<{ status: number; ms: number; message: string }> {
+  const started = performance.now();
+  const response = await fetch(`${stack.app.url}/firstline/alerts`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${ALERTS_SECRET}`, "content-type": "application/json" },
+    body,
+  });
+  const json = (await response.json().catch(() => ({}))) as { message?: string };
+  return { status: response.status, ms: performance.now() - started, message: json.message ?? "" };
+}
+
+const issueCount = (stack: Stack) => stack.emulator.dump().repos.reduce((n, r) => n + r.issues.length, 0);
+
+describe("hostile and broken input sent to the app", () => {
+  let stack: Stack;
+  let prototypeBefore: string[];
+  beforeAll(async () => {
+    prototypeBefore = prototypeKeys();
+    stack = await startReliabilityStack({
+      seed: reliabilitySeed({
+        count: 1,
+        labels: true,
+        extraRepos: CONFIGS.map((input, i) => ({
+          name: repoFor(i),
+          files: { ".github/firstline.yml": input.text },
+        })),
+      }),
+      now: new Date("2026-12-02T11:00:00Z"),
+    });
+  });
+  afterAll(async () => {
+    await stack.close();
+    expect(prototypeKeys()).toEqual(prototypeBefore);
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+  });
+
+  const configCases = (buggy: boolean) =>
+    CONFIGS.map((input, index) => ({
+      name: label(input),
+      input,
+      repo: `${CLIENT_ORG}/${repoFor(index)}`,
+      bug: KNOWN_BUGS[label(input)] ?? "",
+    })).filter((c) => !c.input.accepted && (c.bug !== "") === buggy);
+  const configCase = async ({ repo }: { repo: string }) => {
+    const started = performance.now();
+    await createIssue(stack, {
+      as: "pat",
+      repo,
+      title: "Please update the footer",
+      body: "Please change the footer.",
+    });
+    await stack.settle();
+    expect(performance.now() - started).toBeLessThan(1000);
+    const problems = botIssues(stack.emulator.dump(), repo, CONFIG_PROBLEM_TITLE);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.body).toContain(`${repo}:.github/firstline.yml`);
+  };
+  it.each(configCases(false))(
+    "a configuration like $name: one issue saying Firstline cannot read it, naming the file",
+    configCase,
+  );
+  it.fails.each(configCases(true))(
+    "a configuration like $name: one issue saying Firstline cannot read it (bug: $bug)",
+    configCase,
+  );
+
+  it("a valid configuration with a BOM or CRLF line ends is read, with no problem issue", async () => {
+    const accepted = CONFIGS.map((input, i) => ({ input, repo: `${CLIENT_ORG}/${repoFor(i)}` })).filter(
+      (c) => c.input.accepted,
+    );
+    expect(accepted.length).toBeGreaterThan(0);
+    for (const { repo } of accepted)
+      await createIssue(stack, {
+        as: "pat",
+        repo,
+        title: "Please update the footer",
+        body: "Please change the footer.",
+      });
+    await stack.settle();
+    for (const { repo } of accepted)
+      expect(botIssues(stack.emulator.dump(), repo, CONFIG_PROBLEM_TITLE)).toEqual([]);
+  });
+
+  it.each(
+    [...hostileFiles("alerts"), ...generatedInputs("alerts")].map((input) => ({ name: label(input), input })),
+  )(
+    "alert body $name: a 400 with the reason (413 when too large), nothing created, within a second",
+    async ({ input }) => {
+      const before = issueCount(stack);
+      const answer = await postAlert(stack, input.text);
+      await stack.settle();
+      expect(answer.status).toBe(input.text.length > 1024 * 1024 ? 413 : 400);
+      expect(answer.message).not.toBe("");
+      expect(answer.ms).toBeLessThan(1000);
+      expect(issueCount(stack)).toBe(before);
+    },
+  );
+
+  it.each(
+    [...hostileFiles("webhooks"), ...generatedInputs("webhooks")].map((input) => ({
+      name: label(input),
+      input,
+    })),
+  )("signed webhook body $name: answered within a second, nothing written", async ({ input }) => {
+    stack.emulator.log.reset();
+    const started = performance.now();
+    const status = await postWebhook({
+      url: stack.app.webhookUrl,
+      event: "issues",
+      body: input.text,
+      secret: WEBHOOK_SECRET,
+    });
+    await stack.settle();
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(stack.emulator.log.summary().writes).toBe(0);
+    // A body that is not JSON is refused outright; one of the wrong shape may fail inside, but
+    // never as a crash of the server (the next test sees it still serving).
+    if (!/^\s*[[{]/.test(input.text)) expect(status).toBe(400);
+    expect(status).toBeLessThan(600);
+  });
+
+  it("a broken rota in the support repository: tickets are still refreshed, carded and swept", async () => {
+    const number = await createIssue(stack, {
+      as: "pat",
+      repo: SITE1,
+      title: "Please update the header",
+      body: "Please change the header.",
+    });
+    await stack.settle();
+    const [owner = "", name = ""] = SITE1.split("/");
+    for (const input of [...hostileFiles("rota"), ...generatedInputs("rota")]) {
+      const base = input.name.split(/[/:]/).pop() ?? "";
+      const file = base.startsWith("support")
+        ? "support.yml"
+        : base.startsWith("on-call")
+          ? "on-call.yml"
+          : "people.yml";
+      stack.emulator.push(SUPPORT_REPO, {
+        files: { [`rota/${file}`]: input.text },
+        sender: "grace-kowalski",
+      });
+      await stack.settle();
+      // A comment makes the app read the rota again (who to tell about the ticket).
+      const from = stack.emulator.deliveries().length;
+      await stack
+        .as("pat")
+        .rest.issues.createComment({ owner, repo: name, issue_number: number, body: `Any news? (${base})` });
+      await stack.settle();
+      expect(
+        stack.emulator
+          .deliveries()
+          .slice(from)
+          .map((d) => d.status),
+      ).toEqual(
+        stack.emulator
+          .deliveries()
+          .slice(from)
+          .map(() => 200),
+      );
+    }
+    expect(((await stack.sweep()) as { status: number }).status).toBe(200);
+    const issue = stack.emulator
+      .dump()
+      .repos.find((r) => r.fullName === SITE1)
+      ?.issues.find((i) => i.number === number);
+    expect(issue && cardCount(issue)).toBe(1);
+  });
+
+  it("broken runbooks in the support repository: a valid alert still opens its issue", async () => {
+    const runbooks = [...hostileFiles("runbooks"), ...generatedInputs("runbooks")];
+    const files = Object.fromEntries(
+      runbooks.map((input) => [`runbooks/${input.name.split(/[/:]/).pop() ?? "x.md"}`, input.text]),
+    );
+    stack.emulator.push(SUPPORT_REPO, { files, sender: "grace-kowalski" });
+    await stack.settle();
+    const answer = await postAlert(
+      stack,
+      JSON.stringify({ name: "DiskSpaceLow", severity: "warning", client: "acme", summary: "/var at 91%" }),
+    );
+    await stack.settle();
+    expect(answer.status).toBe(200);
+    expect(
+      stack.emulator
+        .dump()
+        .repos.find((r) => r.fullName === "acme/website")
+        ?.issues.some((i) => i.labels.includes("type: alert")),
+    ).toBe(true);
+  });
+
+  it("after all of it the app still serves: a normal ticket in another repository gets its card", async () => {
+    const number = await createIssue(stack, {
+      as: "pat",
+      repo: SITE1,
+      title: "Search gives an error",
+      body: "Steps: 1. open https://example.test/search 2. search. Expected results but it shows an error 500.",
+    });
+    await stack.settle();
+    const issue = stack.emulator
+      .dump()
+      .repos.find((r) => r.fullName === SITE1)
+      ?.issues.find((i) => i.number === number);
+    expect(issue && cardCount(issue)).toBe(1);
+    expect(issue?.labels).toEqual(expect.arrayContaining(["client: bigco", "priority: P3", "type: bug"]));
+  });
+});
+
+// Bug: src/github/read-file.ts:55-57 reads files through the contents API's JSON answer, which
+// fails quietly for large files in two ways. GitHub sends no content for a file over 1 MB
+// (`"encoding": "none"`, `"content": ""`), which is decoded as an empty file: a valid configuration
+// with every default and no client, so the repository is silently not served (shown below with
+// GitHub's documented answer). And when the content is there (the emulator serves any size),
+// Octokit's JSON parser (json-with-bigint) gives up on a 14 MB answer and hands back the text, which
+// read-file takes for "not a file": the configuration is absent, the repository again silently
+// not served (the 10 MB case of the test above). Either way no "cannot read its configuration"
+// issue is opened. Fix: read files with the raw media type (`accept: application/vnd.github.raw`,
+// up to 100 MB; readYaml then refuses anything over 1 MiB with a clear problem), or treat an answer
+// with `encoding` other than "base64", a `size` over 1 MiB or a non-object body as "file too large".
+describe("a configuration file too large for GitHub's contents API", () => {
+  const tooLarge: GitHubTransport = {
+    request: async <T>() => ({
+      status: 200,
+      headers: { etag: '"big"' },
+      data: {
+        type: "file",
+        encoding: "none",
+        size: 10 * 1024 * 1024,
+        content: "",
+        name: "firstline.yml",
+        path: ".github/firstline.yml",
+      } as T,
+    }),
+    graphql: async () => {
+      throw new Error("not used");
+    },
+  };
+  it.fails("is reported as too large, not read as an empty (valid) configuration", async () => {
+    const loaded = await loadRepoConfig({ gh: tooLarge, reader: new FileReader(), repo: "acme/website" });
+    expect(loaded.kind).toBe("broken");
+  });
+});
