@@ -14,6 +14,7 @@ const common = {
 const entries = [
   { in: "src/cli/index.ts", out: "lib/cli.js", banner: "#!/usr/bin/env node" },
   { in: "src/app/index.ts", out: "lib/app.js" },
+  { in: "src/app/main.ts", out: "lib/server.js" },
 ];
 
 for (const entry of entries) {

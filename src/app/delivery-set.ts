@@ -16,4 +16,24 @@ export class DeliverySet {
     }
     return true;
   }
+
+  /** Forgets an id whose work failed, so GitHub's redelivery (the remedy for a failed delivery) runs it again. */
+  forget(id: string): void {
+    this.seen.delete(id);
+  }
+
+  /**
+   * Runs `work` the first time a delivery id is seen; a repeat does nothing. If the work fails, the
+   * id is forgotten, so a redelivery does it.
+   */
+  async once(id: string, work: () => Promise<void>): Promise<boolean> {
+    if (!this.firstTime(id)) return false;
+    try {
+      await work();
+      return true;
+    } catch (error) {
+      this.forget(id);
+      throw error;
+    }
+  }
 }

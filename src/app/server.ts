@@ -3,6 +3,25 @@ import type { AddressInfo } from "node:net";
 import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
 import { firstlineApp, type FirstlineAppOptions } from "./index.js";
 
+/**
+ * Probot's Octokit with one change: Probot's own throttling only logs a secondary rate limit and
+ * gives up, so a burst would fail a whole webhook or sweep; Firstline waits `retry-after` and tries
+ * again, twice, as GitHub asks.
+ */
+export function firstlineProbotOctokit(): typeof ProbotOctokit {
+  return ProbotOctokit.defaults((options: Record<string, unknown>) => {
+    const throttle = (options["throttle"] ?? {}) as Record<string, unknown>;
+    return {
+      ...options,
+      throttle: {
+        ...throttle,
+        onSecondaryRateLimit: (_retryAfter: number, request: { request: { retryCount: number } }) => request.request.retryCount < 2,
+        onRateLimit: (_retryAfter: number, request: { request: { retryCount: number } }) => request.request.retryCount < 2,
+      },
+    };
+  });
+}
+
 /** A running Firstline app server. */
 export interface AppServer {
   readonly url: string;
@@ -22,6 +41,8 @@ export async function startAppServer(params: {
   readonly webhookSecret: string;
   readonly baseUrl?: string;
   readonly port?: number;
+  /** The interface to listen on (default 127.0.0.1; a deployment uses 0.0.0.0). */
+  readonly host?: string;
   readonly logLevel?: "trace" | "debug" | "info" | "warn" | "error" | "fatal";
   /** Retries and throttling off (tests); on by default, as in production. */
   readonly fastFail?: boolean;
@@ -33,7 +54,7 @@ export async function startAppServer(params: {
         retry: { enabled: false },
         throttle: { ...(options["throttle"] as object), enabled: false },
       }))
-    : ProbotOctokit;
+    : firstlineProbotOctokit();
   const probot = new Probot({
     appId: params.appId,
     privateKey: params.privateKey,
@@ -48,7 +69,7 @@ export async function startAppServer(params: {
       res.writeHead(404).end();
     });
   });
-  await new Promise<void>((resolve) => server.listen(params.port ?? 0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(params.port ?? 0, params.host ?? "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   return {

@@ -25,6 +25,17 @@ export class FirstlineService {
   readonly labelsReady = new Set<string>();
   /** How long a sweep trusts cached configuration, rota and installations: pushes and installation events clear them at once. */
   readonly sweepConfigMaxAgeMs = 60 * 60_000;
+  /** Tickets whose opening this process handled (bounded), so a replayed opening posts no second card. */
+  readonly openedTickets = new Set<string>();
+
+  rememberOpened(key: string): void {
+    this.openedTickets.add(key);
+    if (this.openedTickets.size > 20_000) {
+      const oldest = this.openedTickets.values().next().value;
+      if (oldest !== undefined) this.openedTickets.delete(oldest);
+    }
+  }
+
   /** Recent writes per installation, to keep sweeps under GitHub's secondary limits. */
   readonly writeLogs = new Map<number, WriteLog>();
   /** The local date each once-a-day job last ran for a key (rota pull requests, maintenance). */

@@ -129,6 +129,7 @@ export async function sweepInstallations(params: {
         responders,
         writeLog,
         now: () => service.now(),
+        lock: (key, work) => service.locks.run(key, work),
       });
       swept.push(...result.swept);
       const withIssues = new Set(result.issues.map((i) => i.repo.toLowerCase()));

@@ -16,7 +16,20 @@ const issue = z.looseObject({
  * The `triage` command's input: a GitHub issue with its repository, either as a webhook payload
  * (`{issue, repository}`) or as an issue object carrying `repository` (or `repository_url`).
  */
-export const issueInputSchema = z.union([z.looseObject({ issue, repository }), issue]).transform((input, ctx) => {
+export const issueInputSchema = z
+  .unknown()
+  .pipe(
+    // A body with `issue` is a webhook payload; anything else is an issue object. Choosing the
+    // branch by shape lets the error name the key that is wrong.
+    z.custom<unknown>().transform((input, ctx) => {
+      const schema = typeof input === "object" && input !== null && "issue" in input ? z.looseObject({ issue, repository }) : issue;
+      const parsed = schema.safeParse(input);
+      if (parsed.success) return parsed.data;
+      for (const problem of parsed.error.issues) ctx.addIssue({ ...problem, path: problem.path } as never);
+      return z.NEVER;
+    }),
+  )
+  .transform((input, ctx) => {
   const theIssue = "issue" in input && typeof input.issue === "object" ? (input.issue as z.output<typeof issue>) : (input as z.output<typeof issue>);
   const repo =
     ("repository" in input && input.repository && "full_name" in input.repository ? input.repository.full_name : undefined) ??

@@ -1,4 +1,4 @@
-import { isNode, isPair, isScalar, LineCounter, parseDocument, type Document } from "yaml";
+import { isNode, isPair, isScalar, LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { z } from "zod";
 import { formatKeyPath, type InputProblem, type Parsed } from "../core/finding.js";
 
@@ -77,6 +77,16 @@ export function readYaml(params: { readonly file: string; readonly text: string 
       })),
     };
   }
+  // `__proto__` as a key would be dropped silently by the schemas (or worse): report it.
+  const proto: InputProblem[] = [];
+  visit(doc, {
+    Pair(_key, pair) {
+      if (isScalar(pair.key) && ["__proto__", "constructor", "prototype"].includes(String(pair.key.value)) && pair.key.range) {
+        proto.push({ file, path: "", line: counter.linePos(pair.key.range[0]).line, message: `the key "${String(pair.key.value)}" is not allowed` });
+      }
+    },
+  });
+  if (proto.length > 0) return { ok: false, problems: proto };
   let raw: unknown;
   try {
     raw = doc.toJS({ maxAliasCount: 100 });
@@ -134,7 +144,8 @@ export function parseJson<S extends z.ZodType>(params: {
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    // A byte order mark (Windows editors write one) is not part of the JSON.
+    raw = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
     return fail({ file, path: "", message: `invalid JSON: ${firstLine((error as Error).message)}` });
   }

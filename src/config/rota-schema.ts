@@ -54,7 +54,10 @@ export const rotaPeopleSchema = z
   .meta({ description: "rota/people.yml: who can be on first line support and on call." });
 
 /** A week key: the Wednesday the week starts on, `YYYY-MM-DD`. */
-const weekKey = z.string().regex(/^\d{4}-\d\d-\d\d$/, { message: "week keys must be dates written YYYY-MM-DD" });
+const weekKey = z
+  .string()
+  .regex(/^\d{4}-\d\d-\d\d$/, { message: "week keys must be dates written YYYY-MM-DD" })
+  .refine((text) => DateTime.fromISO(text).isValid, { message: "week keys must be real dates" });
 
 /** One week of `rota/support.yml`. */
 export const supportWeekSchema = z.strictObject({

@@ -4,7 +4,7 @@ import type { Rota } from "../core/rota/types.js";
 import { whoIsOn } from "../core/rota/who.js";
 import type { WorkingCalendar } from "../core/time/calendar.js";
 import type { Responders } from "../core/ticket/responders.js";
-import type { FileReader } from "./read-file.js";
+import { FileTooLargeError, type FileReader } from "./read-file.js";
 import type { GitHubTransport } from "./transport.js";
 
 /**
@@ -16,7 +16,13 @@ export async function readRota(params: { readonly gh: GitHubTransport; readonly 
   const { gh, reader, repo, dir } = params;
   const maxAge = params.maxAgeMs === undefined ? {} : { maxAgeMs: params.maxAgeMs };
   const [people, support, onCall] = await Promise.all(
-    [ROTA_FILE_NAMES.people, ROTA_FILE_NAMES.support, ROTA_FILE_NAMES.onCall].map((name) => reader.read({ gh, repo, path: `${dir}/${name}`, ...maxAge })),
+    [ROTA_FILE_NAMES.people, ROTA_FILE_NAMES.support, ROTA_FILE_NAMES.onCall].map((name) =>
+      // A rota file too large to read is a rota that cannot be read: the rota check says why.
+      reader.read({ gh, repo, path: `${dir}/${name}`, ...maxAge }).catch((error: unknown) => {
+        if (error instanceof FileTooLargeError) return null;
+        throw error;
+      }),
+    ),
   );
   if (people == null || support == null || onCall == null) return null;
   const parsed = loadRota({

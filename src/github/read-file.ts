@@ -9,6 +9,21 @@ interface Cached {
   readonly missingUntil?: number;
 }
 
+/** Firstline reads no file larger than this (GitHub sends no content for files over 1 MB). */
+export const MAX_READ_BYTES = 1024 * 1024;
+
+/** A file too large to be a configuration, rota or runbook: reported, never read as missing. */
+export class FileTooLargeError extends Error {
+  constructor(
+    readonly repo: string,
+    readonly path: string,
+    readonly size: number,
+  ) {
+    super(`${path} is larger than ${MAX_READ_BYTES / 1024} KiB (${size} bytes)`);
+    this.name = "FileTooLargeError";
+  }
+}
+
 /** How long a missing file is believed missing: a new config file is picked up within this. */
 const MISSING_TTL_MS = 5 * 60_000;
 
@@ -42,13 +57,16 @@ export class FileReader {
     if (cached?.missingUntil !== undefined && cached.missingUntil > this.clock()) return null;
     if (cached?.checkedAt !== undefined && params.maxAgeMs !== undefined && this.clock() - cached.checkedAt <= params.maxAgeMs) return cached.text;
     try {
-      const response = await gh.request<{ content?: string; encoding?: string; type?: string }>("GET /repos/{owner}/{repo}/contents/{path}", {
+      const response = await gh.request<{ content?: string; encoding?: string; type?: string; size?: number }>("GET /repos/{owner}/{repo}/contents/{path}", {
         ...splitRepo(repo),
         path,
         ...(ref ? { ref } : {}),
         headers: cached?.etag ? { "if-none-match": cached.etag } : {},
       });
       const data = response.data;
+      if (!Array.isArray(data) && data.type === "file" && (data.encoding === "none" || (data.size ?? 0) > MAX_READ_BYTES)) {
+        throw new FileTooLargeError(repo, path, data.size ?? 0);
+      }
       if (Array.isArray(data) || data.type !== "file" || typeof data.content !== "string") return this.remember(key, String(response.headers["etag"] ?? ""), null);
       const text = Buffer.from(data.content, "base64").toString("utf8");
       return this.remember(key, String(response.headers["etag"] ?? ""), text);

@@ -1,7 +1,7 @@
 import { CONFIG_PATH, firstlineConfigSchema, type FirstlineConfig } from "../config/firstline-config.js";
 import { readYaml, validateYaml, type RawYaml } from "../config/parse-yaml.js";
 import type { InputProblem } from "../core/finding.js";
-import type { FileReader } from "./read-file.js";
+import { FileTooLargeError, type FileReader } from "./read-file.js";
 import type { GitHubTransport } from "./transport.js";
 
 /** A repository's configuration: valid, broken (with problems to show), or not there at all. */
@@ -18,7 +18,18 @@ const EXTENDS = /^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)(?::(.+))?$/;
  * a base file whose keys the extending file overrides. Files are read with conditional requests,
  * and problems name the file (and line) where the offending key stands.
  */
-export async function loadRepoConfig(params: {
+export async function loadRepoConfig(params: Parameters<typeof loadRepoConfigFiles>[0]): Promise<RepoConfig> {
+  try {
+    return await loadRepoConfigFiles(params);
+  } catch (error) {
+    if (error instanceof FileTooLargeError) {
+      return { kind: "broken", problems: [{ file: `${error.repo}:${error.path}`, path: "", message: error.message }], files: [`${error.repo}:${error.path}`] };
+    }
+    throw error;
+  }
+}
+
+async function loadRepoConfigFiles(params: {
   readonly gh: GitHubTransport;
   readonly reader: FileReader;
   readonly repo: string;

@@ -6,7 +6,7 @@ import { checkRotaChange, type RotaChangeResult } from "../core/rota/change-chec
 import { ROTA_CHECK_NAME, ROTA_COMMENT_MARKER, rotaChangeCheckReport, rotaChangeComment } from "../core/rota/change-report.js";
 import type { Rota } from "../core/rota/types.js";
 import { postCheckRun } from "./check-runs.js";
-import type { FileReader } from "./read-file.js";
+import { FileTooLargeError, MAX_READ_BYTES, type FileReader } from "./read-file.js";
 import { splitRepo, type GitHubTransport } from "./transport.js";
 
 const EMPTY = { people: "people: []\n", support: "weeks: {}\n", onCall: "weeks: {}\n" };
@@ -20,7 +20,20 @@ export type RotaPullCheck =
 async function readRotaAt(params: { gh: GitHubTransport; reader: FileReader; repo: string; dir: string; ref: string; missingIsEmpty: boolean }) {
   const { gh, reader, repo, dir, ref } = params;
   const kinds = ["people", "support", "onCall"] as const;
-  const texts = await Promise.all(kinds.map((kind) => reader.read({ gh, repo, path: `${dir}/${ROTA_FILE_NAMES[kind]}`, ref })));
+  const tooLarge: string[] = [];
+  const texts = await Promise.all(
+    kinds.map((kind) =>
+      reader.read({ gh, repo, path: `${dir}/${ROTA_FILE_NAMES[kind]}`, ref }).catch((error: unknown) => {
+        if (!(error instanceof FileTooLargeError)) throw error;
+        tooLarge.push(error.path);
+        return null;
+      }),
+    ),
+  );
+  if (tooLarge.length > 0) {
+    const problems: InputProblem[] = tooLarge.map((file) => ({ file, path: "", message: `larger than ${MAX_READ_BYTES / 1024} KiB: not a rota file` }));
+    return { ok: false as const, problems };
+  }
   const entry = (index: number) => {
     const kind = kinds[index] ?? "people";
     return { file: `${dir}/${ROTA_FILE_NAMES[kind]}`, text: texts[index] ?? (params.missingIsEmpty ? EMPTY[kind] : "") };

@@ -5,7 +5,9 @@ import { planSweep, type SweptTicket } from "../core/sweep/plan-sweep.js";
 import { writeAllowance } from "../core/sweep/write-budget.js";
 import type { Responders } from "../core/ticket/responders.js";
 import type { TicketSnapshot } from "../core/ticket/snapshot.js";
+import { planTicketRefresh } from "../core/ticket/plan-refresh.js";
 import { applyTicketActions } from "./apply-actions.js";
+import { fetchTicket } from "./ticket-query.js";
 import { searchOpenTickets } from "./search-tickets.js";
 import { splitRepo, type GitHubTransport } from "./transport.js";
 import type { WriteLog } from "./write-log.js";
@@ -38,6 +40,8 @@ export async function sweepTickets(params: {
   readonly writeLog: WriteLog;
   readonly now: () => number;
   readonly dryRun?: boolean;
+  /** Runs work one at a time per ticket with the webhook handlers (the app's per-ticket lock). */
+  readonly lock?: (key: string, work: () => Promise<void>) => Promise<void>;
 }): Promise<TicketSweep> {
   const { gh, config, policy, botLogin, responders, writeLog, now } = params;
   const issues = await searchOpenTickets({ gh, repos: params.repos });
@@ -47,15 +51,28 @@ export async function sweepTickets(params: {
   let deferred = 0;
   for (const ticket of swept) {
     if (ticket.actions.length === 0) continue;
-    const allowance = writeAllowance({ recentWrites: writeLog.recent(now()), now: now() }) - 1;
-    if (ticket.actions.length > allowance) {
-      deferred += 1;
-      continue;
-    }
-    await applyTicketActions({ gh, repo: ticket.snapshot.repo, number: ticket.snapshot.number, actions: ticket.actions, dryRun: params.dryRun ?? false });
-    if (!params.dryRun) for (let i = 0; i < ticket.actions.length; i++) writeLog.record(now());
-    writes += ticket.actions.length;
-    changed += 1;
+    const { repo, number } = ticket.snapshot;
+    const apply = async () => {
+      let actions = ticket.actions;
+      // A comment is posted only from a fresh read, under the ticket's lock: a webhook handled
+      // meanwhile (a new ticket's card, a notice after a client's comment) is seen, not repeated.
+      if (actions.some((a) => a.kind === "create-comment")) {
+        const fresh = await fetchTicket({ gh, repo, number });
+        if (!fresh || fresh.state !== "open") return;
+        actions = planTicketRefresh({ snapshot: fresh, config, policy, botLogin, responders, now: now() }).actions;
+        if (actions.length === 0) return;
+      }
+      const allowance = writeAllowance({ recentWrites: writeLog.recent(now()), now: now() }) - 1;
+      if (actions.length > allowance) {
+        deferred += 1;
+        return;
+      }
+      await applyTicketActions({ gh, repo, number, actions, dryRun: params.dryRun ?? false });
+      if (!params.dryRun) for (let i = 0; i < actions.length; i++) writeLog.record(now());
+      writes += actions.length;
+      changed += 1;
+    };
+    await (params.lock ? params.lock(`${repo}#${number}`, apply) : apply());
   }
   return { tickets: swept.length, ticketsChanged: changed, writes, deferred, swept, issues };
 }

@@ -18,7 +18,7 @@ export async function runbookLinks(params: {
   const links = new Map<string, string>();
   const names = (await reader.list({ gh, repo, path: dir })).filter((name) => name.endsWith(".md") && name.toLowerCase() !== "readme.md");
   for (const name of names) {
-    const text = await reader.read({ gh, repo, path: `${dir}/${name}` });
+    const text = await reader.read({ gh, repo, path: `${dir}/${name}` }).catch(() => null);
     if (text === null) continue;
     const parsed = parseRunbookFile({ file: `${dir}/${name}`, text });
     if (!parsed.ok) continue;

@@ -14,26 +14,34 @@ import type { FirstlineService } from "../service.js";
  */
 export async function handleConfigPush(context: Context<"push">, service: FirstlineService): Promise<void> {
   const { payload } = context;
-  if (!service.deliveries.firstTime(context.id) || payload.deleted) return;
-  // Any push may change files the app caches (configuration, rota): read them afresh next time.
-  service.reader.forget(payload.repository.full_name);
-  const touched = payload.commits.some((c) => [...(c.added ?? []), ...(c.modified ?? [])].includes(CONFIG_PATH));
-  if (!touched) return;
-  const repo = payload.repository.full_name;
-  const gh = transportOf(context.octokit);
-  const atHead = await loadRepoConfig({ gh, reader: service.reader, repo, ref: payload.after });
-  const problems = atHead.kind === "broken" ? atHead.problems.filter((p) => p.file.endsWith(CONFIG_PATH)) : [];
-  const report = configCheckReport({ path: CONFIG_PATH, problems: problems.map((p) => ({ ...p, file: CONFIG_PATH })) });
-  await postCheckRun({ gh, repo, headSha: payload.after, report, completedAt: service.clock() });
-  const defaultBranch = `refs/heads/${payload.repository.default_branch}`;
-  if (payload.ref !== defaultBranch) return;
-  const botLogin = await service.botLogin();
-  if (atHead.kind === "broken") {
-    await reportConfigProblems({ gh, repo, botLogin, problems: atHead.problems });
-    service.configReported.set(repo, "reported");
-  } else {
-    await clearConfigProblems({ gh, repo, botLogin });
-    service.configReported.delete(repo);
-  }
-  context.log.info({ repo, conclusion: report.conclusion }, "checked configuration");
+  if (payload.deleted) return;
+  await service.deliveries.once(context.id, async () => {
+    // Any push may change files the app caches (configuration, rota): read them afresh next time.
+    service.reader.forget(payload.repository.full_name);
+    const touched = payload.commits.some((c) =>
+      [...(c.added ?? []), ...(c.modified ?? [])].includes(CONFIG_PATH),
+    );
+    if (!touched) return;
+    const repo = payload.repository.full_name;
+    const gh = transportOf(context.octokit);
+    const atHead = await loadRepoConfig({ gh, reader: service.reader, repo, ref: payload.after });
+    const problems =
+      atHead.kind === "broken" ? atHead.problems.filter((p) => p.file.endsWith(CONFIG_PATH)) : [];
+    const report = configCheckReport({
+      path: CONFIG_PATH,
+      problems: problems.map((p) => ({ ...p, file: CONFIG_PATH })),
+    });
+    await postCheckRun({ gh, repo, headSha: payload.after, report, completedAt: service.clock() });
+    const defaultBranch = `refs/heads/${payload.repository.default_branch}`;
+    if (payload.ref !== defaultBranch) return;
+    const botLogin = await service.botLogin();
+    if (atHead.kind === "broken") {
+      await reportConfigProblems({ gh, repo, botLogin, problems: atHead.problems });
+      service.configReported.set(repo, "reported");
+    } else {
+      await clearConfigProblems({ gh, repo, botLogin });
+      service.configReported.delete(repo);
+    }
+    context.log.info({ repo, conclusion: report.conclusion }, "checked configuration");
+  });
 }

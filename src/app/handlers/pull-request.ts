@@ -14,42 +14,62 @@ type PullContext = Context<"pull_request"> | Context<"pull_request_review">;
  * (notice, approvals, rules, fairness) and a change to the configuration, each as a check run.
  */
 export async function handlePullRequest(context: PullContext, service: FirstlineService): Promise<void> {
-  if (!service.deliveries.firstTime(context.id)) return;
-  const repo = context.payload.repository.full_name;
-  const number = context.payload.pull_request.number;
-  const gh = transportOf(context.octokit);
-  await service.locks.run(`${repo}#${number}`, async () => {
-    const loaded = await loadRepoConfig({ gh, reader: service.reader, repo });
-    const config = loaded.kind === "valid" ? loaded.config : firstlineConfigSchema.parse({});
-    const botLogin = await service.botLogin();
-    const outcome = await checkRotaPullRequest({
-      gh,
-      reader: service.reader,
-      repo,
-      number,
-      dir: config.rota.dir,
-      admins: config.rota.admins.length > 0 ? config.rota.admins : undefined,
-      zone: config.timezone,
-      now: service.clock(),
-      botLogin,
+  await service.deliveries.once(context.id, async () => {
+    const repo = context.payload.repository.full_name;
+    const number = context.payload.pull_request.number;
+    const gh = transportOf(context.octokit);
+    await service.locks.run(`${repo}#${number}`, async () => {
+      const loaded = await loadRepoConfig({ gh, reader: service.reader, repo });
+      const config = loaded.kind === "valid" ? loaded.config : firstlineConfigSchema.parse({});
+      const botLogin = await service.botLogin();
+      const outcome = await checkRotaPullRequest({
+        gh,
+        reader: service.reader,
+        repo,
+        number,
+        dir: config.rota.dir,
+        admins: config.rota.admins.length > 0 ? config.rota.admins : undefined,
+        zone: config.timezone,
+        now: service.clock(),
+        botLogin,
+      });
+      context.log.info(
+        { repo, number, outcome: outcome.kind === "checked" ? outcome.result.verdict : outcome.kind },
+        "checked rota pull request",
+      );
+      if (context.name === "pull_request")
+        await checkConfigInPullRequest({ context: context as Context<"pull_request">, service });
     });
-    context.log.info({ repo, number, outcome: outcome.kind === "checked" ? outcome.result.verdict : outcome.kind }, "checked rota pull request");
-    if (context.name === "pull_request") await checkConfigInPullRequest({ context: context as Context<"pull_request">, service });
   });
 }
 
-async function checkConfigInPullRequest(params: { context: Context<"pull_request">; service: FirstlineService }): Promise<void> {
+async function checkConfigInPullRequest(params: {
+  context: Context<"pull_request">;
+  service: FirstlineService;
+}): Promise<void> {
   const { context, service } = params;
   const repo = context.payload.repository.full_name;
   const gh = transportOf(context.octokit);
-  const files = await gh.request<{ filename: string }[]>("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
-    ...splitRepo(repo),
-    pull_number: context.payload.pull_request.number,
-    per_page: 100,
-  });
+  const files = await gh.request<{ filename: string }[]>(
+    "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
+    {
+      ...splitRepo(repo),
+      pull_number: context.payload.pull_request.number,
+      per_page: 100,
+    },
+  );
   if (!files.data.some((f) => f.filename === CONFIG_PATH)) return;
   const headSha = context.payload.pull_request.head.sha;
   const loaded = await loadRepoConfig({ gh, reader: service.reader, repo, ref: headSha });
-  const problems = loaded.kind === "broken" ? loaded.problems.filter((p) => p.file.endsWith(CONFIG_PATH)).map((p) => ({ ...p, file: CONFIG_PATH })) : [];
-  await postCheckRun({ gh, repo, headSha, report: configCheckReport({ path: CONFIG_PATH, problems }), completedAt: service.clock() });
+  const problems =
+    loaded.kind === "broken"
+      ? loaded.problems.filter((p) => p.file.endsWith(CONFIG_PATH)).map((p) => ({ ...p, file: CONFIG_PATH }))
+      : [];
+  await postCheckRun({
+    gh,
+    repo,
+    headSha,
+    report: configCheckReport({ path: CONFIG_PATH, problems }),
+    completedAt: service.clock(),
+  });
 }

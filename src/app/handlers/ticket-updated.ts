@@ -8,32 +8,69 @@ import type { TicketScope } from "../ticket-scope.js";
 import { withTicket, type IssueEventContext } from "./with-ticket.js";
 
 /** Recomputes a ticket from its timeline and applies what changed (nothing, for a quiet ticket). */
-export async function refreshTicket(params: { scope: TicketScope; service: FirstlineService; snapshot: TicketSnapshot }): Promise<number> {
+export async function refreshTicket(params: {
+  scope: TicketScope;
+  service: FirstlineService;
+  snapshot: TicketSnapshot;
+}): Promise<number> {
   const { scope, service, snapshot } = params;
   const responders = await service.responders(scope);
-  const plan = planTicketRefresh({ snapshot, config: scope.config, policy: scope.policy, botLogin: scope.botLogin, responders, now: scope.now });
-  await applyTicketActions({ gh: scope.gh, repo: scope.repo, number: snapshot.number, actions: plan.actions });
+  const plan = planTicketRefresh({
+    snapshot,
+    config: scope.config,
+    policy: scope.policy,
+    botLogin: scope.botLogin,
+    responders,
+    now: scope.now,
+  });
+  await applyTicketActions({
+    gh: scope.gh,
+    repo: scope.repo,
+    number: snapshot.number,
+    actions: plan.actions,
+  });
   return plan.actions.length;
 }
 
 /** Any change to a ticket (edit, label, close, reopen, assignment): bring its card and labels up to date. */
-export async function handleTicketUpdated(context: IssueEventContext, service: FirstlineService): Promise<void> {
+export async function handleTicketUpdated(
+  context: IssueEventContext,
+  service: FirstlineService,
+): Promise<void> {
   await withTicket(context, service, async ({ scope, issue }) => {
     const snapshot = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: issue.number });
     if (!snapshot) return;
     const changed = await refreshTicket({ scope, service, snapshot });
-    context.log.info({ repo: scope.repo, issue: issue.number, event: `${context.name}.${context.payload.action}`, changes: changed }, "refreshed ticket");
+    context.log.info(
+      {
+        repo: scope.repo,
+        issue: issue.number,
+        event: `${context.name}.${context.payload.action}`,
+        changes: changed,
+      },
+      "refreshed ticket",
+    );
   });
 }
 
 /** A comment: run any staff slash commands in it, then refresh the ticket (a staff reply meets an SLA). */
-export async function handleCommentCreated(context: IssueEventContext & { payload: { comment: { id: number; body: string; user: { login: string } | null; created_at: string } } }, service: FirstlineService): Promise<void> {
+export async function handleCommentCreated(
+  context: IssueEventContext & {
+    payload: { comment: { id: number; body: string; user: { login: string } | null; created_at: string } };
+  },
+  service: FirstlineService,
+): Promise<void> {
   await withTicket(context, service, async ({ scope, issue }) => {
     let snapshot = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: issue.number });
     if (!snapshot) return;
     const comment = context.payload.comment;
     const commands = planCommands({
-      comment: { id: comment.id, author: comment.user?.login ?? "ghost", createdAt: Date.parse(comment.created_at), body: comment.body },
+      comment: {
+        id: comment.id,
+        author: comment.user?.login ?? "ghost",
+        createdAt: Date.parse(comment.created_at),
+        body: comment.body,
+      },
       snapshot,
       config: scope.config,
       policy: scope.policy,
@@ -41,12 +78,20 @@ export async function handleCommentCreated(context: IssueEventContext & { payloa
       now: scope.now,
     });
     if (commands.actions.length > 0) {
-      await applyTicketActions({ gh: scope.gh, repo: scope.repo, number: issue.number, actions: commands.actions });
+      await applyTicketActions({
+        gh: scope.gh,
+        repo: scope.repo,
+        number: issue.number,
+        actions: commands.actions,
+      });
       if (!commands.refresh) return;
       snapshot = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: issue.number });
       if (!snapshot) return;
     }
     const changed = await refreshTicket({ scope, service, snapshot });
-    context.log.info({ repo: scope.repo, issue: issue.number, commands: commands.actions.length, changes: changed }, "handled comment");
+    context.log.info(
+      { repo: scope.repo, issue: issue.number, commands: commands.actions.length, changes: changed },
+      "handled comment",
+    );
   });
 }

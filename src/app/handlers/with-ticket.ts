@@ -19,20 +19,19 @@ export async function withTicket(
   service: FirstlineService,
   work: (params: { scope: TicketScope; issue: IssuePayload }) => Promise<void>,
 ): Promise<void> {
-  if (!service.deliveries.firstTime(context.id)) {
-    context.log.info({ delivery: context.id }, "delivery already handled");
-    return;
-  }
-  const issue = context.payload.issue;
-  if ("pull_request" in issue && issue.pull_request) return;
-  const repo = context.payload.repository.full_name;
-  service.stirred(repo);
-  const gh = transportOf(context.octokit);
-  const botLogin = await service.botLogin();
-  if (context.payload.sender.login.toLowerCase() === botLogin.toLowerCase()) return;
-  await service.locks.run(`${repo}#${issue.number}`, async () => {
-    const scope = await ticketScope({ service, gh, repo, botLogin, log: context.log });
-    if (!scope || !isTicketRepository(scope.config, repo)) return;
-    await work({ scope, issue });
+  const handled = await service.deliveries.once(context.id, async () => {
+    const issue = context.payload.issue;
+    if ("pull_request" in issue && issue.pull_request) return;
+    const repo = context.payload.repository.full_name;
+    service.stirred(repo);
+    const gh = transportOf(context.octokit);
+    const botLogin = await service.botLogin();
+    if (context.payload.sender.login.toLowerCase() === botLogin.toLowerCase()) return;
+    await service.locks.run(`${repo}#${issue.number}`, async () => {
+      const scope = await ticketScope({ service, gh, repo, botLogin, log: context.log });
+      if (!scope || !isTicketRepository(scope.config, repo)) return;
+      await work({ scope, issue });
+    });
   });
+  if (!handled) context.log.info({ delivery: context.id }, "delivery already handled");
 }

@@ -1,0 +1,38 @@
+import { readFileSync } from "node:fs";
+import { startAppServer } from "./server.js";
+
+/**
+ * `npm start`: the app as a long-lived server, configured from the environment (APP_ID,
+ * PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET, PORT, and GHE_HOST for GitHub Enterprise), with
+ * the retrying Octokit, the schedule and the /firstline routes.
+ */
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) {
+    console.error(`firstline: ${name} is not set (see the README, "Installing the GitHub App")`);
+    process.exit(2);
+  }
+  return value;
+}
+
+const privateKey = process.env["PRIVATE_KEY"]?.replace(/\\n/g, "\n") ?? (process.env["PRIVATE_KEY_PATH"] ? readFileSync(process.env["PRIVATE_KEY_PATH"], "utf8") : required("PRIVATE_KEY"));
+if (!privateKey.includes("PRIVATE KEY")) {
+  console.error("firstline: the private key is empty or not a PEM key (PRIVATE_KEY or PRIVATE_KEY_PATH)");
+  process.exit(2);
+}
+const gheHost = process.env["GHE_HOST"];
+const server = await startAppServer({
+  appId: Number(required("APP_ID")),
+  privateKey,
+  webhookSecret: required("WEBHOOK_SECRET"),
+  ...(gheHost ? { baseUrl: `${process.env["GHE_PROTOCOL"] ?? "https"}://${gheHost}/api/v3` } : {}),
+  port: Number(process.env["PORT"] ?? 3000),
+  host: process.env["HOST"] ?? "0.0.0.0",
+  logLevel: (process.env["LOG_LEVEL"] as "info" | undefined) ?? "info",
+});
+console.log(`Firstline is listening: webhooks at ${server.webhookUrl}`);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    void server.close().then(() => process.exit(0));
+  });
+}
