@@ -112,11 +112,11 @@ describe("duplicates and concurrency", () => {
     console.info(`200 tickets through the emulator: ${Math.round(performance.now() - started)} ms`);
   });
 
-  it("200 deliveries arriving together (as GitHub sends them, not one at a time): each ticket carded once", async () => {
+  it("200 deliveries arriving together (100 tickets, each delivered twice at once, as GitHub may): each ticket carded once", async () => {
     stack.emulator.setWebhook(null);
     const opened = await Promise.all(
       REPOS.flatMap((repo) =>
-        [4, 5, 6, 7].map(async (i) => ({
+        [4, 5].map(async (i) => ({
           repo,
           i,
           number: await createIssue(stack, { as: "pat", repo, ...ticketText(repo, i) }),

@@ -23,14 +23,17 @@ const label = (input: HostileInput) =>
     ? `${input.kind}/${input.name}`
     : input.name.replace(/^test\/fixtures\/hostile\//, "");
 
-// See PROTO_RECORD in hostile-cli.test.ts: zod's z.record drops a `__proto__` plan silently, so
-// the app takes this file for a valid configuration and never says it cannot read it.
-// See the last describe below: a configuration over 1 MB never reaches readYaml's size check, and
-// the repository is silently taken for one without configuration.
+// Bug: a 10 MB configuration through the emulator still reads as no configuration, so the
+// repository is silently not served. The emulator answers the contents API with the whole file
+// (14 MB of JSON) where GitHub sends no content over 1 MB (src/emulator/shapes/contents.ts:28,
+// contentFile), Octokit's JSON parser gives up on that answer and returns the text, and
+// src/github/read-file.ts:70 takes a body that is not an object for "not a file" (null, absent).
+// Fix: make contentFile answer files over 1 MB as GitHub does (`encoding: "none"`, `content: ""`),
+// which read-file now reports as too large; and in read-file treat a body that is not an object as
+// an error rather than a missing file.
 const KNOWN_BUGS: Readonly<Record<string, string>> = {
-  "config/proto-as-plan-name.yml":
-    "a __proto__ key silently dropped by z.record (src/config/firstline-config.ts:52)",
-  "config/generated:ten-megabytes.yml": "a file over 1 MB is read as no file (src/github/read-file.ts:55)",
+  "config/generated:ten-megabytes.yml":
+    "the emulator sends 14 MB of JSON, read as no file (src/github/read-file.ts:70)",
 };
 
 async function postAlert(
@@ -72,6 +75,33 @@ describe("hostile and broken input sent to the app", () => {
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
   });
 
+  // One new issue in every repository with a hostile configuration, all at once; each case below
+  // then reads what the app did with its own, and how long the app took over the webhook.
+  let opened: Promise<void> | undefined;
+  const openAll = () =>
+    (opened ??= (async () => {
+      await Promise.all(
+        CONFIGS.map((_, i) =>
+          createIssue(stack, {
+            as: "pat",
+            repo: `${CLIENT_ORG}/${repoFor(i)}`,
+            title: "Please update the footer",
+            body: "Please change the footer.",
+          }),
+        ),
+      );
+      await stack.settle();
+    })());
+  const webhookMs = (repo: string) =>
+    stack.emulator
+      .deliveries()
+      .find(
+        (d) =>
+          d.event === "issues" &&
+          d.action === "opened" &&
+          (d.payload["repository"] as { full_name: string }).full_name === repo,
+      )?.durationMs ?? Infinity;
+
   const configCases = (buggy: boolean) =>
     CONFIGS.map((input, index) => ({
       name: label(input),
@@ -80,15 +110,8 @@ describe("hostile and broken input sent to the app", () => {
       bug: KNOWN_BUGS[label(input)] ?? "",
     })).filter((c) => !c.input.accepted && (c.bug !== "") === buggy);
   const configCase = async ({ repo }: { repo: string }) => {
-    const started = performance.now();
-    await createIssue(stack, {
-      as: "pat",
-      repo,
-      title: "Please update the footer",
-      body: "Please change the footer.",
-    });
-    await stack.settle();
-    expect(performance.now() - started).toBeLessThan(1000);
+    await openAll();
+    expect(webhookMs(repo)).toBeLessThan(1000);
     const problems = botIssues(stack.emulator.dump(), repo, CONFIG_PROBLEM_TITLE);
     expect(problems).toHaveLength(1);
     expect(problems[0]?.body).toContain(`${repo}:.github/firstline.yml`);
@@ -103,18 +126,11 @@ describe("hostile and broken input sent to the app", () => {
   );
 
   it("a valid configuration with a BOM or CRLF line ends is read, with no problem issue", async () => {
+    await openAll();
     const accepted = CONFIGS.map((input, i) => ({ input, repo: `${CLIENT_ORG}/${repoFor(i)}` })).filter(
       (c) => c.input.accepted,
     );
     expect(accepted.length).toBeGreaterThan(0);
-    for (const { repo } of accepted)
-      await createIssue(stack, {
-        as: "pat",
-        repo,
-        title: "Please update the footer",
-        body: "Please change the footer.",
-      });
-    await stack.settle();
     for (const { repo } of accepted)
       expect(botIssues(stack.emulator.dump(), repo, CONFIG_PROBLEM_TITLE)).toEqual([]);
   });
@@ -242,17 +258,11 @@ describe("hostile and broken input sent to the app", () => {
   });
 });
 
-// Bug: src/github/read-file.ts:55-57 reads files through the contents API's JSON answer, which
-// fails quietly for large files in two ways. GitHub sends no content for a file over 1 MB
-// (`"encoding": "none"`, `"content": ""`), which is decoded as an empty file: a valid configuration
-// with every default and no client, so the repository is silently not served (shown below with
-// GitHub's documented answer). And when the content is there (the emulator serves any size),
-// Octokit's JSON parser (json-with-bigint) gives up on a 14 MB answer and hands back the text, which
-// read-file takes for "not a file": the configuration is absent, the repository again silently
-// not served (the 10 MB case of the test above). Either way no "cannot read its configuration"
-// issue is opened. Fix: read files with the raw media type (`accept: application/vnd.github.raw`,
-// up to 100 MB; readYaml then refuses anything over 1 MiB with a clear problem), or treat an answer
-// with `encoding` other than "base64", a `size` over 1 MiB or a non-object body as "file too large".
+// GitHub's contents API sends no content for a file over 1 MB (`"encoding": "none"`, `"content": ""`).
+// Read as text, that was an empty, valid configuration, and the repository was silently not served
+// (and through the emulator, which sends any size, Octokit's JSON parser gave up on a 14 MB answer
+// and the file was taken as absent: the 10 MB case above). Fixed in ffc97d2; kept with GitHub's
+// documented answer, which the emulator does not give.
 describe("a configuration file too large for GitHub's contents API", () => {
   const tooLarge: GitHubTransport = {
     request: async <T>() => ({
@@ -271,7 +281,7 @@ describe("a configuration file too large for GitHub's contents API", () => {
       throw new Error("not used");
     },
   };
-  it.fails("is reported as too large, not read as an empty (valid) configuration", async () => {
+  it("is reported as too large, not read as an empty (valid) configuration", async () => {
     const loaded = await loadRepoConfig({ gh: tooLarge, reader: new FileReader(), repo: "acme/website" });
     expect(loaded.kind).toBe("broken");
   });

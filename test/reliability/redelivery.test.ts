@@ -54,12 +54,13 @@ describe("redeliveries across failures and restarts", () => {
   });
   afterAll(async () => stack.close());
 
-  // Bug: src/app/handlers/issue-opened.ts:10-24 posts the card without reading the issue's
-  // comments, trusting only the in-memory DeliverySet (src/app/delivery-set.ts); a restarted or
-  // second instance that gets the same delivery posts a second card, although
-  // src/app/service.ts:17 promises that losing the caches "costs a few extra requests and nothing
-  // else". Fix: in handleIssueOpened, read the comments (or fetchTicket) and skip the card when a
-  // bot comment with the card marker exists, or plan through planTicketRefresh, which already does.
+  // Bug: src/app/handlers/issue-opened.ts:16 skips the card only when this process remembers the
+  // ticket (service.openedTickets, added in ffc97d2) and never reads the issue's comments, so a
+  // restarted or second instance that gets the same delivery (or a replay under a new id) posts a
+  // second card, although src/app/service.ts promises that losing the caches "costs a few extra
+  // requests and nothing else". Fix: when the ticket is not remembered, read its comments (or
+  // fetchTicket) and skip the card if a bot comment carries the card marker, or plan through
+  // planTicketRefresh, which already does.
   it.fails(
     "a delivery redelivered to a restarted app (empty delivery memory) posts no second card",
     async () => {
@@ -85,12 +86,9 @@ describe("redeliveries across failures and restarts", () => {
     },
   );
 
-  // Bug: src/app/handlers/with-ticket.ts:21 records the delivery id as handled before the work
-  // runs, so a delivery whose handler failed (GitHub down, a 502 on the card) is skipped when it is
-  // redelivered, which is GitHub's documented remedy for failed deliveries; only the next sweep
-  // repairs the ticket. Fix: remember the id only once the work succeeded (or forget it in a catch
-  // before rethrowing), keeping the per-ticket lock so concurrent copies still run one at a time.
-  it.fails("a delivery that failed while GitHub answered 502 does its work when redelivered", async () => {
+  // A delivery whose handler failed was skipped when redelivered (its id was recorded before the
+  // work ran) until ffc97d2.
+  it("a delivery that failed while GitHub answered 502 does its work when redelivered", async () => {
     const repo = REPOS[1] ?? "";
     const number = await createIssue(stack, { as: "pat", repo, ...BUG });
     const delivery = openedDelivery(stack, repo, number);
@@ -120,7 +118,7 @@ describe("redeliveries across failures and restarts", () => {
     expect(cardCount(issueDump(stack, repo, number))).toBe(1);
   });
 
-  // Bug: the sweep refreshes tickets (src/core/ticket/plan-refresh.ts:83-85 creates a missing card)
+  // Bug: the sweep refreshes tickets (src/core/ticket/plan-refresh.ts:88 creates a missing card)
   // but never triages them, so a ticket whose issues.opened handling failed keeps no client,
   // priority or type label, and its card and clocks silently use P3 whatever the form said.
   // Fix: in planTicketRefresh (or planSweep), when an open ticket has no priority/client/type
@@ -135,8 +133,8 @@ describe("redeliveries across failures and restarts", () => {
     },
   );
 
-  // Bug: src/app/sweep-installations.ts:117 skips repositories marked quiet (no open issue at a
-  // sweep) for the sweep cache's age, an hour (src/app/service.ts:99-103), until an issue webhook
+  // Bug: src/app/sweep-installations.ts:118 skips repositories marked quiet (no open issue at a
+  // sweep) for the sweep cache's age, an hour (src/app/service.ts:111, isQuiet), until an issue webhook
   // "stirs" them. A webhook that never arrives (GitHub's delivery failures, the app down for a
   // minute) leaves a new ticket unseen for up to an hour: a P1 with a 30-minute target breaches
   // without a card or a notice. Fix: keep quiet repositories in the sweep's search queries (they

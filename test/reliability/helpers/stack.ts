@@ -1,9 +1,9 @@
 import { Octokit } from "@octokit/rest";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
+import { createNodeMiddleware, Probot } from "probot";
 import { firstlineApp, type FirstlineAppOptions } from "../../../src/app/index.js";
-import { startAppServer, type AppServer } from "../../../src/app/server.js";
+import { firstlineProbotOctokit, startAppServer, type AppServer } from "../../../src/app/server.js";
 import { FirstlineService } from "../../../src/app/service.js";
 import { ALERTS_SECRET, SWEEP_SECRET, WEBHOOK_SECRET, type Stack } from "../../../src/demo/stack.js";
 import { startEmulator, type Emulator, type SeedInput } from "../../../src/emulator/index.js";
@@ -13,7 +13,7 @@ export { ALERTS_SECRET, SWEEP_SECRET, WEBHOOK_SECRET, type Stack };
 /**
  * How the app's Octokit meets failures: `off` is the test stack of `src/demo/stack.ts` (no retry,
  * no throttling); `production` is `startAppServer({ fastFail: false })`, Probot's retry and
- * throttling plugins with Probot's own options; `scaled` is the same plugins and options with their
+ * throttling plugins as the app configures them; `scaled` is the same Octokit with its
  * waits shrunk from seconds to milliseconds (retry backoff 1, 4, 9 s becomes 10, 40, 90 ms; the
  * one-second spacing of writes 10 ms), so a test can meet dozens of faults in a second.
  */
@@ -50,7 +50,8 @@ async function startScaledAppServer(params: {
   logLevel: "fatal" | "error" | "warn" | "info";
   app: FirstlineAppOptions;
 }): Promise<AppServer> {
-  const Octokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+  // The production Octokit (src/app/server.ts), only its clock shortened.
+  const Octokit = firstlineProbotOctokit().defaults((options: Record<string, unknown>) => ({
     ...options,
     retry: { ...(options["retry"] as object), retryAfterBaseValue: 10 },
     throttle: {
