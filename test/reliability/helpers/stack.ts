@@ -10,6 +10,9 @@ import { startEmulator, type Emulator, type SeedInput } from "../../../src/emula
 
 export { ALERTS_SECRET, SWEEP_SECRET, WEBHOOK_SECRET, type Stack };
 
+const ignore = () => undefined;
+const QUIET = { debug: ignore, info: ignore, warn: ignore, error: ignore };
+
 /**
  * How the app's Octokit meets failures: `off` is the test stack of `src/demo/stack.ts` (no retry,
  * no throttling); `production` is `startAppServer({ fastFail: false })`, Probot's retry and
@@ -130,7 +133,9 @@ export async function startReliabilityStack(params: {
     emulator,
     app,
     service,
-    as: (login) => new Octokit({ auth: `user-${login}`, baseUrl: emulator.url, request: { retries: 0 } }),
+    // People's own calls: no retries, and quiet (their failures under injected faults are expected).
+    as: (login) =>
+      new Octokit({ auth: `user-${login}`, baseUrl: emulator.url, request: { retries: 0 }, log: QUIET }),
     settle,
     sweep: async () => sweepThrough(app.url, settle),
     alert: async (body) => {
@@ -139,8 +144,9 @@ export async function startReliabilityStack(params: {
         headers: { authorization: `Bearer ${ALERTS_SECRET}`, "content-type": "application/json" },
         body: JSON.stringify(body),
       });
+      const text = await response.text();
       await settle();
-      return { status: response.status, json: (await response.json()) as unknown };
+      return { status: response.status, json: parsedOrText(text) };
     },
     close: async () => {
       await app.close();
@@ -161,13 +167,16 @@ async function sweepThrough(
   });
   const text = await response.text();
   await settle();
-  let json: unknown = text;
+  return { status: response.status, json: parsedOrText(text) };
+}
+
+/** A JSON answer, or its text when it is not JSON (a 500 from Probot's middleware has no body). */
+function parsedOrText(text: string): unknown {
   try {
-    json = JSON.parse(text) as unknown;
+    return JSON.parse(text) as unknown;
   } catch {
-    // A 500 from Probot's middleware has no body.
+    return text;
   }
-  return { status: response.status, json };
 }
 
 /** Opens an issue as a user at the emulator's current time (does not wait for the app). */
