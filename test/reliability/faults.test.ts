@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BOT, botIssues, cardCount, ticketViolations } from "./helpers/invariants.js";
+import { startApiProxy, type ApiProxy } from "./helpers/api-proxy.js";
+import { BOT, botIssues, cardCount, duplicateMarkers, ticketViolations } from "./helpers/invariants.js";
 import { clientRepos, reliabilitySeed, SUPPORT_REPO } from "./helpers/seed.js";
-import { createComment, createIssue, startReliabilityStack, type Stack } from "./helpers/stack.js";
+import {
+  createComment,
+  createIssue,
+  startReliabilityStack,
+  WEBHOOK_SECRET,
+  type Stack,
+} from "./helpers/stack.js";
+import { openedDelivery, postWebhook } from "./helpers/webhooks.js";
 
 const [SITE1 = "", SITE2 = "", SITE3 = ""] = clientRepos(3);
 
@@ -135,5 +143,87 @@ describe("GitHub failing under the app: 502s and secondary rate limits, with the
     expect(issue.labels).toContain("sla: at risk");
     expect(issue.comments.filter((c) => c.body.includes("**SLA at risk**"))).toHaveLength(1);
     expect(botIssues(stack.emulator.dump(), SUPPORT_REPO, "Firstline dashboard")).toHaveLength(1);
+  });
+});
+
+// Bug: Octokit's retry plugin (on in production, src/app/server.ts firstlineProbotOctokit) retries
+// any request answered 5xx, POSTs included. When GitHub has written a comment but answers 502 (it
+// happens: the answer is lost, not the write), the retry writes it again: a second card, or the
+// same notice twice, each with its marker. src/github/apply-actions.ts:45 sends `create-comment`
+// with the default retries. Fix: send comment (and issue) creations with `request: { retries: 0 }`
+// and leave a failed one to the next webhook or sweep, which reads the issue and finds the marker
+// if the write did land; or, before retrying a creation, read the comments for its marker.
+describe("GitHub answering 502 to a comment it did write, with the production retries", () => {
+  let stack: Stack;
+  let proxy: ApiProxy | undefined;
+  /** The first comment posted on the issue is written, but its answer is replaced by a 502. */
+  const loseFirstCommentAnswer = (repo: string, number: number) => {
+    let lost = false;
+    if (proxy)
+      proxy.hooks = {
+        after: (request, status) => {
+          if (
+            lost ||
+            request.method !== "POST" ||
+            request.path !== `/repos/${repo}/issues/${number}/comments` ||
+            status >= 400
+          )
+            return undefined;
+          lost = true;
+          return 502;
+        },
+      };
+  };
+  beforeAll(async () => {
+    stack = await startReliabilityStack({
+      seed: reliabilitySeed({ count: 2, labels: true }),
+      now: new Date("2026-12-02T10:00:00Z"),
+      retries: "scaled",
+      apiThrough: async (emulator) => (proxy = await startApiProxy({ target: emulator.url })),
+    });
+  });
+  afterAll(async () => stack.close());
+
+  it.fails("a new ticket's card whose answer was lost is not posted twice", async () => {
+    stack.emulator.setWebhook(null);
+    const number = await createIssue(stack, {
+      as: "pat",
+      repo: SITE1,
+      title: "Please update the footer",
+      body: "Please change the footer.",
+    });
+    await stack.settle();
+    stack.emulator.setWebhook({ url: stack.app.webhookUrl, secret: WEBHOOK_SECRET });
+    loseFirstCommentAnswer(SITE1, number);
+    const delivery = openedDelivery(stack, SITE1, number);
+    await postWebhook({
+      url: stack.app.webhookUrl,
+      event: "issues",
+      body: delivery.body,
+      id: delivery.id,
+      secret: WEBHOOK_SECRET,
+    });
+    await stack.settle();
+    if (proxy) proxy.hooks = {};
+    expect(cardCount(issueDump(stack, SITE1, number))).toBe(1);
+  });
+
+  it.fails("a notice whose answer was lost is not posted twice", async () => {
+    stack.emulator.clock.set(new Date("2026-12-03T10:00:00Z"));
+    const number = await createIssue(stack, {
+      as: "pat",
+      repo: SITE2,
+      title: "Please update the header",
+      body: "Please change the header.",
+    });
+    await stack.settle();
+    stack.emulator.clock.set(new Date("2026-12-03T16:10:00Z"));
+    loseFirstCommentAnswer(SITE2, number);
+    await stack.sweep();
+    if (proxy) proxy.hooks = {};
+    await stack.sweep();
+    const issue = issueDump(stack, SITE2, number);
+    expect(issue.comments.filter((c) => c.body.includes("**SLA at risk**"))).toHaveLength(1);
+    expect(duplicateMarkers(issue)).toEqual([]);
   });
 });
