@@ -1,7 +1,8 @@
-// npm run soak [-- --minutes 5 --seed 1 --repos 8 --retries scaled|production|off]: a longer run of
-// Firstline against the GitHub emulator. Random but seeded traffic (tickets, comments, commands,
-// closes and reopens, redeliveries, alerts), sweeps, the clock moving on, and GitHub failing (502s,
-// secondary rate limits, latency). At the end GitHub recovers, the app sweeps twice, and the
+// npm run soak [-- --minutes 5 --seed 1 --repos 8 --retries scaled|production|off --lost-answers on|off]:
+// a longer run of Firstline against the GitHub emulator. Random but seeded traffic (tickets,
+// comments, commands, closes and reopens, redeliveries, alerts), sweeps, the clock moving on, and
+// GitHub failing (502s, secondary rate limits, latency, and with --lost-answers writes that GitHub
+// did but answered 502 for). At the end GitHub recovers, the app sweeps twice, and the
 // invariants are checked: one card per open ticket, no notice or marker written twice, one
 // dashboard, the app still answering. Prints a summary; exits 1 when an invariant is broken.
 import { parseArgs } from "node:util";
@@ -13,6 +14,7 @@ import {
   STAFF,
   SUPPORT_REPO,
 } from "../test/reliability/helpers/seed.js";
+import { startApiProxy, type ApiProxy } from "../test/reliability/helpers/api-proxy.js";
 import { startReliabilityStack, type RetryMode, type Stack } from "../test/reliability/helpers/stack.js";
 
 const { values } = parseArgs({
@@ -21,20 +23,23 @@ const { values } = parseArgs({
     seed: { type: "string", default: "1" },
     repos: { type: "string", default: "8" },
     retries: { type: "string", default: "scaled" },
+    "lost-answers": { type: "string", default: "on" },
   },
 });
 const minutes = Number(values.minutes);
 const seed = Number(values.seed);
 const repoCount = Number(values.repos);
 const retries = values.retries as RetryMode;
+const lostAnswers = values["lost-answers"] === "on";
 if (
   !(minutes > 0) ||
   !Number.isInteger(seed) ||
   !(repoCount >= 1 && repoCount <= 50) ||
-  !["off", "scaled", "production"].includes(retries)
+  !["off", "scaled", "production"].includes(retries) ||
+  !["on", "off"].includes(values["lost-answers"] ?? "")
 ) {
   console.error(
-    "usage: npm run soak -- [--minutes N] [--seed N] [--repos 1..50] [--retries scaled|production|off]",
+    "usage: npm run soak -- [--minutes N] [--seed N] [--repos 1..50] [--retries scaled|production|off] [--lost-answers on|off]",
   );
   process.exit(2);
 }
@@ -160,6 +165,7 @@ async function step(stack: Stack): Promise<void> {
     count(`sweep ${answer.status}`);
   } else if (roll < 0.9) {
     const share = random();
+    lostAnswerShare = share < 0.4 || !lostAnswers ? 0 : random() * 0.03;
     if (share < 0.4) stack.emulator.faults.reset();
     else
       stack.emulator.faults.set({
@@ -189,11 +195,27 @@ async function step(stack: Stack): Promise<void> {
   await stack.settle();
 }
 
+// Between the app and the emulator: a share of the app's successful writes get a 502 for an answer.
+let lostAnswerShare = 0;
+const proxyRandom = generator(seed + 1);
+let proxy: ApiProxy | undefined;
 const stack = await startReliabilityStack({
   seed: reliabilitySeed({ count: repoCount, labels: true }),
   now: new Date("2026-12-01T09:00:00Z"),
   retries,
   idleTimeoutMs: 120_000,
+  apiThrough: async (emulator) => {
+    proxy = await startApiProxy({ target: emulator.url });
+    proxy.hooks = {
+      after: (request, status) => {
+        if (!request.write || status >= 400 || lostAnswerShare === 0 || proxyRandom() >= lostAnswerShare)
+          return undefined;
+        count("write done, answer lost");
+        return 502;
+      },
+    };
+    return proxy;
+  },
 });
 const started = Date.now();
 const deadline = started + minutes * 60_000;
@@ -212,6 +234,7 @@ try {
   }
   // GitHub recovers; the sweeps bring everything into line.
   stack.emulator.faults.reset();
+  lostAnswerShare = 0;
   stack.emulator.clock.advance({ minutes: 5 });
   const finalSweeps = [
     (await stack.sweep()) as { status: number },
