@@ -55,7 +55,6 @@ export class FirstlineService {
   private installationAuth: ((id: number) => Promise<GitHubTransport>) | undefined;
   private readonly installationOfRepo = new Map<string, number>();
   private readonly memo = new Map<string, { value: unknown; until: number }>();
-  private readonly quietSince = new Map<string, number>();
 
   constructor(params: { readonly clock?: Clock; readonly botLogin?: string } = {}) {
     this.clock = params.clock ?? systemClock;
@@ -100,22 +99,6 @@ export class FirstlineService {
     const value = await load();
     this.memo.set(key, { value, until: this.now() + this.sweepConfigMaxAgeMs });
     return value;
-  }
-
-  /** Records that a repository had no open issue at this sweep. */
-  markQuiet(repo: string): void {
-    this.quietSince.set(repo.toLowerCase(), this.now());
-  }
-
-  /** A repository known to have no open issue (for up to the sweep cache's age): sweeps skip it. */
-  isQuiet(repo: string): boolean {
-    const since = this.quietSince.get(repo.toLowerCase());
-    return since !== undefined && this.now() - since < this.sweepConfigMaxAgeMs;
-  }
-
-  /** An issue event came from a repository: it may have open issues now. */
-  stirred(repo: string): void {
-    this.quietSince.delete(repo.toLowerCase());
   }
 
   /** Forgets the cached installations and repositories (the app was installed, removed or changed). */

@@ -113,10 +113,9 @@ export async function sweepInstallations(params: {
       // The support repository is searched with the tickets, so its dashboard comes back with them,
       // unless this process already knows the dashboard (it wrote it).
       const holdsSupport = part.all.some((r) => r.toLowerCase() === supportRepo.toLowerCase()) && !service.knownDashboards.has(supportRepo.toLowerCase());
-      // A repository that had no open issue at a recent sweep, and has sent no issue event since,
-      // still has none: searching it would cost a request for nothing.
-      const ticketRepos = part.repos.filter((r) => !service.isQuiet(r));
-      const repos = holdsSupport ? [...ticketRepos, supportRepo] : ticketRepos;
+      // Every ticket repository is searched every sweep, even one that had no open issue: a ticket
+      // whose webhook never arrived must still be found within one sweep.
+      const repos = holdsSupport ? [...part.repos, supportRepo] : [...part.repos];
       if (repos.length === 0) continue;
       let writeLog = service.writeLogs.get(part.installation);
       if (!writeLog) service.writeLogs.set(part.installation, (writeLog = new WriteLog()));
@@ -132,8 +131,6 @@ export async function sweepInstallations(params: {
         lock: (key, work) => service.locks.run(key, work),
       });
       swept.push(...result.swept);
-      const withIssues = new Set(result.issues.map((i) => i.repo.toLowerCase()));
-      for (const repo of ticketRepos) if (!withIssues.has(repo.toLowerCase())) service.markQuiet(repo);
       // Pages outlive a restart: an open alert issue that was paged goes back on the watch list.
       for (const ticket of result.swept) {
         if (ticket.snapshot.labels.includes("type: alert") && (ticket.snapshot.body ?? "").includes("<!-- firstline:alert-page -->")) {

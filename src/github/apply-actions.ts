@@ -42,7 +42,7 @@ export async function applyTicketActions(params: {
         }
         break;
       case "create-comment":
-        await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...where, body: action.body });
+        await createCommentOnce({ gh, where, body: action.body });
         break;
       case "update-comment":
         await gh.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...splitRepo(params.repo), comment_id: action.commentId, body: action.body });
@@ -60,4 +60,26 @@ export async function applyTicketActions(params: {
     applied.push({ action, done: true });
   }
   return applied;
+}
+
+/**
+ * Posts a comment at most once. A 5xx answer does not say whether GitHub wrote the comment, so
+ * instead of the retry plugin's blind second POST, the comments are read and the comment is
+ * posted again only if it is not there.
+ */
+async function createCommentOnce(params: { gh: GitHubTransport; where: { owner: string; repo: string; issue_number: number }; body: string }): Promise<void> {
+  const { gh, where, body } = params;
+  const post = () => gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...where, body, request: { retries: 0 } });
+  try {
+    await post();
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === undefined || status < 500) throw error;
+    for (let page = 1; page <= 30; page++) {
+      const comments = (await gh.request<{ body?: string }[]>("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...where, per_page: 100, page })).data;
+      if (comments.some((c) => c.body === body)) return;
+      if (comments.length < 100) break;
+    }
+    await post();
+  }
 }

@@ -64,6 +64,7 @@ export class FileReader {
         headers: cached?.etag ? { "if-none-match": cached.etag } : {},
       });
       const data = response.data;
+      if (typeof data !== "object" || data === null) throw new Error(`GitHub answered ${path} with something that is not a file description`);
       if (!Array.isArray(data) && data.type === "file" && (data.encoding === "none" || (data.size ?? 0) > MAX_READ_BYTES)) {
         throw new FileTooLargeError(repo, path, data.size ?? 0);
       }

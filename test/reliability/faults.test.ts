@@ -146,7 +146,7 @@ describe("GitHub failing under the app: 502s and secondary rate limits, with the
   });
 });
 
-// Bug: Octokit's retry plugin (on in production, src/app/server.ts firstlineProbotOctokit) retries
+// Regression guard (fixed): Octokit's retry plugin (on in production, src/app/server.ts firstlineProbotOctokit) retries
 // any request answered 5xx, POSTs included. When GitHub has written a comment but answers 502 (it
 // happens: the answer is lost, not the write), the retry writes it again: a second card, or the
 // same notice twice, each with its marker. src/github/apply-actions.ts:45 sends `create-comment`
@@ -184,7 +184,7 @@ describe("GitHub answering 502 to a comment it did write, with the production re
   });
   afterAll(async () => stack.close());
 
-  it.fails("a new ticket's card whose answer was lost is not posted twice", async () => {
+  it("a new ticket's card whose answer was lost is not posted twice", async () => {
     stack.emulator.setWebhook(null);
     const number = await createIssue(stack, {
       as: "pat",
@@ -208,7 +208,7 @@ describe("GitHub answering 502 to a comment it did write, with the production re
     expect(cardCount(issueDump(stack, SITE1, number))).toBe(1);
   });
 
-  it.fails("a notice whose answer was lost is not posted twice", async () => {
+  it("a notice whose answer was lost is not posted twice", async () => {
     stack.emulator.clock.set(new Date("2026-12-03T10:00:00Z"));
     const number = await createIssue(stack, {
       as: "pat",

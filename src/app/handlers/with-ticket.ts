@@ -23,7 +23,6 @@ export async function withTicket(
     const issue = context.payload.issue;
     if ("pull_request" in issue && issue.pull_request) return;
     const repo = context.payload.repository.full_name;
-    service.stirred(repo);
     const gh = transportOf(context.octokit);
     const botLogin = await service.botLogin();
     if (context.payload.sender.login.toLowerCase() === botLogin.toLowerCase()) return;

@@ -5,7 +5,7 @@ import { computeTicketSla, type MetricStatus, type TicketSla } from "../sla/tick
 import { workingClock } from "../time/clock.js";
 import { nextWorkingInstant } from "../time/working-time.js";
 import { formatLocal } from "../time/format.js";
-import { priorityFromRules, waitingLabel, type TriageConfig } from "../triage/classify.js";
+import { classifyTicket, priorityFromRules, waitingLabel, type TriageConfig } from "../triage/classify.js";
 import type { FirstlineConfig } from "../../config/firstline-config.js";
 import { labelChanges, type TicketAction } from "./actions.js";
 import { renderCard } from "./card.js";
@@ -51,16 +51,21 @@ export function planTicketRefresh(params: {
     return last !== undefined && last.by.toLowerCase() !== botLogin.toLowerCase();
   };
 
+  // A ticket whose opening was never handled (the app was down, the delivery failed) is triaged
+  // here, as on receipt: its labels count from its opening.
+  const triage = untriagedLabels({ snapshot: params.snapshot, config, markers });
+  const triaged = withLabelEvents({ snapshot: params.snapshot, add: triage, at: params.snapshot.createdAt, by: botLogin });
+
   // Needs info: lifted once the reporter's words supply what was missing. The SLA is computed
   // with the lift applied, so the card and notices already see the clock running again.
-  const extras = cardExtras({ snapshot: params.snapshot, config, policy });
+  const extras = cardExtras({ snapshot: triaged, config, policy });
   const lift: string[] = [];
-  if (params.snapshot.labels.includes(LABELS.needsInfo) && extras.needsInfo.length === 0) {
+  if (triaged.labels.includes(LABELS.needsInfo) && extras.needsInfo.length === 0) {
     lift.push(LABELS.needsInfo);
     const waiting = waitingLabel(config);
-    if (params.snapshot.labels.includes(waiting) && !touchedByPerson(waiting)) lift.push(waiting);
+    if (triaged.labels.includes(waiting) && !touchedByPerson(waiting)) lift.push(waiting);
   }
-  const snapshot = withLabelEvents({ snapshot: params.snapshot, remove: lift, at: now, by: botLogin });
+  const snapshot = withLabelEvents({ snapshot: triaged, remove: lift, at: now, by: botLogin });
   const computed = computeTicketSla({ timeline: timelineOf(snapshot), policy, now });
   // Maintenance is the agency's own work on its day, not a client waiting for an answer: it has no
   // response targets (the dashboard lists it until it is done).
@@ -73,7 +78,7 @@ export function planTicketRefresh(params: {
   const current = sla.metrics.filter((m) => m.cycle === lastCycle);
   const breached = current.some((m) => m.state === "breached");
   const atRisk = !breached && current.some((m) => m.state === "at-risk");
-  const add: string[] = [];
+  const add: string[] = [...triage];
   const remove = [...lift];
   for (const [label, wanted] of [[LABELS.breached, breached], [LABELS.atRisk, atRisk]] as const) {
     if (touchedByPerson(label)) continue;
@@ -94,6 +99,15 @@ export function planTicketRefresh(params: {
     actions.push(...planNudges({ snapshot, sla, config, policy, markers, responders, now, botLogin }));
   }
   return { actions, sla };
+}
+
+/** The triage labels of a ticket that has none and no card yet (its opening was never handled). */
+function untriagedLabels(params: { snapshot: TicketSnapshot; config: RefreshConfig; markers: ReadonlyMap<string, unknown> }): string[] {
+  const { snapshot, config, markers } = params;
+  if (snapshot.state !== "open" || markers.has(CARD_KEY)) return [];
+  if (snapshot.labels.some((l) => /^(priority|client|type): /.test(l))) return [];
+  const decision = classifyTicket({ config, issue: { repo: snapshot.repo, title: snapshot.title, body: snapshot.body, isPullRequest: false } });
+  return decision.ticket ? [...decision.labels] : [];
 }
 
 function planNotices(params: {

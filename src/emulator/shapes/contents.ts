@@ -32,13 +32,16 @@ export function contentFile(
   content: string,
 ): JsonObject {
   const sha = blobSha(content);
+  const size = Buffer.byteLength(content, "utf8");
+  // GitHub sends no content for a file over 1 MB: `content` is empty and `encoding` is "none".
+  const large = size > 1024 * 1024;
   return {
     type: "file",
-    encoding: "base64",
-    size: Buffer.byteLength(content, "utf8"),
+    encoding: large ? "none" : "base64",
+    size,
     name: path.split("/").pop() ?? path,
     path,
-    content: wrappedBase64(content),
+    content: large ? "" : wrappedBase64(content),
     sha,
     ...links(ctx, repo, path, ref, "blob", sha),
     download_url: `${ctx.base}/${segment(repo.owner)}/${segment(repo.name)}/raw/${segment(ref)}/${path.split("/").map(segment).join("/")}`,
