@@ -11,6 +11,8 @@ export function seedWithTickets(count: number, createdAt: string): SeedInput {
   const seed = agencySeed();
   const repos = ["acme/website"];
   const clients: Record<string, string> = { "acme/website": "acme", "riverside/tenant-portal": "riverside", "glenmore/shop": "glenmore" };
+  // A minute apart, as tickets come in, so creation times tell them apart.
+  const opened = (i: number) => new Date(Date.parse(createdAt) + i * 60_000).toISOString().replace(/\.\d{3}Z$/, "Z");
   const issues = Array.from({ length: count }, (_, i) => {
     const repo = repos[i % repos.length] ?? "acme/website";
     return {
@@ -19,8 +21,8 @@ export function seedWithTickets(count: number, createdAt: string): SeedInput {
       body: `Please change the text on page ${i + 1}.`,
       author: "pat",
       labels: [`client: ${clients[repo] ?? "acme"}`, "priority: P4", "type: change"],
-      createdAt,
-      comments: [{ author: STAFF[i % STAFF.length] ?? "alice-okafor", body: "Thanks, we will do this in the next release.", createdAt }],
+      createdAt: opened(i),
+      comments: [{ author: STAFF[i % STAFF.length] ?? "alice-okafor", body: "Thanks, we will do this in the next release.", createdAt: opened(i) }],
     };
   });
   return { ...seed, issues: [...(seed.issues ?? []), ...issues] };

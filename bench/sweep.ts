@@ -14,8 +14,9 @@ export async function benchSweep(tickets = 1000): Promise<{ tickets: number; req
     for (; settleSweeps < 60; settleSweeps++) {
       stack.emulator.clock.advance({ minutes: 61 });
       stack.emulator.log.reset();
-      await stack.sweep();
-      if (stack.emulator.log.summary().writes === 0) break;
+      const result = (await stack.sweep()) as { sweeps: { deferred: number }[] };
+      const deferred = result.sweeps.reduce((n, s) => n + s.deferred, 0);
+      if (stack.emulator.log.summary().writes === 0 && deferred === 0) break;
     }
     stack.emulator.clock.advance({ minutes: 5 });
     stack.emulator.log.reset();

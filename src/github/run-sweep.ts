@@ -54,6 +54,11 @@ export async function sweepTickets(params: {
     const { repo, number } = ticket.snapshot;
     const apply = async () => {
       let actions = ticket.actions;
+      // Nothing can be written until the budget frees up: leave the ticket (and its reads) for later.
+      if (writeAllowance({ recentWrites: writeLog.recent(now()), now: now() }) - 1 < actions.length && actions.length > 0) {
+        deferred += 1;
+        return;
+      }
       // A comment is posted only from a fresh read, under the ticket's lock: a webhook handled
       // meanwhile (a new ticket's card, a notice after a client's comment) is seen, not repeated.
       if (actions.some((a) => a.kind === "create-comment")) {

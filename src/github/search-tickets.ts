@@ -40,42 +40,41 @@ interface SearchPage {
 
 /** GitHub's search returns at most this many results for one query. */
 const SEARCH_CAP = 1000;
-const DAY_MS = 86_400_000;
 
 /**
- * Every result of a search. GitHub stops at 1,000 results a query, so a query that matches more is
- * split: by repository first, then by halves of the creation dates, until each part fits.
+ * Every result of a search. GitHub stops at 1,000 results a query, so results are read oldest
+ * first and, past 1,000, read on from the last creation time seen (keyset paging): about one
+ * request per hundred results, whatever the total.
  */
-async function searchAll(gh: GitHubTransport, query: string, created?: { from: number; to: number }): Promise<TicketSnapshot[]> {
-  const tickets: TicketSnapshot[] = [];
-  let after: string | null = null;
-  const dated = created ? `${query} created:${isoDay(created.from)}..${isoDay(created.to)}` : query;
-  for (let page = 0; page < SEARCH_CAP / 100; page++) {
-    const result: SearchPage = await gh.graphql<SearchPage>(SEARCH, { searchQuery: dated, after });
-    if (page === 0 && result.search.issueCount > SEARCH_CAP) return splitSearch(gh, query, created);
-    for (const node of result.search.nodes) if (node.__typename === "Issue") tickets.push(snapshotFromNode(node));
-    if (!result.search.pageInfo.hasNextPage) break;
-    after = result.search.pageInfo.endCursor;
+async function searchAll(gh: GitHubTransport, query: string): Promise<TicketSnapshot[]> {
+  const found = new Map<string, TicketSnapshot>();
+  let since: string | undefined;
+  for (let round = 0; round < 100; round++) {
+    const q = `${query} sort:created-asc${since ? ` created:>=${since}` : ""}`;
+    let after: string | null = null;
+    let fetched = 0;
+    let total = 0;
+    let newest: TicketSnapshot | undefined;
+    for (let page = 0; page < SEARCH_CAP / 100; page++) {
+      const result: SearchPage = await gh.graphql<SearchPage>(SEARCH, { searchQuery: q, after });
+      total = result.search.issueCount;
+      for (const node of result.search.nodes) {
+        if (node.__typename !== "Issue") continue;
+        const ticket = snapshotFromNode(node);
+        found.set(`${ticket.repo}#${ticket.number}`, ticket);
+        newest = ticket;
+        fetched += 1;
+      }
+      if (!result.search.pageInfo.hasNextPage) break;
+      after = result.search.pageInfo.endCursor;
+    }
+    if (total <= fetched || !newest) break;
+    const next = new Date(newest.createdAt).toISOString().replace(/\.\d{3}Z$/, "Z");
+    // More than 1,000 issues created in the same second cannot be told apart by search.
+    if (next === since) break;
+    since = next;
   }
-  return tickets;
-}
-
-async function splitSearch(gh: GitHubTransport, query: string, created?: { from: number; to: number }): Promise<TicketSnapshot[]> {
-  const repos = query.split(" ").filter((t) => t.startsWith("repo:"));
-  if (repos.length > 1 && !created) {
-    const base = query.split(" ").filter((t) => !t.startsWith("repo:")).join(" ");
-    const parts = await Promise.all(repos.map((repo) => searchAll(gh, `${base} ${repo}`)));
-    return parts.flat();
-  }
-  const range = created ?? { from: Date.UTC(2008, 0, 1), to: Date.UTC(new Date().getUTCFullYear() + 1, 0, 1) };
-  if (range.to - range.from <= DAY_MS) return searchAll(gh, query, range).catch(() => []);
-  const middle = range.from + Math.floor((range.to - range.from) / DAY_MS / 2) * DAY_MS;
-  const [older, newer] = await Promise.all([searchAll(gh, query, { from: range.from, to: middle - DAY_MS }), searchAll(gh, query, { from: middle, to: range.to })]);
-  return [...older, ...newer];
-}
-
-function isoDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  return [...found.values()];
 }
 
 /**
