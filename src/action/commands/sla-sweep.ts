@@ -3,6 +3,7 @@ import { readConfigFile } from "../../cli/load-inputs.js";
 import { buildSlaPolicy } from "../../core/sla/policy.js";
 import { formatLocal } from "../../core/time/format.js";
 import { worstMetric } from "../../core/sweep/plan-sweep.js";
+import { openDueMaintenance } from "../../github/maintenance.js";
 import { sweepTickets, updateDashboard } from "../../github/run-sweep.js";
 import { WriteLog } from "../../github/write-log.js";
 import { readRotaFolder } from "../../cli/commands/rota-folder.js";
@@ -42,7 +43,17 @@ export async function actionSlaSweep(context: ActionContext): Promise<void> {
   const dashboard = dryRun
     ? "skipped"
     : (await updateDashboard({ gh, repo: supportRepo, swept: sweep.swept, responders, zone: config.timezone, botLogin, issues: sweep.issues })).outcome;
-  const result = { ...sweep, dashboard, writes: sweep.writes + (dashboard === "created" || dashboard === "updated" ? 1 : 0) };
+  // Scheduled upkeep due today opens here too (each occurrence once: the bot's issues say which
+  // have opened), so the backstop keeps maintenance going when the app is down.
+  const maintenance = dryRun
+    ? { opened: [] }
+    : await openDueMaintenance({ ghFor: async () => gh, config, policy, botLogin, now: now(), assignees: responders?.support ? [responders.support.developer, responders.support.operations] : [] });
+  const result = {
+    ...sweep,
+    dashboard,
+    maintenanceOpened: maintenance.opened.length,
+    writes: sweep.writes + (dashboard === "created" || dashboard === "updated" ? 1 : 0) + maintenance.opened.length,
+  };
   const rows = result.swept
     .filter((t) => ["breached", "at-risk"].includes(worstMetric(t.sla)?.state ?? ""))
     .map((t) => {
