@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { FirstlineConfig } from "../config/firstline-config.js";
+import { CONFIG_PATH, type FirstlineConfig } from "../config/firstline-config.js";
 import { parseConfig } from "../config/load-config.js";
 import { parseJson, type YamlSource } from "../config/parse-yaml.js";
 import type { CommandIo } from "./command.js";
@@ -20,6 +20,23 @@ export function readConfigFile(io: CommandIo, path: string): YamlSource<Firstlin
   const parsed = parseConfig({ file: path, text: io.readTextFile(path) });
   if (!parsed.ok) throw oneLineError(parsed.problems);
   return parsed.value;
+}
+
+/**
+ * The configuration for commands that need only local files: the file at `path`, or every default
+ * when `path` is the default location and no file is there. A file that is there but broken is
+ * still an error naming its line.
+ */
+export function readConfigOrDefaults(io: CommandIo, path: string): FirstlineConfig {
+  try {
+    return readConfigFile(io, path).value;
+  } catch (error) {
+    const missing = error instanceof InputError && error.problems.length === 1 && error.problems[0]?.message === "file not found";
+    if (!missing || path !== CONFIG_PATH) throw error;
+    const defaults = parseConfig({ file: CONFIG_PATH, text: "" });
+    if (!defaults.ok) throw new InputError(defaults.problems);
+    return defaults.value.value;
+  }
 }
 
 /** Reads and validates a JSON input file. */

@@ -1,3 +1,5 @@
+import { DateTime } from "luxon";
+
 /**
  * The one place time enters Firstline's shells. Production reads the system clock; the demo, the
  * emulator scenarios and tests set FIRSTLINE_NOW (an ISO instant) or pass their own clock.
@@ -13,4 +15,9 @@ export function clockFromEnv(env: Readonly<Record<string, string | undefined>>):
   const at = new Date(fixed);
   if (Number.isNaN(at.getTime())) throw new Error(`FIRSTLINE_NOW is not an ISO instant: "${fixed}"`);
   return () => new Date(at.getTime());
+}
+
+/** The local calendar date (`YYYY-MM-DD`) of an instant in an IANA zone: "today" for the commands. */
+export function localDateOf(at: Date, zone: string): string {
+  return DateTime.fromJSDate(at, { zone }).toISODate() ?? "";
 }

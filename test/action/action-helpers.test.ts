@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readPullRequestEvent } from "../../src/action/pull-request-event.js";
-import { horizonIssue, HORIZON_MARKER } from "../../src/action/rota-horizon-issue.js";
+import { horizonIssue, HORIZON_MARKER } from "../../src/github/rota-horizon-issue.js";
 import { toilPeriod } from "../../src/action/toil-period.js";
 
 describe("toilPeriod", () => {

@@ -1,3 +1,4 @@
+import { runCliWith } from "../helpers/memory-io.js";
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -5,9 +6,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CommandIo } from "../../src/cli/command.js";
-import { InputError } from "../../src/cli/input-error.js";
-import { main } from "../../src/cli/main.js";
 import { agencySeed } from "../../src/demo/agency-seed.js";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 
@@ -16,27 +14,8 @@ const BOT = "northgate-ops";
 
 /** Runs a command line in-process against the emulator: files from memory or disk, the emulator's clock. */
 async function run(emulator: Emulator, argv: readonly string[], params: { files?: Record<string, string>; env?: Record<string, string | undefined> } = {}) {
-  let stdout = "";
-  let stderr = "";
-  const files = params.files ?? {};
-  const io: CommandIo = {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    readTextFile: (path) => {
-      const text = files[path];
-      if (text !== undefined) return text;
-      try {
-        return readFileSync(path, "utf8");
-      } catch {
-        throw InputError.of({ file: path, path: "", message: "file not found" });
-      }
-    },
-    writeTextFile: () => undefined,
-    env: params.env ?? { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: emulator.url },
-    now: () => emulator.clock.now(),
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) as { format: string; alerts: { name: string; outcome: string; repo: string | null; number: number | null; reason?: string; page: { logins: string[]; at: string } | null }[]; warnings: string[] } };
+  const result = await runCliWith({ argv, files: params.files ?? {}, env: params.env ?? { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: emulator.url }, now: () => emulator.clock.now() });
+  return { ...result, json: () => result.json() as { format: string; alerts: { name: string; outcome: string; repo: string | null; number: number | null; reason?: string; page: { logins: string[]; at: string } | null }[]; warnings: string[] } };
 }
 
 const siteDown = (status: "firing" | "resolved") => ({

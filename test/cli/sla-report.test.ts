@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CommandIo } from "../../src/cli/command.js";
-import { main } from "../../src/cli/main.js";
+import { runCliWith } from "../helpers/memory-io.js";
 import { agencySeed } from "../../src/demo/agency-seed.js";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 
@@ -18,20 +17,15 @@ describe("firstline sla report against GitHub (emulated)", () => {
   });
   afterAll(async () => emulator.close());
 
-  async function run(args: string[]) {
-    let stdout = "";
-    let stderr = "";
-    const io: CommandIo = {
-      stdout: (t) => void (stdout += t),
-      stderr: (t) => void (stderr += t),
-      readTextFile: (path) => (path === "c.yml" ? "staff: { logins: [erin-walsh, alice-okafor] }\nclients:\n  - { id: acme, name: Acme, plan: enhanced, outOfHours: true, repos: [acme/website] }\n  - { id: riverside, name: Riverside, repos: [riverside/tenant-portal] }\n" : ""),
-      writeTextFile: () => undefined,
+  const CONFIG = "staff: { logins: [erin-walsh, alice-okafor] }\nclients:\n  - { id: acme, name: Acme, plan: enhanced, outOfHours: true, repos: [acme/website] }\n  - { id: riverside, name: Riverside, repos: [riverside/tenant-portal] }\n";
+  const run = (args: string[]) =>
+    runCliWith({
+      argv: ["sla", "report", "--config", "c.yml", ...args],
+      files: { "c.yml": CONFIG },
       env: { GITHUB_TOKEN: "user-northgate-ops", GITHUB_API_URL: emulator.url },
       now: () => new Date("2026-11-26T12:00:00Z"),
-    };
-    const code = await main(["sla", "report", "--config", "c.yml", ...args], io);
-    return { code, stdout, stderr };
-  }
+    });
+
 
   it("reports per client and priority the tickets opened since a date, read from GitHub", async () => {
     const result = await run(["--since", "2026-11-01", "--json"]);
@@ -47,16 +41,8 @@ describe("firstline sla report against GitHub (emulated)", () => {
   it("prints CSV for spreadsheets, and refuses to run without a token", async () => {
     const csv = await run(["--since", "2026-11-01", "--csv"]);
     expect(csv.stdout.split("\n")[0]).toContain("client,priority,tickets");
-    let stderr = "";
-    const code = await main(["sla", "report", "--since", "2026-11-01", "--config", ".github/firstline.yml"], {
-      stdout: () => undefined,
-      stderr: (t) => void (stderr += t),
-      readTextFile: (p) => (p === ".github/firstline.yml" ? "" : ""),
-      writeTextFile: () => undefined,
-      env: {},
-      now: () => new Date(),
-    });
-    expect(code).toBe(2);
-    expect(stderr).toContain("no GitHub token");
+    const noToken = await runCliWith({ argv: ["sla", "report", "--since", "2026-11-01", "--config", "c.yml"], files: { "c.yml": CONFIG } });
+    expect(noToken.code).toBe(2);
+    expect(noToken.stderr).toContain("no GitHub token");
   });
 });

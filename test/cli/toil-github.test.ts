@@ -1,11 +1,8 @@
+import { runCliWith } from "../helpers/memory-io.js";
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CommandIo } from "../../src/cli/command.js";
-import { InputError } from "../../src/cli/input-error.js";
-import { main } from "../../src/cli/main.js";
 import { agencySeed } from "../../src/demo/agency-seed.js";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 
@@ -13,27 +10,8 @@ const TOKEN = "user-northgate-ops";
 const CONFIG = ".github/firstline.yml";
 
 /** Runs a command line in-process against the emulator: files from memory or disk, the emulator's clock. */
-async function run(emulator: Emulator, argv: readonly string[], files: Record<string, string> = {}) {
-  let stdout = "";
-  let stderr = "";
-  const io: CommandIo = {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    readTextFile: (path) => {
-      const text = files[path];
-      if (text !== undefined) return text;
-      try {
-        return readFileSync(path, "utf8");
-      } catch {
-        throw InputError.of({ file: path, path: "", message: "file not found" });
-      }
-    },
-    writeTextFile: () => undefined,
-    env: { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: emulator.url },
-    now: () => emulator.clock.now(),
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) as unknown };
+function run(emulator: Emulator, argv: readonly string[], files: Record<string, string> = {}) {
+  return runCliWith({ argv, files, env: { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: emulator.url }, now: () => emulator.clock.now() });
 }
 
 // Week of Wed 2 December 2026: alice-okafor is on call, sam-oduya second line (rota/on-call.yml).

@@ -3,10 +3,19 @@ import type { CommandIo } from "../../src/cli/command.js";
 import { InputError } from "../../src/cli/input-error.js";
 import { main } from "../../src/cli/main.js";
 
-/** Runs a command line in-process with files from memory (falling back to the real disk). */
-export async function runCli(argv: readonly string[], files: Record<string, string> = {}, now = "2026-11-26T12:00:00Z") {
+/**
+ * Runs a command line in-process: files from memory (falling back to the real disk), writes kept
+ * in memory, the given environment and clock.
+ */
+export async function runCliWith(params: {
+  readonly argv: readonly string[];
+  readonly files?: Record<string, string>;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly now?: () => Date;
+}) {
   let stdout = "";
   let stderr = "";
+  const files = params.files ?? {};
   const written: Record<string, string> = {};
   const io: CommandIo = {
     stdout: (text) => void (stdout += text),
@@ -21,9 +30,14 @@ export async function runCli(argv: readonly string[], files: Record<string, stri
       }
     },
     writeTextFile: (path, text) => void (written[path] = text),
-    env: {},
-    now: () => new Date(now),
+    env: params.env ?? {},
+    now: params.now ?? (() => new Date("2026-11-26T12:00:00Z")),
   };
-  const code = await main(argv, io);
+  const code = await main(params.argv, io);
   return { code, stdout, stderr, written, json: () => JSON.parse(stdout) as unknown };
+}
+
+/** Runs a command line in-process with files from memory, no environment, and a fixed clock. */
+export async function runCli(argv: readonly string[], files: Record<string, string> = {}, now = "2026-11-26T12:00:00Z") {
+  return runCliWith({ argv, files, now: () => new Date(now) });
 }

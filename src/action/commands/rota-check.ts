@@ -1,4 +1,5 @@
-import { DateTime } from "luxon";
+import { localDateOf } from "../../shell/clock.js";
+import { readLocalConfig } from "../local-config.js";
 import * as core from "@actions/core";
 import { readRotaFolder } from "../../cli/commands/rota-folder.js";
 import { countFindings, formatFairness } from "../../cli/commands/rota-report.js";
@@ -9,7 +10,7 @@ import { annotate, findingLines, finish } from "../report.js";
 /** `rota-check`: every rota rule against today's date, as annotations and a job summary. */
 export async function actionRotaCheck(context: ActionContext): Promise<void> {
   const rota = readRotaFolder({ dir: context.inputs["rota-dir"], io: context.io });
-  const today = DateTime.fromJSDate(context.io.now(), { zone: "Europe/London" }).toISODate() ?? "";
+  const today = localDateOf(context.io.now(), readLocalConfig(context).timezone);
   const result = checkRota({ rota, today });
   annotate(result.findings);
   const summary = [

@@ -1,4 +1,4 @@
-import { DateTime } from "luxon";
+import { localDateOf } from "../../shell/clock.js";
 import * as core from "@actions/core";
 import { readRotaFolder } from "../../cli/commands/rota-folder.js";
 import { countFindings } from "../../cli/commands/rota-report.js";
@@ -7,7 +7,7 @@ import { checkRota } from "../../core/rota/check.js";
 import { requiredWeeks } from "../../core/rota/rules-calendar.js";
 import type { ActionContext } from "../context.js";
 import { annotate, findingLines, finish } from "../report.js";
-import { horizonIssue, syncHorizonIssue } from "../rota-horizon-issue.js";
+import { horizonIssue, syncHorizonIssue } from "../../github/rota-horizon-issue.js";
 
 /**
  * `rota-horizon`: the scheduled check of the real rota against today. While any rule fails (above
@@ -19,7 +19,7 @@ export async function actionRotaHorizon(context: ActionContext): Promise<void> {
   const config = readConfigFile(context.io, context.inputs.config).value;
   const dir = context.inputs["rota-dir"];
   const rota = readRotaFolder({ dir, io: context.io });
-  const today = DateTime.fromJSDate(context.io.now(), { zone: config.timezone }).toISODate() ?? "";
+  const today = localDateOf(context.io.now(), config.timezone);
   const horizon = requiredWeeks(today).at(-1) ?? today;
   const result = checkRota({ rota, today });
   annotate(result.findings);

@@ -1,4 +1,4 @@
-import { DateTime } from "luxon";
+import { localDateOf } from "../../shell/clock.js";
 import * as core from "@actions/core";
 import { countFindings } from "../../cli/commands/rota-report.js";
 import { readRunbookTexts } from "../../cli/commands/runbooks-check.js";
@@ -11,7 +11,7 @@ import { annotate, findingLines, finish } from "../report.js";
 export async function actionRunbooksCheck(context: ActionContext): Promise<void> {
   const config = readLocalConfig(context);
   const files = readRunbookTexts({ dir: context.inputs["runbooks-dir"], io: context.io });
-  const today = DateTime.fromJSDate(context.io.now(), { zone: config.timezone }).toISODate() ?? "";
+  const today = localDateOf(context.io.now(), config.timezone);
   const result = checkRunbooks({ files, today });
   annotate(result.findings);
   const summary = [

@@ -1,4 +1,4 @@
-import { DateTime } from "luxon";
+import { localDateOf } from "../../shell/clock.js";
 import { readRotaFolder } from "../../cli/commands/rota-folder.js";
 import { readRunbookTexts } from "../../cli/commands/runbooks-check.js";
 import { InputError } from "../../cli/input-error.js";
@@ -23,7 +23,7 @@ export async function actionSiteBuild(context: ActionContext): Promise<void> {
   if (unusable.length > 0) {
     throw new InputError(unusable.map((f) => ({ file: f.file, path: "", ...(f.line === undefined ? {} : { line: f.line }), message: f.message })));
   }
-  const today = DateTime.fromJSDate(context.io.now(), { zone: config.timezone }).toISODate() ?? "";
+  const today = localDateOf(context.io.now(), config.timezone);
   const files = buildSiteFromConfig({ config, rota, runbooks, today });
   const out = context.inputs["site-dir"];
   writeSite({ out, files, write: context.io.writeTextFile });

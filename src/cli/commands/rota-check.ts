@@ -1,4 +1,4 @@
-import { DateTime } from "luxon";
+import { localDateOf } from "../../shell/clock.js";
 import { z } from "zod";
 import { checkRota } from "../../core/rota/check.js";
 import { defineCommand, printJson } from "../command.js";
@@ -15,7 +15,7 @@ export const rotaCheckCommand = defineCommand({
   schema: z.object({ dir: z.string().min(1), today: dateOption.optional(), timezone: timezoneOption }),
   run: async ({ options, io, json }) => {
     const rota = readRotaFolder({ dir: options.dir, io });
-    const today = options.today ?? DateTime.fromJSDate(io.now(), { zone: options.timezone }).toISODate() ?? "";
+    const today = options.today ?? localDateOf(io.now(), options.timezone);
     const result = checkRota({ rota, today });
     if (json) {
       printJson(io, result);

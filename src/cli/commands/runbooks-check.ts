@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
+import { localDateOf } from "../../shell/clock.js";
 import { join } from "node:path";
-import { DateTime } from "luxon";
 import { z } from "zod";
 import { checkRunbooks } from "../../core/runbooks/check.js";
 import type { RunbookText } from "../../core/runbooks/read-runbooks.js";
@@ -41,7 +41,7 @@ export const runbooksCheckCommand = defineCommand({
   schema: z.object({ dir: z.string().min(1), today: dateOption.optional(), timezone: timezoneOption }),
   run: async ({ options, io, json }) => {
     const files = readRunbookTexts({ dir: options.dir, io });
-    const today = options.today ?? DateTime.fromJSDate(io.now(), { zone: options.timezone }).toISODate() ?? "";
+    const today = options.today ?? localDateOf(io.now(), options.timezone);
     const result = checkRunbooks({ files, today });
     if (json) {
       printJson(io, result);

@@ -1,30 +1,16 @@
-import { DateTime } from "luxon";
+import { localDateOf } from "../../shell/clock.js";
 import { z } from "zod";
-import { CONFIG_PATH, type FirstlineConfig } from "../../config/firstline-config.js";
-import { parseConfig } from "../../config/load-config.js";
+import { CONFIG_PATH } from "../../config/firstline-config.js";
 import { readRunbooks } from "../../core/runbooks/read-runbooks.js";
 import { buildSiteFromConfig } from "../../site/site-from-config.js";
 import { writeSite } from "../../site/write-site.js";
-import { defineCommand, printJson, type CommandIo } from "../command.js";
+import { defineCommand, printJson } from "../command.js";
 import { InputError } from "../input-error.js";
-import { readConfigFile } from "../load-inputs.js";
+import { readConfigOrDefaults } from "../load-inputs.js";
 import { dateOption } from "../options.js";
 import { readRotaFolder } from "./rota-folder.js";
 import { readRunbookTexts } from "./runbooks-check.js";
 
-/** The configuration: the file given, or the default file, or (when the default is absent) every default. */
-function readConfig(io: CommandIo, path: string | undefined): FirstlineConfig {
-  if (path !== undefined) return readConfigFile(io, path).value;
-  try {
-    return readConfigFile(io, CONFIG_PATH).value;
-  } catch (error) {
-    const missing = error instanceof InputError && error.problems.length === 1 && error.problems[0]?.message === "file not found";
-    if (!missing) throw error;
-    const defaults = parseConfig({ file: CONFIG_PATH, text: "" });
-    if (!defaults.ok) throw new InputError(defaults.problems);
-    return defaults.value.value;
-  }
-}
 
 /** `site build`: the static site of runbooks, rota and calendars, written to a folder. */
 export const siteBuildCommand = defineCommand({
@@ -40,7 +26,7 @@ export const siteBuildCommand = defineCommand({
     today: dateOption.optional(),
   }),
   run: async ({ options, io, json }) => {
-    const config = readConfig(io, options.config);
+    const config = readConfigOrDefaults(io, options.config ?? CONFIG_PATH);
     const rota = readRotaFolder({ dir: options["rota-dir"] ?? config.rota.dir, io });
     const { runbooks, findings } = readRunbooks(readRunbookTexts({ dir: options["runbooks-dir"], io }));
     const unusable = findings.filter((finding) => finding.severity === "error" && finding.rule === "runbooks/front-matter");
@@ -49,7 +35,7 @@ export const siteBuildCommand = defineCommand({
       const more = unusable.length > 1 ? ` (and ${unusable.length - 1} more problem${unusable.length === 2 ? "" : "s"}; run firstline runbooks check)` : "";
       throw InputError.of({ file: first.file, path: "", ...(first.line === undefined ? {} : { line: first.line }), message: `${first.message}${more}` });
     }
-    const today = options.today ?? DateTime.fromJSDate(io.now(), { zone: config.timezone }).toISODate() ?? "";
+    const today = options.today ?? localDateOf(io.now(), config.timezone);
     const files = buildSiteFromConfig({ config, rota, runbooks, today });
     writeSite({ out: options.out, files, write: io.writeTextFile });
     if (json) {

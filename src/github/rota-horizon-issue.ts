@@ -1,7 +1,7 @@
 import type { Finding } from "../core/finding.js";
 import { mention, neutralise } from "../core/markdown/safe-text.js";
 import { ROTA_RULE } from "../core/rota/rule-ids.js";
-import { splitRepo, type GitHubTransport } from "../github/transport.js";
+import { splitRepo, type GitHubTransport } from "./transport.js";
 
 /** The hidden marker that finds the one rota-horizon issue again. */
 export const HORIZON_MARKER = "<!-- firstline:rota-horizon -->";
