@@ -18,7 +18,7 @@ const server = await startAppServer({
   baseUrl: env("EMULATOR_URL"),
   fastFail: true,
   logLevel: "fatal",
-  app: { service, schedule: false, sweepSecret: undefined },
+  app: { service, schedule: false, sweepSecret: undefined, supportRepo: "northgate/support" },
 });
 console.log(JSON.stringify({ url: server.webhookUrl }));
 for await (const line of createInterface({ input: process.stdin })) {

@@ -40,6 +40,11 @@ await section("webhooks", () => benchWebhooks(200), (v) => [
 await section("sweep", () => benchSweep(1000), (v) => [
   { figure: `API requests per sweep of ${v.tickets} open tickets`, value: v.requests, goal: "<= 10 (one per 100 tickets)" },
   { figure: "  writes on a quiet sweep", value: v.quietWrites, goal: "0" },
+  { figure: "  requests of the first sweep after a restart (cold caches)", value: v.restartRequests, goal: "" },
+]);
+await section("sweep-long", () => benchSweep(1000, { longTickets: 10, commentsEach: 300 }), (v) => [
+  { figure: `API requests per sweep of ${v.tickets} open tickets, 10 of them with 300 comments`, value: v.requests, goal: "<= 20 (10 pages and one per long ticket)" },
+  { figure: "  requests of the first sweep after a restart (cold caches)", value: v.restartRequests, goal: "" },
 ]);
 await section("site", () => benchSite(500), (v) => [{ figure: `Site build for ${v.runbooks} runbooks (ms)`, value: v.buildMs, goal: "" }]);
 await section("action", () => benchAction(5), (v) => [

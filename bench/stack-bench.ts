@@ -7,7 +7,7 @@ import { startStack, type Stack } from "../src/demo/stack.js";
  * the count per hundred is not blurred by several installations' part-filled pages), each
  * answered by staff.
  */
-export function seedWithTickets(count: number, createdAt: string): SeedInput {
+export function seedWithTickets(count: number, createdAt: string, options: { readonly longTickets?: number; readonly commentsEach?: number } = {}): SeedInput {
   const seed = agencySeed();
   const repos = ["acme/website"];
   const clients: Record<string, string> = { "acme/website": "acme", "riverside/tenant-portal": "riverside", "glenmore/shop": "glenmore" };
@@ -21,8 +21,13 @@ export function seedWithTickets(count: number, createdAt: string): SeedInput {
       body: `Please change the text on page ${i + 1}.`,
       author: "pat",
       labels: [`client: ${clients[repo] ?? "acme"}`, "priority: P4", "type: change"],
+      labeledBy: "alice-okafor",
       createdAt: opened(i),
-      comments: [{ author: STAFF[i % STAFF.length] ?? "alice-okafor", body: "Thanks, we will do this in the next release.", createdAt: opened(i) }],
+      comments: [
+        { author: STAFF[i % STAFF.length] ?? "alice-okafor", body: "Thanks, we will do this in the next release.", createdAt: opened(i) },
+        // The first few tickets are long threads, which the sweep must read to the end.
+        ...(i < (options.longTickets ?? 0) ? Array.from({ length: (options.commentsEach ?? 300) - 1 }, (_, c) => ({ author: "pat", body: `Any news? (${c + 1})`, createdAt: opened(i) })) : []),
+      ],
     };
   });
   return { ...seed, issues: [...(seed.issues ?? []), ...issues] };

@@ -74,6 +74,7 @@ export const OPERATIONS = [
   "pulls/get",
   "pulls/update",
   "pulls/list-files",
+  "pulls/list-commits",
   "pulls/list-reviews",
   "pulls/create-review",
   "pulls/get-review",

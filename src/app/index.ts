@@ -20,7 +20,7 @@ export interface FirstlineAppOptions {
   readonly sweepSecret?: string | undefined;
   /** The bearer secret of `POST /firstline/alerts` (default: FIRSTLINE_ALERTS_SECRET; unset switches it off). */
   readonly alertsSecret?: string | undefined;
-  /** The agency's support repository, whose configuration alerts use (default: FIRSTLINE_SUPPORT_REPO). */
+  /** The agency's support repository, the only source of configuration (default: FIRSTLINE_SUPPORT_REPO; required). */
   readonly supportRepo?: string | undefined;
 }
 
@@ -28,9 +28,16 @@ export interface FirstlineAppOptions {
 export function firstlineApp(options: FirstlineAppOptions = {}) {
   return (app: Probot, probotOptions?: ApplicationFunctionOptions): void => {
     const service = options.service ?? new FirstlineService();
+    const supportRepo = "supportRepo" in options ? options.supportRepo : process.env["FIRSTLINE_SUPPORT_REPO"];
+    if (!supportRepo || !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(supportRepo)) {
+      throw new Error(
+        "FIRSTLINE_SUPPORT_REPO must name the agency's support repository as owner/name: Firstline reads its one configuration there",
+      );
+    }
     service.connect({
       appAuth: async () => transportOf(await app.auth()),
       installationAuth: async (id) => transportOf(await app.auth(id)),
+      supportRepo,
     });
     app.on("issues.opened", (context) => handleIssueOpened(context, service));
     app.on(
@@ -62,7 +69,6 @@ export function firstlineApp(options: FirstlineAppOptions = {}) {
       const escalations = await escalatePages({ service, log: app.log });
       return { sweeps, escalations };
     };
-    const supportRepo = "supportRepo" in options ? options.supportRepo : process.env["FIRSTLINE_SUPPORT_REPO"];
     const routes = secretRoutesHandler([
       {
         method: "POST",
@@ -73,8 +79,8 @@ export function firstlineApp(options: FirstlineAppOptions = {}) {
       {
         method: "POST",
         path: "/firstline/alerts",
-        secret: supportRepo ? ("alertsSecret" in options ? options.alertsSecret : process.env["FIRSTLINE_ALERTS_SECRET"]) : undefined,
-        handle: async ({ body }) => receiveAlerts({ service, homeRepo: supportRepo ?? "", body, log: app.log }),
+        secret: "alertsSecret" in options ? options.alertsSecret : process.env["FIRSTLINE_ALERTS_SECRET"],
+        handle: async ({ body }) => receiveAlerts({ service, homeRepo: supportRepo, body, log: app.log }),
       },
     ]);
     try {

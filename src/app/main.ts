@@ -20,6 +20,11 @@ if (!privateKey.includes("PRIVATE KEY")) {
   console.error("firstline: the private key is empty or not a PEM key (PRIVATE_KEY or PRIVATE_KEY_PATH)");
   process.exit(2);
 }
+const supportRepo = required("FIRSTLINE_SUPPORT_REPO");
+if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(supportRepo)) {
+  console.error(`firstline: FIRSTLINE_SUPPORT_REPO must be owner/name (the agency's support repository), not "${supportRepo}"`);
+  process.exit(2);
+}
 const gheHost = process.env["GHE_HOST"];
 const server = await startAppServer({
   appId: Number(required("APP_ID")),

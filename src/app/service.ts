@@ -46,6 +46,19 @@ export class FirstlineService {
   readonly knownDashboards = new Map<string, { number: number; body: string | null }>();
   /** Repositories whose broken configuration was reported, with the text reported. */
   readonly configReported = new Map<string, string>();
+  /**
+   * The last configuration that read cleanly in this process: while a push leaves the file broken,
+   * tickets go on being served with it (and the problem is reported), rather than the whole
+   * agency's SLA watch stopping over one typo.
+   */
+  lastGoodConfig: FirstlineConfig | undefined;
+  /** Installed repositories the configuration does not list, logged once each (no writes there). */
+  readonly unlistedLogged = new Set<string>();
+  /**
+   * Repositories holding a `.github/firstline.yml` of their own, which Firstline ignores: the
+   * dashboard says so once, so an agency moving to the one-repository model knows.
+   */
+  readonly ignoredConfigFiles = new Set<string>();
   private readonly teams = new Map<string, { members: string[]; until: number }>();
   private botLoginValue: string | undefined;
 
@@ -56,25 +69,42 @@ export class FirstlineService {
   private readonly installationOfRepo = new Map<string, number>();
   private readonly memo = new Map<string, { value: unknown; until: number }>();
 
-  constructor(params: { readonly clock?: Clock; readonly botLogin?: string } = {}) {
+  /** The agency's support repository (`owner/name`): the only source of configuration. */
+  private supportRepoValue: string | undefined;
+
+  constructor(params: { readonly clock?: Clock; readonly botLogin?: string; readonly supportRepo?: string } = {}) {
     this.clock = params.clock ?? systemClock;
+    this.supportRepoValue = params.supportRepo;
     this.reader = new FileReader({ clock: () => this.clock().getTime() });
     this.botLoginValue = params.botLogin;
   }
 
   /** Called once by the app's entry with Probot's ways to authenticate. */
-  connect(params: { readonly appAuth: () => Promise<GitHubTransport>; readonly installationAuth: (id: number) => Promise<GitHubTransport> }): void {
+  connect(params: {
+    readonly appAuth: () => Promise<GitHubTransport>;
+    readonly installationAuth: (id: number) => Promise<GitHubTransport>;
+    readonly supportRepo?: string | undefined;
+  }): void {
     this.appAuth = params.appAuth;
     this.installationAuth = params.installationAuth;
+    if (params.supportRepo) this.supportRepoValue = params.supportRepo;
+  }
+
+  /** The agency's support repository, where the one configuration, the rota and the dashboard live. */
+  get supportRepo(): string {
+    if (!this.supportRepoValue) throw new Error("FIRSTLINE_SUPPORT_REPO is not set: name the agency's support repository (owner/name)");
+    return this.supportRepoValue;
   }
 
   /**
    * GitHub as the installation that holds a repository: the support repository (rota, dashboard)
    * usually belongs to the agency's installation, not to the client's that sent the webhook.
    */
-  async githubFor<F extends GitHubTransport | null>(repo: string, fallback: F): Promise<GitHubTransport | F> {
+  async githubFor<F extends GitHubTransport | null>(repo: string, fallback: F, fallbackRepo?: string): Promise<GitHubTransport | F> {
     if (!this.appAuth || !this.installationAuth) return fallback;
     const key = repo.toLowerCase();
+    // The installation that sent a webhook already holds its own repository.
+    if (fallback !== null && fallbackRepo?.toLowerCase() === key) return fallback;
     let id = this.installationOfRepo.get(key);
     if (id === undefined) {
       const app = await this.appAuth();
@@ -134,15 +164,27 @@ export class FirstlineService {
     /** Trust cached rota files this young (sweeps; a push to the support repository clears them). */
     readonly maxAgeMs?: number;
   }): Promise<Responders | null> {
-    const repo = scope.config.supportRepo ?? scope.repo;
-    const gh = await this.githubFor(repo, scope.gh);
+    const repo = this.supportRepoValue ?? scope.config.supportRepo ?? scope.repo;
+    const gh = await this.githubFor(repo, scope.gh, scope.repo);
     const rota = await readRota({ gh, reader: this.reader, repo, dir: scope.config.rota.dir, ...(scope.maxAgeMs === undefined ? {} : { maxAgeMs: scope.maxAgeMs }) });
     if (!rota) return null;
     return respondersAt({ rota, now: scope.now, zone: scope.config.timezone, calendar: scope.policy.termsFor({ repo: "" }).calendar });
   }
 
-  async config(gh: GitHubTransport, repo: string): Promise<RepoConfig> {
-    return loadRepoConfig({ gh, reader: this.reader, repo });
+  /**
+   * The agency's configuration, read from the support repository alone (whatever repository the
+   * event came from), with the installation that holds the support repository.
+   */
+  async supportConfig(params: { readonly gh: GitHubTransport; readonly repo: string; readonly maxAgeMs?: number }): Promise<{ readonly loaded: RepoConfig; readonly gh: GitHubTransport }> {
+    const supportRepo = this.supportRepo;
+    const gh = await this.githubFor(supportRepo, params.gh, params.repo);
+    const loaded = await loadRepoConfig({ gh, reader: this.reader, repo: supportRepo, ...(params.maxAgeMs === undefined ? {} : { maxAgeMs: params.maxAgeMs }) });
+    const named = loaded.kind === "valid" ? loaded.config.supportRepo : null;
+    if (loaded.kind === "valid" && named !== null && named.toLowerCase() !== supportRepo.toLowerCase()) {
+      const problem = { file: loaded.files[0] ?? supportRepo, path: "supportRepo", message: `names ${named}, but this app serves ${supportRepo} (FIRSTLINE_SUPPORT_REPO): remove the key or make the two agree` };
+      return { loaded: { kind: "broken", problems: [problem], files: loaded.files }, gh };
+    }
+    return { loaded, gh };
   }
 
   /** Members of the configured staff team, cached for ten minutes. */

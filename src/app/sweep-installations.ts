@@ -1,9 +1,11 @@
 import type { Probot } from "probot";
-import type { FirstlineConfig } from "../config/firstline-config.js";
+import { CONFIG_PATH, type FirstlineConfig } from "../config/firstline-config.js";
 import { buildSlaPolicy } from "../core/sla/policy.js";
 import type { SweptTicket } from "../core/sweep/plan-sweep.js";
 import type { TicketSnapshot } from "../core/ticket/snapshot.js";
-import { loadRepoConfig } from "../github/repo-config.js";
+import { isServedRepository, ticketRepositories } from "../core/repositories.js";
+import { guardWrites } from "../github/write-guard.js";
+import { agencyConfig } from "./ticket-scope.js";
 import { sweepTickets, updateDashboard } from "../github/run-sweep.js";
 import { transportOf, type GitHubTransport } from "../github/transport.js";
 import { WriteLog } from "../github/write-log.js";
@@ -44,22 +46,24 @@ async function listAll<T>(gh: GitHubTransport, route: string, pick: (data: unkno
 }
 
 /**
- * Sweeps every configuration the app can see. An agency's client repositories usually sit in
- * several installations (one per client organisation), so each configuration's tickets are read
- * installation by installation, and one dashboard in the support repository covers them all.
- * Configurations come through the shared file cache: a sweep re-reads none that no push changed.
+ * Sweeps the agency's tickets. The one configuration is read from the support repository; an
+ * agency's client repositories usually sit in several installations (one per client
+ * organisation), so the listed repositories are read installation by installation, and one
+ * dashboard in the support repository covers them all. Installed repositories that the
+ * configuration does not list are left alone.
  */
 export async function sweepInstallations(params: {
   readonly app: Probot;
   readonly service: FirstlineService;
 }): Promise<ConfigSweep[]> {
   const { app, service } = params;
+  const supportRepo = service.supportRepo;
   const appGh = transportOf(await app.auth());
   const installations = await service.cached("installations", () =>
     listAll(appGh, "GET /app/installations", (data) => (data as { id: number }[]).map((i) => i.id)),
   );
   const botLogin = await service.botLogin();
-  const groups = new Map<string, { config: FirstlineConfig; home: string; parts: Part[] }>();
+  const installed = new Map<string, { installation: number; gh: GitHubTransport; all: readonly string[]; name: string }>();
   for (const installation of installations) {
     const gh = transportOf(await app.auth(installation));
     const repos = await service.cached(`repos:${installation}`, () =>
@@ -67,106 +71,120 @@ export async function sweepInstallations(params: {
         (data as { repositories: { full_name: string }[] }).repositories.map((r) => r.full_name),
       ),
     );
-    for (const repo of repos) {
-      const loaded = await loadRepoConfig({
-        gh,
-        reader: service.reader,
-        repo,
-        maxAgeMs: service.sweepConfigMaxAgeMs,
-      });
-      if (loaded.kind !== "valid") continue;
-      const key = JSON.stringify(loaded.config);
-      const group = groups.get(key) ?? {
-        config: loaded.config,
-        home: loaded.files[0]?.split(":")[0] ?? repo,
-        parts: [],
-      };
-      groups.set(key, group);
-      const named = new Set(
-        [...loaded.config.clients.flatMap((c) => c.repos), ...loaded.config.ticketRepos].map((r) =>
-          r.toLowerCase(),
-        ),
-      );
-      let part = group.parts.find((p) => p.installation === installation);
-      if (!part) group.parts.push((part = { installation, gh, repos: [], all: repos }));
-      if (named.has(repo.toLowerCase()) && !part.repos.includes(repo)) part.repos.push(repo);
-    }
+    for (const repo of repos) installed.set(repo.toLowerCase(), { installation, gh, all: repos, name: repo });
   }
-  const results: ConfigSweep[] = [];
-  for (const group of groups.values()) {
-    const { config } = group;
-    const supportRepo = config.supportRepo ?? group.home;
-    const supportGh = await service.githubFor(supportRepo, group.parts[0]?.gh ?? appGh);
-    const policy = buildSlaPolicy({ config, teamMembers: await service.teamMembers(supportGh, config) });
-    const responders = await service.responders({
-      gh: supportGh,
-      config,
-      repo: supportRepo,
-      now: service.now(),
-      policy,
-      maxAgeMs: service.sweepConfigMaxAgeMs,
-    });
-    const swept: SweptTicket[] = [];
-    const issues: TicketSnapshot[] = [];
-    let totals = { tickets: 0, ticketsChanged: 0, writes: 0, deferred: 0 };
-    for (const part of group.parts) {
-      // The support repository is searched with the tickets, so its dashboard comes back with them,
-      // unless this process already knows the dashboard (it wrote it).
-      const holdsSupport = part.all.some((r) => r.toLowerCase() === supportRepo.toLowerCase()) && !service.knownDashboards.has(supportRepo.toLowerCase());
-      // Every ticket repository is searched every sweep, even one that had no open issue: a ticket
-      // whose webhook never arrived must still be found within one sweep.
-      const repos = holdsSupport ? [...part.repos, supportRepo] : [...part.repos];
-      if (repos.length === 0) continue;
-      let writeLog = service.writeLogs.get(part.installation);
-      if (!writeLog) service.writeLogs.set(part.installation, (writeLog = new WriteLog()));
-      const result = await sweepTickets({
-        gh: part.gh,
-        repos,
-        config,
-        policy,
-        botLogin,
-        responders,
-        writeLog,
-        now: () => service.now(),
-        lock: (key, work) => service.locks.run(key, work),
-      });
-      swept.push(...result.swept);
-      // Pages outlive a restart: an open alert issue that was paged goes back on the watch list.
-      for (const ticket of result.swept) {
-        if (ticket.snapshot.labels.includes("type: alert") && (ticket.snapshot.body ?? "").includes("<!-- firstline:alert-page -->")) {
-          service.pendingPages.set(`${ticket.snapshot.repo}#${ticket.snapshot.number}`, { repo: ticket.snapshot.repo, number: ticket.snapshot.number, homeRepo: supportRepo });
-        }
-      }
-      issues.push(...result.issues);
-      totals = {
-        tickets: totals.tickets + result.tickets,
-        ticketsChanged: totals.ticketsChanged + result.ticketsChanged,
-        writes: totals.writes + result.writes,
-        deferred: totals.deferred + result.deferred,
-      };
+  const home = installed.get(supportRepo.toLowerCase());
+  if (!home) {
+    app.log.warn({ supportRepo }, "the app is not installed on the support repository: nothing to sweep");
+    return [];
+  }
+  const agency = await agencyConfig({ service, gh: home.gh, repo: supportRepo, botLogin, log: app.log, maxAgeMs: service.sweepConfigMaxAgeMs });
+  if (!agency) return [];
+  const { config } = agency;
+  const listed = new Set(ticketRepositories(config).map((r) => r.toLowerCase()));
+  for (const entry of installed.values()) {
+    const key = entry.name.toLowerCase();
+    if (listed.has(key) || key === supportRepo.toLowerCase() || service.unlistedLogged.has(key)) continue;
+    service.unlistedLogged.add(key);
+    app.log.info({ repo: entry.name, supportRepo }, "repository not listed in the configuration: left alone");
+  }
+  const parts: Part[] = [];
+  const notInstalled: string[] = [];
+  for (const repo of ticketRepositories(config)) {
+    const entry = installed.get(repo.toLowerCase());
+    if (!entry) {
+      notInstalled.push(repo);
+      continue;
     }
-    const remembered = service.knownDashboards.get(supportRepo.toLowerCase());
-    const dashboard = await updateDashboard({
-      gh: supportGh,
-      repo: supportRepo,
-      swept,
-      responders,
-      zone: config.timezone,
+    let part = parts.find((p) => p.installation === entry.installation);
+    if (!part) parts.push((part = { installation: entry.installation, gh: guard(entry.gh), repos: [], all: entry.all }));
+    part.repos.push(entry.name);
+  }
+  if (!parts.some((p) => p.installation === home.installation)) parts.push({ installation: home.installation, gh: guard(home.gh), repos: [], all: home.all });
+  function guard(gh: GitHubTransport): GitHubTransport {
+    return guardWrites({ gh, allowed: (repo) => isServedRepository({ config, supportRepo, repo }), log: app.log });
+  }
+  const supportGh = guard(home.gh);
+  const policy = buildSlaPolicy({ config, teamMembers: await service.teamMembers(supportGh, config) });
+  const responders = await service.responders({
+    gh: supportGh,
+    config,
+    repo: supportRepo,
+    now: service.now(),
+    policy,
+    maxAgeMs: service.sweepConfigMaxAgeMs,
+  });
+  const swept: SweptTicket[] = [];
+  const issues: TicketSnapshot[] = [];
+  let totals = { tickets: 0, ticketsChanged: 0, writes: 0, deferred: 0 };
+  for (const part of parts) {
+    // The support repository is searched with the tickets, so its dashboard comes back with them,
+    // unless this process already knows the dashboard (it wrote it).
+    const holdsSupport = part.installation === home.installation && !service.knownDashboards.has(supportRepo.toLowerCase());
+    // Every ticket repository is searched every sweep, even one that had no open issue: a ticket
+    // whose webhook never arrived must still be found within one sweep.
+    const repos = holdsSupport ? [...part.repos, supportRepo] : [...part.repos];
+    if (repos.length === 0) continue;
+    let writeLog = service.writeLogs.get(part.installation);
+    if (!writeLog) service.writeLogs.set(part.installation, (writeLog = new WriteLog()));
+    const result = await sweepTickets({
+      gh: part.gh,
+      repos,
+      config,
+      policy,
       botLogin,
-      issues,
-      remembered,
+      responders,
+      writeLog,
+      now: () => service.now(),
+      lock: (key, work) => service.locks.run(key, work),
     });
-    service.knownDashboards.set(supportRepo.toLowerCase(), dashboard.dashboard);
-    await recheckRotaPulls({ service, gh: supportGh, repo: supportRepo, config, botLogin });
-    await dailyMaintenance({ service, config, policy, botLogin, home: supportRepo, assignees: responders?.support ? [responders.support.developer, responders.support.operations] : [], ghFor: async (repo) => (await service.githubFor(repo, supportGh)) ?? supportGh });
-    results.push({
+    swept.push(...result.swept);
+    // Pages outlive a restart: an open alert issue that was paged goes back on the watch list.
+    for (const ticket of result.swept) {
+      if (ticket.snapshot.labels.includes("type: alert") && (ticket.snapshot.body ?? "").includes("<!-- firstline:alert-page -->")) {
+        service.pendingPages.set(`${ticket.snapshot.repo}#${ticket.snapshot.number}`, { repo: ticket.snapshot.repo, number: ticket.snapshot.number, homeRepo: supportRepo });
+      }
+    }
+    issues.push(...result.issues);
+    totals = {
+      tickets: totals.tickets + result.tickets,
+      ticketsChanged: totals.ticketsChanged + result.ticketsChanged,
+      writes: totals.writes + result.writes,
+      deferred: totals.deferred + result.deferred,
+    };
+  }
+  await dailyMaintenance({ service, config, policy, botLogin, home: supportRepo, assignees: responders?.support ? [responders.support.developer, responders.support.operations] : [], ghFor: async (repo) => guard((await service.githubFor(repo, home.gh, supportRepo)) ?? home.gh), log: app.log });
+  const remembered = service.knownDashboards.get(supportRepo.toLowerCase());
+  const dashboard = await updateDashboard({
+    gh: supportGh,
+    repo: supportRepo,
+    swept,
+    responders,
+    zone: config.timezone,
+    botLogin,
+    issues,
+    remembered,
+    notices: agencyNotices({ supportRepo, ignored: [...service.ignoredConfigFiles], notInstalled }),
+  });
+  service.knownDashboards.set(supportRepo.toLowerCase(), dashboard.dashboard);
+  await recheckRotaPulls({ service, gh: supportGh, repo: supportRepo, config, botLogin });
+  return [
+    {
       config: supportRepo,
       ...totals,
       writes: totals.writes + (dashboard.outcome === "unchanged" ? 0 : 1),
       dashboard: dashboard.outcome,
-    });
-  }
-  return results;
+    },
+  ];
+}
+
+/** What the agency should know besides its tickets, as dashboard lines. */
+function agencyNotices(params: { supportRepo: string; ignored: readonly string[]; notInstalled: readonly string[] }): string[] {
+  const { supportRepo, ignored, notInstalled } = params;
+  return [
+    ...[...ignored].sort().map((repo) => `\`${repo}\` has a \`.github/firstline.yml\` of its own, which Firstline ignores: only \`${supportRepo}\` configures it. Move anything still needed there, then delete that file.`),
+    ...[...notInstalled].sort().map((repo) => `\`${repo}\` is listed in the configuration but the app is not installed there (or cannot see it): its tickets are not watched.`),
+  ];
 }
 
 /**
@@ -227,19 +245,27 @@ async function dailyMaintenance(params: {
   home: string;
   assignees: string[];
   ghFor: (repo: string) => Promise<GitHubTransport>;
+  log: { warn: (obj: object, msg?: string) => void };
 }): Promise<void> {
-  const { service, config, policy, botLogin, home, ghFor, assignees } = params;
+  const { service, config, policy, botLogin, home, ghFor, assignees, log } = params;
   const today = DateTime.fromMillis(service.now(), { zone: config.timezone }).toISODate() ?? "";
   const key = `maintenance:${home.toLowerCase()}`;
   if (service.dailyDone.get(key) === today) return;
   service.dailyDone.set(key, today);
   await openDueMaintenance({ ghFor, config, policy, botLogin, now: service.now(), assignees });
-  if (!config.securityAlerts.enabled) return;
-  for (const repo of config.clients.flatMap((c) => c.repos)) {
+  for (const repo of ticketRepositories(config)) {
     try {
-      await syncSecurityTickets({ gh: await ghFor(repo), repo, config, botLogin, assignees });
-    } catch {
-      // A repository the app cannot read is skipped; the others are still kept in step.
+      const gh = await ghFor(repo);
+      // A configuration file left in a ticket repository is ignored; the dashboard says so.
+      const own = await service.reader.read({ gh, repo, path: CONFIG_PATH, maxAgeMs: 24 * 60 * 60_000 });
+      if (own !== null) service.ignoredConfigFiles.add(repo);
+      else service.ignoredConfigFiles.delete(repo);
+      if (config.securityAlerts.enabled && config.clients.some((c) => c.repos.some((r) => r.toLowerCase() === repo.toLowerCase()))) {
+        await syncSecurityTickets({ gh, repo, config, botLogin, assignees });
+      }
+    } catch (error) {
+      // A repository the app cannot read is reported and skipped; the others are still kept in step.
+      log.warn({ repo, error: (error as Error).message }, "daily maintenance could not read a repository");
     }
   }
 }

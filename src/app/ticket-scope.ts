@@ -1,8 +1,10 @@
 import type { FirstlineConfig } from "../config/firstline-config.js";
+import { isServedRepository, isTicketRepository } from "../core/repositories.js";
 import { buildSlaPolicy, type SlaPolicy } from "../core/sla/policy.js";
 import { clearConfigProblems, configProblemBody, describeProblems, reportConfigProblems } from "../github/config-problem-issue.js";
 import { ensureLabels, labelCatalogue } from "../github/label-catalogue.js";
 import type { GitHubTransport } from "../github/transport.js";
+import { guardWrites } from "../github/write-guard.js";
 import type { FirstlineService } from "./service.js";
 
 /** Everything a ticket handler needs once the repository is known to be served. */
@@ -18,12 +20,15 @@ export interface TicketScope {
 interface Logger {
   info: (obj: object, msg?: string) => void;
   warn: (obj: object, msg?: string) => void;
+  error: (obj: object, msg?: string) => void;
 }
 
 /**
- * Loads the repository's configuration. While it is broken the app acts on none of the
- * repository's tickets and keeps one issue saying why; once it reads cleanly that issue is closed.
- * Returns null when there is nothing to do here.
+ * The agency's configuration (from the support repository, never from the repository the event
+ * came from) and whether this repository is one it lists. While the configuration is broken the
+ * app acts on no ticket and keeps one issue in the support repository saying why; once it reads
+ * cleanly that issue is closed. Returns null when there is nothing to do here. The transport it
+ * hands on refuses any write to a repository the configuration does not list.
  */
 export async function ticketScope(params: {
   readonly service: FirstlineService;
@@ -31,26 +36,64 @@ export async function ticketScope(params: {
   readonly repo: string;
   readonly botLogin: string;
   readonly log: Logger;
+  /** Also serve the support repository itself (security alerts, not tickets). */
+  readonly includeSupport?: boolean;
 }): Promise<TicketScope | null> {
-  const { service, gh, repo, botLogin, log } = params;
-  const loaded = await service.config(gh, repo);
-  if (loaded.kind === "absent") return null;
-  if (loaded.kind === "broken") {
-    const body = configProblemBody(loaded.problems);
-    if (service.configReported.get(repo) !== body) {
-      log.warn({ repo }, `configuration unusable: ${describeProblems(loaded.problems)}`);
-      await reportConfigProblems({ gh, repo, botLogin, problems: loaded.problems });
-      service.configReported.set(repo, body);
+  const { service, repo, botLogin, log } = params;
+  const config = await agencyConfig({ service, gh: params.gh, repo, botLogin, log });
+  if (!config) return null;
+  const supportRepo = service.supportRepo;
+  const served = params.includeSupport ? isServedRepository({ config: config.config, supportRepo, repo }) : isTicketRepository(config.config, repo);
+  if (!served) {
+    if (!service.unlistedLogged.has(repo.toLowerCase())) {
+      service.unlistedLogged.add(repo.toLowerCase());
+      log.info({ repo, supportRepo }, "repository not listed in the configuration: left alone");
     }
     return null;
   }
-  if (service.configReported.has(repo)) {
-    service.configReported.delete(repo);
-    await clearConfigProblems({ gh, repo, botLogin });
+  const gh = guardWrites({ gh: params.gh, allowed: (target) => isServedRepository({ config: config.config, supportRepo, repo: target }), log });
+  const teamMembers = await service.teamMembers(config.supportGh, config.config);
+  return { gh, repo, config: config.config, policy: buildSlaPolicy({ config: config.config, teamMembers }), botLogin, now: service.now() };
+}
+
+/**
+ * The configuration of the support repository. While it is broken the problem is reported once
+ * on the support repository (and cleared there once it reads cleanly again), and the last
+ * configuration that read cleanly in this process goes on serving; null when there is none.
+ */
+export async function agencyConfig(params: {
+  readonly service: FirstlineService;
+  readonly gh: GitHubTransport;
+  readonly repo: string;
+  readonly botLogin: string;
+  readonly log: Logger;
+  readonly maxAgeMs?: number;
+}): Promise<{ config: FirstlineConfig; supportGh: GitHubTransport } | null> {
+  const { service, repo, botLogin, log } = params;
+  const supportRepo = service.supportRepo;
+  const { loaded, gh: supportGh } = await service.supportConfig({ gh: params.gh, repo, ...(params.maxAgeMs === undefined ? {} : { maxAgeMs: params.maxAgeMs }) });
+  if (loaded.kind === "absent") {
+    if (!service.configReported.has(supportRepo)) {
+      log.warn({ supportRepo }, "the support repository has no .github/firstline.yml: no repository is served");
+      service.configReported.set(supportRepo, "absent");
+    }
+    return null;
   }
-  const config = loaded.config;
-  const teamMembers = await service.teamMembers(gh, config);
-  return { gh, repo, config, policy: buildSlaPolicy({ config, teamMembers }), botLogin, now: service.now() };
+  if (loaded.kind === "broken") {
+    const body = configProblemBody(loaded.problems);
+    if (service.configReported.get(supportRepo) !== body) {
+      log.warn({ supportRepo }, `configuration unusable: ${describeProblems(loaded.problems)}`);
+      await reportConfigProblems({ gh: supportGh, repo: supportRepo, botLogin, problems: loaded.problems });
+      service.configReported.set(supportRepo, body);
+    }
+    return service.lastGoodConfig ? { config: service.lastGoodConfig, supportGh } : null;
+  }
+  service.lastGoodConfig = loaded.config;
+  if (service.configReported.has(supportRepo)) {
+    service.configReported.delete(supportRepo);
+    await clearConfigProblems({ gh: supportGh, repo: supportRepo, botLogin });
+  }
+  return { config: loaded.config, supportGh };
 }
 
 /** Creates the repository's missing labels once per process and configuration (not per ticket). */

@@ -12,6 +12,15 @@ function describeFsError(path: string, error: unknown): string {
   return (error as Error).message;
 }
 
+function describeWriteError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOTDIR" || code === "EEXIST") return "cannot be written: a file stands where a folder is needed (give --out a folder path)";
+  if (code === "EISDIR") return "is a folder, not a file";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EROFS") return "is on a read-only file system";
+  return (error as Error).message;
+}
+
 /** The real outside world for the command line. */
 export function nodeIo(): CommandIo {
   const clock = clockFromEnv(process.env);
@@ -26,8 +35,12 @@ export function nodeIo(): CommandIo {
       }
     },
     writeTextFile: (path, text) => {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, text);
+      try {
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, text);
+      } catch (error) {
+        throw InputError.of({ file: path, path: "", message: describeWriteError(error) });
+      }
     },
     env: process.env,
     now: clock,

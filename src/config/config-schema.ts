@@ -40,7 +40,20 @@ const intervalSchema = z
     return parsed;
   });
 
-const day = z.array(intervalSchema).default([]);
+const day = z
+  .array(intervalSchema)
+  .default([])
+  .superRefine((intervals, ctx) => {
+    // Overlapping intervals would count the shared minutes twice: refuse them, naming both.
+    const sorted = intervals.map((interval, index) => ({ interval, index })).sort((a, b) => a.interval.open - b.interval.open);
+    for (let i = 1; i < sorted.length; i++) {
+      const previous = sorted[i - 1];
+      const current = sorted[i];
+      if (previous && current && current.interval.open < previous.interval.close) {
+        ctx.addIssue({ code: "custom", path: [current.index], message: `overlaps interval ${previous.index + 1} of the same day: merge them into one` });
+      }
+    }
+  });
 
 
 /** Weekday working hours: several half-open intervals a day allowed; a day left out is closed. */

@@ -1,4 +1,5 @@
-import { DateTime } from "luxon";
+import { IANAZone } from "luxon";
+import { standardDayMinutes, weekMinutes, WEEKDAYS } from "../core/time/calendar.js";
 import { z } from "zod";
 import { maintenanceProblems } from "../core/maintenance/validate.js";
 import { DEFAULT_PLANS } from "../core/sla/targets.js";
@@ -30,7 +31,7 @@ export const firstlineConfigSchema = z
     timezone: z
       .string()
       .default("Europe/London")
-      .refine((zone) => DateTime.fromMillis(0, { zone }).isValid, { message: "must be an IANA time zone such as Europe/London" })
+      .refine((zone) => !/^(local|system)$/i.test(zone) && IANAZone.isValidZone(zone), { message: "must be an IANA time zone name such as Europe/London" })
       .meta({ description: "IANA zone every calendar is evaluated in." }),
     workingHours: workingHoursSchema.default(() => workingHoursSchema.parse(defaultWeek)),
     holidays: holidaysSchema.default(() => holidaysSchema.parse({})),
@@ -98,7 +99,45 @@ export const firstlineConfigSchema = z
     for (const problem of maintenanceProblems(config)) ctx.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
     const hasHours = Object.values(config.workingHours).some((intervals) => intervals.length > 0);
     if (!hasHours) ctx.addIssue({ code: "custom", path: ["workingHours"], message: "the working week has no working hours" });
+    else unreachableTargets(config, ctx);
+    // Scheduled upkeep is opened only in the client's own repositories (or a shared helpdesk).
+    config.maintenance.forEach((task, index) => {
+      if (task.repo === undefined) return;
+      const client = config.clients.find((c) => c.id === task.client);
+      const allowed = [...(client?.repos ?? []), ...config.ticketRepos].map((r) => r.toLowerCase());
+      if (client && !allowed.includes(task.repo.toLowerCase())) {
+        ctx.addIssue({ code: "custom", path: ["maintenance", index, "repo"], message: `${task.repo} is not one of client "${task.client}"'s repositories or a ticket repository` });
+      }
+    });
   });
+
+/** No target may need more working time than the calendar holds in this many years. */
+const REACHABLE_YEARS = 3;
+
+/** Refuses plan targets the working calendar cannot reach within a few years (a typo such as "8000 working days"). */
+function unreachableTargets(
+  config: { readonly workingHours: Readonly<Record<string, readonly { open: number; close: number }[]>>; readonly plans: Readonly<Record<string, unknown>> },
+  ctx: z.RefinementCtx,
+): void {
+  const week = Object.fromEntries(WEEKDAYS.map((day) => [day, config.workingHours[day] ?? []]));
+  const dayMinutes = standardDayMinutes(week);
+  const limit = weekMinutes(week) * 52 * REACHABLE_YEARS;
+  for (const [planName, plan] of Object.entries(config.plans)) {
+    for (const [priority, targets] of Object.entries(plan as Record<string, Record<string, { text: string; minutes: number; days: number } | undefined>>)) {
+      for (const [metric, target] of Object.entries(targets)) {
+        if (!target) continue;
+        const minutes = target.minutes + target.days * dayMinutes;
+        if (minutes > limit) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["plans", planName, priority, metric],
+            message: `"${target.text}" is more working time than the calendar holds in ${REACHABLE_YEARS} years (${Math.round(limit / 60)} working hours)`,
+          });
+        }
+      }
+    }
+  }
+}
 
 /** A valid configuration with every default filled in. */
 export type FirstlineConfig = z.output<typeof firstlineConfigSchema>;

@@ -18,18 +18,35 @@ export const LABELS = {
   chargeable: "chargeable",
 } as const;
 
-const PRIORITY_LABEL = /^priority: (P[1-4])$/;
-const CLIENT_LABEL = /^client: ([a-z0-9-]+)$/;
+const PRIORITY_LABEL = /^priority: (P[1-4])$/i;
+const CLIENT_LABEL = /^client: ([a-z0-9-]+)$/i;
+const TYPE_LABEL = /^type: /i;
 
-/** The priority a label names, if it is a priority label. */
+/** Whether two label names are the same label: GitHub compares them without case. */
+export function sameLabel(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** The priority a label names, if it is a priority label (`Priority: p1` is P1, as on GitHub). */
 export function priorityOfLabel(label: string): Priority | undefined {
   const match = PRIORITY_LABEL.exec(label);
-  return match ? (match[1] as Priority) : undefined;
+  return match?.[1] ? (match[1].toUpperCase() as Priority) : undefined;
 }
 
 /** The client id a label names, if it is a client label. */
 export function clientOfLabel(label: string): string | undefined {
-  return CLIENT_LABEL.exec(label)?.[1];
+  return CLIENT_LABEL.exec(label)?.[1]?.toLowerCase();
+}
+
+/**
+ * Whether a label steers a ticket's SLA clocks: priority, client, type, chargeable or a pause
+ * label. Only staff and Firstline itself may change these.
+ */
+export function isSteeringLabel(label: string, pauseLabels: ReadonlySet<string>): boolean {
+  const name = label.toLowerCase();
+  if (PRIORITY_LABEL.test(label) || CLIENT_LABEL.test(label) || TYPE_LABEL.test(label) || name === LABELS.chargeable) return true;
+  for (const pause of pauseLabels) if (pause.toLowerCase() === name) return true;
+  return false;
 }
 
 /** Whether a priority is more urgent than another. */

@@ -14,10 +14,8 @@ function filesUnder(dir: string): Record<string, string> {
 
 /**
  * Northgate Digital, the agency of the README, as emulator seed: its support repository holds this
- * repository's own configuration, rota and runbooks; Acme (out-of-hours cover), Riverside and
- * Glenmore are clients with a repository each. Each client repository carries the agency's
- * configuration too (an installation token reads only its own installation's repositories, so
- * `_extends` across organisations needs a public base).
+ * repository's own configuration, rota and runbooks (the only configuration Firstline reads); Acme
+ * (out-of-hours cover), Riverside and Glenmore are clients with a repository each.
  */
 export function agencySeed(overrides: { supportFiles?: Record<string, string> } = {}): SeedInput {
   const config = readFileSync(".github/firstline.yml", "utf8");
@@ -40,9 +38,9 @@ export function agencySeed(overrides: { supportFiles?: Record<string, string> } 
         collaborators: write([...rotaPeople, AUTOMATION_USER]),
       },
       // Everyone on the rota can work on the clients' repositories (so they can be assigned there).
-      { owner: "acme", name: "website", files: { ".github/firstline.yml": config }, collaborators: write([...team, "carol-hughes", AUTOMATION_USER]) },
-      { owner: "riverside", name: "tenant-portal", files: { ".github/firstline.yml": config }, collaborators: write([...team, AUTOMATION_USER]) },
-      { owner: "glenmore", name: "shop", files: { ".github/firstline.yml": config }, collaborators: write([...team, AUTOMATION_USER]) },
+      { owner: "acme", name: "website", files: { "README.md": "# Acme website\n" }, collaborators: write([...team, "carol-hughes", AUTOMATION_USER]) },
+      { owner: "riverside", name: "tenant-portal", files: { "README.md": "# Tenant portal\n" }, collaborators: write([...team, AUTOMATION_USER]) },
+      { owner: "glenmore", name: "shop", files: { "README.md": "# Glenmore shop\n" }, collaborators: write([...team, AUTOMATION_USER]) },
     ],
     installations: [{ account: "northgate" }, { account: "acme" }, { account: "riverside" }, { account: "glenmore" }],
   };

@@ -67,3 +67,21 @@ export async function startStack(params: { readonly seed: SeedInput; readonly no
     },
   };
 }
+
+/**
+ * Another app process on the same emulator, with a fresh service (cold caches): what a restart or
+ * a second instance looks like. Webhooks still go to the first app unless the caller points them here.
+ */
+export async function startAnotherApp(params: { readonly emulator: Emulator; readonly sweepSecret?: string }): Promise<AppServer> {
+  const { emulator } = params;
+  const service = new FirstlineService({ clock: () => emulator.clock.now(), botLogin: emulator.botLogin });
+  return startAppServer({
+    appId: emulator.appId,
+    privateKey: emulator.privateKeyPem ?? "",
+    webhookSecret: WEBHOOK_SECRET,
+    baseUrl: emulator.url,
+    fastFail: true,
+    logLevel: "fatal",
+    app: { service, schedule: false, sweepSecret: params.sweepSecret, alertsSecret: undefined, supportRepo: "northgate/support" },
+  });
+}

@@ -51,6 +51,23 @@ export function approversOnHead(reviews: readonly { user: { login: string } | nu
   return [...latest.entries()].filter(([, r]) => r.state === "APPROVED" && r.commit === headSha).map(([login]) => login);
 }
 
+/** Whether the author left a comment review on the head commit (GitHub lets no one approve their own pull request). */
+function authorConfirmedHead(reviews: readonly { user: { login: string } | null; state: string; commit_id: string | null }[], author: string, headSha: string): boolean {
+  return reviews.some((r) => r.user?.login.toLowerCase() === author.toLowerCase() && r.state === "COMMENTED" && r.commit_id === headSha);
+}
+
+/**
+ * Others who pushed commits after the author's last one: the author has not seen those, so opening
+ * the pull request no longer counts as the author's approval. The author sees them again by pushing
+ * a commit of their own after them, or by a comment review on the head commit.
+ */
+export function pushedSinceAuthor(params: { readonly pushers: readonly string[]; readonly author: string; readonly confirmedHead: boolean }): string[] {
+  if (params.confirmedHead) return [];
+  const author = params.author.toLowerCase();
+  const lastOwn = params.pushers.map((login) => login.toLowerCase()).lastIndexOf(author);
+  return [...new Set(params.pushers.slice(lastOwn + 1).filter((login) => login.toLowerCase() !== author))];
+}
+
 /**
  * Checks a pull request that changes the rota: the change against its base, approvals on the head
  * commit, notice against now, the rota rules on the head. Posts the "Firstline rota" check run
@@ -101,6 +118,14 @@ export async function checkRotaPullRequest(params: {
     if (batch.length < 100) break;
   }
   const author = pull.user?.login ?? "ghost";
+  // Oldest first, as GitHub lists them.
+  const pushers: string[] = [];
+  for (let page = 1; page < 31; page++) {
+    const batch = (await gh.request<{ author: { login: string } | null; committer: { login: string } | null }[]>("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", { ...where, pull_number: number, per_page: 100, page })).data;
+    // A commit GitHub cannot tie to an account was not pushed by the author as far as anyone can tell.
+    pushers.push(...batch.map((commit) => commit.author?.login ?? commit.committer?.login ?? "(an unknown account)"));
+    if (batch.length < 100) break;
+  }
   const result = checkRotaChange({
     base: base.ok ? base.value : (emptyRota(head.value) as Rota),
     head: head.value,
@@ -109,6 +134,7 @@ export async function checkRotaPullRequest(params: {
     author,
     approved: approversOnHead(reviews, headSha),
     admins: params.admins,
+    pushedByOthers: pushedSinceAuthor({ pushers, author, confirmedHead: authorConfirmedHead(reviews, author, headSha) }),
   });
   await postCheckRun({ gh, repo, headSha, report: rotaChangeCheckReport(result), completedAt: params.now });
   const comment = await upsertComment({ gh, repo, number, botLogin, body: rotaChangeComment({ result, author }) });

@@ -102,9 +102,17 @@ export async function updateDashboard(params: {
   readonly botLogin: string;
   readonly issues: readonly TicketSnapshot[];
   readonly remembered?: KnownDashboard | undefined;
+  /** Notices for the agency besides the tickets (ignored configuration files, repositories that could not be read). */
+  readonly notices?: readonly string[];
 }): Promise<{ outcome: "created" | "updated" | "unchanged"; dashboard: KnownDashboard }> {
   const { gh, repo, botLogin } = params;
-  const body = renderDashboard({ tickets: params.swept, responders: params.responders, zone: params.zone });
+  const notices = params.notices ?? [];
+  const body = renderDashboard({
+    tickets: params.swept,
+    responders: params.responders,
+    zone: params.zone,
+    extraSections: notices.length > 0 ? ["### Notices", "", ...notices.map((n) => `- ${n}`), ""] : [],
+  });
   const found = params.issues.find(
     (s) => s.repo.toLowerCase() === repo.toLowerCase() && s.author.toLowerCase() === botLogin.toLowerCase() && (s.body ?? "").includes(DASHBOARD_MARKER),
   );

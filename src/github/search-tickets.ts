@@ -1,5 +1,5 @@
 import type { TicketSnapshot } from "../core/ticket/snapshot.js";
-import { snapshotFromNode, TICKET_FIELDS, type TicketNode } from "./ticket-query.js";
+import { completeTicketNodes, snapshotFromNode, TICKET_FIELDS, type TicketNode } from "./ticket-query.js";
 import type { GitHubTransport } from "./transport.js";
 
 /** GitHub search queries longer than this are refused. */
@@ -21,7 +21,8 @@ export function openIssueQueries(repos: readonly string[], base = "is:issue is:o
   return queries;
 }
 
-const SEARCH = `query FirstlineSweep($searchQuery: String!, $after: String) {
+/** The sweep's search: 100 open tickets a request with everything the SLA needs. */
+export const SEARCH = `query FirstlineSweep($searchQuery: String!, $after: String) {
   search(query: $searchQuery, type: ISSUE, first: 100, after: $after) {
     issueCount
     pageInfo { hasNextPage endCursor }
@@ -58,8 +59,9 @@ async function searchAll(gh: GitHubTransport, query: string): Promise<TicketSnap
     for (let page = 0; page < SEARCH_CAP / 100; page++) {
       const result: SearchPage = await gh.graphql<SearchPage>(SEARCH, { searchQuery: q, after });
       total = result.search.issueCount;
-      for (const node of result.search.nodes) {
-        if (node.__typename !== "Issue") continue;
+      // The few tickets whose comments or events go past the first hundred are read to the end.
+      const issues = await completeTicketNodes(gh, result.search.nodes.filter((node) => node.__typename === "Issue"));
+      for (const node of issues) {
         const ticket = snapshotFromNode(node);
         found.set(`${ticket.repo}#${ticket.number}`, ticket);
         newest = ticket;

@@ -79,8 +79,9 @@ describe("a new issue becomes a ticket", () => {
     const scope = nock(API)
       .post("/app/installations/2/access_tokens")
       .reply(201, { token: "test" })
-      .get("/repos/Codertocat/Other/contents/.github%2Ffirstline.yml")
+      .get("/repos/Codertocat/Hello-World/contents/.github%2Ffirstline.yml")
       .reply(200, { type: "file", encoding: "base64", content: base64(CONFIG) }, { etag: '"v1"' });
+    // Only the support repository's configuration is read: Codertocat/Other's own file never is.
     await probot.receive({ id: "d-3", name: "issues", payload } as never);
     expect(scope.pendingMocks()).toEqual([]);
   });

@@ -63,4 +63,29 @@ describe("a rota swap pull request end to end", () => {
     expect(comment).not.toContain("- [x] bob-adeyemi");
     expect(rotaChecks().at(-1)?.conclusion).toBe("failure");
   });
+
+  it("the author's own approval does not survive a commit someone else pushes: the check asks the author to look again", async () => {
+    stack.emulator.clock.set(new Date("2026-12-04T12:00:00Z"));
+    stack.emulator.push("northgate/support", { branch: "swap-jan-2", files: { "rota/support.yml": SWAPPED }, sender: "alice-okafor" });
+    const { data: pull } = await stack.as("alice-okafor").rest.pulls.create({ owner: "northgate", repo: "support", head: "swap-jan-2", base: "main", title: "Swap my January week with Jo (again)" });
+    await stack.settle();
+    const awaited = [...(rotaComment(pull.number)[0]?.body ?? "").matchAll(/- \[ \] ([a-z-]+)/g)].map((m) => m[1] ?? "");
+    expect(awaited).not.toContain("alice-okafor");
+    // Jo pushes a commit of her own (a comment in the file), then everyone but the author approves it.
+    stack.emulator.push("northgate/support", { branch: "swap-jan-2", files: { "rota/support.yml": `${SWAPPED}# swapped with Alice\n` }, sender: "jo-pereira" });
+    await stack.settle();
+    for (const login of awaited) {
+      await stack.as(login).rest.pulls.createReview({ owner: "northgate", repo: "support", pull_number: pull.number, event: "APPROVE" });
+      await stack.settle();
+    }
+    let comment = rotaComment(pull.number)[0]?.body ?? "";
+    expect(comment).toMatch(/- \[ \] alice-okafor: .*look again: commits pushed by jo-pereira/);
+    expect(rotaChecks().at(-1)?.conclusion).toBe("failure");
+    // GitHub lets no one approve their own pull request: the author confirms with a comment review.
+    await stack.as("alice-okafor").rest.pulls.createReview({ owner: "northgate", repo: "support", pull_number: pull.number, event: "COMMENT", body: "Checked Jo's change: fine by me." });
+    await stack.settle();
+    comment = rotaComment(pull.number)[0]?.body ?? "";
+    expect(comment).toContain("- [x] alice-okafor");
+    expect(rotaChecks().at(-1)?.conclusion).toBe("success");
+  });
 });

@@ -11,6 +11,7 @@ function seed300() {
     body: "Please change the text.",
     author: "rosa",
     labels: ["client: riverside", "priority: P3", "type: change"],
+    labeledBy: "alice-okafor",
     createdAt: "2026-12-07T10:00:00Z",
   }));
   return { ...seed, issues: [...(seed.issues ?? []), ...issues] };

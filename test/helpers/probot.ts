@@ -28,7 +28,7 @@ export const { privateKey: TEST_PRIVATE_KEY } = generateKeyPairSync("rsa", {
 });
 
 /** A Probot with Firstline loaded, retries and throttling off (the function form, see TOOLCHAIN). */
-export function testProbot(params: { now: string; baseUrl?: string }) {
+export function testProbot(params: { now: string; baseUrl?: string; supportRepo?: string }) {
   const service = new FirstlineService({ clock: () => new Date(params.now), botLogin: "firstline[bot]" });
   const probot = new Probot({
     appId: 1,
@@ -41,6 +41,6 @@ export function testProbot(params: { now: string; baseUrl?: string }) {
     })),
     logLevel: "fatal",
   });
-  probot.load(firstlineApp({ service, schedule: false }));
+  probot.load(firstlineApp({ service, schedule: false, supportRepo: params.supportRepo ?? "Codertocat/Hello-World" }));
   return { probot, service };
 }

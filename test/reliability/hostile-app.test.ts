@@ -5,7 +5,7 @@ import { loadRepoConfig } from "../../src/github/repo-config.js";
 import type { GitHubTransport } from "../../src/github/transport.js";
 import { generatedInputs, hostileFiles, prototypeKeys, type HostileInput } from "./helpers/hostile-corpus.js";
 import { botIssues, cardCount } from "./helpers/invariants.js";
-import { CLIENT_ORG, clientRepos, reliabilitySeed, SUPPORT_REPO } from "./helpers/seed.js";
+import { clientRepos, reliabilityConfig, reliabilitySeed, SUPPORT_REPO } from "./helpers/seed.js";
 import {
   ALERTS_SECRET,
   createIssue,
@@ -17,7 +17,6 @@ import { postWebhook } from "./helpers/webhooks.js";
 
 const [SITE1 = ""] = clientRepos(1);
 const CONFIGS = [...hostileFiles("config"), ...generatedInputs("config")];
-const repoFor = (index: number) => `hostile-${String(index + 1).padStart(2, "0")}`;
 const label = (input: HostileInput) =>
   input.name.startsWith("generated:")
     ? `${input.kind}/${input.name}`
@@ -50,16 +49,12 @@ describe("hostile and broken input sent to the app", () => {
   beforeAll(async () => {
     prototypeBefore = prototypeKeys();
     stack = await startReliabilityStack({
-      seed: reliabilitySeed({
-        count: 1,
-        labels: true,
-        extraRepos: CONFIGS.map((input, i) => ({
-          name: repoFor(i),
-          files: { ".github/firstline.yml": input.text },
-        })),
-      }),
+      seed: reliabilitySeed({ count: 1, labels: true }),
       now: new Date("2026-12-02T11:00:00Z"),
     });
+    // The app has read the good configuration once (it keeps serving with it while a push breaks it).
+    await createIssue(stack, { as: "pat", repo: SITE1, title: "Please update the header", body: "Please change the header." });
+    await stack.settle();
   });
   afterAll(async () => {
     await stack.close();
@@ -67,49 +62,43 @@ describe("hostile and broken input sent to the app", () => {
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
   });
 
-  // One new issue in every repository with a hostile configuration, all at once; each case below
-  // then reads what the app did with its own, and how long the app took over the webhook.
-  let opened: Promise<void> | undefined;
-  const openAll = () =>
-    (opened ??= (async () => {
-      await Promise.all(
-        CONFIGS.map((_, i) =>
-          createIssue(stack, {
-            as: "pat",
-            repo: `${CLIENT_ORG}/${repoFor(i)}`,
-            title: "Please update the footer",
-            body: "Please change the footer.",
-          }),
-        ),
-      );
-      await stack.settle();
-    })());
-  const webhookMs = (repo: string) =>
+  /** Pushes a configuration to the support repository, the only place Firstline reads one. */
+  const pushConfig = async (text: string) => {
+    stack.emulator.push(SUPPORT_REPO, { files: { ".github/firstline.yml": text }, sender: "alice-okafor", message: "Configuration" });
+    await stack.settle();
+  };
+  const openProblems = () => botIssues(stack.emulator.dump(), SUPPORT_REPO, CONFIG_PROBLEM_TITLE).filter((i) => i.state === "open");
+  const webhookMs = (number: number) =>
     stack.emulator
       .deliveries()
       .find(
         (d) =>
           d.event === "issues" &&
           d.action === "opened" &&
-          (d.payload["repository"] as { full_name: string }).full_name === repo,
+          (d.payload["repository"] as { full_name: string }).full_name === SITE1 &&
+          (d.payload["issue"] as { number: number }).number === number,
       )?.durationMs ?? Infinity;
 
   const configCases = (buggy: boolean) =>
-    CONFIGS.map((input, index) => ({
-      name: label(input),
-      input,
-      repo: `${CLIENT_ORG}/${repoFor(index)}`,
-      bug: KNOWN_BUGS[label(input)] ?? "",
-    })).filter((c) => !c.input.accepted && (c.bug !== "") === buggy);
-  const configCase = async ({ repo }: { repo: string }) => {
-    await openAll();
-    expect(webhookMs(repo)).toBeLessThan(1000);
-    const problems = botIssues(stack.emulator.dump(), repo, CONFIG_PROBLEM_TITLE);
+    CONFIGS.map((input) => ({ name: label(input), input, bug: KNOWN_BUGS[label(input)] ?? "" })).filter(
+      (c) => !c.input.accepted && (c.bug !== "") === buggy,
+    );
+  const configCase = async ({ input }: { input: HostileInput }) => {
+    await pushConfig(input.text);
+    const number = await createIssue(stack, { as: "pat", repo: SITE1, title: "Please update the footer", body: "Please change the footer." });
+    await stack.settle();
+    expect(webhookMs(number)).toBeLessThan(1000);
+    const problems = openProblems();
     expect(problems).toHaveLength(1);
-    expect(problems[0]?.body).toContain(`${repo}:.github/firstline.yml`);
+    expect(problems[0]?.body).toContain(`${SUPPORT_REPO}:.github/firstline.yml`);
+    // The last configuration that read cleanly goes on serving: the ticket still gets its card.
+    const issue = stack.emulator.dump().repos.find((r) => r.fullName === SITE1)?.issues.find((i) => i.number === number);
+    expect(issue ? cardCount(issue) : 0).toBe(1);
+    await pushConfig(reliabilityConfig(1));
+    expect(openProblems()).toEqual([]);
   };
   it.each(configCases(false))(
-    "a configuration like $name: one issue saying Firstline cannot read it, naming the file",
+    "a configuration like $name: one issue in the support repository saying Firstline cannot read it, naming the file; tickets still served",
     configCase,
   );
   it.each(configCases(true))(
@@ -118,13 +107,13 @@ describe("hostile and broken input sent to the app", () => {
   );
 
   it("a valid configuration with a BOM or CRLF line ends is read, with no problem issue", async () => {
-    await openAll();
-    const accepted = CONFIGS.map((input, i) => ({ input, repo: `${CLIENT_ORG}/${repoFor(i)}` })).filter(
-      (c) => c.input.accepted,
-    );
+    const accepted = CONFIGS.filter((input) => input.accepted);
     expect(accepted.length).toBeGreaterThan(0);
-    for (const { repo } of accepted)
-      expect(botIssues(stack.emulator.dump(), repo, CONFIG_PROBLEM_TITLE)).toEqual([]);
+    for (const input of accepted) {
+      await pushConfig(input.text);
+      expect(openProblems()).toEqual([]);
+    }
+    await pushConfig(reliabilityConfig(1));
   });
 
   it.each(

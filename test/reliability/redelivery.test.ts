@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer, type AppServer } from "../../src/app/server.js";
-import { FirstlineService } from "../../src/app/service.js";
+import type { AppServer } from "../../src/app/server.js";
+import { startAnotherApp } from "../../src/demo/stack.js";
 import { cardCount } from "./helpers/invariants.js";
 import { clientRepos, reliabilitySeed } from "./helpers/seed.js";
 import { createIssue, startReliabilityStack, WEBHOOK_SECRET, type Stack } from "./helpers/stack.js";
@@ -22,27 +22,7 @@ function issueDump(stack: Stack, repo: string, number: number) {
 }
 
 /** A second app process on the same GitHub: what a restart or a second instance looks like. */
-async function secondInstance(stack: Stack): Promise<AppServer> {
-  const service = new FirstlineService({
-    clock: () => stack.emulator.clock.now(),
-    botLogin: stack.emulator.botLogin,
-  });
-  return startAppServer({
-    appId: stack.emulator.appId,
-    privateKey: stack.emulator.privateKeyPem ?? "",
-    webhookSecret: WEBHOOK_SECRET,
-    baseUrl: stack.emulator.url,
-    fastFail: true,
-    logLevel: "fatal",
-    app: {
-      service,
-      schedule: false,
-      sweepSecret: undefined,
-      alertsSecret: undefined,
-      supportRepo: undefined,
-    },
-  });
-}
+const secondInstance = (stack: Stack): Promise<AppServer> => startAnotherApp({ emulator: stack.emulator });
 
 describe("redeliveries across failures and restarts", () => {
   let stack: Stack;

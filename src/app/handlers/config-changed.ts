@@ -2,15 +2,17 @@ import type { Context } from "probot";
 import { CONFIG_PATH } from "../../config/firstline-config.js";
 import { configCheckReport } from "../../core/check-report.js";
 import { postCheckRun } from "../../github/check-runs.js";
-import { clearConfigProblems, reportConfigProblems } from "../../github/config-problem-issue.js";
+import { clearConfigProblems, configProblemBody, reportConfigProblems } from "../../github/config-problem-issue.js";
 import { loadRepoConfig } from "../../github/repo-config.js";
 import { transportOf } from "../../github/transport.js";
 import type { FirstlineService } from "../service.js";
 
 /**
- * A push that changes `.github/firstline.yml`: check the file as pushed, post a check run with the
- * problems on their lines, and on the default branch keep the "cannot read its configuration"
- * issue in step (opened while broken, closed once fixed).
+ * A push that changes `.github/firstline.yml` of the support repository: check the file as pushed,
+ * post a check run with the problems on their lines, and on the default branch keep the "cannot
+ * read its configuration" issue in step (opened while broken, closed once fixed). The same file
+ * pushed to any other repository is ignored (the dashboard says so once): only the agency's
+ * support repository configures Firstline.
  */
 export async function handleConfigPush(context: Context<"push">, service: FirstlineService): Promise<void> {
   const { payload } = context;
@@ -23,6 +25,11 @@ export async function handleConfigPush(context: Context<"push">, service: Firstl
     );
     if (!touched) return;
     const repo = payload.repository.full_name;
+    if (repo.toLowerCase() !== service.supportRepo.toLowerCase()) {
+      service.ignoredConfigFiles.add(repo);
+      context.log.info({ repo, supportRepo: service.supportRepo }, "ignored a configuration file outside the support repository");
+      return;
+    }
     const gh = transportOf(context.octokit);
     const atHead = await loadRepoConfig({ gh, reader: service.reader, repo, ref: payload.after });
     const problems =
@@ -37,10 +44,11 @@ export async function handleConfigPush(context: Context<"push">, service: Firstl
     const botLogin = await service.botLogin();
     if (atHead.kind === "broken") {
       await reportConfigProblems({ gh, repo, botLogin, problems: atHead.problems });
-      service.configReported.set(repo, "reported");
+      service.configReported.set(repo, configProblemBody(atHead.problems));
     } else {
       await clearConfigProblems({ gh, repo, botLogin });
       service.configReported.delete(repo);
+      if (atHead.kind === "valid") service.lastGoodConfig = atHead.config;
     }
     context.log.info({ repo, conclusion: report.conclusion }, "checked configuration");
   });

@@ -10,12 +10,14 @@ import type { FirstlineService } from "../service.js";
 type PullContext = Context<"pull_request"> | Context<"pull_request_review">;
 
 /**
- * A pull request opened or updated, or a review given or dismissed: check a change to the rota
- * (notice, approvals, rules, fairness) and a change to the configuration, each as a check run.
+ * A pull request in the support repository opened or updated, or a review given or dismissed:
+ * check a change to the rota (notice, approvals, rules, fairness) and a change to the
+ * configuration, each as a check run. Pull requests anywhere else are not Firstline's business.
  */
 export async function handlePullRequest(context: PullContext, service: FirstlineService): Promise<void> {
   await service.deliveries.once(context.id, async () => {
     const repo = context.payload.repository.full_name;
+    if (repo.toLowerCase() !== service.supportRepo.toLowerCase()) return;
     const number = context.payload.pull_request.number;
     const gh = transportOf(context.octokit);
     await service.locks.run(`${repo}#${number}`, async () => {

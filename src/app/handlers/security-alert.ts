@@ -1,5 +1,4 @@
 import type { Context } from "probot";
-import { isTicketRepository } from "../../core/triage/classify.js";
 import { syncScanningTicket, syncSecurityTickets } from "../../github/maintenance.js";
 import { transportOf } from "../../github/transport.js";
 import type { FirstlineService } from "../service.js";
@@ -24,7 +23,7 @@ async function withSecurityScope(
     const botLogin = await service.botLogin();
     await service.locks.run(`${repo}:${lockKey}`, async () => {
       const scope = await ticketScope({ service, gh, repo, botLogin, log: context.log });
-      if (!scope || !isTicketRepository(scope.config, repo)) return;
+      if (!scope) return;
       const responders = await service.responders(scope);
       const assignees = responders?.support
         ? [responders.support.developer, responders.support.operations]

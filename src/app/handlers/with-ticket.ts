@@ -1,5 +1,4 @@
 import type { Context } from "probot";
-import { isTicketRepository } from "../../core/triage/classify.js";
 import { transportOf } from "../../github/transport.js";
 import type { FirstlineService } from "../service.js";
 import { ticketScope, type TicketScope } from "../ticket-scope.js";
@@ -28,7 +27,7 @@ export async function withTicket(
     if (context.payload.sender.login.toLowerCase() === botLogin.toLowerCase()) return;
     await service.locks.run(`${repo}#${issue.number}`, async () => {
       const scope = await ticketScope({ service, gh, repo, botLogin, log: context.log });
-      if (!scope || !isTicketRepository(scope.config, repo)) return;
+      if (!scope) return;
       await work({ scope, issue });
     });
   });

@@ -9,6 +9,8 @@ export interface ApprovalNeeded {
   readonly given: boolean;
   /** For a rota admin approval: any one of these logins will do. */
   readonly anyOf?: readonly string[];
+  /** Someone whose approval lapsed because others pushed commits since: they must look again. */
+  readonly lookAgain?: boolean;
 }
 
 const SLOT_WORDS: Record<SlotChange["slot"], string> = {
@@ -22,8 +24,9 @@ const SLOT_WORDS: Record<SlotChange["slot"], string> = {
 /**
  * The approvals a change needs: every person added to or removed from a changed slot, and each of
  * their delivery leads; a rota admin when people.yml changed and admins are known. An approval is
- * given when the login approved the head commit or wrote the pull request (logins compare without
- * case, as on GitHub). Anyone else's approval counts for nothing.
+ * given when the login approved the head commit or wrote the pull request, unless someone else
+ * pushed commits to it: an approval counts only from someone who has seen the change (logins
+ * compare without case, as on GitHub). Anyone else's approval counts for nothing.
  */
 export function approvalsNeeded(params: {
   readonly changes: readonly SlotChange[];
@@ -33,8 +36,12 @@ export function approvalsNeeded(params: {
   readonly approved: readonly string[];
   readonly peopleChanged: boolean;
   readonly admins?: readonly string[] | undefined;
+  /** Logins other than the author's that pushed commits to the pull request. */
+  readonly pushedByOthers?: readonly string[];
 }): ApprovalNeeded[] {
-  const approvers = new Set([params.author, ...params.approved].map((login) => login.toLowerCase()));
+  const others = (params.pushedByOthers ?? []).filter((login) => login.toLowerCase() !== params.author.toLowerCase());
+  const authorApproves = others.length === 0;
+  const approvers = new Set([...(authorApproves ? [params.author] : []), ...params.approved].map((login) => login.toLowerCase()));
   const given = (login: string) => approvers.has(login.toLowerCase());
   // The first entry wins: callers list the head's people before the base's.
   const leads = new Map<string, string>();
@@ -59,7 +66,12 @@ export function approvalsNeeded(params: {
       }
     }
   }
-  const approvals: ApprovalNeeded[] = [...reasons].map(([login, why]) => ({ login, why: why.join("; "), given: given(login) }));
+  const lapsed = (login: string) => !authorApproves && login.toLowerCase() === params.author.toLowerCase() && !given(login);
+  const approvals: ApprovalNeeded[] = [...reasons].map(([login, why]) =>
+    lapsed(login)
+      ? { login, why: `${why.join("; ")}; look again: commits pushed by ${others.join(", ")} since your last one (confirm with a comment review on the latest commit, or push a commit of your own)`, given: false, lookAgain: true }
+      : { login, why: why.join("; "), given: given(login) },
+  );
   const admins = params.admins ?? [];
   if (params.peopleChanged && admins.length > 0) {
     const approver = admins.find(given);

@@ -100,6 +100,8 @@ export function checkRotaChange(params: {
   readonly approved: readonly string[];
   /** Rota admins, one of whom approves changes to people.yml; unknown when not given. */
   readonly admins?: readonly string[] | undefined;
+  /** Others than the author who pushed commits to the pull request: the author must then approve by review. */
+  readonly pushedByOthers?: readonly string[];
 }): RotaChangeResult {
   const { base, head, now, zone } = params;
   const today = localDate({ at: now, zone });
@@ -116,6 +118,7 @@ export function checkRotaChange(params: {
     approved: params.approved,
     peopleChanged: changedPeople,
     admins: params.admins,
+    pushedByOthers: params.pushedByOthers ?? [],
   });
   const headCheck = checkRota({ rota: head, today });
   const findings: Finding[] = [...noticeFindings({ changes: slotChanges, head, now, zone }), ...headCheck.findings];

@@ -11,10 +11,13 @@ export interface RotaCheckResult {
   readonly fairness: FairnessReport;
 }
 
-/** People by login (the first entry wins when a login is listed twice, which is itself an error). */
+/**
+ * People by login in lower case, as GitHub compares logins (the first entry wins when a login is
+ * listed twice, which is itself an error). Look up with `login.toLowerCase()`.
+ */
 export function peopleByLogin(people: readonly Person[]): ReadonlyMap<string, Person> {
   const map = new Map<string, Person>();
-  for (const person of people) if (!map.has(person.login)) map.set(person.login, person);
+  for (const person of people) if (!map.has(person.login.toLowerCase())) map.set(person.login.toLowerCase(), person);
   return map;
 }
 

@@ -69,7 +69,7 @@ export function checkTwoWeeksRunning(params: { readonly rota: Rota; readonly tod
     const previous = rota.support[addDays(week, -7)];
     for (const slot of ["developer", "operations"] as const) {
       const login = rota.support[week]?.[slot];
-      if (login !== undefined && previous?.[slot] === login) {
+      if (login !== undefined && previous?.[slot]?.toLowerCase() === login.toLowerCase()) {
         warn(rota.sources.support, ["weeks", week, slot], `${login} has the ${slot} slot two weeks running (${addDays(week, -7)} and ${week})`);
       }
     }

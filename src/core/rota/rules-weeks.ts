@@ -76,7 +76,7 @@ function checkHolder(params: {
 }): Finding[] {
   const { ctx, source, path, week, slot, login } = params;
   const at = (rule: string, severity: "error" | "warning", message: string) => findingAt({ rule, severity, source, path, message });
-  const person = ctx.people.get(login);
+  const person = ctx.people.get(login.toLowerCase());
   if (!person) return [at(ROTA_RULE.unknownLogin, "error", `${login} (${SLOT_WORDS[slot]}, week ${week}) is not in people.yml`)];
   const findings: Finding[] = [];
   if ((slot === "developer" || slot === "operations") && person.role !== slot) {
@@ -147,7 +147,7 @@ export function checkOnCallWeeks(ctx: RuleContext): Finding[] {
     entry.secondLine.forEach((login, index) => {
       const path = ["weeks", week, "secondLine", index];
       findings.push(...checkHolder({ ctx, source, path, week, slot: "secondLine", login }));
-      if (login === entry.primary) {
+      if (login.toLowerCase() === entry.primary?.toLowerCase()) {
         findings.push(findingAt({ rule: ROTA_RULE.secondLine, severity: "error", source, path, message: `${login} is both primary and second line in week ${week}` }));
       }
     });

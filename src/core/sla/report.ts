@@ -1,5 +1,7 @@
 import { PRIORITIES, type Priority } from "../labels.js";
 import type { TicketSnapshot } from "../ticket/snapshot.js";
+import { CARD_KEY, marker } from "../ticket/markers.js";
+import { recordedOutcomes } from "../ticket/outcomes.js";
 import { timelineOf } from "../ticket/snapshot.js";
 import type { SlaPolicy } from "./policy.js";
 import { computeTicketSla } from "./ticket-sla.js";
@@ -20,6 +22,11 @@ export interface SlaReportRow {
   readonly reclassified: number;
 }
 
+/** The bot that wrote a ticket's card: Firstline, as far as a read-only report can tell. */
+function cardAuthor(snapshot: TicketSnapshot): string {
+  return snapshot.comments.find((c) => c.author.endsWith("[bot]") && c.body.includes(marker(CARD_KEY)))?.author ?? "";
+}
+
 function percentile(values: readonly number[], p: number): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
@@ -32,11 +39,26 @@ function percentile(values: readonly number[], p: number): number | null {
  * (working time for working-hours targets), and breaches with reclassified ones counted apart.
  * Maintenance and alert tickets, which carry no client response target, are left out.
  */
-export function slaReport(params: { readonly tickets: readonly TicketSnapshot[]; readonly policy: SlaPolicy; readonly now: number }): SlaReportRow[] {
+export function slaReport(params: {
+  readonly tickets: readonly TicketSnapshot[];
+  readonly policy: SlaPolicy;
+  readonly now: number;
+  /** Firstline's login; when not given, the bot that wrote each ticket's card. */
+  readonly botLogin?: string;
+}): SlaReportRow[] {
   const rows = new Map<string, { client: string; priority: Priority; tickets: number; judged: number; within: number; minutes: number[]; breaches: number; reclassified: number }>();
   for (const snapshot of params.tickets) {
     if (snapshot.labels.some((l) => l === "type: maintenance" || l === "type: alert")) continue;
-    const sla = computeTicketSla({ timeline: timelineOf(snapshot), policy: params.policy, now: params.now });
+    const botLogin = params.botLogin ?? cardAuthor(snapshot);
+    // A read-only report that is not told Firstline's login reads every label change as made (the
+    // app puts back the labels a client changes, so the history it leaves is the staff's).
+    const trusted = params.botLogin === undefined ? { ...params.policy, isStaff: () => true } : params.policy;
+    const sla = computeTicketSla({
+      timeline: timelineOf({ snapshot, policy: trusted, botLogin }),
+      policy: params.policy,
+      now: params.now,
+      recorded: recordedOutcomes({ comments: snapshot.comments, botLogin }),
+    });
     const first = sla.metrics.find((m) => m.metric === "firstResponse" && m.cycle === 1);
     const key = `${sla.terms.id}\u0000${sla.priority}`;
     const row = rows.get(key) ?? { client: sla.terms.id, priority: sla.priority, tickets: 0, judged: 0, within: 0, minutes: [], breaches: 0, reclassified: 0 };

@@ -1,6 +1,7 @@
 import type { Priority } from "../labels.js";
 import { readMetric, type MetricReading, type TargetPeriod } from "./metric-clock.js";
 import { clockForTarget, type ClientTerms, type SlaPolicy } from "./policy.js";
+import { outcomeKey, withRecordedOutcome, type RecordedOutcomes } from "./recorded-outcomes.js";
 import type { Metric } from "./targets.js";
 import { priorityAt, readTimeline, type Comment, type Cycle, type TicketTimeline, type TimelineFacts } from "./ticket-timeline.js";
 
@@ -33,7 +34,13 @@ export interface TicketSla {
  * Computes every SLA metric of a ticket from its timeline at `now`: pure, so the same timeline
  * always gives the same answer, and the card on the issue is only ever a cache of this.
  */
-export function computeTicketSla(params: { readonly timeline: TicketTimeline; readonly policy: SlaPolicy; readonly now: number }): TicketSla {
+export function computeTicketSla(params: {
+  readonly timeline: TicketTimeline;
+  readonly policy: SlaPolicy;
+  readonly now: number;
+  /** Outcomes already recorded for this ticket: they stand, whatever the configuration says now. */
+  readonly recorded?: RecordedOutcomes;
+}): TicketSla {
   const { timeline, policy, now } = params;
   const facts = readTimeline({ timeline, now, pauseLabels: policy.pauseLabels });
   const terms = policy.termsFor({ clientLabel: facts.clientLabel, repo: timeline.repo });
@@ -70,7 +77,7 @@ export function computeTicketSla(params: { readonly timeline: TicketTimeline; re
     priority: facts.priorityNow,
     paused: facts.pauses.some((p) => p.to === null),
     open: lastCycle !== undefined && lastCycle.end === null,
-    metrics,
+    metrics: params.recorded ? metrics.map((m) => withRecordedOutcome(m, params.recorded?.get(outcomeKey(m)))) : metrics,
     facts,
   };
 }

@@ -60,7 +60,9 @@ export function readTimeline(params: {
   readonly now: number;
   readonly pauseLabels: ReadonlySet<string>;
 }): TimelineFacts {
-  const { timeline, now, pauseLabels } = params;
+  const { timeline, now } = params;
+  // Label names are compared without case, as GitHub does.
+  const pauseLabels = new Set([...params.pauseLabels].map((l) => l.toLowerCase()));
   const events = timeline.events.filter((event) => event.at <= now).sort((a, b) => a.at - b.at);
   const cycles: Cycle[] = [];
   const pauses: Pause[] = [];
@@ -96,10 +98,10 @@ export function readTimeline(params: {
         comments.push({ at: event.at, by: event.by });
         break;
       case "labeled":
-        labels.set(event.label, event.at);
+        labels.set(event.label.toLowerCase(), event.at);
         break;
       case "unlabeled":
-        labels.delete(event.label);
+        labels.delete(event.label.toLowerCase());
         break;
     }
     const paused = [...labels.keys()].filter((label) => pauseLabels.has(label));

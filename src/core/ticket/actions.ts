@@ -19,9 +19,14 @@ export function labelChanges(params: {
   readonly add: readonly string[];
   readonly remove: readonly string[];
 }): TicketAction[] {
-  const has = new Set(params.current);
-  const add = [...new Set(params.add)].filter((l) => !has.has(l));
-  const remove = [...new Set(params.remove)].filter((l) => has.has(l) && !params.add.includes(l));
+  // GitHub compares label names without case: `Priority: P1` on the issue is `priority: P1`.
+  const has = new Map(params.current.map((l) => [l.toLowerCase(), l]));
+  const adding = new Set(params.add.map((l) => l.toLowerCase()));
+  const add = [...new Map(params.add.map((l) => [l.toLowerCase(), l])).values()].filter((l) => !has.has(l.toLowerCase()));
+  const remove = [...new Set(params.remove.map((l) => l.toLowerCase()))].filter((l) => !adding.has(l)).flatMap((l) => {
+    const current = has.get(l);
+    return current === undefined ? [] : [current];
+  });
   const actions: TicketAction[] = [];
   if (add.length > 0) actions.push({ kind: "add-labels", labels: add });
   if (remove.length > 0) actions.push({ kind: "remove-labels", labels: remove });

@@ -1,4 +1,4 @@
-import { LABELS, PRIORITIES, type Priority } from "../labels.js";
+import { LABELS, PRIORITIES, sameLabel, type Priority } from "../labels.js";
 import { mention, neutralise } from "../markdown/safe-text.js";
 import { explainTicketSla } from "../sla/explain.js";
 import type { SlaPolicy } from "../sla/policy.js";
@@ -6,32 +6,12 @@ import { computeTicketSla } from "../sla/ticket-sla.js";
 import { waitingLabel, type TriageConfig } from "../triage/classify.js";
 import { TICKET_TYPES } from "../triage/form-fields.js";
 import type { TicketAction } from "./actions.js";
+import { parseCommands } from "./command-lines.js";
 import { marker, markersIn } from "./markers.js";
+import { recordedOutcomes } from "./outcomes.js";
 import { timelineOf, type TicketComment, type TicketSnapshot } from "./snapshot.js";
 
-/** The staff commands, as typed at the start of a line in a comment. */
-export const COMMAND_NAMES = ["priority", "client", "type", "chargeable", "not-chargeable", "waiting", "resume", "sla"] as const;
-export type CommandName = (typeof COMMAND_NAMES)[number];
-
-export interface SlashCommand {
-  readonly name: CommandName;
-  readonly args: string;
-}
-
-/** Commands in a comment: lines that start with `/name`, outside code blocks and quotes. */
-export function parseCommands(body: string): SlashCommand[] {
-  const commands: SlashCommand[] = [];
-  let inFence = false;
-  for (const raw of body.replace(/\r\n/g, "\n").split("\n")) {
-    const line = raw.trim();
-    if (line.startsWith("```") || line.startsWith("~~~")) inFence = !inFence;
-    if (inFence || line.startsWith(">")) continue;
-    const match = /^\/([a-z-]+)(?:\s+(.*))?$/.exec(line);
-    const name = match?.[1];
-    if (name && (COMMAND_NAMES as readonly string[]).includes(name)) commands.push({ name: name as CommandName, args: (match?.[2] ?? "").trim() });
-  }
-  return commands;
-}
+export { COMMAND_NAMES, parseCommands, type CommandName, type SlashCommand } from "./command-lines.js";
 
 /** The result of a comment's commands: actions, and whether the card needs a refresh after them. */
 export interface CommandPlan {
@@ -74,10 +54,12 @@ export function planCommands(params: {
   const actions: TicketAction[] = [];
   const problems: string[] = [];
   let labels = [...snapshot.labels];
+  // The new label goes on before the old comes off, so a failure in between never leaves a
+  // ticket without a priority; names are compared without case, as GitHub does.
   const replace = (prefix: string, label: string) => {
-    const old = labels.filter((l) => l.startsWith(prefix) && l !== label);
+    const old = labels.filter((l) => l.toLowerCase().startsWith(prefix) && l.toLowerCase() !== label.toLowerCase());
+    if (!labels.some((l) => l.toLowerCase() === label.toLowerCase())) actions.push({ kind: "add-labels", labels: [label] });
     if (old.length > 0) actions.push({ kind: "remove-labels", labels: old });
-    if (!labels.includes(label)) actions.push({ kind: "add-labels", labels: [label] });
     labels = [...labels.filter((l) => !old.includes(l)), label];
   };
   for (const command of commands) {
@@ -105,23 +87,23 @@ export function planCommands(params: {
         labels = [...labels, LABELS.chargeable];
         break;
       case "not-chargeable":
-        if (labels.includes(LABELS.chargeable)) actions.push({ kind: "remove-labels", labels: [LABELS.chargeable] });
-        labels = labels.filter((l) => l !== LABELS.chargeable);
+        if (labels.some((l) => sameLabel(l, LABELS.chargeable))) actions.push({ kind: "remove-labels", labels: labels.filter((l) => sameLabel(l, LABELS.chargeable)) });
+        labels = labels.filter((l) => !sameLabel(l, LABELS.chargeable));
         break;
       case "waiting": {
         const waiting = waitingLabel(config);
-        if (!labels.includes(waiting)) actions.push({ kind: "add-labels", labels: [waiting] });
+        if (!labels.some((l) => sameLabel(l, waiting))) actions.push({ kind: "add-labels", labels: [waiting] });
         labels = [...labels, waiting];
         break;
       }
       case "resume": {
-        const paused = labels.filter((l) => config.pauseLabels.includes(l));
+        const paused = labels.filter((l) => config.pauseLabels.some((p) => sameLabel(p, l)));
         if (paused.length > 0) actions.push({ kind: "remove-labels", labels: paused });
         labels = labels.filter((l) => !paused.includes(l));
         break;
       }
       case "sla": {
-        const sla = computeTicketSla({ timeline: timelineOf(snapshot), policy, now });
+        const sla = computeTicketSla({ timeline: timelineOf({ snapshot, policy, botLogin }), policy, now, recorded: recordedOutcomes({ comments: snapshot.comments, botLogin }) });
         const lines = explainTicketSla({ sla, now });
         actions.push({ kind: "create-comment", body: `<details open><summary>SLA timeline</summary>\n\n\`\`\`text\n${lines.join("\n").replace(/```/g, "'''")}\n\`\`\`\n</details>`, why: "/sla" });
         break;

@@ -12,7 +12,8 @@ import { renderCard } from "./card.js";
 import { cardExtras, reporterText } from "./card-extras.js";
 import { CARD_KEY, marker, markersIn } from "./markers.js";
 import type { Responders } from "./responders.js";
-import { timelineOf, withLabelEvents, type TicketSnapshot } from "./snapshot.js";
+import { outcomeMarkers, recordedOutcomes } from "./outcomes.js";
+import { timelineOf, untrustedLabelChanges, withLabelEvents, type TicketSnapshot } from "./snapshot.js";
 
 /** The slice of configuration a refresh needs. */
 export type RefreshConfig = TriageConfig & Pick<FirstlineConfig, "followUpAfter" | "waitingReminderAfter">;
@@ -22,6 +23,9 @@ export interface RefreshPlan {
   readonly actions: readonly TicketAction[];
   readonly sla: TicketSla;
 }
+
+/** The marker of the one note that explains why a client's label change was put back. */
+const LABELS_REFUSED_KEY = "labels-refused";
 
 const METRIC_WORDS: Readonly<Record<MetricStatus["metric"], string>> = {
   firstResponse: "first response",
@@ -66,7 +70,12 @@ export function planTicketRefresh(params: {
     if (triaged.labels.includes(waiting) && !touchedByPerson(waiting)) lift.push(waiting);
   }
   const snapshot = withLabelEvents({ snapshot: triaged, remove: lift, at: now, by: botLogin });
-  const computed = computeTicketSla({ timeline: timelineOf(snapshot), policy, now });
+  const computed = computeTicketSla({
+    timeline: timelineOf({ snapshot, policy, botLogin }),
+    policy,
+    now,
+    recorded: recordedOutcomes({ comments: snapshot.comments, botLogin }),
+  });
   // Maintenance is the agency's own work on its day, not a client waiting for an answer: it has no
   // response targets (the dashboard lists it until it is done).
   const sla = snapshot.labels.includes(LABELS.type("maintenance")) ? { ...computed, metrics: [] } : computed;
@@ -78,8 +87,10 @@ export function planTicketRefresh(params: {
   const current = sla.metrics.filter((m) => m.cycle === lastCycle);
   const breached = current.some((m) => m.state === "breached");
   const atRisk = !breached && current.some((m) => m.state === "at-risk");
-  const add: string[] = [...triage];
-  const remove = [...lift];
+  // Steering labels changed by someone other than staff are put back as the clocks count them.
+  const untrusted = untrustedLabelChanges({ snapshot, policy, botLogin });
+  const add: string[] = [...triage, ...untrusted.add];
+  const remove = [...lift, ...untrusted.remove];
   for (const [label, wanted] of [[LABELS.breached, breached], [LABELS.atRisk, atRisk]] as const) {
     if (touchedByPerson(label)) continue;
     if (wanted) add.push(label);
@@ -88,10 +99,21 @@ export function planTicketRefresh(params: {
   actions.push(...labelChanges({ current: params.snapshot.labels, add, remove }));
 
   // The card, as it reads once the labels above are applied.
-  const cardText = renderCard({ sla, extras: { ...extras, needsInfo: snapshot.labels.includes(LABELS.needsInfo) ? extras.needsInfo : [] } });
+  const cardText = [
+    renderCard({ sla, extras: { ...extras, needsInfo: snapshot.labels.includes(LABELS.needsInfo) ? extras.needsInfo : [] } }),
+    ...outcomeMarkers(sla.metrics),
+  ].join("\n");
   const card = markers.get(CARD_KEY);
   if (!card && snapshot.state === "open") actions.push({ kind: "create-comment", body: cardText, why: "ticket card" });
   else if (card && card.body !== cardText) actions.push({ kind: "update-comment", commentId: card.id, body: cardText, why: "ticket card" });
+
+  if (untrusted.by.length > 0 && !markers.has(LABELS_REFUSED_KEY)) {
+    actions.push({
+      kind: "create-comment",
+      body: `Thanks ${untrusted.by.map(mention).join(" ")}. Labels that set a ticket's priority, client, type or pause are for the support team, so Firstline has put them back as they were and the service-level clocks are unchanged. If something should change, say so in a comment and the team will pick it up.\n${marker(LABELS_REFUSED_KEY)}`,
+      why: "label refused",
+    });
+  }
 
   if (snapshot.state === "open") {
     actions.push(...planNotices({ sla, current, markers, responders, zone: policy.zone }));

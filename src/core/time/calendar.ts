@@ -111,7 +111,13 @@ function mergeIntervals(intervals: readonly (readonly [number, number])[]): (rea
   return merged;
 }
 
-function standardDayMinutes(week: CalendarSpec["week"]): number {
+/** The working minutes of a whole week. */
+export function weekMinutes(week: CalendarSpec["week"]): number {
+  return WEEKDAYS.reduce((sum, day) => sum + (week[day] ?? []).reduce((total, i) => total + Math.max(0, i.close - i.open), 0), 0);
+}
+
+/** The working minutes of a standard working day: the most common day length of the week. */
+export function standardDayMinutes(week: CalendarSpec["week"]): number {
   const counts = new Map<number, number>();
   for (const day of WEEKDAYS) {
     const total = (week[day] ?? []).reduce((sum, i) => sum + Math.max(0, i.close - i.open), 0);

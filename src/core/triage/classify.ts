@@ -1,3 +1,5 @@
+import { isTicketRepository } from "../repositories.js";
+export { isTicketRepository } from "../repositories.js";
 import type { FirstlineConfig } from "../../config/firstline-config.js";
 import { DEFAULT_PRIORITY, isMoreUrgent, LABELS, type Priority } from "../labels.js";
 import { FORM_FIELDS, IMPACT_OPTIONS, TYPE_OPTIONS, type TicketType } from "./form-fields.js";
@@ -33,12 +35,6 @@ export interface TriageDecision {
   readonly infoLabels: readonly string[];
   readonly chargeableSuggested: boolean;
   readonly chargeableMatches: readonly string[];
-}
-
-/** Whether an issue in this repository is a ticket at all. Pull requests never are. */
-export function isTicketRepository(config: Pick<TriageConfig, "clients" | "ticketRepos">, repo: string): boolean {
-  const name = repo.toLowerCase();
-  return config.clients.some((c) => c.repos.some((r) => r.toLowerCase() === name)) || config.ticketRepos.some((r) => r.toLowerCase() === name);
 }
 
 /** Whether a phrase stands in the text as whole words, case-insensitively. */

@@ -256,6 +256,7 @@ export const GITHUB_SUBSET_SDL = /* GraphQL */ `
     body: String!
     createdAt: DateTime!
     updatedAt: DateTime!
+    lastEditedAt: DateTime
     url: URI!
   }
 

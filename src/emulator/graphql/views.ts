@@ -73,6 +73,7 @@ function commentView(
     body: comment.body,
     createdAt: githubTime(comment.createdAt),
     updatedAt: githubTime(comment.updatedAt),
+    lastEditedAt: comment.updatedAt.getTime() > comment.createdAt.getTime() ? githubTime(comment.updatedAt) : null,
     url: `${ctx.shapes.base}/${repo.owner}/${repo.name}/issues/${issue.number}#issuecomment-${comment.id}`,
   };
 }

@@ -3,7 +3,7 @@ import { editIssue, setState } from "../changes/issues.js";
 import { dismissReview, nothingToCompare, openPull, submitReview, type PullIssue } from "../changes/pulls.js";
 import { ApiError, forbidden, notFound, validationFailed } from "../http-error.js";
 import { paginate } from "../pagination.js";
-import { pullFiles, pullRequest, review as reviewShape } from "../shapes/pull.js";
+import { pullCommits, pullFiles, pullRequest, review as reviewShape } from "../shapes/pull.js";
 import { resolveRef } from "../state/git.js";
 import type { RepoRecord } from "../state/types.js";
 import {
@@ -137,6 +137,12 @@ export const pullHandlers: Readonly<Record<string, RouteHandler>> = {
   "pulls/list-files": (env, request) => {
     const { pull } = targetPull(env, request);
     const { page, headers } = paginate({ items: pullFiles(env.shapes, pull), url: request.url });
+    return { status: 200, body: page, headers };
+  },
+
+  "pulls/list-commits": (env, request) => {
+    const { pull } = targetPull(env, request);
+    const { page, headers } = paginate({ items: pullCommits(env.shapes, pull), url: request.url });
     return { status: 200, body: page, headers };
   },
 

@@ -143,3 +143,31 @@ export function review(ctx: ShapeContext, record: ReviewRecord): JsonObject {
     commit_id: record.commitId,
   };
 }
+
+/** GitHub's `commit`, as `GET .../pulls/{n}/commits` lists it: author and committer are the pusher. */
+export function pullCommits(ctx: ShapeContext, record: PullIssue): JsonObject[] {
+  const repo = ctx.state.repoById(record.repoId);
+  const api = `${ctx.base}/repos/${segment(repo.owner)}/${segment(repo.name)}`;
+  const baseSha = resolveRef(repo, record.pull.baseRef);
+  return commitsSince(repo, record.pull.headSha, baseSha).map((commit) => {
+    const person = { name: commit.authorLogin, email: `${commit.authorLogin}@users.noreply.github.com`, date: githubTime(commit.at) };
+    return {
+      url: `${api}/commits/${commit.sha}`,
+      sha: commit.sha,
+      node_id: nodeId("Commit", parseInt(commit.sha.slice(0, 8), 16)),
+      html_url: `${ctx.base}/${segment(repo.owner)}/${segment(repo.name)}/commit/${commit.sha}`,
+      comments_url: `${api}/commits/${commit.sha}/comments`,
+      commit: {
+        url: `${api}/git/commits/${commit.sha}`,
+        author: person,
+        committer: person,
+        message: commit.message,
+        comment_count: 0,
+        tree: { sha: commit.sha, url: `${api}/git/trees/${commit.sha}` },
+      },
+      author: userByLogin(ctx, commit.authorLogin),
+      committer: userByLogin(ctx, commit.authorLogin),
+      parents: commit.parent ? [{ sha: commit.parent, url: `${api}/commits/${commit.parent}` }] : [],
+    };
+  });
+}

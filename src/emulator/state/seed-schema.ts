@@ -69,6 +69,8 @@ export const seedSchema = z.strictObject({
         body: z.string().optional(),
         author: login,
         labels: z.array(z.string()).default([]),
+        /** Who set the seeded labels (default: the author). */
+        labeledBy: login.optional(),
         assignees: z.array(login).default([]),
         state: z.enum(["open", "closed"]).default("open"),
         createdAt: z.iso.datetime({ offset: true }).optional(),

@@ -132,9 +132,11 @@ function seedIssue(
   };
   state.issues.set(issue.id, issue);
   const event = { issueId: issue.id, actorLogin: author, createdAt: at };
+  const labeler = spec.labeledBy ? ensureAccount(state, spec.labeledBy, "User", now).login : author;
   for (const label of labels)
     state.events.push({
       ...event,
+      actorLogin: labeler,
       id: state.nextId(),
       event: "labeled",
       label: { name: label.name, color: label.color },

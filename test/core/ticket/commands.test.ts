@@ -54,15 +54,15 @@ describe("reading commands from a comment", () => {
 
 describe("staff commands", () => {
   it.each([
-    { what: "/priority P1", body: "/priority P1", labels: [{ kind: "remove-labels", labels: ["priority: P3"] }, { kind: "add-labels", labels: ["priority: P1"] }] },
-    { what: "/priority in lower case", body: "/priority p4", labels: [{ kind: "remove-labels", labels: ["priority: P3"] }, { kind: "add-labels", labels: ["priority: P4"] }] },
+    { what: "/priority P1", body: "/priority P1", labels: [{ kind: "add-labels", labels: ["priority: P1"] }, { kind: "remove-labels", labels: ["priority: P3"] }] },
+    { what: "/priority in lower case", body: "/priority p4", labels: [{ kind: "add-labels", labels: ["priority: P4"] }, { kind: "remove-labels", labels: ["priority: P3"] }] },
     { what: "/priority it already has", body: "/priority P3", labels: [] },
-    { what: "/client", body: "/client glenmore", labels: [{ kind: "remove-labels", labels: ["client: riverside"] }, { kind: "add-labels", labels: ["client: glenmore"] }] },
-    { what: "/type", body: "/type bug", labels: [{ kind: "remove-labels", labels: ["type: change"] }, { kind: "add-labels", labels: ["type: bug"] }] },
-    { what: "/type alert", body: "/type alert", labels: [{ kind: "remove-labels", labels: ["type: change"] }, { kind: "add-labels", labels: ["type: alert"] }] },
+    { what: "/client", body: "/client glenmore", labels: [{ kind: "add-labels", labels: ["client: glenmore"] }, { kind: "remove-labels", labels: ["client: riverside"] }] },
+    { what: "/type", body: "/type bug", labels: [{ kind: "add-labels", labels: ["type: bug"] }, { kind: "remove-labels", labels: ["type: change"] }] },
+    { what: "/type alert", body: "/type alert", labels: [{ kind: "add-labels", labels: ["type: alert"] }, { kind: "remove-labels", labels: ["type: change"] }] },
     { what: "/waiting", body: "/waiting", labels: [{ kind: "add-labels", labels: [WAITING] }] },
-    { what: "two commands", body: "/priority P2\n/type question", labels: [{ kind: "remove-labels", labels: ["priority: P3"] }, { kind: "add-labels", labels: ["priority: P2"] }, { kind: "remove-labels", labels: ["type: change"] }, { kind: "add-labels", labels: ["type: question"] }] },
-    { what: "the same command twice: the last wins", body: "/priority P2\n/priority P1", labels: [{ kind: "remove-labels", labels: ["priority: P3"] }, { kind: "add-labels", labels: ["priority: P2"] }, { kind: "remove-labels", labels: ["priority: P2"] }, { kind: "add-labels", labels: ["priority: P1"] }] },
+    { what: "two commands", body: "/priority P2\n/type question", labels: [{ kind: "add-labels", labels: ["priority: P2"] }, { kind: "remove-labels", labels: ["priority: P3"] }, { kind: "add-labels", labels: ["type: question"] }, { kind: "remove-labels", labels: ["type: change"] }] },
+    { what: "the same command twice: the last wins", body: "/priority P2\n/priority P1", labels: [{ kind: "add-labels", labels: ["priority: P2"] }, { kind: "remove-labels", labels: ["priority: P3"] }, { kind: "add-labels", labels: ["priority: P1"] }, { kind: "remove-labels", labels: ["priority: P2"] }] },
   ])("$what", ({ body, labels }) => {
     const plan = run(body);
     expect(labelActions(plan)).toEqual(labels);
@@ -75,7 +75,7 @@ describe("staff commands", () => {
     const helpdesk = ticket({ repo: "agency/helpdesk" });
     expect(helpdesk.labels).toContain("client: unknown");
     const plan = run("/client acme", { snapshot: helpdesk });
-    expect(labelActions(plan)).toEqual([{ kind: "remove-labels", labels: ["client: unknown"] }, { kind: "add-labels", labels: ["client: acme"] }]);
+    expect(labelActions(plan)).toEqual([{ kind: "add-labels", labels: ["client: acme"] }, { kind: "remove-labels", labels: ["client: unknown"] }]);
     const card = actionsOf(refresh(applyActions(helpdesk, plan.actions, local(AT)), "2026-10-19 11:01").actions, "update-comment")[0]?.body;
     expect(card).toContain("| Client | Acme Borough Council (`acme`) |");
     expect(card).not.toContain("which organisation");
@@ -190,7 +190,7 @@ describe("bad arguments get a helpful reply", () => {
 
   it("good commands still apply when another in the same comment is bad", () => {
     const plan = run("/priority P2\n/type feature");
-    expect(labelActions(plan)).toEqual([{ kind: "remove-labels", labels: ["priority: P3"] }, { kind: "add-labels", labels: ["priority: P2"] }]);
+    expect(labelActions(plan)).toEqual([{ kind: "add-labels", labels: ["priority: P2"] }, { kind: "remove-labels", labels: ["priority: P3"] }]);
     expect(createdComments(plan.actions)).toEqual(["@alice, I could not do all of that: `/type` takes one of bug, change, question, alert, maintenance."]);
   });
 

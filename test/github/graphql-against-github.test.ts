@@ -1,0 +1,70 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { buildSchema, parse, validate, type GraphQLSchema } from "graphql";
+import { describe, expect, it } from "vitest";
+import { TICKET_FIELDS, completeTicketNodes, type TicketNode } from "../../src/github/ticket-query.js";
+import type { GitHubTransport } from "../../src/github/transport.js";
+import { SEARCH } from "../../src/github/search-tickets.js";
+
+/** GitHub's published GraphQL schema (its SDL repeats some fields, which strict building refuses). */
+function githubSchema(): GraphQLSchema {
+  const sdl = readFileSync(fileURLToPath(new URL("schema.graphql", import.meta.resolve("@octokit/graphql-schema"))), "utf8");
+  return buildSchema(sdl, { assumeValidSDL: true });
+}
+
+const problems = (schema: GraphQLSchema, query: string) => validate(schema, parse(query)).map((e) => e.message);
+
+/** A ticket node whose comments and events both go on past the first page. */
+function longNode(number: number): TicketNode {
+  return {
+    number,
+    title: "t",
+    body: null,
+    state: "OPEN",
+    createdAt: "2026-12-02T10:00:00Z",
+    author: null,
+    repository: { nameWithOwner: "acme/website" },
+    labels: { pageInfo: { hasNextPage: true, endCursor: "L" }, nodes: [] },
+    assignees: { nodes: [] },
+    comments: { pageInfo: { hasNextPage: true, endCursor: "C" }, nodes: [] },
+    timelineItems: { pageInfo: { hasNextPage: true, endCursor: "E" }, nodes: [] },
+  };
+}
+
+describe("the GraphQL Firstline sends is valid against GitHub's published schema", () => {
+  const schema = githubSchema();
+
+  it("the ticket fragment, in a single-ticket query", () => {
+    const query = `query FirstlineTicket($owner: String!, $name: String!, $number: Int!) {
+      repository(owner: $owner, name: $name) { issue(number: $number) { ...TicketFields } }
+    }
+    ${TICKET_FIELDS}`;
+    expect(problems(schema, query)).toEqual([]);
+  });
+
+  it("the follow-up that reads long tickets to the end, for several tickets at once", async () => {
+    const sent: string[] = [];
+    const gh: GitHubTransport = {
+      request: () => Promise.reject(new Error("no REST here")),
+      graphql: <T>(query: string) => {
+        sent.push(query);
+        const answer: Record<string, unknown> = {};
+        for (let i = 0; i < 3; i++) {
+          answer[`t${i}`] = { issue: { comments: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] }, timelineItems: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] }, labels: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] } } };
+        }
+        return Promise.resolve(answer as T);
+      },
+    };
+    await completeTicketNodes(gh, [longNode(1), longNode(2), longNode(3)]);
+    expect(sent).toHaveLength(1);
+    expect(problems(schema, sent[0] ?? "")).toEqual([]);
+  });
+
+  it("the sweep's search", () => {
+    expect(problems(schema, SEARCH)).toEqual([]);
+  });
+
+  it("a field GitHub does not have is caught", () => {
+    expect(problems(schema, "query { viewer { loginName } }")).not.toEqual([]);
+  });
+});
