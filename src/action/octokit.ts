@@ -1,6 +1,7 @@
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
+import { requestTimeoutFromEnv, timedFetch } from "../github/timed-fetch.js";
 import { transportOf, type GitHubTransport } from "../github/transport.js";
 
 const FirstlineOctokit = Octokit.plugin(retry, throttling);
@@ -21,6 +22,7 @@ export function actionGitHub(params: {
     log: { debug: params.debug, info: params.debug, warn: params.warn, error: params.debug },
     baseUrl: params.apiUrl ?? "https://api.github.com",
     userAgent: "firstline-action",
+    request: { fetch: timedFetch(requestTimeoutFromEnv(process.env)) },
     throttle: {
       onRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
         params.warn(`rate limited on ${options.method} ${options.url}; retrying in ${retryAfter}s`);

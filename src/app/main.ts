@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { requestTimeoutFromEnv } from "../github/timed-fetch.js";
 import { startAppServer } from "./server.js";
 
 /**
@@ -32,6 +33,7 @@ const server = await startAppServer({
   webhookSecret: required("WEBHOOK_SECRET"),
   ...(gheHost ? { baseUrl: `${process.env["GHE_PROTOCOL"] ?? "https"}://${gheHost}/api/v3` } : {}),
   port: Number(process.env["PORT"] ?? 3000),
+  requestTimeoutMs: requestTimeoutFromEnv(process.env),
   host: process.env["HOST"] ?? "0.0.0.0",
   logLevel: (process.env["LOG_LEVEL"] as "info" | undefined) ?? "info",
 });

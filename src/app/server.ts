@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
+import { timedFetch } from "../github/timed-fetch.js";
 import { firstlineApp, type FirstlineAppOptions } from "./index.js";
 
 /**
@@ -8,11 +9,12 @@ import { firstlineApp, type FirstlineAppOptions } from "./index.js";
  * gives up, so a burst would fail a whole webhook or sweep; Firstline waits `retry-after` and tries
  * again, twice, as GitHub asks.
  */
-export function firstlineProbotOctokit(): typeof ProbotOctokit {
+export function firstlineProbotOctokit(params: { readonly requestTimeoutMs?: number } = {}): typeof ProbotOctokit {
   return ProbotOctokit.defaults((options: Record<string, unknown>) => {
     const throttle = (options["throttle"] ?? {}) as Record<string, unknown>;
     return {
       ...options,
+      request: { ...(options["request"] as object), fetch: timedFetch(params.requestTimeoutMs) },
       throttle: {
         ...throttle,
         onSecondaryRateLimit: (_retryAfter: number, request: { request: { retryCount: number } }) => request.request.retryCount < 2,
@@ -46,15 +48,18 @@ export async function startAppServer(params: {
   readonly logLevel?: "trace" | "debug" | "info" | "warn" | "error" | "fatal";
   /** Retries and throttling off (tests); on by default, as in production. */
   readonly fastFail?: boolean;
+  /** How long one request to GitHub may take (default 30 s). */
+  readonly requestTimeoutMs?: number;
   readonly app?: FirstlineAppOptions;
 }): Promise<AppServer> {
   const Octokit = params.fastFail
     ? ProbotOctokit.defaults((options: Record<string, unknown>) => ({
         ...options,
+        request: { ...(options["request"] as object), fetch: timedFetch(params.requestTimeoutMs) },
         retry: { enabled: false },
         throttle: { ...(options["throttle"] as object), enabled: false },
       }))
-    : firstlineProbotOctokit();
+    : firstlineProbotOctokit(params.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: params.requestTimeoutMs });
   const probot = new Probot({
     appId: params.appId,
     privateKey: params.privateKey,

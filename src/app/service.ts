@@ -5,7 +5,7 @@ import { readRota, respondersAt } from "../github/load-responders.js";
 import type { WriteLog } from "../github/write-log.js";
 import { FileReader } from "../github/read-file.js";
 import { loadRepoConfig, type RepoConfig } from "../github/repo-config.js";
-import { splitRepo, type GitHubTransport } from "../github/transport.js";
+import { splitRepo, statusOf, type GitHubTransport } from "../github/transport.js";
 import { systemClock, type Clock } from "../shell/clock.js";
 import { DeliverySet } from "./delivery-set.js";
 import { KeyedLock } from "./keyed-lock.js";
@@ -67,6 +67,8 @@ export class FirstlineService {
   /** How to talk to GitHub as one installation. */
   private installationAuth: ((id: number) => Promise<GitHubTransport>) | undefined;
   private readonly installationOfRepo = new Map<string, number>();
+  /** Installation look-ups that failed for another reason than "not installed" (for logs and tests). */
+  lookupFailures = 0;
   private readonly memo = new Map<string, { value: unknown; until: number }>();
 
   /** The agency's support repository (`owner/name`): the only source of configuration. */
@@ -112,7 +114,9 @@ export class FirstlineService {
         const response = await app.request<{ id: number }>("GET /repos/{owner}/{repo}/installation", splitRepo(repo));
         id = response.data.id;
         this.installationOfRepo.set(key, id);
-      } catch {
+      } catch (error) {
+        // Not installed there (404), or GitHub could not say: the caller's own installation is tried.
+        if (statusOf(error) !== 404) this.lookupFailures += 1;
         return fallback;
       }
     }

@@ -6,14 +6,14 @@ import type { TicketSnapshot } from "../core/ticket/snapshot.js";
 import { isServedRepository, ticketRepositories } from "../core/repositories.js";
 import { guardWrites } from "../github/write-guard.js";
 import { agencyConfig } from "./ticket-scope.js";
-import { sweepTickets, updateDashboard } from "../github/run-sweep.js";
+import { sweepTickets, updateDashboard, type SweepFailure, type TicketSweep } from "../github/run-sweep.js";
 import { transportOf, type GitHubTransport } from "../github/transport.js";
 import { WriteLog } from "../github/write-log.js";
 import type { FirstlineService } from "./service.js";
 import { checkRotaPullRequest } from "../github/rota-pull-request.js";
 import { openDueMaintenance, syncSecurityTickets } from "../github/maintenance.js";
 import type { SlaPolicy } from "../core/sla/policy.js";
-import { splitRepo } from "../github/transport.js";
+import { splitRepo, statusOf } from "../github/transport.js";
 import { DateTime } from "luxon";
 
 /** What one configuration's sweep did, across the installations that hold its repositories. */
@@ -117,6 +117,7 @@ export async function sweepInstallations(params: {
   const swept: SweptTicket[] = [];
   const issues: TicketSnapshot[] = [];
   let totals = { tickets: 0, ticketsChanged: 0, writes: 0, deferred: 0 };
+  const failures: SweepFailure[] = [];
   for (const part of parts) {
     // The support repository is searched with the tickets, so its dashboard comes back with them,
     // unless this process already knows the dashboard (it wrote it).
@@ -127,7 +128,9 @@ export async function sweepInstallations(params: {
     if (repos.length === 0) continue;
     let writeLog = service.writeLogs.get(part.installation);
     if (!writeLog) service.writeLogs.set(part.installation, (writeLog = new WriteLog()));
-    const result = await sweepTickets({
+    let result: TicketSweep;
+    try {
+      result = await sweepTickets({
       gh: part.gh,
       repos,
       config,
@@ -137,7 +140,13 @@ export async function sweepInstallations(params: {
       writeLog,
       now: () => service.now(),
       lock: (key, work) => service.locks.run(key, work),
-    });
+      });
+    } catch (error) {
+      // One installation that fails (its token refused, GitHub down for it) leaves the others swept.
+      failures.push(...part.repos.map((repo) => ({ repo, status: statusOf(error), message: (error as Error).message })));
+      continue;
+    }
+    failures.push(...result.failures);
     swept.push(...result.swept);
     // Pages outlive a restart: an open alert issue that was paged goes back on the watch list.
     for (const ticket of result.swept) {
@@ -153,6 +162,7 @@ export async function sweepInstallations(params: {
       deferred: totals.deferred + result.deferred,
     };
   }
+  for (const failure of failures) app.log.warn({ ...failure }, "the sweep could not finish here; the next sweep tries again");
   await dailyMaintenance({ service, config, policy, botLogin, home: supportRepo, assignees: responders?.support ? [responders.support.developer, responders.support.operations] : [], ghFor: async (repo) => guard((await service.githubFor(repo, home.gh, supportRepo)) ?? home.gh), log: app.log });
   const remembered = service.knownDashboards.get(supportRepo.toLowerCase());
   const dashboard = await updateDashboard({
@@ -164,10 +174,10 @@ export async function sweepInstallations(params: {
     botLogin,
     issues,
     remembered,
-    notices: agencyNotices({ supportRepo, ignored: [...service.ignoredConfigFiles], notInstalled }),
+    notices: agencyNotices({ supportRepo, ignored: [...service.ignoredConfigFiles], notInstalled, failures }),
   });
   service.knownDashboards.set(supportRepo.toLowerCase(), dashboard.dashboard);
-  await recheckRotaPulls({ service, gh: supportGh, repo: supportRepo, config, botLogin });
+  await recheckRotaPulls({ service, gh: supportGh, repo: supportRepo, config, botLogin, log: app.log });
   return [
     {
       config: supportRepo,
@@ -179,9 +189,17 @@ export async function sweepInstallations(params: {
 }
 
 /** What the agency should know besides its tickets, as dashboard lines. */
-function agencyNotices(params: { supportRepo: string; ignored: readonly string[]; notInstalled: readonly string[] }): string[] {
-  const { supportRepo, ignored, notInstalled } = params;
+function agencyNotices(params: { supportRepo: string; ignored: readonly string[]; notInstalled: readonly string[]; failures: readonly SweepFailure[] }): string[] {
+  const { supportRepo, ignored, notInstalled, failures } = params;
+  const failed = new Map<string, SweepFailure[]>();
+  for (const failure of failures) failed.set(failure.repo, [...(failed.get(failure.repo) ?? []), failure]);
   return [
+    ...[...failed].sort(([a], [b]) => a.localeCompare(b)).map(([repo, list]) => {
+      const first = list[0];
+      const status = first?.status === undefined ? "" : ` (GitHub answered ${first.status})`;
+      const what = list.every((f) => f.number === undefined) ? "could not be swept" : `had ${list.length} ticket${list.length === 1 ? "" : "s"} that could not be brought up to date`;
+      return `\`${repo}\` ${what} this time${status}; the next sweep tries again.`;
+    }),
     ...[...ignored].sort().map((repo) => `\`${repo}\` has a \`.github/firstline.yml\` of its own, which Firstline ignores: only \`${supportRepo}\` configures it. Move anything still needed there, then delete that file.`),
     ...[...notInstalled].sort().map((repo) => `\`${repo}\` is listed in the configuration but the app is not installed there (or cannot see it): its tickets are not watched.`),
   ];
@@ -197,6 +215,7 @@ async function recheckRotaPulls(params: {
   repo: string;
   config: FirstlineConfig;
   botLogin: string;
+  log: { warn: (obj: object, msg?: string) => void };
 }): Promise<void> {
   const { service, gh, repo, config, botLogin } = params;
   const today = DateTime.fromMillis(service.now(), { zone: config.timezone }).toISODate() ?? "";
@@ -211,7 +230,8 @@ async function recheckRotaPulls(params: {
         per_page: 100,
       })
     ).data;
-  } catch {
+  } catch (error) {
+    params.log.warn({ repo, error: (error as Error).message }, "could not list the open rota pull requests; tried again tomorrow");
     return;
   }
   for (const pull of pulls) {

@@ -1,3 +1,4 @@
+import { requestTimeoutFromEnv, timedFetch } from "../github/timed-fetch.js";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
@@ -26,6 +27,7 @@ export function cliGitHub(params: { readonly io: CommandIo; readonly command: st
     auth: token,
     baseUrl: (nonEmpty(io.env["GITHUB_API_URL"]) ?? "https://api.github.com").replace(/\/+$/, ""),
     userAgent: "firstline-cli",
+    request: { fetch: timedFetch(requestTimeoutFromEnv(io.env)) },
     // Failed requests come back as errors the command reports in one line; nothing else is printed.
     log: { debug: () => undefined, info: () => undefined, warn, error: () => undefined },
     throttle: {

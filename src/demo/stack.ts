@@ -27,7 +27,13 @@ export interface Stack {
  * Starts the emulator seeded as given and the app as a real HTTP server pointed at it. The app
  * reads `now` from the emulator's clock, so a scenario moves through days in seconds.
  */
-export async function startStack(params: { readonly seed: SeedInput; readonly now: Date; readonly logLevel?: "fatal" | "error" | "warn" | "info" }): Promise<Stack> {
+export async function startStack(params: {
+  readonly seed: SeedInput;
+  readonly now: Date;
+  readonly logLevel?: "fatal" | "error" | "warn" | "info";
+  /** How long the app waits for one GitHub request (default 30 s). */
+  readonly requestTimeoutMs?: number;
+}): Promise<Stack> {
   const emulator = await startEmulator({ now: params.now, seed: params.seed, stderr: () => undefined });
   const service = new FirstlineService({ clock: () => emulator.clock.now(), botLogin: emulator.botLogin });
   const app = await startAppServer({
@@ -37,6 +43,7 @@ export async function startStack(params: { readonly seed: SeedInput; readonly no
     baseUrl: emulator.url,
     fastFail: true,
     logLevel: params.logLevel ?? "fatal",
+    ...(params.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: params.requestTimeoutMs }),
     app: { service, schedule: false, sweepSecret: SWEEP_SECRET, alertsSecret: ALERTS_SECRET, supportRepo: "northgate/support" },
   });
   emulator.setWebhook({ url: app.webhookUrl, secret: WEBHOOK_SECRET });

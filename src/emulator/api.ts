@@ -193,6 +193,19 @@ async function answerAuthenticated(
     onFault: (outcome: FaultOutcome) => void;
   },
 ): Promise<Answer> {
+  if (core.faults.takeHang(params.path)) {
+    // Never answered: the caller's time limit is what ends it (or a minute, at most).
+    await new Promise<void>((resolve) => {
+      const done = setTimeout(resolve, 60_000);
+      params.request.socket.once("close", () => {
+        clearTimeout(done);
+        resolve();
+      });
+    });
+    return errorAnswer(504, "Gateway Timeout");
+  }
+  const failing = core.faults.repoStatusFor(params.path);
+  if (failing !== undefined) return errorAnswer(failing, failing === 451 ? "Repository access blocked" : "Injected failure");
   const { latencyMs, outcome } = core.faults.decide({ write: params.write });
   if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
   if (outcome === "server-error") {

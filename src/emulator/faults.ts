@@ -17,6 +17,12 @@ export const faultChangesSchema = z
     writesOnly: z.boolean(),
     /** Seed of the generator that picks which requests fail; setting it restarts the sequence. */
     seed: z.number().int(),
+    /** The next N requests whose path contains `hangMatching` are never answered (until the caller gives up). */
+    hangNext: z.number().int().min(0),
+    /** What the path of a request to hang contains (`/graphql`, `/issues/3/labels`); empty: any request. */
+    hangMatching: z.string(),
+    /** REST requests under `/repos/<owner/name>/` answered with this status (403, 404, 451, 5xx), by repository. */
+    repoStatus: z.record(z.string().regex(/^[^/]+\/[^/]+$/), z.number().int().min(400).max(599)),
   })
   .partial();
 
@@ -32,6 +38,9 @@ const NO_FAULTS: FaultSettings = {
   retryAfterSeconds: 60,
   writesOnly: false,
   seed: 1,
+  hangNext: 0,
+  hangMatching: "",
+  repoStatus: {},
 };
 
 /** What happens to one API request. */
@@ -72,6 +81,23 @@ export class Faults {
     this.current = { ...NO_FAULTS };
     this.random = seededRandom(this.current.seed);
     return this.settings();
+  }
+
+  /** Whether to leave this request unanswered (counts it against `hangNext`). */
+  takeHang(path: string): boolean {
+    const settings = this.current;
+    if (settings.hangNext <= 0 || !path.includes(settings.hangMatching)) return false;
+    this.current = { ...settings, hangNext: settings.hangNext - 1 };
+    return true;
+  }
+
+  /** The status every REST request to a repository is answered with, if it is made to fail. */
+  repoStatusFor(path: string): number | undefined {
+    const match = /^\/repos\/([^/]+\/[^/?]+)/.exec(path);
+    if (!match?.[1]) return undefined;
+    const wanted = match[1].toLowerCase();
+    const entry = Object.entries(this.current.repoStatus).find(([repo]) => repo.toLowerCase() === wanted);
+    return entry?.[1];
   }
 
   /** The latency and outcome for one request. */

@@ -8,8 +8,8 @@ import type { TicketSnapshot } from "../core/ticket/snapshot.js";
 import { planTicketRefresh } from "../core/ticket/plan-refresh.js";
 import { applyTicketActions } from "./apply-actions.js";
 import { fetchTicket } from "./ticket-query.js";
-import { searchOpenTickets } from "./search-tickets.js";
-import { splitRepo, type GitHubTransport } from "./transport.js";
+import { searchOpenTicketsReporting } from "./search-tickets.js";
+import { splitRepo, statusOf, type GitHubTransport } from "./transport.js";
 import type { WriteLog } from "./write-log.js";
 
 /** What sweeping one set of repositories did. */
@@ -22,6 +22,17 @@ export interface TicketSweep {
   readonly swept: readonly SweptTicket[];
   /** Every open issue read, tickets or not (the support repository's dashboard is among them). */
   readonly issues: readonly TicketSnapshot[];
+  /** What could not be done this time (a repository GitHub refused, a ticket whose write failed): the next sweep tries again. */
+  readonly failures: readonly SweepFailure[];
+}
+
+/** Something a sweep could not do, for the log and the dashboard. */
+export interface SweepFailure {
+  readonly repo: string;
+  /** The ticket, when one ticket failed rather than the whole repository. */
+  readonly number?: number;
+  readonly status: number | undefined;
+  readonly message: string;
 }
 
 /**
@@ -44,7 +55,8 @@ export async function sweepTickets(params: {
   readonly lock?: (key: string, work: () => Promise<void>) => Promise<void>;
 }): Promise<TicketSweep> {
   const { gh, config, policy, botLogin, responders, writeLog, now } = params;
-  const issues = await searchOpenTickets({ gh, repos: params.repos });
+  const { tickets: issues, unreadable } = await searchOpenTicketsReporting({ gh, repos: params.repos });
+  const failures: SweepFailure[] = unreadable.map((repo) => ({ repo, status: undefined, message: "GitHub refused to search it" }));
   const swept = planSweep({ tickets: issues, config, policy, botLogin, responders, now: now() });
   let writes = 0;
   let changed = 0;
@@ -77,9 +89,15 @@ export async function sweepTickets(params: {
       writes += actions.length;
       changed += 1;
     };
-    await (params.lock ? params.lock(`${repo}#${number}`, apply) : apply());
+    // One ticket that fails (GitHub refuses the repository, a request never answers) is reported
+    // and left for the next sweep; every other ticket is still swept.
+    try {
+      await (params.lock ? params.lock(`${repo}#${number}`, apply) : apply());
+    } catch (error) {
+      failures.push({ repo, number, status: statusOf(error), message: (error as Error).message });
+    }
   }
-  return { tickets: swept.length, ticketsChanged: changed, writes, deferred, swept, issues };
+  return { tickets: swept.length, ticketsChanged: changed, writes, deferred, swept, issues, failures };
 }
 
 /** A dashboard issue as last seen. */
