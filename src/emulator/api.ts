@@ -239,6 +239,10 @@ async function answerAuthenticated(
   } else {
     answer = await validatedAnswer(core, { ...params, body: parsed.value });
   }
+  if (core.faults.takeLostAnswer({ path: params.path, write: params.write, status: answer.status })) {
+    params.onFault("server-error");
+    return errorAnswer(502, "Server Error");
+  }
   const notModified = conditional(params, answer);
   const status =
     free || notModified ? core.rateLimits.peek(caller, resource) : core.rateLimits.use(caller, resource, 1);

@@ -19,8 +19,12 @@ export const faultChangesSchema = z
     seed: z.number().int(),
     /** The next N requests whose path contains `hangMatching` are never answered (until the caller gives up). */
     hangNext: z.number().int().min(0),
-    /** What the path of a request to hang contains (`/graphql`, `/issues/3/labels`); empty: any request. */
+    /** What the path of a request to hang contains (`/graphql`, `/issues/3/labels`; ending in `$`: is); empty: any request. */
     hangMatching: z.string(),
+    /** The next N successful writes whose path contains `loseAnswerMatching` are carried out but answered 502, as when GitHub's answer is lost. */
+    loseAnswerNext: z.number().int().min(0),
+    /** What the path of a write whose answer is lost contains (ending in `$`: is); empty: any write. */
+    loseAnswerMatching: z.string(),
     /** REST requests under `/repos/<owner/name>/` answered with this status (403, 404, 451, 5xx), by repository. */
     repoStatus: z.record(z.string().regex(/^[^/]+\/[^/]+$/), z.number().int().min(400).max(599)),
   })
@@ -40,6 +44,8 @@ const NO_FAULTS: FaultSettings = {
   seed: 1,
   hangNext: 0,
   hangMatching: "",
+  loseAnswerNext: 0,
+  loseAnswerMatching: "",
   repoStatus: {},
 };
 
@@ -56,6 +62,11 @@ function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
+}
+
+/** Whether a request path matches a fault's pattern: a part of it, or the whole path when the pattern ends with `$`. */
+function pathMatches(path: string, pattern: string): boolean {
+  return pattern.endsWith("$") ? path.split("?")[0] === pattern.slice(0, -1) : path.includes(pattern);
 }
 
 /** Decides, request by request, which faults to inject. */
@@ -86,8 +97,16 @@ export class Faults {
   /** Whether to leave this request unanswered (counts it against `hangNext`). */
   takeHang(path: string): boolean {
     const settings = this.current;
-    if (settings.hangNext <= 0 || !path.includes(settings.hangMatching)) return false;
+    if (settings.hangNext <= 0 || !pathMatches(path, settings.hangMatching)) return false;
     this.current = { ...settings, hangNext: settings.hangNext - 1 };
+    return true;
+  }
+
+  /** Whether the answer to this write, which succeeded, is lost (counts it against `loseAnswerNext`). */
+  takeLostAnswer(params: { readonly path: string; readonly write: boolean; readonly status: number }): boolean {
+    const settings = this.current;
+    if (!params.write || params.status >= 400 || settings.loseAnswerNext <= 0 || !pathMatches(params.path, settings.loseAnswerMatching)) return false;
+    this.current = { ...settings, loseAnswerNext: settings.loseAnswerNext - 1 };
     return true;
   }
 

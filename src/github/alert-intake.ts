@@ -1,4 +1,5 @@
 import type { FirstlineConfig } from "../config/firstline-config.js";
+import { createIssueOnce } from "./create-issue-once.js";
 import type { Alert } from "../core/alerts/alert.js";
 import { alertKey, type ExistingAlertIssue } from "../core/alerts/alert-issue.js";
 import { planAlert, targetRepo, type AlertPage, type AlertPlan } from "../core/alerts/plan-alert.js";
@@ -72,10 +73,13 @@ export async function ingestAlerts(params: {
     const plan = planAlert({ ...params, alert, existing, now: params.now() });
     const where = splitRepo(plan.kind === "ignore" ? repo : plan.repo);
     let number: number | null = existing?.number ?? null;
+    // The same alert received twice at once (an HA pair): the second opening closes itself as a duplicate and pages no one.
+    let duplicate = false;
     switch (plan.kind) {
       case "open": {
-        const created = await gh.request<{ number: number }>("POST /repos/{owner}/{repo}/issues", { ...where, title: plan.title, body: plan.body, labels: [...plan.labels] });
-        number = created.data.number;
+        const opened = await createIssueOnce({ gh, repo: plan.repo, botLogin: params.botLogin, fields: { title: plan.title, body: plan.body, labels: plan.labels } });
+        number = opened.number;
+        duplicate = !opened.created;
         break;
       }
       case "comment":
@@ -90,7 +94,7 @@ export async function ingestAlerts(params: {
         break;
     }
     const page = plan.kind === "open" || plan.kind === "comment" ? plan.page : null;
-    if (page && number !== null) await params.sendPage(page, `https://github.com/${plan.kind === "ignore" ? repo : plan.repo}/issues/${number}`);
+    if (page && number !== null && !duplicate) await params.sendPage(page, `https://github.com/${plan.kind === "ignore" ? repo : plan.repo}/issues/${number}`);
     results.push({
       fingerprint: alert.fingerprint,
       name: alert.name,

@@ -1,4 +1,5 @@
 import { formatProblem, type InputProblem } from "../core/finding.js";
+import { createIssueOnce } from "./create-issue-once.js";
 import { neutralise } from "../core/markdown/safe-text.js";
 import { splitRepo, type GitHubTransport } from "./transport.js";
 
@@ -33,7 +34,7 @@ export async function reportConfigProblems(params: { gh: GitHubTransport; repo: 
   const body = configProblemBody(params.problems);
   const open = await findOpen(params.gh, params.repo, params.botLogin);
   if (!open) {
-    await params.gh.request("POST /repos/{owner}/{repo}/issues", { ...splitRepo(params.repo), title: CONFIG_PROBLEM_TITLE, body });
+    await createIssueOnce({ gh: params.gh, repo: params.repo, botLogin: params.botLogin, fields: { title: CONFIG_PROBLEM_TITLE, body } });
   } else if (open.body !== body) {
     await params.gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...splitRepo(params.repo), issue_number: open.number, body });
   }

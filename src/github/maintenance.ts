@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { createIssueOnce } from "./create-issue-once.js";
 import type { FirstlineConfig } from "../config/firstline-config.js";
 import { codeScanningAlertSchema, dependabotAlertSchema, secretScanningAlertSchema, type DependabotAlert } from "../core/maintenance/alert-schemas.js";
 import { codeScanningTicketKey, planCodeScanningTicket, planSecretScanningTicket, secretScanningTicketKey } from "../core/maintenance/scanning.js";
@@ -27,6 +28,8 @@ export async function applyMaintenanceActions(params: {
   actions: readonly MaintenanceIssueAction[];
   /** Who a new ticket is assigned to: this week's support pair. */
   assignees?: readonly string[];
+  /** Firstline's login, whose marker finds a ticket again when GitHub's answer to its creation is lost. */
+  botLogin: string;
 }): Promise<number | null> {
   const { gh, repo } = params;
   let number = params.number;
@@ -34,14 +37,13 @@ export async function applyMaintenanceActions(params: {
   for (const action of params.actions) {
     switch (action.kind) {
       case "create-issue": {
-        const created = await gh.request<{ number: number }>("POST /repos/{owner}/{repo}/issues", {
-          ...splitRepo(action.repo),
-          title: action.title,
-          body: action.body,
-          labels: [...action.labels],
-          ...(params.assignees && params.assignees.length > 0 ? { assignees: [...params.assignees] } : {}),
+        const created = await createIssueOnce({
+          gh,
+          repo: action.repo,
+          botLogin: params.botLogin,
+          fields: { title: action.title, body: action.body, labels: action.labels, ...(params.assignees ? { assignees: params.assignees } : {}) },
         });
-        number = created.data.number;
+        number = created.number;
         break;
       }
       case "update-issue-body":
@@ -114,7 +116,7 @@ export async function openDueMaintenance(params: {
   const opened: { repo: string; number: number | null; title: string }[] = [];
   for (const due of dueMaintenanceTickets({ config, today, existingKeys, policy })) {
     const gh = await params.ghFor(due.action.repo);
-    const number = await applyMaintenanceActions({ gh, repo: due.action.repo, number: null, actions: [due.action], assignees: params.assignees ?? [] });
+    const number = await applyMaintenanceActions({ gh, repo: due.action.repo, number: null, actions: [due.action], assignees: params.assignees ?? [], botLogin: params.botLogin });
     opened.push({ repo: due.action.repo, number, title: due.action.title });
   }
   return { opened };
@@ -176,7 +178,7 @@ export async function syncSecurityTickets(params: {
     const existing = ticket ? await fetchTicket({ gh, repo, number: ticket.number }) : null;
     const actions = planSecurityTicket({ repo, package: group.package, alerts: group.alerts, existing, config, botLogin });
     if (actions.length === 0) continue;
-    await applyMaintenanceActions({ gh, repo, number: ticket?.number ?? null, actions, assignees: params.assignees ?? [] });
+    await applyMaintenanceActions({ gh, repo, number: ticket?.number ?? null, actions, assignees: params.assignees ?? [], botLogin: params.botLogin });
     results.push({ package: `${group.package.ecosystem}/${group.package.name}`, actions: actions.map((a) => a.kind) });
   }
   return results;
@@ -219,7 +221,7 @@ export async function syncScanningTicket(params: {
       ? planCodeScanningTicket({ repo, ruleId: id, alerts: raw.flatMap((a) => codeOf(a)), existing, config, botLogin })
       : planSecretScanningTicket({ repo, secretType: id, alerts: raw.flatMap((a) => secretOf(a)), existing, config, botLogin });
   if (actions.length === 0) return [];
-  await applyMaintenanceActions({ gh, repo, number: ticket?.number ?? null, actions, assignees: params.assignees ?? [] });
+  await applyMaintenanceActions({ gh, repo, number: ticket?.number ?? null, actions, assignees: params.assignees ?? [], botLogin: params.botLogin });
   return actions.map((a) => a.kind);
 }
 

@@ -1,4 +1,5 @@
 import { ANNOUNCEMENT_LABEL, type Announcement } from "../core/rota/announcement.js";
+import { createIssueOnce } from "./create-issue-once.js";
 import { splitRepo, statusOf, type GitHubTransport } from "./transport.js";
 
 /** What publishing the week's announcement did. */
@@ -37,14 +38,13 @@ export async function publishAnnouncement(params: {
   let number = mine?.number ?? 0;
   if (params.dryRun) return { issue: mine ? "unchanged" : "created", number, closed: [], team: "dry run" };
   if (!mine) {
-    const created = await gh.request<{ number: number }>("POST /repos/{owner}/{repo}/issues", {
-      ...where,
-      title: announcement.title,
-      body: announcement.body,
-      labels: [ANNOUNCEMENT_LABEL],
-      assignees: [...announcement.assignees],
+    const created = await createIssueOnce({
+      gh,
+      repo,
+      botLogin,
+      fields: { title: announcement.title, body: announcement.body, labels: [ANNOUNCEMENT_LABEL], assignees: announcement.assignees },
     });
-    number = created.data.number;
+    number = created.number;
     outcome = "created";
   } else if (mine.body !== announcement.body || mine.state !== "open") {
     await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...where, issue_number: mine.number, body: announcement.body, state: "open" });

@@ -1,4 +1,5 @@
 import type { Finding } from "../core/finding.js";
+import { createIssueOnce } from "./create-issue-once.js";
 import { mention, neutralise } from "../core/markdown/safe-text.js";
 import { ROTA_RULE } from "../core/rota/rule-ids.js";
 import { splitRepo, type GitHubTransport } from "./transport.js";
@@ -86,8 +87,8 @@ export async function syncHorizonIssue(params: {
   }
   if (!open) {
     if (dryRun) return { outcome: "created", number: null };
-    const created = await gh.request<{ number: number }>("POST /repos/{owner}/{repo}/issues", { ...splitRepo(repo), title: issue.title, body: issue.body });
-    return { outcome: "created", number: created.data.number };
+    const created = await createIssueOnce({ gh, repo, botLogin: params.botLogin, fields: { title: issue.title, body: issue.body } });
+    return { outcome: "created", number: created.number };
   }
   if (open.title === issue.title && open.body === issue.body) return { outcome: "unchanged", number: open.number };
   if (!dryRun) await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...splitRepo(repo), issue_number: open.number, title: issue.title, body: issue.body });

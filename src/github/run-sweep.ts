@@ -1,4 +1,5 @@
 import type { FirstlineConfig } from "../config/firstline-config.js";
+import { createIssueOnce } from "./create-issue-once.js";
 import type { SlaPolicy } from "../core/sla/policy.js";
 import { DASHBOARD_MARKER, DASHBOARD_TITLE, renderDashboard } from "../core/sweep/dashboard.js";
 import { planSweep, type SweptTicket } from "../core/sweep/plan-sweep.js";
@@ -136,8 +137,8 @@ export async function updateDashboard(params: {
   );
   const known = found ? { number: found.number, body: found.body } : params.remembered;
   if (!known) {
-    const created = await gh.request<{ number: number }>("POST /repos/{owner}/{repo}/issues", { ...splitRepo(repo), title: DASHBOARD_TITLE, body });
-    return { outcome: "created", dashboard: { number: created.data.number, body } };
+    const created = await createIssueOnce({ gh, repo, botLogin, fields: { title: DASHBOARD_TITLE, body } });
+    return { outcome: "created", dashboard: { number: created.number, body } };
   }
   if (known.body === body) return { outcome: "unchanged", dashboard: known };
   await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...splitRepo(repo), issue_number: known.number, body });
