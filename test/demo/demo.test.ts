@@ -25,5 +25,5 @@ describe("npm run demo", () => {
     expect(text).toContain('issue opened by firstline[bot]: "Security: update guzzlehttp/guzzle (composer) in glenmore/shop"');
     expect(text).toContain("### Maintenance to do");
     expect(text).toMatch(/The runbook and rota site \(firstline site build\): Wrote \d+ files to \.firstline-demo\/site/);
-  }, 60_000);
+  });
 });
