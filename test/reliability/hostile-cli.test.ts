@@ -31,6 +31,7 @@ async function run(argv: readonly string[], files: Record<string, string>) {
     writeTextFile: () => undefined,
     env: {},
     now: () => new Date("2026-12-02T12:00:00Z"),
+    repositoryRoot: () => null,
   };
   const started = performance.now();
   const code = await main(argv, io);
@@ -220,6 +221,7 @@ describe("hostile runbooks on the command line", () => {
       writeTextFile: () => undefined,
       env: {},
       now: () => new Date("2026-12-02T12:00:00Z"),
+      repositoryRoot: () => null,
     };
     const code = await main(["runbooks", "check", "--dir", folder], io);
     expect(performance.now() - started).toBeLessThan(RUNAWAY_MS);
