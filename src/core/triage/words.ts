@@ -21,7 +21,8 @@ export interface Word {
 /** A sentence as words. */
 export type Sentence = readonly Word[];
 
-const CONTRACTIONS: Readonly<Record<string, readonly string[]>> = {
+// A Map, not an object: ticket words such as "constructor" must never reach Object.prototype.
+const CONTRACTIONS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries({
   cant: ["can", "not"],
   cannot: ["can", "not"],
   couldnt: ["could", "not"],
@@ -39,7 +40,7 @@ const CONTRACTIONS: Readonly<Record<string, readonly string[]>> = {
   unable: ["can", "not"],
   wouldnt: ["would", "not"],
   shouldnt: ["should", "not"],
-};
+}));
 
 /** "customise", "organisation", "colour" → the American spelling, so both read the same. */
 function americanSpelling(word: string): string {
@@ -77,7 +78,7 @@ export function wordsOf(text: string): Word[] {
       continue;
     }
     afterUnable = raw === "unable";
-    const parts = CONTRACTIONS[raw] ?? [raw];
+    const parts = CONTRACTIONS.get(raw) ?? [raw];
     // A contraction shows as written ("can't"), once, however many words it reads as.
     parts.forEach((part, index) => words.push({ ...toWord(part), written: index === 0 ? match[0] : "" }));
   }

@@ -70,6 +70,7 @@ describe("the default triage rules on tickets as clients write them", () => {
       "'".repeat(65_000),
       "ab'".repeat(20_000),
       "webiste laoding ".repeat(4_000),
+      "constructor __proto__ toString hasOwnProperty prototype valueOf",
     ];
     for (const body of hostile) {
       const decision = classify("x", body);
