@@ -9,6 +9,8 @@ export interface CommandIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The one clock of the shells: the system clock, or FIRSTLINE_NOW when it is set. */
   readonly now: () => Date;
+  /** The root of the git repository the command runs in (relative to the working folder), or null outside one. */
+  readonly repositoryRoot: () => string | null;
 }
 
 /** How an option is read from the command line before its schema sees it; `strings` may be repeated (a list). */

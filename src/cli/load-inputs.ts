@@ -27,12 +27,12 @@ export function readConfigFile(io: CommandIo, path: string): YamlSource<Firstlin
  * when `path` is the default location and no file is there. A file that is there but broken is
  * still an error naming its line.
  */
-export function readConfigOrDefaults(io: CommandIo, path: string): FirstlineConfig {
+export function readConfigOrDefaults(io: CommandIo, path: string, options: { readonly missingMeansDefaults?: boolean } = {}): FirstlineConfig {
   try {
     return readConfigFile(io, path).value;
   } catch (error) {
     const missing = error instanceof InputError && error.problems.length === 1 && error.problems[0]?.message === "file not found";
-    if (!missing || path !== CONFIG_PATH) throw error;
+    if (!missing || (path !== CONFIG_PATH && options.missingMeansDefaults !== true)) throw error;
     const defaults = parseConfig({ file: CONFIG_PATH, text: "" });
     if (!defaults.ok) throw new InputError(defaults.problems);
     return defaults.value.value;

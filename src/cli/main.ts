@@ -2,7 +2,9 @@ import { parseArgs } from "node:util";
 import { formatKeyPath } from "../core/finding.js";
 import type { CliCommand, CommandIo } from "./command.js";
 import { InputError } from "./input-error.js";
+import { commandHelp, groupHelp, groupOf, overallHelp } from "./help.js";
 import { commands } from "./registry.js";
+import { VERSION } from "./version.js";
 
 function findCommand(argv: readonly string[]): { command: CliCommand; rest: string[] } | undefined {
   let best: { command: CliCommand; rest: string[] } | undefined;
@@ -17,29 +19,40 @@ function findCommand(argv: readonly string[]): { command: CliCommand; rest: stri
   return best;
 }
 
-function helpText(): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
-  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
-  return `Usage: firstline <command> [options] [--json]\n\nCommands:\n${lines.join("\n")}\n`;
-}
-
 /**
  * Runs one command line. Returns the exit code: 0 done and nothing wrong, 1 the check found
  * errors, 2 the input itself is unusable (one clear line on stderr, never a stack trace).
  */
 export async function main(argv: readonly string[], io: CommandIo): Promise<number> {
-  if (argv.length === 0 || argv[0] === "--help" || argv[0] === "help") {
-    io.stdout(helpText());
+  const wantsHelp = (args: readonly string[]) => args.includes("--help") || args.includes("-h");
+  if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") {
+    io.stdout(overallHelp({ commands, version: VERSION }));
     return argv.length === 0 ? 2 : 0;
+  }
+  if (argv[0] === "--version" || argv[0] === "-v") {
+    io.stdout(`${VERSION}\n`);
+    return 0;
   }
   const found = findCommand(argv);
   if (!found) {
+    const group = argv[0] ?? "";
+    if (commands.some((c) => groupOf(c) === group)) {
+      // `firstline rota --help` asks for the group; `firstline rota` or `firstline rota nope` lacks a command.
+      const asked = argv.length > 1 && wantsHelp(argv.slice(1)) && !argv.slice(1).some((arg) => !arg.startsWith("-"));
+      if (asked) {
+        io.stdout(groupHelp({ group, commands }));
+        return 0;
+      }
+      const unknown = argv[1] !== undefined && !argv[1].startsWith("-") ? `unknown command "${group} ${argv[1]}"` : `"${group}" needs a command`;
+      io.stderr(`firstline: ${unknown}\n${groupHelp({ group, commands })}`);
+      return 2;
+    }
     io.stderr(`firstline: unknown command "${argv.slice(0, 2).join(" ")}"; run "firstline --help" for the list\n`);
     return 2;
   }
   const { command, rest } = found;
-  if (rest.includes("--help")) {
-    io.stdout(`${command.usage}\n`);
+  if (wantsHelp(rest)) {
+    io.stdout(commandHelp(command));
     return 0;
   }
   let values: Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -49,7 +62,7 @@ export async function main(argv: readonly string[], io: CommandIo): Promise<numb
     );
     values = parseArgs({ args: [...rest], options: optionSpec, strict: true, allowPositionals: false }).values;
   } catch (error) {
-    io.stderr(`firstline ${command.name}: ${(error as Error).message.split("\n")[0]}\n${command.usage}\n`);
+    io.stderr(`firstline ${command.name}: ${(error as Error).message.split("\n")[0]}\n${command.usage}\nMore: firstline ${command.name} --help\n`);
     return 2;
   }
   const { json, ...optionValues } = values;

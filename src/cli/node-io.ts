@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import type { CommandIo } from "./command.js";
 import { InputError } from "./input-error.js";
 import { clockFromEnv } from "../shell/clock.js";
@@ -19,6 +19,20 @@ function describeWriteError(error: unknown): string {
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   if (code === "EROFS") return "is on a read-only file system";
   return (error as Error).message;
+}
+
+/**
+ * The root of the git repository holding `from` (the nearest folder up with a `.git` folder or
+ * file), relative to `from` ("." at the root), or null outside any repository.
+ */
+export function findRepositoryRoot(from: string): string | null {
+  let folder = resolve(from);
+  for (;;) {
+    if (existsSync(join(folder, ".git"))) return relative(from, folder) || ".";
+    const parent = dirname(folder);
+    if (parent === folder) return null;
+    folder = parent;
+  }
 }
 
 /** The real outside world for the command line. */
@@ -44,5 +58,6 @@ export function nodeIo(): CommandIo {
     },
     env: process.env,
     now: clock,
+    repositoryRoot: () => findRepositoryRoot(process.cwd()),
   };
 }

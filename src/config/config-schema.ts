@@ -3,6 +3,7 @@ import { z } from "zod";
 import { parseLocalInterval } from "../core/time/calendar.js";
 import { PRIORITIES } from "../core/labels.js";
 import { parseTarget } from "../core/sla/targets.js";
+import { phraseProblem } from "../core/triage/phrases.js";
 
 /** A calendar date, `YYYY-MM-DD`, that exists. */
 export const dateString = z
@@ -98,17 +99,30 @@ export const clientSchema = z.strictObject({
     .meta({ description: "Per-client calendar override." }),
 });
 
+/** A triage phrase: words, `a|b` for either word, `...` for up to four words between. */
+export const phraseSchema = z
+  .string()
+  .min(2)
+  .max(500)
+  .superRefine((phrase, ctx) => {
+    const problem = phraseProblem(phrase);
+    if (problem) ctx.addIssue({ code: "custom", message: `the phrase ${problem}` });
+  })
+  .meta({
+    description:
+      'Words matched in order in one sentence of the title or body, in any case, with their other forms ("payments", "loading"), British or American spelling and a typing slip in longer words; "a|b" is either word, "..." up to four words between: "site|website ... down".',
+  });
+
 export const priorityRuleSchema = z.strictObject({
   priority: z.enum(PRIORITIES),
-  keywords: z.array(z.string().min(2)).min(1).meta({ description: "Words or phrases; any match in title or body suggests this priority." }),
+  keywords: z.array(phraseSchema).min(1).meta({ description: "Phrases; any match in the title or body suggests this priority." }),
+  unless: z
+    .array(phraseSchema)
+    .default([])
+    .meta({ description: 'Phrases that, in the same sentence, mean the ticket only mentions the matter ("the outage report", "last week").' }),
 });
 
-/** Keyword rules that suggest a priority; the most urgent match wins. */
-export const DEFAULT_PRIORITY_RULES = [
-  { priority: "P1" as const, keywords: ["site down", "site is down", "outage", "completely unavailable", "not loading at all", "hacked", "compromised", "defaced", "data breach", "500 error on every page"] },
-  { priority: "P2" as const, keywords: ["very slow", "extremely slow", "timing out", "checkout broken", "cannot log in", "can't log in", "payments failing", "forms not submitting"] },
-  { priority: "P4" as const, keywords: ["when you have time", "no rush", "low priority", "just wondering", "nice to have"] },
-];
+export { DEFAULT_CHARGEABLE_KEYWORDS, DEFAULT_PRIORITY_RULES } from "./triage-defaults.js";
 
 export const rotaLocationSchema = z.strictObject({
   dir: z.string().default("rota").meta({ description: "The folder of the support repository that holds people.yml, support.yml and on-call.yml." }),
@@ -120,24 +134,6 @@ export const rotaLocationSchema = z.strictObject({
     .default(null)
     .meta({ description: "A team (org/team-slug, e.g. northgate/support-now) kept to this week's support pair when the rota is published." }),
 });
-
-/** Phrases that suggest a request is outside support: new functionality, third-party code, self-service. */
-export const DEFAULT_CHARGEABLE_KEYWORDS = [
-  "new feature",
-  "new functionality",
-  "new section",
-  "new page template",
-  "new integration",
-  "integrate with",
-  "build a",
-  "redesign",
-  "modify the plugin",
-  "change the plugin",
-  "customise the plugin",
-  "customize the plugin",
-  "contact the supplier",
-  "talk to the supplier",
-];
 
 /** A recurring upkeep task (DOMAIN section 8): each occurrence becomes one ticket, once, on its day. */
 export const maintenanceTaskSchema = z.strictObject({

@@ -10,6 +10,7 @@ import {
   login,
   planSchema,
   priorityRuleSchema,
+  phraseSchema,
   repoName,
   DEFAULT_CHARGEABLE_KEYWORDS,
   maintenanceTaskSchema,
@@ -66,7 +67,7 @@ export const firstlineConfigSchema = z
     securityAlerts: securityAlertsSchema.default(() => securityAlertsSchema.parse({})),
     alerts: alertsSchema.default(() => alertsSchema.parse({})),
     chargeableKeywords: z
-      .array(z.string().min(2))
+      .array(phraseSchema)
       .default(DEFAULT_CHARGEABLE_KEYWORDS)
       .meta({ description: "Phrases that suggest work outside support (the bot suggests; staff confirm with /chargeable)." }),
   })

@@ -51,6 +51,11 @@ export class Narrator {
     const ref = `${repo}#${issue.number}`;
     const kind = issue.isPullRequest ? "pull request" : "issue";
     if (!before) this.say(`${ref} ${kind} opened by ${issue.author}: "${issue.title}"`);
+    // A page goes out in the issue's own text: show it when it is sent, not when someone answers it.
+    const page = before ? undefined : pageLine(issue.body ?? "");
+    if (page) this.say(`${ref} ${page}`);
+    // Reviews come before what the bot did about them.
+    for (const review of issue.reviews.filter((r) => !before?.reviews.some((b) => b.id === r.id))) this.say(`${ref} ${review.author} reviewed: ${review.state.toLowerCase()}`);
     const added = issue.labels.filter((l) => !before?.labels.includes(l));
     const removed = (before?.labels ?? []).filter((l) => !issue.labels.includes(l));
     if (added.length > 0) this.say(`${ref} labelled ${added.join(", ")}`);
@@ -67,12 +72,17 @@ export class Narrator {
     }
     if (before && before.body !== issue.body && before.state === issue.state) this.say(`${ref} description updated`);
     if (before && before.state !== issue.state) this.say(`${ref} ${issue.state === "closed" ? "closed" : "reopened"}`);
-    for (const review of issue.reviews.filter((r) => !before?.reviews.some((b) => b.id === r.id))) this.say(`${ref} ${review.author} reviewed: ${review.state.toLowerCase()}`);
   }
 
   private say(line: string): void {
     this.lines.push(line);
   }
+}
+
+/** The page in an alert issue's text ("Paging @alice-okafor, on call: ..."), cut to its first sentence. */
+function pageLine(body: string): string | undefined {
+  const line = body.split("\n").find((l) => l.startsWith("Paging @"));
+  return line ? `paged: ${line.split(":")[0] ?? line}` : undefined;
 }
 
 function cardState(body: string): string {

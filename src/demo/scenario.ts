@@ -52,7 +52,7 @@ const SWAPPED = () =>
 /** The scripted fortnight: tickets at awkward hours, staff replies, waiting, a breach, a swap, an alert. */
 const BEATS: readonly Beat[] = [
   { at: "2026-12-02T10:05:00Z", what: "Wednesday handover: the rota workflow publishes this week's announcement", act: (s) => action(s, "publish-rota") },
-  { at: "2026-12-02T10:12:00Z", what: "The app's scheduled sweep: today is Acme's monthly upkeep day (first Wednesday)", act: (s) => s.sweep() },
+  { at: "2026-12-02T10:12:00Z", what: "The app's first scheduled sweep: Acme's monthly upkeep is due today (first Wednesday), and Riverside's certificate review from last Wednesday is still to do", act: (s) => s.sweep() },
   {
     at: "2026-12-02T11:00:00Z",
     what: "Rosa (Riverside) reports a bug with no details",
@@ -136,19 +136,17 @@ const BEATS: readonly Beat[] = [
       numbers.swap = (await s.as("alice-okafor").rest.pulls.create({ owner: "northgate", repo: "support", head: "swap-january", base: "main", title: "Swap my January week with Jo" })).data.number;
     },
   },
-  {
-    at: "2026-12-09T14:00:00Z",
-    what: "Jo and both delivery leads approve",
-    act: async (s) => {
-      for (const login of ["jo-pereira", "dana-whitfield", "lee-harrington"]) {
-        await s.as(login).rest.pulls.createReview({ owner: "northgate", repo: "support", pull_number: numbers.swap, event: "APPROVE" });
-        await s.settle();
-      }
-    },
-  },
-  { at: "2026-12-15T10:30:00Z", what: "A week later: the sweep finds a ticket still waiting on the client", act: (s) => s.sweep() },
-  { at: "2026-12-16T10:30:00Z", what: "The sweep brings the dashboard up to date", act: (s) => s.sweep() },
+  { at: "2026-12-09T14:00:00Z", what: "Jo approves the swap; the delivery leads have not yet", act: (s) => approveSwap(s, "jo-pereira") },
+  { at: "2026-12-09T14:20:00Z", what: "Dana (delivery lead) approves; one approval to go", act: (s) => approveSwap(s, "dana-whitfield") },
+  { at: "2026-12-09T14:45:00Z", what: "Lee (delivery lead) approves: every approval is in, so the swap is ready to merge", act: (s) => approveSwap(s, "lee-harrington") },
+  { at: "2026-12-15T10:30:00Z", what: "A week later: the sweep asks this week's pair to follow up tickets with no reply for 3 working days", act: (s) => s.sweep() },
+  { at: "2026-12-16T10:30:00Z", what: "Rosa has not answered for 5 working days: the sweep reminds her and brings the dashboard up to date", act: (s) => s.sweep() },
 ];
+
+/** One approval of the rota swap pull request. */
+async function approveSwap(s: Stack, login: string): Promise<void> {
+  await s.as(login).rest.pulls.createReview({ owner: "northgate", repo: "support", pull_number: numbers.swap, event: "APPROVE" });
+}
 
 /** Plays the fortnight and prints what Firstline did; returns the exit code. */
 export async function playDemo(out: (line: string) => void): Promise<number> {

@@ -47,7 +47,7 @@ export async function startStack(params: {
     app: { service, schedule: false, sweepSecret: SWEEP_SECRET, alertsSecret: ALERTS_SECRET, supportRepo: "northgate/support" },
   });
   emulator.setWebhook({ url: app.webhookUrl, secret: WEBHOOK_SECRET });
-  const settle = () => emulator.waitForIdle({ timeoutMs: 30_000 });
+  const settle = () => emulator.waitForIdle({ timeoutMs: 120_000 });
   return {
     emulator,
     app,

@@ -70,7 +70,7 @@ export interface Emulator extends ControlActions {
   readonly deliveries: () => readonly DeliveryRecord[];
   readonly redeliver: (deliveryId: string) => DeliveryRecord;
   readonly setWebhook: (target: WebhookTarget | null) => void;
-  /** Resolves when no API request is being answered and no webhook is queued or in flight. */
+  /** Resolves when no API request is being answered and no webhook is queued or in flight (rejects after `timeoutMs`, default 60 s). */
   readonly waitForIdle: (options?: { readonly timeoutMs?: number }) => Promise<void>;
   /** REST answers that broke GitHub's response schema (only with `validateResponses`). */
   readonly responseProblems: () => readonly string[];
@@ -210,7 +210,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     deliveries: () => dispatcher.deliveries(),
     redeliver: (deliveryId) => dispatcher.redeliver(deliveryId),
     setWebhook: (target) => dispatcher.setTarget(target),
-    waitForIdle: (waitOptions) => built.activity.waitForIdle(waitOptions?.timeoutMs ?? 10_000),
+    waitForIdle: (waitOptions) => built.activity.waitForIdle(waitOptions?.timeoutMs ?? 60_000),
     responseProblems: () => [...built.responseProblems],
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 import { agencySeed } from "../../src/demo/agency-seed.js";
-import { resultOutput, runAction } from "../helpers/run-action.js";
+import { actionRuntimes } from "../helpers/node24.js";
+import { resultOutput, runAction as runActionOn } from "../helpers/run-action.js";
 
-/** The Action against the GitHub emulator, with a token acting as the agency's automation user. */
-describe("the Action against GitHub (emulated)", () => {
+/** The Action against the GitHub emulator, with a token acting as the agency's automation user, on each runtime. */
+describe.each(actionRuntimes())("the Action against GitHub (emulated), on $name", ({ path }) => {
+  const runAction = (params: Parameters<typeof runActionOn>[0]) => runActionOn({ ...params, node: path });
   let emulator: Emulator;
   beforeAll(async () => {
     // The token's user (northgate-ops) has write access, as it needs on GitHub: without it labels and assignees are dropped.

@@ -5,7 +5,8 @@ import { parse } from "yaml";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ACTION_INPUTS } from "../../src/action/inputs.js";
-import { resultOutput, runAction } from "../helpers/run-action.js";
+import { actionRuntimes } from "../helpers/node24.js";
+import { resultOutput, runAction as runActionOn } from "../helpers/run-action.js";
 
 describe("action.yml", () => {
   it("declares exactly the inputs of the typed registry, with the same descriptions and defaults", () => {
@@ -21,7 +22,9 @@ describe("action.yml", () => {
   });
 });
 
-describe("the Action run as a runner runs it", () => {
+describe.each(actionRuntimes())("the Action run as a runner runs it, on $name", ({ path }) => {
+  const runAction = (params: Parameters<typeof runActionOn>[0]) => runActionOn({ ...params, node: path });
+
   it("rota-check passes on this repository's rota, with a job summary and a result output", async () => {
     const run = await runAction({ inputs: { command: "rota-check", "rota-dir": "rota" }, env: { FIRSTLINE_NOW: "2026-11-26T12:00:00Z" } });
     expect(run.stderr).toBe("");

@@ -21,9 +21,23 @@ describe("npm run demo", () => {
     expect(text).toContain("we are still waiting for your reply here");
     expect(text).toContain("### SLA breached (2)");
     expect(text).toContain("sam-oduya: 0.5 days from 1 group");
-    expect(text).toContain('issue opened by firstline[bot]: "Apply CMS core updates (Wed Dec 2)"');
+    expect(text).toContain('issue opened by firstline[bot]: "Apply CMS core updates (Wed 2 Dec)"');
     expect(text).toContain('issue opened by firstline[bot]: "Security: update guzzlehttp/guzzle (composer) in glenmore/shop"');
     expect(text).toContain("### Maintenance to do");
+    // Each heading tells what its step shows.
+    const stepOf = (heading: RegExp) => {
+      const start = lines.findIndex((line) => heading.test(line));
+      const end = lines.findIndex((line, index) => index > start && /^\n?\w{3} \d+ \w{3} \d\d:\d\d /.test(line));
+      return lines.slice(start, end < 0 ? undefined : end).join("\n");
+    };
+    expect(stepOf(/Alertmanager fires SiteDown/)).toContain("paged: Paging @alice-okafor, on call");
+    const lastApproval = stepOf(/Lee \(delivery lead\) approves/);
+    expect(lastApproval.indexOf("lee-harrington reviewed: approved")).toBeLessThan(lastApproval.indexOf("Rota change: ready to merge"));
+    expect(stepOf(/Jo approves the swap/)).not.toContain("ready to merge");
+    expect(stepOf(/Dana \(delivery lead\) approves/)).not.toContain("ready to merge");
+    expect(stepOf(/Rosa has not answered for 5 working days/)).toContain("@rosa, we are still waiting for your reply");
+    expect(stepOf(/asks this week's pair to follow up/)).not.toContain("@rosa");
+    expect(text).not.toMatch(/\((Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d/);
     expect(text).toMatch(/The runbook and rota site \(firstline site build\): Wrote \d+ files to \.firstline-demo\/site/);
-  }, 60_000);
+  });
 });

@@ -50,7 +50,7 @@ describe("proactive maintenance end to end", () => {
       await stack.sweep();
     }
     const opened = titles().filter((t) => t.startsWith("Review TLS certificates"));
-    expect(opened).toEqual(["Review TLS certificates and domain renewals (Tue Dec 29)"]);
+    expect(opened).toEqual(["Review TLS certificates and domain renewals (Tue 29 Dec)"]);
     const issue = maintenanceIssues(stack, "riverside/tenant-portal").find((i) => i.title === opened[0]);
     expect(issue?.body).toContain("- [ ] List certificates expiring within 45 days");
     expect(issue?.body).toContain("Christmas Day");

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { runCli } from "../helpers/memory-io.js";
 
 const SEED = `users:
@@ -50,6 +50,10 @@ describe("firstline emulator", () => {
         stdio: ["ignore", "pipe", "pipe"],
       },
     );
+    // A test that times out must not leave the emulator running into the next one.
+    onTestFinished(() => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    });
     let stdout = "";
     const info = await new Promise<{
       url: string;

@@ -1,16 +1,26 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { delimiter, join } from "node:path";
+import { join } from "node:path";
 import { stringify } from "yaml";
+import { ensureDebianServer, findBinary, installCommand, type DebianServer, type ServerAvailability } from "./debian-package.js";
 
 /** Debian's package names the binary `prometheus-alertmanager`; upstream builds call it `alertmanager`. */
-const BINARY_NAMES = ["prometheus-alertmanager", "alertmanager"];
+export const ALERTMANAGER: DebianServer = {
+  name: "Prometheus Alertmanager",
+  debianPackage: "prometheus-alertmanager",
+  binaries: ["prometheus-alertmanager", "alertmanager"],
+  envOverride: "ALERTMANAGER_BIN",
+};
 
-/** The message a missing Alertmanager fails with: the suite needs the real thing, not a skip. */
-export const MISSING_ALERTMANAGER =
-  "Prometheus Alertmanager is not installed: install Debian's prometheus-alertmanager (apt-get install -y prometheus-alertmanager, listed in .ci/apt-packages) to run the Alertmanager end-to-end test";
+/** The message a missing Alertmanager fails with. */
+export const MISSING_ALERTMANAGER = `Prometheus Alertmanager is not installed: install Debian's prometheus-alertmanager (\`${installCommand(ALERTMANAGER)}\`) to run the Alertmanager end-to-end test`;
+
+/** Finds Alertmanager, installing it with apt-get when the tests run as root on a Debian machine. */
+export function ensureAlertmanager(env: NodeJS.ProcessEnv = process.env): ServerAvailability {
+  return ensureDebianServer(ALERTMANAGER, env);
+}
 
 /** One alert as Alertmanager's API v2 takes it (`POST /api/v2/alerts`). */
 export interface PostableAlert {
@@ -34,16 +44,7 @@ export interface RunningAlertmanager {
 
 /** The path of the Alertmanager binary on PATH (or ALERTMANAGER_BIN), or null. */
 export function findAlertmanager(env: NodeJS.ProcessEnv = process.env): string | null {
-  const candidates = env["ALERTMANAGER_BIN"] ? [env["ALERTMANAGER_BIN"]] : (env["PATH"] ?? "").split(delimiter).flatMap((dir) => BINARY_NAMES.map((name) => join(dir, name)));
-  for (const candidate of candidates) {
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not here; try the next one
-    }
-  }
-  return null;
+  return findBinary(ALERTMANAGER, env);
 }
 
 /** A TCP port nobody listens on at this moment, on 127.0.0.1. */
@@ -114,7 +115,7 @@ export async function startAlertmanager(params: { readonly webhookUrl: string; r
     running.delete(child);
     rmSync(dir, { recursive: true, force: true });
   };
-  const deadline = Date.now() + (params.readyTimeoutMs ?? 10_000);
+  const deadline = Date.now() + (params.readyTimeoutMs ?? 30_000);
   for (;;) {
     if (child.exitCode !== null) {
       await stop();
@@ -127,7 +128,7 @@ export async function startAlertmanager(params: { readonly webhookUrl: string; r
     if (ready) break;
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`Alertmanager was not ready within ${params.readyTimeoutMs ?? 10_000} ms:\n${output}`);
+      throw new Error(`Alertmanager was not ready within ${params.readyTimeoutMs ?? 30_000} ms:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -12,6 +12,8 @@ export async function runCliWith(params: {
   readonly files?: Record<string, string>;
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly now?: () => Date;
+  /** The git repository the command runs in (default: this one, the working folder); null: outside any. */
+  readonly repositoryRoot?: string | null;
 }) {
   let stdout = "";
   let stderr = "";
@@ -32,6 +34,7 @@ export async function runCliWith(params: {
     writeTextFile: (path, text) => void (written[path] = text),
     env: params.env ?? {},
     now: params.now ?? (() => new Date("2026-11-26T12:00:00Z")),
+    repositoryRoot: () => (params.repositoryRoot === undefined ? "." : params.repositoryRoot),
   };
   const code = await main(params.argv, io);
   return { code, stdout, stderr, written, json: () => JSON.parse(stdout) as unknown };

@@ -14,6 +14,7 @@ import {
   type Stack,
 } from "./helpers/stack.js";
 import { postWebhook } from "./helpers/webhooks.js";
+import { RUNAWAY_MS } from "../helpers/time-limits.js";
 
 const [SITE1 = ""] = clientRepos(1);
 const CONFIGS = [...hostileFiles("config"), ...generatedInputs("config")];
@@ -87,7 +88,7 @@ describe("hostile and broken input sent to the app", () => {
     await pushConfig(input.text);
     const number = await createIssue(stack, { as: "pat", repo: SITE1, title: "Please update the footer", body: "Please change the footer." });
     await stack.settle();
-    expect(webhookMs(number)).toBeLessThan(1000);
+    expect(webhookMs(number)).toBeLessThan(RUNAWAY_MS);
     const problems = openProblems();
     expect(problems).toHaveLength(1);
     expect(problems[0]?.body).toContain(`${SUPPORT_REPO}:.github/firstline.yml`);
@@ -119,14 +120,14 @@ describe("hostile and broken input sent to the app", () => {
   it.each(
     [...hostileFiles("alerts"), ...generatedInputs("alerts")].map((input) => ({ name: label(input), input })),
   )(
-    "alert body $name: a 400 with the reason (413 when too large), nothing created, within a second",
+    "alert body $name: a 400 with the reason (413 when too large), nothing created, without runaway work",
     async ({ input }) => {
       const before = issueCount(stack);
       const answer = await postAlert(stack, input.text);
       await stack.settle();
       expect(answer.status).toBe(input.text.length > 1024 * 1024 ? 413 : 400);
       expect(answer.message).not.toBe("");
-      expect(answer.ms).toBeLessThan(1000);
+      expect(answer.ms).toBeLessThan(RUNAWAY_MS);
       expect(issueCount(stack)).toBe(before);
     },
   );
@@ -136,7 +137,7 @@ describe("hostile and broken input sent to the app", () => {
       name: label(input),
       input,
     })),
-  )("signed webhook body $name: answered within a second, nothing written", async ({ input }) => {
+  )("signed webhook body $name: answered without runaway work, nothing written", async ({ input }) => {
     stack.emulator.log.reset();
     const started = performance.now();
     const status = await postWebhook({
@@ -146,7 +147,7 @@ describe("hostile and broken input sent to the app", () => {
       secret: WEBHOOK_SECRET,
     });
     await stack.settle();
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(RUNAWAY_MS);
     expect(stack.emulator.log.summary().writes).toBe(0);
     // A body that is not JSON is refused outright; one of the wrong shape may fail inside, but
     // never as a crash of the server (the next test sees it still serving).

@@ -4,8 +4,8 @@ import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
-/** Debian's Chromium: the only browser these tests use (never a downloaded one). */
-export const CHROMIUM_PATH = "/usr/bin/chromium";
+/** The system browser, used when the npm registry's Chromium cannot start (Debian's `chromium` package). */
+export const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 
 const FLAGS = [
   "--headless",
@@ -18,21 +18,67 @@ const FLAGS = [
   "--disable-sync",
 ];
 
+/** Which Chromium a test run launches, and why that one. */
+export interface ChromiumChoice {
+  readonly executablePath: string;
+  readonly args: readonly string[];
+  readonly from: "CHROMIUM_PATH" | "@sparticuz/chromium" | "system";
+}
+
 /**
- * Starts Debian's Chromium headless. Playwright gives every launch a fresh profile: it creates a
- * new temporary folder, passes it as `--user-data-dir` and removes it on close (it refuses the flag
- * in `args`). Fails, never skips, with what to install when Chromium is missing, so a machine
- * without it cannot pass the browser tests by accident.
+ * Finds a Chromium: `CHROMIUM_PATH` when set, else the one `@sparticuz/chromium` ships in the npm
+ * package (unpacked to the temporary folder on first use, about two seconds), else Debian's
+ * `/usr/bin/chromium`. Throws with what to do when there is none.
+ */
+export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promise<ChromiumChoice> {
+  const override = env["CHROMIUM_PATH"];
+  if (override) {
+    if (!existsSync(override)) throw new Error(`CHROMIUM_PATH is ${override}, which does not exist: point it at a Chromium binary or unset it.`);
+    return { executablePath: override, args: FLAGS, from: "CHROMIUM_PATH" };
+  }
+  const packaged = await packagedChromium();
+  if (packaged.ok) return { executablePath: packaged.executablePath, args: [...packagedArgs(packaged.args), ...FLAGS], from: "@sparticuz/chromium" };
+  if (existsSync(SYSTEM_CHROMIUM)) return { executablePath: SYSTEM_CHROMIUM, args: FLAGS, from: "system" };
+  throw new Error(
+    `The browser tests found no Chromium: @sparticuz/chromium could not unpack (${packaged.reason}; run \`npm ci\`), ` +
+      `there is none at ${SYSTEM_CHROMIUM} (Debian: \`apt-get install -y chromium\`), and CHROMIUM_PATH is not set.`,
+  );
+}
+
+/**
+ * The package's serverless flags, less those that would weaken what the tests check: the site's
+ * same-origin and Content-Security-Policy walls (`--disable-web-security` and its kin), and
+ * `--single-process`, which suits one page per Lambda but not several browser contexts at once.
+ */
+function packagedArgs(args: readonly string[]): string[] {
+  const weakening = ["--disable-web-security", "--allow-running-insecure-content", "--disable-site-isolation-trials", "--single-process", "--headless"];
+  return args.filter((arg) => !weakening.some((flag) => arg === flag || arg.startsWith(`${flag}=`)) && !arg.startsWith("--disable-features="));
+}
+
+async function packagedChromium(): Promise<{ ok: true; executablePath: string; args: readonly string[] } | { ok: false; reason: string }> {
+  try {
+    const { default: chromiumPackage } = await import("@sparticuz/chromium");
+    return { ok: true, executablePath: await chromiumPackage.executablePath(), args: chromiumPackage.args };
+  } catch (error) {
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * Starts Chromium headless (see `findChromium` for which). Playwright gives every launch a fresh
+ * profile: it creates a new temporary folder, passes it as `--user-data-dir` and removes it on
+ * close (it refuses the flag in `args`). When the packaged browser is found but will not start
+ * (a machine without the libraries it needs), the system browser is tried before failing.
  */
 export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `The browser tests need Debian's Chromium at ${CHROMIUM_PATH}, which is not installed. ` +
-        "Install it with `apt-get update && apt-get install -y chromium` (CI installs it from .ci/apt-packages); " +
-        "do not run `npx playwright install`.",
-    );
+  const choice = await findChromium();
+  console.info(`browser tests: Chromium from ${choice.from} (${choice.executablePath})`);
+  try {
+    return await chromium.launch({ executablePath: choice.executablePath, headless: true, args: [...choice.args] });
+  } catch (error) {
+    if (choice.from !== "@sparticuz/chromium" || !existsSync(SYSTEM_CHROMIUM)) throw error;
+    return chromium.launch({ executablePath: SYSTEM_CHROMIUM, headless: true, args: FLAGS });
   }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: FLAGS });
 }
 
 const TYPES: Record<string, string> = {

@@ -1,6 +1,7 @@
 import { localDateOf } from "../../shell/clock.js";
 import { z } from "zod";
 import { checkRota } from "../../core/rota/check.js";
+import { repositoryRotaDir } from "../repository-paths.js";
 import { defineCommand, printJson } from "../command.js";
 import { dateOption } from "../options.js";
 import { readRotaFolder, timezoneOption } from "./rota-folder.js";
@@ -10,11 +11,12 @@ import { countFindings, formatFairness, formatFinding } from "./rota-report.js";
 export const rotaCheckCommand = defineCommand({
   name: "rota check",
   summary: "Check the rota files against every rota rule and report fairness",
-  usage: "firstline rota check --dir DIR [--today YYYY-MM-DD] [--timezone ZONE] [--json]",
+  usage: "firstline rota check [--dir DIR] [--today YYYY-MM-DD] [--timezone ZONE] [--json]",
   options: { dir: "string", today: "string", timezone: "string" },
-  schema: z.object({ dir: z.string().min(1), today: dateOption.optional(), timezone: timezoneOption }),
+  schema: z.object({ dir: z.string().min(1).optional(), today: dateOption.optional(), timezone: timezoneOption }),
   run: async ({ options, io, json }) => {
-    const rota = readRotaFolder({ dir: options.dir, io });
+    const dir = repositoryRotaDir({ io, given: options.dir, option: "--dir" });
+    const rota = readRotaFolder({ dir, io });
     const today = options.today ?? localDateOf(io.now(), options.timezone);
     const result = checkRota({ rota, today });
     if (json) {

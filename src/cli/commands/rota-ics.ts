@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import { rotaCalendar } from "../../core/rota/ics.js";
+import { repositoryRotaDir } from "../repository-paths.js";
 import { defineCommand, printJson } from "../command.js";
 import { InputError } from "../input-error.js";
 import { readRotaFolder, timezoneOption } from "./rota-folder.js";
@@ -10,14 +11,15 @@ import { readRotaFolder, timezoneOption } from "./rota-folder.js";
 export const rotaIcsCommand = defineCommand({
   name: "rota ics",
   summary: "Write the rota, or one person's slots, as an iCalendar file",
-  usage: "firstline rota ics --dir DIR --out FILE [--login LOGIN] [--timezone ZONE] [--json]",
+  usage: "firstline rota ics [--dir DIR] --out FILE [--login LOGIN] [--timezone ZONE] [--json]",
   options: { dir: "string", out: "string", login: "string", timezone: "string" },
-  schema: z.object({ dir: z.string().min(1), out: z.string().min(1), login: z.string().min(1).optional(), timezone: timezoneOption }),
+  schema: z.object({ dir: z.string().min(1).optional(), out: z.string().min(1), login: z.string().min(1).optional(), timezone: timezoneOption }),
   run: async ({ options, io, json }) => {
-    const rota = readRotaFolder({ dir: options.dir, io });
+    const dir = repositoryRotaDir({ io, given: options.dir, option: "--dir" });
+    const rota = readRotaFolder({ dir, io });
     const { login } = options;
     if (login !== undefined && !rota.people.some((person) => person.login === login)) {
-      throw InputError.of({ file: join(options.dir, "people.yml"), path: "people", message: `--login ${login} is not in people.yml` });
+      throw InputError.of({ file: join(dir, "people.yml"), path: "people", message: `--login ${login} is not in people.yml` });
     }
     const text = rotaCalendar({ rota, zone: options.timezone, login, stamp: DateTime.fromJSDate(io.now(), { zone: "utc" }) });
     io.writeTextFile(options.out, text);

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { planRota, type PlannedWeek, type RotaPlan } from "../../core/rota/plan.js";
 import { isWednesday } from "../../core/rota/week.js";
+import { repositoryRotaDir } from "../repository-paths.js";
 import { defineCommand, printJson } from "../command.js";
 import { dateOption } from "../options.js";
 import { readRotaFolder } from "./rota-folder.js";
@@ -51,10 +52,10 @@ export function formatPlanYaml(params: { readonly plan: RotaPlan; readonly dir: 
 export const rotaPlanCommand = defineCommand({
   name: "rota plan",
   summary: "Propose the next weeks of the rota, as YAML for a pull request",
-  usage: "firstline rota plan --dir DIR --from YYYY-MM-DD --weeks N [--json]   (--from is a Wednesday)",
+  usage: "firstline rota plan [--dir DIR] --from YYYY-MM-DD --weeks N [--json]   (--from is a Wednesday)",
   options: { dir: "string", from: "string", weeks: "string" },
   schema: z.object({
-    dir: z.string().min(1),
+    dir: z.string().min(1).optional(),
     from: dateOption.refine(isWednesday, { message: "must be a Wednesday: weeks are keyed by their Wednesday" }),
     weeks: z
       .string()
@@ -63,10 +64,11 @@ export const rotaPlanCommand = defineCommand({
       .refine((weeks) => weeks >= 1 && weeks <= 104, { message: "must be between 1 and 104" }),
   }),
   run: async ({ options, io, json }) => {
-    const rota = readRotaFolder({ dir: options.dir, io });
+    const dir = repositoryRotaDir({ io, given: options.dir, option: "--dir" });
+    const rota = readRotaFolder({ dir, io });
     const plan = planRota({ rota, from: options.from, weeks: options.weeks });
     if (json) printJson(io, plan);
-    else io.stdout(formatPlanYaml({ plan, dir: options.dir }));
+    else io.stdout(formatPlanYaml({ plan, dir }));
     return plan.ok ? 0 : 1;
   },
 });

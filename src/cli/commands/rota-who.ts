@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import { whoIsOn } from "../../core/rota/who.js";
 import { weekEnd, weekStart } from "../../core/rota/week.js";
+import { repositoryRotaDir } from "../repository-paths.js";
 import { defineCommand, printJson } from "../command.js";
 import { instantOption } from "../options.js";
 import { readRotaFolder, timezoneOption } from "./rota-folder.js";
@@ -12,11 +13,12 @@ const shown = (value: DateTime) => value.setLocale("en-GB").toFormat("ccc d LLL 
 export const rotaWhoCommand = defineCommand({
   name: "rota who",
   summary: "Who is on first line support and on call at an instant",
-  usage: "firstline rota who --dir DIR [--at INSTANT] [--timezone ZONE] [--json]   (--at defaults to now)",
+  usage: "firstline rota who [--dir DIR] [--at INSTANT] [--timezone ZONE] [--json]   (--at defaults to now)",
   options: { dir: "string", at: "string", timezone: "string" },
-  schema: z.object({ dir: z.string().min(1), at: instantOption.optional(), timezone: timezoneOption }),
+  schema: z.object({ dir: z.string().min(1).optional(), at: instantOption.optional(), timezone: timezoneOption }),
   run: async ({ options, io, json }) => {
-    const rota = readRotaFolder({ dir: options.dir, io });
+    const dir = repositoryRotaDir({ io, given: options.dir, option: "--dir" });
+    const rota = readRotaFolder({ dir, io });
     const zone = options.timezone;
     const at = options.at ?? DateTime.fromJSDate(io.now(), { zone: "utc" });
     const { week, ...who } = whoIsOn({ rota, at, zone });

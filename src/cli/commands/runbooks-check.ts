@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import { checkRunbooks } from "../../core/runbooks/check.js";
 import type { RunbookText } from "../../core/runbooks/read-runbooks.js";
+import { repositoryRunbooksDir } from "../repository-paths.js";
 import { defineCommand, printJson, type CommandIo } from "../command.js";
 import { InputError } from "../input-error.js";
 import { dateOption } from "../options.js";
@@ -36,11 +37,11 @@ export function readRunbookTexts(params: { readonly dir: string; readonly io: Co
 export const runbooksCheckCommand = defineCommand({
   name: "runbooks check",
   summary: "Check runbooks: front matter, sections, links, review dates, alert names",
-  usage: "firstline runbooks check --dir DIR [--today YYYY-MM-DD] [--timezone ZONE] [--json]",
+  usage: "firstline runbooks check [--dir DIR] [--today YYYY-MM-DD] [--timezone ZONE] [--json]",
   options: { dir: "string", today: "string", timezone: "string" },
-  schema: z.object({ dir: z.string().min(1), today: dateOption.optional(), timezone: timezoneOption }),
+  schema: z.object({ dir: z.string().min(1).optional(), today: dateOption.optional(), timezone: timezoneOption }),
   run: async ({ options, io, json }) => {
-    const files = readRunbookTexts({ dir: options.dir, io });
+    const files = readRunbookTexts({ dir: repositoryRunbooksDir({ io, given: options.dir, option: "--dir" }), io });
     const today = options.today ?? localDateOf(io.now(), options.timezone);
     const result = checkRunbooks({ files, today });
     if (json) {

@@ -1,12 +1,11 @@
 import { localDateOf } from "../../shell/clock.js";
 import { z } from "zod";
-import { CONFIG_PATH } from "../../config/firstline-config.js";
 import { readRunbooks } from "../../core/runbooks/read-runbooks.js";
 import { buildSiteFromConfig } from "../../site/site-from-config.js";
 import { writeSite } from "../../site/write-site.js";
 import { defineCommand, printJson } from "../command.js";
 import { InputError } from "../input-error.js";
-import { readConfigOrDefaults } from "../load-inputs.js";
+import { repositoryConfig, repositoryRotaDir, repositoryRunbooksDir } from "../repository-paths.js";
 import { dateOption } from "../options.js";
 import { readRotaFolder } from "./rota-folder.js";
 import { readRunbookTexts } from "./runbooks-check.js";
@@ -21,14 +20,14 @@ export const siteBuildCommand = defineCommand({
   schema: z.object({
     out: z.string().min(1),
     "rota-dir": z.string().min(1).optional(),
-    "runbooks-dir": z.string().min(1).default("runbooks"),
+    "runbooks-dir": z.string().min(1).optional(),
     config: z.string().min(1).optional(),
     today: dateOption.optional(),
   }),
   run: async ({ options, io, json }) => {
-    const config = readConfigOrDefaults(io, options.config ?? CONFIG_PATH);
-    const rota = readRotaFolder({ dir: options["rota-dir"] ?? config.rota.dir, io });
-    const { runbooks, findings } = readRunbooks(readRunbookTexts({ dir: options["runbooks-dir"], io }));
+    const config = repositoryConfig({ io, given: options.config });
+    const rota = readRotaFolder({ dir: repositoryRotaDir({ io, given: options["rota-dir"], option: "--rota-dir", config }), io });
+    const { runbooks, findings } = readRunbooks(readRunbookTexts({ dir: repositoryRunbooksDir({ io, given: options["runbooks-dir"], option: "--runbooks-dir" }), io }));
     const unusable = findings.filter((finding) => finding.severity === "error" && finding.rule === "runbooks/front-matter");
     const [first] = unusable;
     if (first) {

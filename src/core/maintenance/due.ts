@@ -55,9 +55,9 @@ export function dueMaintenanceTickets(params: {
   return due;
 }
 
-/** `Apply CMS core updates (Wed Jan 7)`: the task and its working day. */
+/** `Apply CMS core updates (Wed 7 Jan)`: the task and its working day, in the date style of every other notice. */
 export function maintenanceTitle(occurrence: Pick<MaintenanceOccurrence, "task" | "date">): string {
-  return `${occurrence.task} (${DateTime.fromISO(occurrence.date, { zone: "utc", locale: "en-US" }).toFormat("ccc LLL d")})`;
+  return `${occurrence.task} (${DateTime.fromISO(occurrence.date, { zone: "utc", locale: "en-GB" }).toFormat("ccc d LLL")})`;
 }
 
 function longDate(date: LocalDate): string {

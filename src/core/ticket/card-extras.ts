@@ -1,6 +1,6 @@
 import { LABELS } from "../labels.js";
 import type { SlaPolicy } from "../sla/policy.js";
-import { contains, type TriageConfig } from "../triage/classify.js";
+import { chargeableMatches, type TriageConfig } from "../triage/classify.js";
 import { readIssueForm } from "../triage/issue-form.js";
 import { missingInfo } from "../triage/needs-info.js";
 import type { CardExtras } from "./card.js";
@@ -21,8 +21,7 @@ export function cardExtras(params: { readonly snapshot: TicketSnapshot; readonly
   const knownClient = clientLabel !== undefined && clientLabel !== "unknown" ? policy.client(clientLabel) !== undefined : policy.termsFor({ repo: snapshot.repo }).id !== "unknown";
   const needsInfo = labels.has(LABELS.needsInfo) ? missingInfo({ fields: readIssueForm(snapshot.body), text: reporterText(snapshot) }) : [];
   const declined = snapshot.comments.some((c) => policy.isStaff(c.author) && /^\/not-chargeable\b/m.test(c.body));
-  const text = `${snapshot.title}\n${snapshot.body ?? ""}`;
-  const suggested = declined ? [] : config.chargeableKeywords.filter((k) => contains(text, k));
+  const suggested = declined ? [] : chargeableMatches(config, snapshot);
   return {
     type,
     needsInfo,

@@ -173,7 +173,7 @@ function planPrioritySuggestion(params: {
   markers: ReadonlyMap<string, unknown>;
 }): TicketAction[] {
   const { snapshot, sla, config, markers } = params;
-  const suggested = priorityFromRules(config, reporterText(snapshot));
+  const suggested = priorityFromRules(config, { title: "", body: reporterText(snapshot) });
   if (!suggested || !isMoreUrgent(suggested, sla.priority)) return [];
   const key = `suggest-priority:${suggested}`;
   if (markers.has(key)) return [];

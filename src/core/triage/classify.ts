@@ -5,6 +5,8 @@ import { DEFAULT_PRIORITY, isMoreUrgent, LABELS, type Priority } from "../labels
 import { FORM_FIELDS, IMPACT_OPTIONS, TYPE_OPTIONS, type TicketType } from "./form-fields.js";
 import { formField, readIssueForm } from "./issue-form.js";
 import { missingInfo, type MissingInfo } from "./needs-info.js";
+import { compileRule, ruleMatches, ticketSentences, type PhraseRule } from "./phrases.js";
+import { typeFromWords } from "./type-rules.js";
 
 /** The parts of an issue triage reads. */
 export interface IssueFacts {
@@ -57,37 +59,53 @@ function decideClient(config: TriageConfig, issue: IssueFacts, fields: ReadonlyM
   return { client: "unknown", source: "default" };
 }
 
-/** The most urgent priority the keyword rules suggest for the text, if any. */
-export function priorityFromRules(config: Pick<TriageConfig, "priorityRules">, text: string): Priority | undefined {
+/** The rules compiled once per configuration (a configuration is parsed once and then only read). */
+const compiledRules = new WeakMap<object, readonly { readonly priority: Priority; readonly rule: PhraseRule }[]>();
+const compiledChargeable = new WeakMap<object, PhraseRule>();
+
+function priorityRules(config: Pick<TriageConfig, "priorityRules">) {
+  let rules = compiledRules.get(config.priorityRules);
+  if (!rules) {
+    rules = config.priorityRules.map((rule) => ({ priority: rule.priority, rule: compileRule(rule) }));
+    compiledRules.set(config.priorityRules, rules);
+  }
+  return rules;
+}
+
+/** The chargeable phrases found in a ticket's title and body. */
+export function chargeableMatches(config: Pick<TriageConfig, "chargeableKeywords">, ticket: { readonly title: string; readonly body: string | null }): string[] {
+  let rule = compiledChargeable.get(config.chargeableKeywords);
+  if (!rule) {
+    rule = compileRule({ keywords: config.chargeableKeywords });
+    compiledChargeable.set(config.chargeableKeywords, rule);
+  }
+  return ruleMatches(rule, ticketSentences(ticket));
+}
+
+/** The most urgent priority the keyword rules suggest for a ticket's title and body, if any. */
+export function priorityFromRules(config: Pick<TriageConfig, "priorityRules">, ticket: { readonly title: string; readonly body: string | null }): Priority | undefined {
+  const sentences = ticketSentences(ticket);
   let best: Priority | undefined;
-  for (const rule of config.priorityRules) {
-    if (rule.keywords.some((k) => contains(text, k)) && (!best || isMoreUrgent(rule.priority, best))) best = rule.priority;
+  for (const { priority, rule } of priorityRules(config)) {
+    if ((!best || isMoreUrgent(priority, best)) && ruleMatches(rule, sentences).length > 0) best = priority;
   }
   return best;
 }
 
-function decidePriority(config: TriageConfig, fields: ReadonlyMap<string, string>, text: string): { priority: Priority; source: Source } {
+function decidePriority(config: TriageConfig, fields: ReadonlyMap<string, string>, issue: IssueFacts): { priority: Priority; source: Source } {
   const impact = formField(fields, FORM_FIELDS.impact);
   const option = impact ? IMPACT_OPTIONS.find((o) => o.answer.toLowerCase() === impact.toLowerCase()) : undefined;
   if (option) return { priority: option.priority, source: "form" };
-  const ruled = priorityFromRules(config, text);
+  const ruled = priorityFromRules(config, issue);
   return ruled ? { priority: ruled, source: "keywords" } : { priority: DEFAULT_PRIORITY, source: "default" };
 }
 
-const BUG_WORDS = ["error", "broken", "not working", "doesn't work", "does not work", "bug", "crash", "fails", "failing", "500", "404", "down", "wrong", "missing", "slow"];
-const CHANGE_WORDS = ["please change", "please update", "please add", "please remove", "can you change", "can you update", "can you add", "could you change", "could you add", "update the", "replace the", "change the"];
-const QUESTION_WORDS = ["how do i", "how can i", "how do we", "is it possible", "can we", "question", "where can i", "what is"];
-
-function decideType(fields: ReadonlyMap<string, string>, title: string, text: string): { type: TicketType; source: Source } {
+function decideType(fields: ReadonlyMap<string, string>, issue: IssueFacts): { type: TicketType; source: Source } {
   const answer = formField(fields, FORM_FIELDS.type);
   const option = answer ? TYPE_OPTIONS.find((o) => o.answer.toLowerCase() === answer.toLowerCase()) : undefined;
   if (option) return { type: option.type, source: "form" };
-  if (QUESTION_WORDS.some((w) => contains(title, w)) || title.trim().endsWith("?")) return { type: "question", source: "keywords" };
-  if (BUG_WORDS.some((w) => contains(text, w))) return { type: "bug", source: "keywords" };
-  // "I expected X but it shows Y" describes a fault even without a fault word.
-  if (/\b(expected|should)\b[\s\S]*\b(but|instead)\b/i.test(text)) return { type: "bug", source: "keywords" };
-  if (CHANGE_WORDS.some((w) => contains(text, w))) return { type: "change", source: "keywords" };
-  return { type: "question", source: "default" };
+  const worded = typeFromWords({ title: issue.title, titleSentences: ticketSentences({ title: issue.title, body: null }), all: ticketSentences(issue) });
+  return worded ? { type: worded, source: "keywords" } : { type: "question", source: "default" };
 }
 
 /**
@@ -101,10 +119,10 @@ export function classifyTicket(params: { readonly config: TriageConfig; readonly
   const fields = readIssueForm(issue.body);
   const text = `${issue.title}\n${issue.body ?? ""}`;
   const client = decideClient(config, issue, fields, text);
-  const priority = decidePriority(config, fields, text);
-  const type = decideType(fields, issue.title, text);
+  const priority = decidePriority(config, fields, issue);
+  const type = decideType(fields, issue);
   const needsInfo = type.type === "bug" ? missingInfo({ fields, text }) : [];
-  const chargeableMatches = config.chargeableKeywords.filter((k) => contains(text, k));
+  const chargeable = chargeableMatches(config, issue);
   const labels = [LABELS.client(client.client), LABELS.priority(priority.priority), LABELS.type(type.type)];
   // Details are asked for, but an urgent ticket's clock never waits for them.
   const infoLabels = needsInfo.length > 0 ? [LABELS.needsInfo, ...(priority.priority === "P1" ? [] : [waitingLabel(config)])] : [];
@@ -120,8 +138,8 @@ export function classifyTicket(params: { readonly config: TriageConfig; readonly
     labels: ticket ? labels : [],
     needsInfo: ticket ? needsInfo : [],
     infoLabels: ticket ? infoLabels : [],
-    chargeableSuggested: ticket && chargeableMatches.length > 0,
-    chargeableMatches: ticket ? chargeableMatches : [],
+    chargeableSuggested: ticket && chargeable.length > 0,
+    chargeableMatches: ticket ? chargeable : [],
   };
 }
 

@@ -42,7 +42,7 @@ describe("dueMaintenanceTickets", () => {
     expect(ticket?.action).toEqual({
       kind: "create-issue",
       repo: "riverside/tenant-portal",
-      title: "Review TLS certificates (Tue Dec 29)",
+      title: "Review TLS certificates (Tue 29 Dec)",
       labels: ["type: maintenance", "priority: P3", "client: riverside"],
       why: "scheduled maintenance maintenance:riverside:review-tls-certificates:2026-12-25",
       body: [
@@ -63,13 +63,13 @@ describe("dueMaintenanceTickets", () => {
   it("a weekend move says so, and no checklist says so", () => {
     const weekly = configWith([{ client: "acme", task: "Weekly checks", rrule: "FREQ=WEEKLY;BYDAY=SU" }]);
     const [ticket] = dueMaintenanceTickets({ config: weekly, today: "2026-03-09", existingKeys: none, lookBackDays: 0 });
-    expect(ticket?.action.title).toBe("Weekly checks (Mon Mar 9)");
+    expect(ticket?.action.title).toBe("Weekly checks (Mon 9 Mar)");
     expect(ticket?.action.body).toContain("Due **Mon 9 Mar 2026**, the next working day after Sun 8 Mar 2026 (a weekend).");
     expect(ticket?.action.body).toContain("No checklist is configured for this task.");
   });
 
   it("titles use the moved date", () => {
-    expect(maintenanceTitle({ task: "Restore test", date: "2027-01-05" })).toBe("Restore test (Tue Jan 5)");
+    expect(maintenanceTitle({ task: "Restore test", date: "2027-01-05" })).toBe("Restore test (Tue 5 Jan)");
   });
 });
 

@@ -84,9 +84,9 @@ describe("priority: the form's Impact, then keyword rules (most urgent wins), el
 
   it("priorityFromRules reads the configured rules, most urgent first", () => {
     const config = firstlineConfigSchema.parse({ priorityRules: [{ priority: "P4", keywords: ["newsletter"] }, { priority: "P2", keywords: ["newsletter broken"] }] });
-    expect(priorityFromRules(config, "the newsletter broken again")).toBe("P2");
-    expect(priorityFromRules(config, "the newsletter")).toBe("P4");
-    expect(priorityFromRules(config, "the site is down")).toBeUndefined();
+    expect(priorityFromRules(config, { title: "the newsletter broken again", body: null })).toBe("P2");
+    expect(priorityFromRules(config, { title: "the newsletter", body: null })).toBe("P4");
+    expect(priorityFromRules(config, { title: "the site is down", body: null })).toBeUndefined();
   });
 });
 

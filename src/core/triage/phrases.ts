@@ -1,0 +1,156 @@
+import { sameWord, sentencesOf, toWord, wordsOf, type Sentence, type Word } from "./words.js";
+
+/**
+ * Phrases as the triage rules write them, matched against ticket text word by word:
+ *
+ * - words follow one another: `site down`;
+ * - `a|b` is either word: `site|website|shop down`;
+ * - `...` stands for up to four other words: `site|website ... down` reads "our website is down";
+ * - each word also matches its other forms ("payments", "loading", "hacked"), British or American
+ *   spelling, and a slip of the keyboard in a word of five letters or more ("webiste", "laoding").
+ *
+ * Matching walks the words once per phrase step (a set of positions, never backtracking), so it
+ * takes time linear in the length of the text whatever the text holds.
+ */
+
+/** How many words `...` may skip. */
+export const GAP_WORDS = 4;
+
+type Step = { readonly kind: "word"; readonly alternatives: readonly Word[] } | { readonly kind: "gap" };
+
+/** A phrase ready to match. */
+export interface Phrase {
+  readonly source: string;
+  readonly steps: readonly Step[];
+  /** Whether typing slips count ("wroking" for "working"). */
+  readonly slips: boolean;
+}
+
+/** One part of a phrase (`a|b`) as words: every alternative must spell out to the same number of words. */
+function partSteps(part: string): Step[] | string {
+  if (part === "...") return [{ kind: "gap" }];
+  const alternatives = part.split("|").map(wordsOf);
+  if (alternatives.some((words) => words.length === 0)) return `"${part}" has an empty alternative`;
+  const length = alternatives[0]?.length ?? 0;
+  if (alternatives.some((words) => words.length !== length)) return `the alternatives of "${part}" must each be one word ("can't" counts as "can not")`;
+  return Array.from({ length }, (_, index) => ({ kind: "word" as const, alternatives: alternatives.map((words) => words[index] ?? toWord("")) }));
+}
+
+/** Why a phrase cannot be used, or null when it can. */
+export function phraseProblem(source: string): string | null {
+  const parts = source.trim().split(/\s+/).filter((part) => part.length > 0);
+  if (parts.every((part) => part === "...")) return "has no words";
+  if (parts[0] === "..." || parts[parts.length - 1] === "...") return '"..." must stand between two words';
+  for (const part of parts) {
+    const steps = partSteps(part);
+    if (typeof steps === "string") return steps;
+  }
+  return null;
+}
+
+/** Compiles a phrase (see the module's notes). Throws on a phrase `phraseProblem` rejects. */
+export function compilePhrase(source: string, options: { readonly slips?: boolean } = {}): Phrase {
+  const problem = phraseProblem(source);
+  if (problem) throw new Error(`the phrase "${source}" ${problem}`);
+  const steps = source
+    .trim()
+    .split(/\s+/)
+    .flatMap((part) => {
+      const partial = partSteps(part);
+      return typeof partial === "string" ? [] : partial;
+    });
+  return { source, steps, slips: options.slips ?? true };
+}
+
+/** Where a phrase stands in a sentence: the words from `start` up to (not including) `end`. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The first place the phrase stands in a sentence, or null. */
+export function findPhrase(phrase: Phrase, sentence: Sentence): Span | null {
+  // starts[i] is where a match began that can go on at word i (-1: none).
+  let starts: number[] = sentence.map((_, index) => index).concat([-1]);
+  for (const step of phrase.steps) {
+    const next: number[] = new Array<number>(sentence.length + 1).fill(-1);
+    let any = false;
+    if (step.kind === "gap") {
+      let reach = -1;
+      let from = -1;
+      for (let i = 0; i <= sentence.length; i += 1) {
+        const start = starts[i] ?? -1;
+        // The latest start reaches furthest and keeps the shown match short.
+        if (start >= 0) {
+          reach = i + GAP_WORDS;
+          from = start;
+        }
+        if (reach >= i && from >= 0) {
+          next[i] = from;
+          any = true;
+        }
+      }
+    } else {
+      for (let i = 0; i < sentence.length; i += 1) {
+        const word = sentence[i];
+        const start = starts[i] ?? -1;
+        if (start >= 0 && word && step.alternatives.some((alternative) => sameWord(word, alternative, phrase.slips))) {
+          next[i + 1] = start;
+          any = true;
+        }
+      }
+    }
+    if (!any) return null;
+    starts = next;
+  }
+  const end = starts.findIndex((start) => start >= 0);
+  return end < 0 ? null : { start: starts[end] ?? 0, end };
+}
+
+/** Whether the phrase stands anywhere in a sentence. */
+export function phraseInSentence(phrase: Phrase, sentence: Sentence): boolean {
+  return findPhrase(phrase, sentence) !== null;
+}
+
+/** A rule's phrases, and the phrases that, in the same sentence, say the text only mentions it. */
+export interface PhraseRule {
+  readonly phrases: readonly Phrase[];
+  readonly unless: readonly Phrase[];
+}
+
+/**
+ * Compiles a rule's keywords and its `unless` phrases. Slips count in keywords but not in `unless`
+ * phrases: two real words are often a slip apart ("working" and "wording"), and a ticket wrongly
+ * raised costs less than an outage missed.
+ */
+export function compileRule(params: { readonly keywords: readonly string[]; readonly unless?: readonly string[] }): PhraseRule {
+  return { phrases: params.keywords.map((source) => compilePhrase(source)), unless: (params.unless ?? []).map((source) => compilePhrase(source, { slips: false })) };
+}
+
+/**
+ * The words of the text that match the rule's phrases (as written, in lower case: "customise the
+ * plugin"), each in a sentence that holds none of the rule's `unless` phrases ("the page about our
+ * site down procedure", "last week's outage report"). One entry per phrase, in the rule's order.
+ */
+export function ruleMatches(rule: PhraseRule, sentences: readonly Sentence[]): string[] {
+  const found = new Map<Phrase, string>();
+  for (const sentence of sentences) {
+    // Phrases that overlap in the text name the same words once: the first phrase keeps them.
+    const taken: Span[] = [];
+    const hits = rule.phrases.flatMap((phrase) => {
+      if (found.has(phrase)) return [];
+      const span = findPhrase(phrase, sentence);
+      if (!span || taken.some((other) => span.start < other.end && other.start < span.end)) return [];
+      taken.push(span);
+      return [{ phrase, text: sentence.slice(span.start, span.end).map((word) => word.written).filter((written) => written !== "").join(" ") }];
+    });
+    if (hits.length === 0 || rule.unless.some((phrase) => phraseInSentence(phrase, sentence))) continue;
+    for (const hit of hits) found.set(hit.phrase, hit.text);
+  }
+  return [...new Set(rule.phrases.flatMap((phrase) => found.get(phrase) ?? []))];
+}
+
+/** The text of a ticket as sentences: the title is a sentence of its own. */
+export function ticketSentences(params: { readonly title: string; readonly body: string | null }): Sentence[] {
+  return [...sentencesOf(params.title), ...sentencesOf(params.body ?? "")];
+}
