@@ -1,4 +1,5 @@
-import { planCommands } from "../../core/ticket/commands.js";
+import { parseCommands, planCommands } from "../../core/ticket/commands.js";
+import { botReacted } from "../../github/reactions.js";
 import { planTicketRefresh } from "../../core/ticket/plan-refresh.js";
 import type { TicketSnapshot } from "../../core/ticket/snapshot.js";
 import { applyTicketActions } from "../../github/apply-actions.js";
@@ -64,7 +65,11 @@ export async function handleCommentCreated(
     let snapshot = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: issue.number });
     if (!snapshot) return;
     const comment = context.payload.comment;
+    // A command Firstline already carried out (its reaction is on the comment) is not carried out
+    // again: a redelivery after a restart finds the effect and the 👍 on the issue.
+    const answered = parseCommands(comment.body).length > 0 && (await botReacted({ gh: scope.gh, repo: scope.repo, commentId: comment.id, botLogin: scope.botLogin }));
     const commands = planCommands({
+      answered,
       comment: {
         id: comment.id,
         author: comment.user?.login ?? "ghost",

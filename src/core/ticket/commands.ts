@@ -6,7 +6,7 @@ import { computeTicketSla } from "../sla/ticket-sla.js";
 import { waitingLabel, type TriageConfig } from "../triage/classify.js";
 import { TICKET_TYPES } from "../triage/form-fields.js";
 import type { TicketAction } from "./actions.js";
-import { parseCommands } from "./command-lines.js";
+import { parseCommands, type CommandName, type SlashCommand } from "./command-lines.js";
 import { marker, markersIn } from "./markers.js";
 import { recordedOutcomes } from "./outcomes.js";
 import { timelineOf, type TicketComment, type TicketSnapshot } from "./snapshot.js";
@@ -30,9 +30,16 @@ export function planCommands(params: {
   readonly policy: SlaPolicy;
   readonly botLogin: string;
   readonly now: number;
+  /** Firstline already answered this comment (its reaction is on it): the commands were carried out once. */
+  readonly answered?: boolean;
 }): CommandPlan {
   const { comment, snapshot, config, policy, botLogin, now } = params;
-  const commands = parseCommands(comment.body);
+  if (params.answered) return { actions: [], refresh: true };
+  const written = parseCommands(comment.body);
+  // A command that a newer staff decision has overtaken (a later command or label of the same
+  // kind) is not carried out: a redelivered old `/priority` never undoes a newer one.
+  const commands = policy.isStaff(comment.author) ? written.filter((command) => !overtaken({ command, comment, snapshot, policy, config, botLogin })) : written;
+  if (written.length > 0 && commands.length === 0) return { actions: [], refresh: true };
   // Bots never command the bot, and are never answered: two bots must not talk to each other.
   if (commands.length === 0 || policy.isBot(comment.author)) return { actions: [], refresh: false };
   if (!policy.isStaff(comment.author)) {
@@ -145,4 +152,40 @@ function planChargeable(params: { args: string; snapshot: TicketSnapshot; policy
     why: "/chargeable",
   });
   return actions;
+}
+
+/** What a command decides, to tell when a later decision overtakes it. */
+function decisionOf(name: CommandName): "priority" | "client" | "type" | "chargeable" | "pause" | null {
+  if (name === "priority" || name === "client" || name === "type") return name;
+  if (name === "chargeable" || name === "not-chargeable") return "chargeable";
+  if (name === "waiting" || name === "resume") return "pause";
+  return null;
+}
+
+/** Whether a later staff command or staff label change decided the same thing as this command. */
+function overtaken(params: {
+  readonly command: SlashCommand;
+  readonly comment: TicketComment;
+  readonly snapshot: TicketSnapshot;
+  readonly policy: SlaPolicy;
+  readonly config: TriageConfig;
+  readonly botLogin: string;
+}): boolean {
+  const { command, comment, snapshot, policy, config, botLogin } = params;
+  const decision = decisionOf(command.name);
+  if (decision === null) return false;
+  const later = snapshot.comments.some(
+    (c) => c.id !== comment.id && c.createdAt > comment.createdAt && policy.isStaff(c.author) && parseCommands(c.body).some((other) => decisionOf(other.name) === decision),
+  );
+  if (later) return true;
+  const concerns = (label: string) => {
+    const name = label.toLowerCase();
+    if (decision === "chargeable") return name === LABELS.chargeable;
+    if (decision === "pause") return config.pauseLabels.some((p) => sameLabel(p, label));
+    return name.startsWith(`${decision}: `);
+  };
+  // A person's label change after the comment (Firstline's own follow from commands it carried out).
+  return snapshot.events.some(
+    (e) => (e.type === "labeled" || e.type === "unlabeled") && e.at > comment.createdAt && concerns(e.label) && e.by.toLowerCase() !== botLogin.toLowerCase() && policy.isStaff(e.by),
+  );
 }
