@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { CONFIG_PATH, type FirstlineConfig } from "../config/firstline-config.js";
 import { parseConfig } from "../config/load-config.js";
 import type { InputProblem } from "../core/finding.js";
@@ -35,6 +36,18 @@ export async function loadRepoConfig(params: {
     throw error;
   }
   if (text === null) return { kind: "absent" };
+  const key = `${file}\u0000${createHash("sha1").update(text).digest("hex")}`;
+  const known = PARSED.get(key);
+  if (known) return known;
   const parsed = parseConfig({ file, text });
-  return parsed.ok ? { kind: "valid", config: parsed.value.value, files: [file] } : { kind: "broken", problems: parsed.problems, files: [file] };
+  const result: RepoConfig = parsed.ok ? { kind: "valid", config: parsed.value.value, files: [file] } : { kind: "broken", problems: parsed.problems, files: [file] };
+  if (PARSED.size >= 8) PARSED.delete(PARSED.keys().next().value ?? "");
+  PARSED.set(key, result);
+  return result;
 }
+
+/**
+ * Parsed configurations by file and content hash (the blob's identity): a large valid configuration
+ * is parsed once, not on every webhook. A few entries cover every ref a process reads.
+ */
+const PARSED = new Map<string, RepoConfig>();
