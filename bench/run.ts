@@ -20,7 +20,11 @@ const results: Record<string, unknown> = {
   machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown" },
 };
 const rows: Row[] = [];
+/** `npm run bench -- --only sweep,sweep-long` measures some sections only. */
+const onlyIndex = process.argv.indexOf("--only");
+const only = onlyIndex >= 0 ? new Set((process.argv[onlyIndex + 1] ?? "").split(",")) : null;
 const section = async <T>(name: string, run: () => Promise<T> | T, describe: (value: T) => Row[]) => {
+  if (only && !only.has(name)) return;
   process.stderr.write(`measuring ${name}...\n`);
   const value = await run();
   results[name] = value;
@@ -57,7 +61,7 @@ await section("memory", () => benchMemory(10_000), (v) => [
 ]);
 
 mkdirSync("bench", { recursive: true });
-writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(only ? "bench/results-partial.json" : "bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
 const width = Math.max(...rows.map((r) => r.figure.length));
 console.log(`${"figure".padEnd(width)}  ${"value".padStart(12)}  goal or limit`);
 for (const row of rows) {

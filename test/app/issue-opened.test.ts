@@ -99,7 +99,11 @@ describe("a new issue becomes a ticket", () => {
       .query({ state: "open", creator: "firstline[bot]", per_page: 100 })
       .reply(200, [])
       .post("/repos/Codertocat/Hello-World/issues", (body: { title: string; body: string }) => ((issueBody = body.body), body.title === "Firstline cannot read its configuration"))
-      .reply(201, { number: 2 });
+      .reply(201, { number: 2 })
+      // After creating, Firstline looks once more for a twin a racing writer may have opened.
+      .get("/repos/Codertocat/Hello-World/issues")
+      .query({ state: "open", sort: "created", direction: "desc", per_page: 100 })
+      .reply(200, []);
     await probot.receive({ id: "d-4", name: "issues", payload } as never);
     expect(scope.pendingMocks()).toEqual([]);
     expect(issueBody).toContain("| `Codertocat/Hello-World:.github/firstline.yml:4` | clients[0].plan: unknown plan \"gold\"; known: standard, enhanced |");

@@ -37,7 +37,11 @@ describe("code scanning alerts become one maintenance ticket per rule", () => {
       .query(true)
       .reply(200, [])
       .post("/repos/Codertocat/Hello-World/issues", (body: { title: string; body: string; labels: string[] }) => ((created = body), true))
-      .reply(201, { number: 7 });
+      .reply(201, { number: 7 })
+      // After creating, Firstline looks once more for a twin a racing writer may have opened.
+      .get("/repos/Codertocat/Hello-World/issues")
+      .query({ state: "open", sort: "created", direction: "desc", per_page: 100 })
+      .reply(200, []);
     await probot.receive({ id: "cs-1", name: "code_scanning_alert", payload } as never);
     expect(scope.pendingMocks()).toEqual([]);
     const ruleId = (payload.alert["rule"] as { id: string }).id;
