@@ -1,6 +1,8 @@
 // Builds the runnable JavaScript: lib/ for the command line and the app (dependencies stay in
-// node_modules), and the Action's self-contained dist/index.js when asked with --action.
+// node_modules), and the Action's self-contained dist/ (committed, checked current by CI).
 import { build } from "esbuild";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { actionBundleOptions } from "./action-bundle-options.mjs";
 
 const common = {
   bundle: true,
@@ -27,14 +29,10 @@ for (const entry of entries) {
   });
 }
 
-// The Action: one self-contained file, committed, that a runner starts with `node dist/index.js`.
-// Node 20 syntax so it runs on the node20 and node24 runners alike; CommonJS dependencies inside
-// an ES module bundle need `require`, which the banner provides.
-await build({
-  ...common,
-  entryPoints: ["src/action/index.ts"],
-  outfile: "dist/index.js",
-  legalComments: "none",
-  minify: true,
-  banner: { js: 'import { createRequire as __firstlineRequire } from "node:module"; const require = __firstlineRequire(import.meta.url);' },
-});
+// The Action: dist/index.js and the files it loads on demand. Emptied first, so a chunk no
+// longer built never lingers in the committed folder. The metafile (what each byte comes from)
+// goes to lib/, for the benchmark's report of the bundle's composition.
+rmSync("dist", { recursive: true, force: true });
+const action = await build({ ...common, ...actionBundleOptions(), metafile: true });
+mkdirSync("lib", { recursive: true });
+writeFileSync("lib/action-metafile.json", JSON.stringify(action.metafile));

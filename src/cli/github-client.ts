@@ -1,7 +1,7 @@
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
-import { z } from "zod";
+import * as z from "zod";
 import { statusOf, transportOf, type GitHubTransport } from "../github/transport.js";
 import type { CommandIo } from "./command.js";
 import { InputError } from "./input-error.js";

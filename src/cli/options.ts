@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 
 /** An ISO 8601 instant with an offset (`2026-12-24T17:30:00Z`, `2026-12-24T17:30:00+01:00`). */
 export const instantOption = z.string().transform((text, ctx) => {

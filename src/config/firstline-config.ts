@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 import { maintenanceProblems } from "../core/maintenance/validate.js";
 import { DEFAULT_PLANS } from "../core/sla/targets.js";
 import {

@@ -19,7 +19,7 @@ import { finish } from "../report.js";
  */
 export async function actionSlaSweep(context: ActionContext): Promise<void> {
   const config = readConfigFile(context.io, context.inputs.config).value;
-  const gh = context.github();
+  const gh = await context.github();
   let teamMembers: string[] = [];
   if (config.staff.team) {
     const { owner: org, repo: slug } = splitRepo(config.staff.team);

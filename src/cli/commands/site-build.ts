@@ -1,5 +1,5 @@
 import { localDateOf } from "../../shell/clock.js";
-import { z } from "zod";
+import * as z from "zod";
 import { CONFIG_PATH } from "../../config/firstline-config.js";
 import { readRunbooks } from "../../core/runbooks/read-runbooks.js";
 import { buildSiteFromConfig } from "../../site/site-from-config.js";
