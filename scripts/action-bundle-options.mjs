@@ -38,3 +38,45 @@ export function actionBundleOptions() {
     banner: { js: 'import { createRequire as __firstlineRequire } from "node:module"; const require = __firstlineRequire(import.meta.url);' },
   };
 }
+
+/** Every time zone a country's holiday data names, in the country and its states and regions. */
+function zonesNamedIn(node) {
+  if (typeof node !== "object" || node === null) return [];
+  return Object.entries(node).flatMap(([key, value]) => (key === "zones" && Array.isArray(value) ? value : zonesNamedIn(value)));
+}
+
+/**
+ * date-holidays for the years outside the built-in table, as a CommonJS file of its own beside
+ * dist/index.js (calendars are synchronous, so the Action loads it with `require`, and only when
+ * such a year is asked for). Firstline's regions are all states of GB, so the bundle keeps GB's
+ * holiday rules and the time zones they name; the library itself is unchanged.
+ */
+export function holidayLibraryBundleOptions(params) {
+  const { holidayData, zoneData } = params;
+  const gbOnly = {
+    name: "gb-holidays-only",
+    setup(build) {
+      build.onLoad({ filter: /date-holidays[\\/]src[\\/]data\.js$/ }, () => ({
+        contents: `export const data = ${JSON.stringify({ ...holidayData, holidays: { GB: holidayData.holidays.GB } })};`,
+        loader: "js",
+      }));
+      build.onResolve({ filter: /^moment-timezone$/ }, () => ({ path: "moment-timezone", namespace: "london-zone-only" }));
+      build.onLoad({ filter: /.*/, namespace: "london-zone-only" }, () => {
+        // The zones GB and its states name (Northern Ireland's is a link to London), and what they link to.
+        const named = new Set(zonesNamedIn(holidayData.holidays.GB));
+        const links = zoneData.links.filter((link) => link.split("|").some((zone) => named.has(zone)));
+        for (const link of links) for (const zone of link.split("|")) named.add(zone);
+        const data = { version: zoneData.version, zones: zoneData.zones.filter((z) => named.has(z.split("|")[0])), links, countries: [] };
+        return { contents: `var moment = module.exports = require("moment-timezone/moment-timezone.js");\nmoment.tz.load(${JSON.stringify(data)});`, loader: "js", resolveDir: process.cwd() };
+      });
+    },
+  };
+  return {
+    stdin: { contents: 'export { default } from "date-holidays";', resolveDir: process.cwd(), sourcefile: "bank-holiday-library.js" },
+    outfile: "dist/bank-holiday-library.cjs",
+    format: "cjs",
+    legalComments: "none",
+    minify: true,
+    plugins: [gbOnly],
+  };
+}
