@@ -1,4 +1,5 @@
 // npm run bench: measures Firstline against its limits and writes bench/results.json.
+// `npm run bench -- action sweep` measures only the sections named.
 import { cpus } from "node:os";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { benchAction } from "./action.js";
@@ -20,7 +21,9 @@ const results: Record<string, unknown> = {
   machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown" },
 };
 const rows: Row[] = [];
+const only = process.argv.slice(2);
 const section = async <T>(name: string, run: () => Promise<T> | T, describe: (value: T) => Row[]) => {
+  if (only.length > 0 && !only.includes(name)) return;
   process.stderr.write(`measuring ${name}...\n`);
   const value = await run();
   results[name] = value;
@@ -42,9 +45,16 @@ await section("sweep", () => benchSweep(1000), (v) => [
   { figure: "  writes on a quiet sweep", value: v.quietWrites, goal: "0" },
 ]);
 await section("site", () => benchSite(500), (v) => [{ figure: `Site build for ${v.runbooks} runbooks (ms)`, value: v.buildMs, goal: "" }]);
-await section("action", () => benchAction(5), (v) => [
-  { figure: "Action cold start, rota-check (ms)", value: v.coldStartMs, goal: "" },
-  { figure: "Action bundle (bytes)", value: v.bundleBytes, goal: "" },
+await section("action", () => benchAction(10), (v) => [
+  ...v.starts.flatMap((s) => [
+    { figure: `Action start on ${s.node} (${s.version}), bare \`node -e 0\` (ms)`, value: s.bareNodeMs, goal: "" },
+    { figure: "  spawn to first request, sla-sweep, no tickets (ms)", value: s.firstRequestMs, goal: s.node === "Node 24" ? `<= ${s.bareNodeMs + 100} (bare + 100)` : "" },
+    { figure: "  spawn to exit (ms)", value: s.exitMs, goal: "" },
+  ]),
+  { figure: `Action bundle, all of dist/ (${v.files} files, bytes)`, value: v.bundleBytes, goal: "<= 1,500,000" },
+  { figure: "  loaded by an sla-sweep run (bytes)", value: v.slaSweepBytes, goal: "" },
+  { figure: `Action quiet sweep of ${v.quietSweep.tickets} tickets at ${v.quietSweep.latencyMs} ms latency (ms)`, value: v.quietSweep.wallMs, goal: "< 2,000" },
+  { figure: "  requests / writes", value: `${v.quietSweep.requests} / ${v.quietSweep.writes}`, goal: "" },
 ]);
 await section("memory", () => benchMemory(10_000), (v) => [
   { figure: `App resident memory after ${v.events} events (MB)`, value: v.rssMb, goal: "" },
