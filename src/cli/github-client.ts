@@ -1,6 +1,6 @@
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
-import { Octokit } from "@octokit/rest";
+import { Octokit } from "@octokit/core";
 import * as z from "zod";
 import { statusOf, transportOf, type GitHubTransport } from "../github/transport.js";
 import { paceWrites, readsAtFullSpeed } from "../github/write-pacing.js";

@@ -1,4 +1,4 @@
-import type { Octokit } from "@octokit/rest";
+import type { Octokit } from "@octokit/core";
 import Bottleneck from "bottleneck/light.js";
 
 /** GitHub asks integrations to wait at least a second between writes (its secondary rate limits). */
@@ -25,13 +25,14 @@ export function isWriteRequest(options: HookedRequest): boolean {
 
 /**
  * Octokit's throttling plugin spaces every GraphQL request a second apart, as it does writes, so
- * a sweep reading 1,000 tickets 100 at a time waited ten seconds for nothing. These options give
- * the plugin a write group that never waits (it keeps its rate-limit retries, search pacing and
- * its three seconds between content-creating writes); `paceWrites` then spaces real writes one
- * at a time, a second apart, and lets reads go back to back.
+ * a sweep reading 1,000 tickets 100 at a time waited ten seconds for nothing; and it spaces
+ * writes that notify people three seconds apart, stricter than GitHub's 80 content writes a
+ * minute. These options give the plugin write groups that never wait (it keeps its rate-limit
+ * retries and its search pacing); `paceWrites` then spaces every real write a second apart (60
+ * a minute) and lets reads go back to back. The sweep's write budget keeps to 500 an hour.
  */
-export function readsAtFullSpeed(): { readonly write: Bottleneck.Group } {
-  return { write: new Bottleneck.Group({ maxConcurrent: null, minTime: 0 }) };
+export function readsAtFullSpeed(): { readonly write: Bottleneck.Group; readonly notifications: Bottleneck.Group } {
+  return { write: new Bottleneck.Group({ maxConcurrent: null, minTime: 0 }), notifications: new Bottleneck.Group({ maxConcurrent: null, minTime: 0 }) };
 }
 
 /**

@@ -50,4 +50,13 @@ describe("the Action's GitHub client: reads back to back, writes a second apart"
     await client.graphql("mutation { closeIssue(input: {issueId: \"I_1\"}) { clientMutationId } }");
     expect(Date.now() - mutations).toBeGreaterThanOrEqual(950);
   });
+
+  it("comments, which notify people, are a second apart too: 60 a minute, within GitHub's 80", async () => {
+    nock(API).post("/repos/acme/website/issues/1/comments").times(3).reply(201, { id: 1 });
+    const client = gh();
+    const started = Date.now();
+    for (let i = 0; i < 3; i++) await client.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner: "acme", repo: "website", issue_number: 1, body: "Thanks" });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
+    expect(Date.now() - started).toBeLessThan(4000);
+  });
 });

@@ -1,2 +1,2 @@
 import { createRequire as __firstlineRequire } from "node:module"; const require = __firstlineRequire(import.meta.url);
-import{u as o}from"./chunk-KO5PXUI6.js";function n(i){return o(i.io,i.inputs.config)}export{n as a};
+import{u as o}from"./chunk-SRQD66FO.js";function n(i){return o(i.io,i.inputs.config)}export{n as a};
