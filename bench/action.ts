@@ -51,7 +51,7 @@ function timed(params: { nodePath: string; args: string[]; env: Record<string, s
  * configuration and rota) against the emulator's agency with no tickets: spawn to first request
  * and to exit, each binary beside a bare `node -e 0`, interleaved so both see the same machine.
  */
-async function benchStarts(runs: number): Promise<ActionStart[]> {
+export async function benchStarts(runs: number): Promise<ActionStart[]> {
   const emulator = await startEmulator({ now: new Date(NOW), seed: agencySeed(), stderr: () => undefined });
   const proxy = await startFirstRequestProxy(emulator.url);
   try {

@@ -1,6 +1,6 @@
 // npm run bench: measures Firstline against its limits and writes bench/results.json.
 // `npm run bench -- action sweep` measures only the sections named.
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { benchAction } from "./action.js";
 import { benchCalendar } from "./calendar.js";
@@ -18,7 +18,8 @@ interface Row {
 
 const results: Record<string, unknown> = {
   at: new Date().toISOString(),
-  machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown" },
+  // The load average says how busy a shared machine was: wall-clock figures scale with it.
+  machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? "unknown", loadAverage: loadavg().map((l) => Math.round(l * 10) / 10) },
 };
 const rows: Row[] = [];
 const only = process.argv.slice(2);
@@ -69,4 +70,5 @@ for (const row of rows) {
   const value = typeof row.value === "number" ? row.value.toLocaleString("en-GB") : row.value;
   console.log(`${row.figure.padEnd(width)}  ${value.padStart(12)}  ${row.goal}`);
 }
-console.log("\nwrote bench/results.json");
+console.log(`\nload average at the end: ${loadavg().map((l) => l.toFixed(1)).join(", ")} on ${cpus().length} cores`);
+console.log("wrote bench/results.json");
