@@ -51,7 +51,7 @@ function timed(params: { nodePath: string; args: string[]; env: Record<string, s
  * configuration and rota) against the emulator's agency with no tickets: spawn to first request
  * and to exit, each binary beside a bare `node -e 0`, interleaved so both see the same machine.
  */
-export async function benchStarts(runs: number): Promise<ActionStart[]> {
+export async function benchStarts(runs: number, entry = "dist/index.js"): Promise<ActionStart[]> {
   const emulator = await startEmulator({ now: new Date(NOW), seed: agencySeed(), stderr: () => undefined });
   const proxy = await startFirstRequestProxy(emulator.url);
   try {
@@ -84,7 +84,7 @@ export async function benchStarts(runs: number): Promise<ActionStart[]> {
         sample.bare.push((await timed({ nodePath: binary.path, args: ["-e", "0"], env })).ms);
         for (const file of Object.values(files)) writeFileSync(file, "");
         proxy.reset();
-        const action = await timed({ nodePath: binary.path, args: ["dist/index.js"], env });
+        const action = await timed({ nodePath: binary.path, args: [entry], env });
         const first = proxy.firstRequestAt();
         if (first === undefined) throw new Error(`the Action made no request: ${action.stderr}`);
         sample.first.push(first - action.startedAt);
