@@ -1,4 +1,4 @@
-// How the Action is bundled into dist/. Shared by the build and the bundle's tests.
+// How the Action is bundled into dist/ (used by scripts/build.mjs).
 
 /**
  * @actions/core imports an HTTP client (and through it undici, about 400 KB) for one function the
@@ -8,16 +8,14 @@
 const unusedOidcClient = {
   name: "unused-oidc-client",
   setup(build) {
-    build.onResolve({ filter: /^(@actions\/http-client|undici)(\/|$)/ }, async (args) => {
-      if (args.pluginData === "unused-oidc-client") return undefined;
+    const withoutSideEffects = async (args) => {
       const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: "unused-oidc-client" });
       return resolved.errors.length > 0 ? { errors: resolved.errors } : { path: resolved.path, sideEffects: false };
-    });
-    build.onResolve({ filter: /\/oidc-utils\.js$/ }, async (args) => {
-      if (args.pluginData === "unused-oidc-client" || !args.importer.includes("@actions/core")) return undefined;
-      const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: "unused-oidc-client" });
-      return resolved.errors.length > 0 ? { errors: resolved.errors } : { path: resolved.path, sideEffects: false };
-    });
+    };
+    build.onResolve({ filter: /^(@actions\/http-client|undici)(\/|$)/ }, (args) => (args.pluginData === "unused-oidc-client" ? undefined : withoutSideEffects(args)));
+    build.onResolve({ filter: /\/oidc-utils\.js$/ }, (args) =>
+      args.pluginData === "unused-oidc-client" || !args.importer.includes("@actions/core") ? undefined : withoutSideEffects(args),
+    );
   },
 };
 
