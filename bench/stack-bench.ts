@@ -42,3 +42,24 @@ export async function withStack<T>(params: { seed: SeedInput; now: Date }, work:
     await stack.close();
   }
 }
+
+/**
+ * Sweeps an hour apart (GitHub's write limits, 80 a minute and 500 an hour, spread the first
+ * cards out) until a sweep writes nothing and leaves nothing for later; then five minutes on.
+ * Returns the number of sweeps and the requests of the first.
+ */
+export async function sweepUntilQuiet(stack: Stack): Promise<{ settleSweeps: number; firstSweepRequests: number }> {
+  stack.emulator.log.reset();
+  await stack.sweep();
+  const firstSweepRequests = stack.emulator.log.summary().requests.filter((r) => r.actor !== "app").length;
+  let settleSweeps = 1;
+  for (; settleSweeps < 60; settleSweeps++) {
+    stack.emulator.clock.advance({ minutes: 61 });
+    stack.emulator.log.reset();
+    const result = (await stack.sweep()) as { sweeps: { deferred: number }[] };
+    const deferred = result.sweeps.reduce((n, s) => n + s.deferred, 0);
+    if (stack.emulator.log.summary().writes === 0 && deferred === 0) break;
+  }
+  stack.emulator.clock.advance({ minutes: 5 });
+  return { settleSweeps, firstSweepRequests };
+}

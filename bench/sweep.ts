@@ -1,5 +1,5 @@
 import { startAnotherApp, SWEEP_SECRET, type Stack } from "../src/demo/stack.js";
-import { seedWithTickets, withStack } from "./stack-bench.js";
+import { seedWithTickets, sweepUntilQuiet, withStack } from "./stack-bench.js";
 
 /** A second app process on the same GitHub, as after a restart; its sweep is called over HTTP. */
 async function restartedApp(stack: Stack): Promise<{ sweep: () => Promise<void>; close: () => Promise<void> }> {
@@ -15,26 +15,14 @@ async function restartedApp(stack: Stack): Promise<{ sweep: () => Promise<void>;
 
 /**
  * API requests of one sweep over 1,000 open tickets once they are up to date, and the writes of a
- * second sweep right after (a quiet sweep). The app is first brought up to date by sweeps an hour
- * apart, since GitHub's write limits (80 a minute, 500 an hour) spread the first cards out.
+ * second sweep right after (a quiet sweep), once the app has brought every ticket up to date.
  */
 export async function benchSweep(
   tickets = 1000,
   options: { readonly longTickets?: number; readonly commentsEach?: number } = {},
 ): Promise<{ tickets: number; requests: number; quietWrites: number; settleSweeps: number; firstSweepRequests: number; restartRequests: number; operations: Record<string, number> }> {
   return withStack({ seed: seedWithTickets(tickets, "2026-11-02T10:00:00Z", options), now: new Date("2026-12-02T11:00:00Z") }, async (stack) => {
-    stack.emulator.log.reset();
-    await stack.sweep();
-    const firstSweepRequests = stack.emulator.log.summary().requests.filter((r) => r.actor !== "app").length;
-    let settleSweeps = 1;
-    for (; settleSweeps < 60; settleSweeps++) {
-      stack.emulator.clock.advance({ minutes: 61 });
-      stack.emulator.log.reset();
-      const result = (await stack.sweep()) as { sweeps: { deferred: number }[] };
-      const deferred = result.sweeps.reduce((n, s) => n + s.deferred, 0);
-      if (stack.emulator.log.summary().writes === 0 && deferred === 0) break;
-    }
-    stack.emulator.clock.advance({ minutes: 5 });
+    const { settleSweeps, firstSweepRequests } = await sweepUntilQuiet(stack);
     stack.emulator.log.reset();
     await stack.sweep();
     const measured = stack.emulator.log.summary().requests;

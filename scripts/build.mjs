@@ -1,6 +1,13 @@
 // Builds the runnable JavaScript: lib/ for the command line and the app (dependencies stay in
-// node_modules), and the Action's self-contained dist/index.js when asked with --action.
+// node_modules), and the Action's self-contained dist/ (committed, checked current by CI).
 import { build } from "esbuild";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { actionBundleOptions, holidayLibraryBundleOptions } from "./action-bundle-options.mjs";
+
+// The built-in bank-holiday table (src/core/time/bank-holiday-table.ts), from date-holidays.
+execFileSync(process.execPath, ["scripts/run-ts.mjs", "scripts/generate-bank-holiday-table.ts"], { stdio: "inherit" });
 
 const common = {
   bundle: true,
@@ -27,14 +34,19 @@ for (const entry of entries) {
   });
 }
 
-// The Action: one self-contained file, committed, that a runner starts with `node dist/index.js`.
-// Node 20 syntax so it runs on the node20 and node24 runners alike; CommonJS dependencies inside
-// an ES module bundle need `require`, which the banner provides.
-await build({
+// The Action: dist/index.js and the files it loads on demand. Emptied first, so a chunk no
+// longer built never lingers in the committed folder. The metafile (what each byte comes from)
+// goes to lib/, for the benchmark's report of the bundle's composition.
+rmSync("dist", { recursive: true, force: true });
+const action = await build({ ...common, ...actionBundleOptions(), metafile: true });
+const require = createRequire(import.meta.url);
+const holidayLibrary = await build({
   ...common,
-  entryPoints: ["src/action/index.ts"],
-  outfile: "dist/index.js",
-  legalComments: "none",
-  minify: true,
-  banner: { js: 'import { createRequire as __firstlineRequire } from "node:module"; const require = __firstlineRequire(import.meta.url);' },
+  ...holidayLibraryBundleOptions({
+    holidayData: require("date-holidays/data").data,
+    zoneData: JSON.parse(readFileSync(require.resolve("moment-timezone/data/packed/latest.json"), "utf8")),
+  }),
+  metafile: true,
 });
+mkdirSync("lib", { recursive: true });
+writeFileSync("lib/action-metafile.json", JSON.stringify({ inputs: { ...action.metafile.inputs, ...holidayLibrary.metafile.inputs }, outputs: { ...action.metafile.outputs, ...holidayLibrary.metafile.outputs } }));

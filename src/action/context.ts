@@ -2,11 +2,11 @@ import type { CommandIo } from "../cli/command.js";
 import type { GitHubTransport } from "../github/transport.js";
 import type { ActionInputs } from "./inputs.js";
 
-/** What every Action command gets: its inputs, files, the clock, and GitHub (asked for lazily). */
+/** What every Action command gets: its inputs, files, the clock, and GitHub (loaded when first asked for). */
 export interface ActionContext {
   readonly inputs: ActionInputs;
   readonly io: CommandIo;
   /** `owner/name` of the repository the workflow runs in. */
   readonly repository: string;
-  readonly github: () => GitHubTransport;
+  readonly github: () => Promise<GitHubTransport>;
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { dateOption } from "../cli/options.js";
 
 /** The commands the Action runs, the same as the app's jobs and the command line's. */

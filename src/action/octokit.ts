@@ -1,14 +1,16 @@
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
-import { Octokit } from "@octokit/rest";
+import { Octokit } from "@octokit/core";
 import { requestTimeoutFromEnv, timedFetch } from "../github/timed-fetch.js";
 import { transportOf, type GitHubTransport } from "../github/transport.js";
+import { paceWrites, readsAtFullSpeed } from "../github/write-pacing.js";
 
 const FirstlineOctokit = Octokit.plugin(retry, throttling);
 
 /**
  * The Action's connection to GitHub (GITHUB_API_URL on GitHub Enterprise and in tests), with
- * retries on server errors and waits on rate limits, as the app's Probot client has.
+ * retries on server errors and waits on rate limits, as the app's Probot client has; writes a
+ * second apart, reads (GraphQL queries included) back to back.
  */
 export function actionGitHub(params: {
   readonly token: string;
@@ -24,6 +26,7 @@ export function actionGitHub(params: {
     userAgent: "firstline-action",
     request: { fetch: timedFetch(requestTimeoutFromEnv(process.env)) },
     throttle: {
+      ...readsAtFullSpeed(),
       onRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
         params.warn(`rate limited on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
         return retryCount < 3;
@@ -35,5 +38,6 @@ export function actionGitHub(params: {
     },
     retry: { doNotRetry: [400, 401, 403, 404, 422] },
   });
+  paceWrites(octokit);
   return transportOf(octokit);
 }

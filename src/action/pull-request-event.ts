@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { CommandIo } from "../cli/command.js";
 import { InputError } from "../cli/input-error.js";
 

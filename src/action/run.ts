@@ -1,32 +1,11 @@
 import * as core from "@actions/core";
-import { z } from "zod";
+import * as z from "zod";
 import { InputError } from "../cli/input-error.js";
 import { nodeIo } from "../cli/node-io.js";
-import { actionCheckRotaChange } from "./commands/check-rota-change.js";
-import { actionPublishRota } from "./commands/publish-rota.js";
-import { actionRotaCheck } from "./commands/rota-check.js";
-import { actionRotaHorizon } from "./commands/rota-horizon.js";
-import { actionRunbooksCheck } from "./commands/runbooks-check.js";
-import { actionSiteBuild } from "./commands/site-build.js";
-import { actionSlaReport } from "./commands/sla-report.js";
-import { actionSlaSweep } from "./commands/sla-sweep.js";
-import { actionToil } from "./commands/toil.js";
-import type { ActionContext } from "./context.js";
-import { readActionInputs, type ActionCommand } from "./inputs.js";
-import { actionGitHub } from "./octokit.js";
+import type { GitHubTransport } from "../github/transport.js";
+import { ACTION_COMMAND_LOADERS } from "./commands/registry.js";
+import { readActionInputs } from "./inputs.js";
 import { annotateProblems, problemsText } from "./report.js";
-
-const COMMANDS: Record<ActionCommand, (context: ActionContext) => Promise<void>> = {
-  "sla-sweep": actionSlaSweep,
-  "sla-report": actionSlaReport,
-  "rota-check": actionRotaCheck,
-  "publish-rota": actionPublishRota,
-  "check-rota-change": actionCheckRotaChange,
-  "rota-horizon": actionRotaHorizon,
-  "runbooks-check": actionRunbooksCheck,
-  "site-build": actionSiteBuild,
-  toil: actionToil,
-};
 
 /** The Action: parse the inputs, run the command; one catch turns any failure into setFailed. */
 export async function run(): Promise<void> {
@@ -37,15 +16,18 @@ export async function run(): Promise<void> {
       return;
     }
     const inputs = parsed.data;
-    const command = COMMANDS[inputs.command];
-    let github: ReturnType<typeof actionGitHub> | undefined;
+    const command = await ACTION_COMMAND_LOADERS[inputs.command]();
+    let github: Promise<GitHubTransport> | undefined;
     await command({
       inputs,
       io: nodeIo(),
       repository: process.env["GITHUB_REPOSITORY"] ?? "",
       github: () => {
-        if (!inputs.token) throw new Error(`"${inputs.command}" talks to GitHub: pass a token input`);
-        return (github ??= actionGitHub({ token: inputs.token, apiUrl: process.env["GITHUB_API_URL"], warn: core.warning, debug: core.debug }));
+        if (!inputs.token) return Promise.reject(new Error(`"${inputs.command}" talks to GitHub: pass a token input`));
+        // The GitHub client (Octokit and its plugins) loads only for the commands that use it.
+        return (github ??= import("./octokit.js").then(({ actionGitHub }) =>
+          actionGitHub({ token: inputs.token, apiUrl: process.env["GITHUB_API_URL"], warn: core.warning, debug: core.debug }),
+        ));
       },
     });
   } catch (error) {

@@ -1,5 +1,6 @@
 import type { ApplicationFunctionOptions, Probot } from "probot";
 import { transportOf } from "../github/transport.js";
+import { provideHolidayLibrary } from "../shell/holiday-library.js";
 import { handleConfigPush } from "./handlers/config-changed.js";
 import { handlePullRequest } from "./handlers/pull-request.js";
 import { handleCodeScanningAlert, handleDependabotAlert, handleSecretScanningAlert } from "./handlers/security-alert.js";
@@ -27,6 +28,7 @@ export interface FirstlineAppOptions {
 /** Builds the Probot app function: it only wires events, routes and the schedule to their handlers. */
 export function firstlineApp(options: FirstlineAppOptions = {}) {
   return (app: Probot, probotOptions?: ApplicationFunctionOptions): void => {
+    provideHolidayLibrary({ from: import.meta.url, specifier: "date-holidays" });
     const service = options.service ?? new FirstlineService();
     const supportRepo = "supportRepo" in options ? options.supportRepo : process.env["FIRSTLINE_SUPPORT_REPO"];
     if (!supportRepo || !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(supportRepo)) {

@@ -136,7 +136,7 @@ export async function sweepInstallations(params: {
       config,
       policy,
       botLogin,
-      responders,
+      responders: () => responders,
       writeLog,
       now: () => service.now(),
       lock: (key, work) => service.locks.run(key, work),

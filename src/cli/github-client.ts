@@ -1,9 +1,10 @@
 import { requestTimeoutFromEnv, timedFetch } from "../github/timed-fetch.js";
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
-import { Octokit } from "@octokit/rest";
-import { z } from "zod";
+import { Octokit } from "@octokit/core";
+import * as z from "zod";
 import { statusOf, transportOf, type GitHubTransport } from "../github/transport.js";
+import { paceWrites, readsAtFullSpeed } from "../github/write-pacing.js";
 import type { CommandIo } from "./command.js";
 import { InputError } from "./input-error.js";
 
@@ -31,6 +32,7 @@ export function cliGitHub(params: { readonly io: CommandIo; readonly command: st
     // Failed requests come back as errors the command reports in one line; nothing else is printed.
     log: { debug: () => undefined, info: () => undefined, warn, error: () => undefined },
     throttle: {
+      ...readsAtFullSpeed(),
       onRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
         warn(`rate limited on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
         return retryCount < RATE_LIMIT_RETRIES;
@@ -42,6 +44,7 @@ export function cliGitHub(params: { readonly io: CommandIo; readonly command: st
     },
     retry: { doNotRetry: [400, 401, 403, 404, 422] },
   });
+  paceWrites(octokit);
   return transportOf(octokit);
 }
 

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 
 /** The years an instant may fall in: wide enough for any ticket, narrow enough for any calendar. */
 const FIRST_YEAR = 1970;

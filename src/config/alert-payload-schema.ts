@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 import { ALERT_SEVERITIES, FINGERPRINT_PATTERN } from "../core/alerts/alert.js";
 
 /** Alertmanager writes Go's zero time as the end of an alert that still fires. */

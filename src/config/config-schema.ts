@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 import { parseLocalInterval } from "../core/time/calendar.js";
 import { PRIORITIES } from "../core/labels.js";
 import { parseTarget } from "../core/sla/targets.js";

@@ -1,6 +1,6 @@
 import { IANAZone } from "luxon";
 import { standardDayMinutes, weekMinutes, WEEKDAYS } from "../core/time/calendar.js";
-import { z } from "zod";
+import * as z from "zod";
 import { maintenanceProblems } from "../core/maintenance/validate.js";
 import { DEFAULT_PLANS } from "../core/sla/targets.js";
 import {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 const repository = z.looseObject({ full_name: z.string().regex(/^[^/]+\/[^/]+$/, { message: "must be owner/name" }) });
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { firstlineConfigSchema } from "./firstline-config.js";
 import { ROTA_SCHEMAS } from "./rota-json-schema.js";
 

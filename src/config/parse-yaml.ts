@@ -24,11 +24,18 @@ function lineLocator(doc: Document, counter: LineCounter) {
   };
 }
 
-/** The line of a mapping key itself (for example a week key), rather than of its value. */
+/**
+ * The line of a mapping key itself (for example a week key), rather than of its value. The text is
+ * parsed again only when a line is first asked for: most files have nothing to report.
+ */
 export function keyLineLocator(source: { text: string }) {
-  const counter = new LineCounter();
-  const doc = parseDocument(source.text, { lineCounter: counter });
+  let parsed: { readonly doc: Document; readonly counter: LineCounter } | undefined;
   return (path: readonly PropertyKey[]): number | undefined => {
+    if (!parsed) {
+      const counter = new LineCounter();
+      parsed = { doc: parseDocument(source.text, { lineCounter: counter }), counter };
+    }
+    const { doc, counter } = parsed;
     const parentPath = path.slice(0, -1) as unknown[];
     const parent = parentPath.length === 0 ? doc.contents : doc.getIn(parentPath, true);
     const key = path[path.length - 1];

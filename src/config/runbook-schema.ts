@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { dateString, login } from "./config-schema.js";
 
 /** How bad the situation a runbook covers is, in the words alerts use. */

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 import type { TicketTimeline } from "../core/sla/ticket-timeline.js";
 import { login, repoName } from "./config-schema.js";
 

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 import type { ToilAlert } from "../core/toil/toil.js";
 import { login } from "./config-schema.js";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Fault injection settings; any of them may be changed at any time through the control API. */
 export const faultChangesSchema = z

@@ -106,12 +106,11 @@ export async function openDueMaintenance(params: {
   const today = DateTime.fromMillis(params.now, { zone: config.timezone }).toISODate() ?? "";
   const since = DateTime.fromMillis(params.now, { zone: "utc" }).minus({ days: 40 }).toISO() ?? undefined;
   const repos = [...new Set(config.maintenance.map((task) => task.repo ?? config.clients.find((c) => c.id === task.client)?.repos[0]).filter((r): r is string => Boolean(r)))];
-  const issues: { author: string; body: string | null }[] = [];
-  for (const repo of repos) {
-    const gh = await params.ghFor(repo);
-    const mine = await botMaintenanceIssues({ gh, repo, botLogin, ...(since ? { since } : {}) });
-    issues.push(...mine.map((i) => ({ author: i.user?.login ?? "", body: i.body })));
-  }
+  const clients: { repo: string; gh: GitHubTransport }[] = [];
+  for (const repo of repos) clients.push({ repo, gh: await params.ghFor(repo) });
+  // Reads, so all at once: a sweep's closing reads cost one round trip, not one a repository.
+  const lists = await Promise.all(clients.map(({ repo, gh }) => botMaintenanceIssues({ gh, repo, botLogin, ...(since ? { since } : {}) })));
+  const issues = lists.flat().map((i) => ({ author: i.user?.login ?? "", body: i.body }));
   const existingKeys = existingMaintenanceKeys({ issues, botLogin });
   const opened: { repo: string; number: number | null; title: string }[] = [];
   for (const due of dueMaintenanceTickets({ config, today, existingKeys, policy })) {

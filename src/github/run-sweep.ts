@@ -48,16 +48,18 @@ export async function sweepTickets(params: {
   readonly config: FirstlineConfig;
   readonly policy: SlaPolicy;
   readonly botLogin: string;
-  readonly responders: Responders | null;
+  /** Who is on support now; asked for once the tickets are read, so reading the rota never delays GitHub's first answer. */
+  readonly responders: () => Responders | null;
   readonly writeLog: WriteLog;
   readonly now: () => number;
   readonly dryRun?: boolean;
   /** Runs work one at a time per ticket with the webhook handlers (the app's per-ticket lock). */
   readonly lock?: (key: string, work: () => Promise<void>) => Promise<void>;
 }): Promise<TicketSweep> {
-  const { gh, config, policy, botLogin, responders, writeLog, now } = params;
+  const { gh, config, policy, botLogin, writeLog, now } = params;
   const { tickets: issues, unreadable } = await searchOpenTicketsReporting({ gh, repos: params.repos });
   const failures: SweepFailure[] = unreadable.map((repo) => ({ repo, status: undefined, message: "GitHub refused to search it" }));
+  const responders = params.responders();
   const swept = planSweep({ tickets: issues, config, policy, botLogin, responders, now: now() });
   let writes = 0;
   let changed = 0;

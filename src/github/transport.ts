@@ -14,7 +14,7 @@ export interface GitHubTransport {
   readonly graphql: <T = unknown>(query: string, variables?: Record<string, unknown>) => Promise<T>;
 }
 
-/** Adapts any Octokit instance (Probot's or @octokit/rest's) to the transport. */
+/** Adapts any Octokit instance (Probot's or @octokit/core's) to the transport. */
 export function transportOf(octokit: { request: unknown; graphql: unknown }): GitHubTransport {
   return octokit as unknown as GitHubTransport;
 }

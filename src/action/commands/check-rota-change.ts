@@ -19,7 +19,7 @@ export async function actionCheckRotaChange(context: ActionContext): Promise<voi
   const config = readConfigFile(context.io, context.inputs.config).value;
   const repo = event.repository ?? context.repository;
   const outcome = await checkRotaPullRequest({
-    gh: context.github(),
+    gh: await context.github(),
     reader: new FileReader(),
     repo,
     number: event.number,

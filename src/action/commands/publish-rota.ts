@@ -13,7 +13,7 @@ export async function actionPublishRota(context: ActionContext): Promise<void> {
   const announcement = planAnnouncement({ rota, now: context.io.now().getTime(), zone: config.timezone });
   const repo = config.supportRepo ?? context.repository;
   const result = await publishAnnouncement({
-    gh: context.github(),
+    gh: await context.github(),
     repo,
     announcement,
     botLogin: context.inputs["bot-login"],

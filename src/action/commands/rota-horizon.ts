@@ -26,7 +26,7 @@ export async function actionRotaHorizon(context: ActionContext): Promise<void> {
   const repo = config.supportRepo ?? context.repository;
   const issue = horizonIssue({ findings: result.findings, dir, admins: config.rota.admins });
   const synced = await syncHorizonIssue({
-    gh: context.github(),
+    gh: await context.github(),
     repo,
     botLogin: context.inputs["bot-login"],
     issue,

@@ -15,7 +15,7 @@ export async function actionSlaReport(context: ActionContext): Promise<void> {
   const config = readConfigFile(context.io, context.inputs.config).value;
   const period = toilPeriod({ now: context.io.now(), zone: config.timezone, from: context.inputs.from, to: context.inputs.to });
   const repos = [...config.clients.flatMap((c) => c.repos), ...config.ticketRepos];
-  const { tickets, unreadable } = await searchOpenTicketsReporting({ gh: context.github(), repos, qualifiers: `is:issue created:${period.from}..${period.to}` });
+  const { tickets, unreadable } = await searchOpenTicketsReporting({ gh: await context.github(), repos, qualifiers: `is:issue created:${period.from}..${period.to}` });
   for (const repo of unreadable) core.warning(`${repo} could not be searched with this token, so its tickets are not in the report`);
   const rows = slaReport({ tickets, policy: buildSlaPolicy({ config }), now: context.io.now().getTime() });
   await finish({

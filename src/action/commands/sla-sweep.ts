@@ -9,6 +9,7 @@ import { WriteLog } from "../../github/write-log.js";
 import { readRotaFolder } from "../../cli/commands/rota-folder.js";
 import { respondersAt } from "../../github/load-responders.js";
 import { splitRepo } from "../../github/transport.js";
+import type { Responders } from "../../core/ticket/responders.js";
 import type { ActionContext } from "../context.js";
 import { finish } from "../report.js";
 
@@ -19,7 +20,7 @@ import { finish } from "../report.js";
  */
 export async function actionSlaSweep(context: ActionContext): Promise<void> {
   const config = readConfigFile(context.io, context.inputs.config).value;
-  const gh = context.github();
+  const gh = await context.github();
   let teamMembers: string[] = [];
   if (config.staff.team) {
     const { owner: org, repo: slug } = splitRepo(config.staff.team);
@@ -28,18 +29,25 @@ export async function actionSlaSweep(context: ActionContext): Promise<void> {
   }
   const policy = buildSlaPolicy({ config, teamMembers });
   const now = () => context.io.now().getTime();
-  let responders = null;
-  try {
-    const rota = readRotaFolder({ dir: context.inputs["rota-dir"], io: context.io });
-    responders = respondersAt({ rota, now: now(), zone: config.timezone, calendar: policy.termsFor({ repo: "" }).calendar });
-  } catch (error) {
-    core.warning(`the rota could not be read, so notices mention nobody: ${(error as Error).message}`);
-  }
+  // The rota is read once, when the sweep first needs it: after the tickets have been asked for.
+  let read: Responders | null | undefined;
+  const currentResponders = (): Responders | null => {
+    if (read !== undefined) return read;
+    try {
+      const rota = readRotaFolder({ dir: context.inputs["rota-dir"], io: context.io });
+      read = respondersAt({ rota, now: now(), zone: config.timezone, calendar: policy.termsFor({ repo: "" }).calendar });
+    } catch (error) {
+      core.warning(`the rota could not be read, so notices mention nobody: ${(error as Error).message}`);
+      read = null;
+    }
+    return read;
+  };
   const supportRepo = config.supportRepo ?? context.repository;
   const botLogin = context.inputs["bot-login"];
   const dryRun = context.inputs["dry-run"];
   const repos = [...config.clients.flatMap((c) => c.repos), ...config.ticketRepos, supportRepo];
-  const sweep = await sweepTickets({ gh, repos, config, policy, botLogin, responders, writeLog: new WriteLog(), now, dryRun });
+  const sweep = await sweepTickets({ gh, repos, config, policy, botLogin, responders: currentResponders, writeLog: new WriteLog(), now, dryRun });
+  const responders = currentResponders();
   const dashboard = dryRun
     ? "skipped"
     : (await updateDashboard({ gh, repo: supportRepo, swept: sweep.swept, responders, zone: config.timezone, botLogin, issues: sweep.issues })).outcome;

@@ -37,7 +37,7 @@ export async function actionToil(context: ActionContext): Promise<void> {
   const rota = readRotaFolder({ dir: context.inputs["rota-dir"], io: context.io });
   const zone = config.timezone;
   const period = toilPeriod({ now: context.io.now(), zone, from: context.inputs.from, to: context.inputs.to });
-  const gh = context.github();
+  const gh = await context.github();
   const wanted = [...new Set([...config.clients.flatMap((c) => c.repos), ...config.ticketRepos, config.supportRepo ?? context.repository].map((r) => r.toLowerCase()))];
   const repos = await readableRepos(gh, wanted);
   const { report, refused } = await toilFromGitHub({ gh, repos, from: period.fromMs, to: period.toMs, rota, zone, calendar: agencyCalendar(config) });

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { parseAlertPayload } from "../../config/alert-payload.js";
 import { CONFIG_PATH } from "../../config/firstline-config.js";
 import { buildSlaPolicy } from "../../core/sla/policy.js";

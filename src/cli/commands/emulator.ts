@@ -1,5 +1,5 @@
 import { createPrivateKey } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import { readYaml, validateYaml } from "../../config/parse-yaml.js";
 import type { Emulator, EmulatorInfo } from "../../emulator/index.js";
 import { seedSchema } from "../../emulator/state/seed-schema.js";

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 import { CONFIG_PATH } from "../../config/firstline-config.js";
 import { closedReason, planMaintenanceOccurrences } from "../../core/maintenance/occurrences.js";
 import { maintenanceProblems } from "../../core/maintenance/validate.js";

@@ -1,5 +1,5 @@
 import { localDateOf } from "../../shell/clock.js";
-import { z } from "zod";
+import * as z from "zod";
 import { checkRota } from "../../core/rota/check.js";
 import { repositoryRotaDir } from "../repository-paths.js";
 import { defineCommand, printJson } from "../command.js";

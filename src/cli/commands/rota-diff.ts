@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 import { checkRotaChange, type RotaChangeResult } from "../../core/rota/change-check.js";
 import type { SlotValue } from "../../core/rota/change.js";
 import { defineCommand, printJson } from "../command.js";

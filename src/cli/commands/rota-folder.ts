@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { DateTime } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 import { loadRota, ROTA_FILE_NAMES, type RotaTexts } from "../../config/rota-load.js";
 import type { Rota, RotaFileKind } from "../../core/rota/types.js";
 import type { CommandIo } from "../command.js";

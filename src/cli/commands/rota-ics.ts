@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { DateTime } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 import { rotaCalendar } from "../../core/rota/ics.js";
 import { repositoryRotaDir } from "../repository-paths.js";
 import { defineCommand, printJson } from "../command.js";

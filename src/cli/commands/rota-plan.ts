@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { planRota, type PlannedWeek, type RotaPlan } from "../../core/rota/plan.js";
 import { isWednesday } from "../../core/rota/week.js";
 import { repositoryRotaDir } from "../repository-paths.js";

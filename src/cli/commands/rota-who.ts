@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 import { whoIsOn } from "../../core/rota/who.js";
 import { weekEnd, weekStart } from "../../core/rota/week.js";
 import { repositoryRotaDir } from "../repository-paths.js";

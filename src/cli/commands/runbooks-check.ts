@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import { localDateOf } from "../../shell/clock.js";
 import { join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { checkRunbooks } from "../../core/runbooks/check.js";
 import type { RunbookText } from "../../core/runbooks/read-runbooks.js";
 import { repositoryRunbooksDir } from "../repository-paths.js";

@@ -1,5 +1,5 @@
 import { localDateOf } from "../../shell/clock.js";
-import { z } from "zod";
+import * as z from "zod";
 import { readRunbooks } from "../../core/runbooks/read-runbooks.js";
 import { buildSiteFromConfig } from "../../site/site-from-config.js";
 import { writeSite } from "../../site/write-site.js";

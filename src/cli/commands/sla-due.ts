@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CONFIG_PATH } from "../../config/firstline-config.js";
 import { computeDue } from "../../core/sla/due.js";
 import { buildSlaPolicy } from "../../core/sla/policy.js";

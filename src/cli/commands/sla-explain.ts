@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CONFIG_PATH } from "../../config/firstline-config.js";
 import { explainTicketSla } from "../../core/sla/explain.js";
 import { defineCommand, printJson } from "../command.js";

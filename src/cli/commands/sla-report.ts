@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 import { CONFIG_PATH } from "../../config/firstline-config.js";
 import { buildSlaPolicy } from "../../core/sla/policy.js";
 import { slaReport, slaReportCsv, slaReportTable } from "../../core/sla/report.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CONFIG_PATH } from "../../config/firstline-config.js";
 import { ticketTimelineSchema } from "../../config/ticket-schema.js";
 import { buildSlaPolicy } from "../../core/sla/policy.js";

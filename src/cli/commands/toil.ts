@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 import type { FirstlineConfig } from "../../config/firstline-config.js";
 import { CONFIG_PATH } from "../../config/firstline-config.js";
 import { toilAlertLogSchema } from "../../config/toil-schema.js";

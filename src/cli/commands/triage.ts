@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { CONFIG_PATH } from "../../config/firstline-config.js";
 import { issueInputSchema } from "../../config/issue-input-schema.js";
 import { classifyTicket } from "../../core/triage/classify.js";

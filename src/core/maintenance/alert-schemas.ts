@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 // Only the fields Firstline reads; everything else GitHub sends is dropped on parsing (for a
 // secret scanning alert that includes the secret itself, which must never reach a ticket).

@@ -1,13 +1,32 @@
 import { DateTime } from "luxon";
 
+const abbreviations = new Map<string, string>();
+
+/**
+ * The zone's short name at an instant (`GMT`, `BST`). Luxon asks Intl for it afresh each time,
+ * which was most of the cost of rendering a ticket card; it depends only on the zone, the offset
+ * and (for zones that renamed an offset) the year, so it is looked up once for each.
+ */
+function zoneAbbreviation(local: DateTime): string {
+  const key = `${local.zoneName ?? ""}|${local.offset}|${local.year}`;
+  let name = abbreviations.get(key);
+  if (name === undefined) {
+    name = local.toFormat("ZZZZ");
+    abbreviations.set(key, name);
+  }
+  return name;
+}
+
 /** An instant as people read it: `Tue 29 Dec 10:30 GMT`, in the calendar's zone. */
 export function formatLocal(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone, locale: "en-GB" }).toFormat("ccc d LLL HH:mm ZZZZ");
+  const local = DateTime.fromMillis(ms, { zone, locale: "en-GB" });
+  return `${local.toFormat("ccc d LLL HH:mm")} ${zoneAbbreviation(local)}`;
 }
 
 /** An instant with its year, for reports that span years: `Tue 29 Dec 2026 10:30 GMT`. */
 export function formatLocalWithYear(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, { zone, locale: "en-GB" }).toFormat("ccc d LLL yyyy HH:mm ZZZZ");
+  const local = DateTime.fromMillis(ms, { zone, locale: "en-GB" });
+  return `${local.toFormat("ccc d LLL yyyy HH:mm")} ${zoneAbbreviation(local)}`;
 }
 
 /** An instant as ISO 8601 in UTC without milliseconds: `2026-12-29T10:30:00Z`. */

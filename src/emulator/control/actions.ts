@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { createAlert, dismissAlert, fixAlert } from "../changes/alerts.js";
 import type { ChangeEnv } from "../changes/env.js";
 import { pushFiles } from "../changes/pulls.js";

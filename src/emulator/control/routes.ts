@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { z } from "zod";
+import * as z from "zod";
 import type { EmulatorCore } from "../core.js";
 import { faultChangesSchema } from "../faults.js";
 import { parseJsonBody, readBody, writeResponse } from "../http-io.js";

@@ -1,5 +1,5 @@
 import type { DocumentNode, GraphQLError } from "graphql";
-import { z } from "zod";
+import * as z from "zod";
 import { githubTime } from "../clock.js";
 import { issueSearchOrder, issueSearchPredicate, sortFromQuery } from "../search-query.js";
 import { nodeId } from "../state/ids.js";

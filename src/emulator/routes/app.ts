@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ApiError, notFound } from "../http-error.js";
 import { githubTime } from "../clock.js";
 import { paginate } from "../pagination.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { emitRepoEvent, type ChangeEnv } from "../changes/env.js";
 import { forbidden, notFound, validationFailed } from "../http-error.js";
 import { paginate } from "../pagination.js";

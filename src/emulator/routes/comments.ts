@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { addComment, emitCommentEvent } from "../changes/issues.js";
 import { forbidden, notFound } from "../http-error.js";
 import { paginate } from "../pagination.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { dismissAlert, reopenAlert } from "../changes/alerts.js";
 import { notFound, validationFailed } from "../http-error.js";
 import { paginate } from "../pagination.js";

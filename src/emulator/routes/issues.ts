@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { assign, editIssue, openIssue, setLabels, setState, unassign } from "../changes/issues.js";
 import { forbidden } from "../http-error.js";
 import { paginate } from "../pagination.js";

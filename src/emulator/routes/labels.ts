@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { addLabels, removeLabel, setLabels } from "../changes/issues.js";
 import { ApiError, forbidden, notFound, validationFailed } from "../http-error.js";
 import { paginate } from "../pagination.js";

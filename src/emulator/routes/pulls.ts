@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { editIssue, setState } from "../changes/issues.js";
 import { dismissReview, nothingToCompare, openPull, submitReview, type PullIssue } from "../changes/pulls.js";
 import { ApiError, forbidden, notFound, validationFailed } from "../http-error.js";

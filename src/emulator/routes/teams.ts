@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { ApiError, notFound } from "../http-error.js";
 import { paginate } from "../pagination.js";
 import { team as teamShape, teamFull } from "../shapes/team.js";

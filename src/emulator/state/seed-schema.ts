@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 const login = z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, "must be a GitHub login");
 const member = z.union([login, z.strictObject({ login, role: z.enum(["admin", "member"]) })]);

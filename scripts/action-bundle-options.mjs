@@ -1,0 +1,80 @@
+// How the Action is bundled into dist/ (used by scripts/build.mjs).
+
+/**
+ * @actions/core imports an HTTP client (and through it undici, about 400 KB) for one function the
+ * Action never calls, `getIDToken`. Declaring those modules free of side effects lets the bundler
+ * drop them when nothing uses what they export; anything that did use them would keep them.
+ */
+const unusedOidcClient = {
+  name: "unused-oidc-client",
+  setup(build) {
+    const withoutSideEffects = async (args) => {
+      const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: "unused-oidc-client" });
+      return resolved.errors.length > 0 ? { errors: resolved.errors } : { path: resolved.path, sideEffects: false };
+    };
+    build.onResolve({ filter: /^(@actions\/http-client|undici)(\/|$)/ }, (args) => (args.pluginData === "unused-oidc-client" ? undefined : withoutSideEffects(args)));
+    build.onResolve({ filter: /\/oidc-utils\.js$/ }, (args) =>
+      args.pluginData === "unused-oidc-client" || !args.importer.includes("@actions/core") ? undefined : withoutSideEffects(args),
+    );
+  },
+};
+
+/**
+ * A runner starts `node dist/index.js`; each command (and the GitHub client) is a file of its own
+ * that loads only when the command runs. Node 20 syntax so it runs on the node20 and node24
+ * runners alike; CommonJS dependencies inside ES modules need `require`, which the banner provides.
+ */
+export function actionBundleOptions() {
+  return {
+    entryPoints: { index: "src/action/index.ts" },
+    outdir: "dist",
+    splitting: true,
+    chunkNames: "chunks/[name]-[hash]",
+    legalComments: "none",
+    minify: true,
+    plugins: [unusedOidcClient],
+    banner: { js: 'import { createRequire as __firstlineRequire } from "node:module"; const require = __firstlineRequire(import.meta.url);' },
+  };
+}
+
+/** Every time zone a country's holiday data names, in the country and its states and regions. */
+function zonesNamedIn(node) {
+  if (typeof node !== "object" || node === null) return [];
+  return Object.entries(node).flatMap(([key, value]) => (key === "zones" && Array.isArray(value) ? value : zonesNamedIn(value)));
+}
+
+/**
+ * date-holidays for the years outside the built-in table, as a CommonJS file of its own beside
+ * dist/index.js (calendars are synchronous, so the Action loads it with `require`, and only when
+ * such a year is asked for). Firstline's regions are all states of GB, so the bundle keeps GB's
+ * holiday rules and the time zones they name; the library itself is unchanged.
+ */
+export function holidayLibraryBundleOptions(params) {
+  const { holidayData, zoneData } = params;
+  const gbOnly = {
+    name: "gb-holidays-only",
+    setup(build) {
+      build.onLoad({ filter: /date-holidays[\\/]src[\\/]data\.js$/ }, () => ({
+        contents: `export const data = ${JSON.stringify({ ...holidayData, holidays: { GB: holidayData.holidays.GB } })};`,
+        loader: "js",
+      }));
+      build.onResolve({ filter: /^moment-timezone$/ }, () => ({ path: "moment-timezone", namespace: "london-zone-only" }));
+      build.onLoad({ filter: /.*/, namespace: "london-zone-only" }, () => {
+        // The zones GB and its states name (Northern Ireland's is a link to London), and what they link to.
+        const named = new Set(zonesNamedIn(holidayData.holidays.GB));
+        const links = zoneData.links.filter((link) => link.split("|").some((zone) => named.has(zone)));
+        for (const link of links) for (const zone of link.split("|")) named.add(zone);
+        const data = { version: zoneData.version, zones: zoneData.zones.filter((z) => named.has(z.split("|")[0])), links, countries: [] };
+        return { contents: `var moment = module.exports = require("moment-timezone/moment-timezone.js");\nmoment.tz.load(${JSON.stringify(data)});`, loader: "js", resolveDir: process.cwd() };
+      });
+    },
+  };
+  return {
+    stdin: { contents: 'export { default } from "date-holidays";', resolveDir: process.cwd(), sourcefile: "bank-holiday-library.js" },
+    outfile: "dist/bank-holiday-library.cjs",
+    format: "cjs",
+    legalComments: "none",
+    minify: true,
+    plugins: [gbOnly],
+  };
+}
