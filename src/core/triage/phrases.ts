@@ -62,6 +62,23 @@ export function compilePhrase(source: string, options: { readonly slips?: boolea
   return { source, steps, slips: options.slips ?? true };
 }
 
+/**
+ * `sameWord`, remembered per rule word: a long text repeats its words, so each distinct word is
+ * compared with each rule word once. Bounded, so a text of all-different words cannot grow it.
+ */
+const COMPARED = new WeakMap<Word, Map<string, boolean>>();
+function sameWordRemembered(text: Word, rule: Word, slips: boolean): boolean {
+  let known = COMPARED.get(rule);
+  if (!known) COMPARED.set(rule, (known = new Map()));
+  const key = `${slips ? 1 : 0}${text.word}\u0000${text.stem}`;
+  const hit = known.get(key);
+  if (hit !== undefined) return hit;
+  const same = sameWord(text, rule, slips);
+  if (known.size > 4_096) known.clear();
+  known.set(key, same);
+  return same;
+}
+
 /** Where a phrase stands in a sentence: the words from `start` up to (not including) `end`. */
 export interface Span {
   readonly start: number;
@@ -70,6 +87,8 @@ export interface Span {
 
 /** The first place the phrase stands in a sentence, or null. */
 export function findPhrase(phrase: Phrase, sentence: Sentence): Span | null {
+  // A sentence shorter than the phrase's words cannot hold it (most sentences of a long text).
+  if (sentence.length < wordSteps(phrase)) return null;
   // starts[i] is where a match began that can go on at word i (-1: none).
   let starts: number[] = sentence.map((_, index) => index).concat([-1]);
   for (const step of phrase.steps) {
@@ -94,7 +113,7 @@ export function findPhrase(phrase: Phrase, sentence: Sentence): Span | null {
       for (let i = 0; i < sentence.length; i += 1) {
         const word = sentence[i];
         const start = starts[i] ?? -1;
-        if (start >= 0 && word && step.alternatives.some((alternative) => sameWord(word, alternative, phrase.slips))) {
+        if (start >= 0 && word && step.alternatives.some((alternative) => sameWordRemembered(word, alternative, phrase.slips))) {
           next[i + 1] = start;
           any = true;
         }
@@ -105,6 +124,18 @@ export function findPhrase(phrase: Phrase, sentence: Sentence): Span | null {
   }
   const end = starts.findIndex((start) => start >= 0);
   return end < 0 ? null : { start: starts[end] ?? 0, end };
+}
+
+const WORD_STEPS = new WeakMap<Phrase, number>();
+
+/** How many words a phrase needs at least. */
+function wordSteps(phrase: Phrase): number {
+  let count = WORD_STEPS.get(phrase);
+  if (count === undefined) {
+    count = phrase.steps.filter((step) => step.kind === "word").length;
+    WORD_STEPS.set(phrase, count);
+  }
+  return count;
 }
 
 /** Whether the phrase stands anywhere in a sentence. */
@@ -150,7 +181,13 @@ export function ruleMatches(rule: PhraseRule, sentences: readonly Sentence[]): s
   return [...new Set(rule.phrases.flatMap((phrase) => found.get(phrase) ?? []))];
 }
 
-/** The text of a ticket as sentences: the title is a sentence of its own. */
+/**
+ * How much of a body the phrase rules read: what a ticket is about stands at its start, and a
+ * pasted 64 KiB log must not hold up every other delivery.
+ */
+export const TRIAGE_BODY_CHARS = 12_000;
+
+/** The text of a ticket as sentences: the title is a sentence of its own; the body's first part. */
 export function ticketSentences(params: { readonly title: string; readonly body: string | null }): Sentence[] {
-  return [...sentencesOf(params.title), ...sentencesOf(params.body ?? "")];
+  return [...sentencesOf(params.title), ...sentencesOf((params.body ?? "").slice(0, TRIAGE_BODY_CHARS))];
 }
