@@ -2,13 +2,16 @@ import { parseAlertPayload } from "../config/alert-payload.js";
 import { lastPageAt } from "../core/alerts/alert-issue.js";
 import { planEscalation } from "../core/alerts/plan-escalation.js";
 import { buildSlaPolicy } from "../core/sla/policy.js";
-import { ingestAlerts, postPage } from "../github/alert-intake.js";
+import { ingestAlerts } from "../github/alert-intake.js";
 import { applyTicketActions } from "../github/apply-actions.js";
 import { loadRepoConfig } from "../github/repo-config.js";
 import { runbookLinks } from "../github/runbook-links.js";
 import { fetchTicket } from "../github/ticket-query.js";
 import { splitRepo, type GitHubTransport } from "../github/transport.js";
 import type { FirstlineService } from "./service.js";
+import { tellPagers } from "./tell-pagers.js";
+import { issueUrl, pageKey } from "../core/paging/page-event.js";
+import { clientOfLabel } from "../core/labels.js";
 
 interface Logger {
   warn: (obj: object, msg?: string) => void;
@@ -52,12 +55,15 @@ export async function receiveAlerts(params: { service: FirstlineService; homeRep
     responders,
     now: () => service.now(),
     botLogin,
-    sendPage: async (page, issueUrl) => {
-      try {
-        await postPage({ page, issueUrl });
-      } catch (error) {
-        log.warn({ error: (error as Error).message, issueUrl }, "the pager webhook failed; the mention on the issue stands");
-      }
+    sendPage: async (page, issue) => {
+      const alert = parsed.alerts.find((a) => page.message.includes(a.name));
+      await tellPagers({
+        service,
+        config,
+        gh,
+        log,
+        event: { action: "trigger", key: pageKey(issue), summary: page.message, logins: page.logins, by: null, url: issueUrl(issue), repo: issue.repo, number: issue.number, client: alert?.client ?? null, at: page.at },
+      });
     },
   });
   for (const result of results) {
@@ -105,6 +111,7 @@ export async function escalatePages(params: { service: FirstlineService; log: Lo
       steps: config.alerts.escalation,
       now,
       botLogin,
+      subject: snapshot.labels.includes("type: alert") ? "this alert" : "this ticket",
     });
     if (plan.actions.length > 0) {
       await applyTicketActions({ gh, repo: pending.repo, number: pending.number, actions: plan.actions });
@@ -112,12 +119,15 @@ export async function escalatePages(params: { service: FirstlineService; log: Lo
       for (const n of plan.due) {
         const step = config.alerts.escalation[n - 1];
         const logins = step ? (step.notify === "second-line" ? onCall.secondLine : step.notify) : [];
-        if (config.alerts.pagerUrl && logins.length > 0) {
-          await postPage({
-            page: { logins, at: now, pagerUrl: config.alerts.pagerUrl, message: `Escalated: ${snapshot.title} (not acknowledged)` },
-            issueUrl: `https://github.com/${pending.repo}/issues/${pending.number}`,
-          }).catch((error: unknown) => log.warn({ error: (error as Error).message }, "the pager webhook failed"));
-        }
+        if (logins.length === 0) continue;
+        const client = snapshot.labels.map(clientOfLabel).find((c) => c !== undefined) ?? null;
+        await tellPagers({
+          service,
+          config,
+          gh,
+          log,
+          event: { action: "escalate", key: pageKey(pending), summary: `Escalated, not acknowledged: ${snapshot.title}`.slice(0, 300), logins, by: null, url: issueUrl(pending), repo: pending.repo, number: pending.number, client, at: now },
+        });
       }
     }
     if (plan.acknowledged || snapshot.state === "closed" || plan.nextAt === null) service.pendingPages.delete(key);

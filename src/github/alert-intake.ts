@@ -62,7 +62,7 @@ export async function ingestAlerts(params: {
   readonly responders: Responders;
   readonly now: () => number;
   readonly botLogin: string;
-  readonly sendPage: (page: AlertPage, issueUrl: string) => Promise<void>;
+  readonly sendPage: (page: AlertPage, issue: { readonly repo: string; readonly number: number }) => Promise<void>;
 }): Promise<IngestedAlert[]> {
   const results: IngestedAlert[] = [];
   for (const alert of params.alerts) {
@@ -90,7 +90,7 @@ export async function ingestAlerts(params: {
         break;
     }
     const page = plan.kind === "open" || plan.kind === "comment" ? plan.page : null;
-    if (page && number !== null) await params.sendPage(page, `https://github.com/${plan.kind === "ignore" ? repo : plan.repo}/issues/${number}`);
+    if (page && number !== null) await params.sendPage(page, { repo: plan.kind === "ignore" ? repo : plan.repo, number });
     results.push({
       fingerprint: alert.fingerprint,
       name: alert.name,

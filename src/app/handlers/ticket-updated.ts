@@ -5,6 +5,7 @@ import { applyTicketActions } from "../../github/apply-actions.js";
 import { fetchTicket } from "../../github/ticket-query.js";
 import type { FirstlineService } from "../service.js";
 import type { TicketScope } from "../ticket-scope.js";
+import { pageTicketIfDue } from "../ticket-pages.js";
 import { withTicket, type IssueEventContext } from "./with-ticket.js";
 
 /** Recomputes a ticket from its timeline and applies what changed (nothing, for a quiet ticket). */
@@ -12,6 +13,7 @@ export async function refreshTicket(params: {
   scope: TicketScope;
   service: FirstlineService;
   snapshot: TicketSnapshot;
+  log: { warn: (obj: object, msg?: string) => void; info: (obj: object, msg?: string) => void };
 }): Promise<number> {
   const { scope, service, snapshot } = params;
   const responders = await service.responders(scope);
@@ -29,7 +31,9 @@ export async function refreshTicket(params: {
     number: snapshot.number,
     actions: plan.actions,
   });
-  return plan.actions.length;
+  // A priority raised to P1 out of hours pages at that moment.
+  const paged = await pageTicketIfDue({ scope, service, snapshot, log: params.log });
+  return plan.actions.length + (paged ? 1 : 0);
 }
 
 /** Any change to a ticket (edit, label, close, reopen, assignment): bring its card and labels up to date. */
@@ -40,7 +44,7 @@ export async function handleTicketUpdated(
   await withTicket(context, service, async ({ scope, issue }) => {
     const snapshot = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: issue.number });
     if (!snapshot) return;
-    const changed = await refreshTicket({ scope, service, snapshot });
+    const changed = await refreshTicket({ scope, service, snapshot, log: context.log });
     context.log.info(
       {
         repo: scope.repo,
@@ -88,7 +92,7 @@ export async function handleCommentCreated(
       snapshot = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: issue.number });
       if (!snapshot) return;
     }
-    const changed = await refreshTicket({ scope, service, snapshot });
+    const changed = await refreshTicket({ scope, service, snapshot, log: context.log });
     context.log.info(
       { repo: scope.repo, issue: issue.number, commands: commands.actions.length, changes: changed },
       "handled comment",

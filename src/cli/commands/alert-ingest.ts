@@ -83,7 +83,8 @@ export const alertIngestCommand = defineCommand({
           responders,
           now,
           botLogin: options["bot-login"],
-          sendPage: async (page, issueUrl) => {
+          sendPage: async (page, issue) => {
+            const issueUrl = `https://github.com/${issue.repo}/issues/${issue.number}`;
             try {
               await postPage({ page, issueUrl });
             } catch (error) {
