@@ -19,7 +19,7 @@ interface Logger {
 }
 
 /** Where the agency's configuration, rota and runbooks live: the home of alerts. */
-async function home(params: { service: FirstlineService; repo: string }) {
+export async function home(params: { service: FirstlineService; repo: string }) {
   const gh = await params.service.githubFor(params.repo, null);
   if (!gh) return { error: `the app is not installed on ${params.repo}` } as const;
   const loaded = await loadRepoConfig({ gh, reader: params.service.reader, repo: params.repo });

@@ -9,6 +9,8 @@ import { splitRepo, type GitHubTransport } from "../github/transport.js";
 import { systemClock, type Clock } from "../shell/clock.js";
 import { DeliverySet } from "./delivery-set.js";
 import { KeyedLock } from "./keyed-lock.js";
+import type { Env } from "../pagers/deliver-page-event.js";
+import type { PagerTransport } from "../pagers/send-pager-request.js";
 
 const TEAM_TTL_MS = 10 * 60_000;
 
@@ -56,8 +58,19 @@ export class FirstlineService {
   private readonly installationOfRepo = new Map<string, number>();
   private readonly memo = new Map<string, { value: unknown; until: number }>();
 
-  constructor(params: { readonly clock?: Clock; readonly botLogin?: string } = {}) {
+  /** Environment variables: the only place pager secrets come from. */
+  readonly env: Env;
+  /** How pager requests are sent and retries wait. */
+  readonly pagerTransport: PagerTransport;
+
+  constructor(params: { readonly clock?: Clock; readonly botLogin?: string; readonly env?: Env; readonly sleep?: (ms: number) => Promise<void> } = {}) {
     this.clock = params.clock ?? systemClock;
+    this.env = params.env ?? process.env;
+    this.pagerTransport = {
+      fetch: (input, init) => fetch(input, init),
+      now: () => this.now(),
+      sleep: params.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    };
     this.reader = new FileReader({ clock: () => this.clock().getTime() });
     this.botLoginValue = params.botLogin;
   }

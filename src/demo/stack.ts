@@ -27,9 +27,21 @@ export interface Stack {
  * Starts the emulator seeded as given and the app as a real HTTP server pointed at it. The app
  * reads `now` from the emulator's clock, so a scenario moves through days in seconds.
  */
-export async function startStack(params: { readonly seed: SeedInput; readonly now: Date; readonly logLevel?: "fatal" | "error" | "warn" | "info" }): Promise<Stack> {
+export async function startStack(params: {
+  readonly seed: SeedInput;
+  readonly now: Date;
+  readonly logLevel?: "fatal" | "error" | "warn" | "info";
+  /** The app's environment variables (pager secrets); none by default. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}): Promise<Stack> {
   const emulator = await startEmulator({ now: params.now, seed: params.seed, stderr: () => undefined });
-  const service = new FirstlineService({ clock: () => emulator.clock.now(), botLogin: emulator.botLogin });
+  const service = new FirstlineService({
+    clock: () => emulator.clock.now(),
+    botLogin: emulator.botLogin,
+    env: params.env ?? {},
+    // A pager's Retry-After passes on the virtual clock, so a scenario never waits for real.
+    sleep: async (ms) => emulator.clock.advance({ minutes: ms / 60_000 }),
+  });
   const app = await startAppServer({
     appId: emulator.appId,
     privateKey: emulator.privateKeyPem ?? "",
