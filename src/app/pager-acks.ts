@@ -42,7 +42,9 @@ export async function receivePagerAck(params: { readonly service: FirstlineServi
       if (!snapshot) return;
       const pager = pagersOf(config.alerts).find((p) => p.kind === ack.source);
       const users = pager && "users" in pager ? pager.users : {};
-      const login = loginOfPagerUser({ users, identities: ack.identities });
+      // The generic webhook names people by GitHub login (as documented); the vendors by their own ids.
+      const named = ack.source === "webhook" ? ack.identities.find((i) => /^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/.test(i)) : undefined;
+      const login = loginOfPagerUser({ users, identities: ack.identities }) ?? named ?? null;
       const now = service.now();
       const action = planPageAcknowledgement({ snapshot, botLogin, via: pagerName(ack.source), kind: ack.kind, login, name: ack.name, at: ack.at ?? now, zone: config.timezone });
       if (!action) return;

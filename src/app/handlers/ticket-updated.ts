@@ -6,6 +6,7 @@ import { fetchTicket } from "../../github/ticket-query.js";
 import type { FirstlineService } from "../service.js";
 import type { TicketScope } from "../ticket-scope.js";
 import { pageTicketIfDue } from "../ticket-pages.js";
+import { handlePagingCommands } from "../paging-commands.js";
 import { withTicket, type IssueEventContext } from "./with-ticket.js";
 
 /** Recomputes a ticket from its timeline and applies what changed (nothing, for a quiet ticket). */
@@ -81,6 +82,12 @@ export async function handleCommentCreated(
       botLogin: scope.botLogin,
       now: scope.now,
     });
+    // `/ack` and `/escalate`: comments on the ticket, and the pagers told.
+    const paging = commands.actions.length > 0 ? await handlePagingCommands({ scope, service, snapshot, comment: { id: comment.id, author: comment.user?.login ?? "ghost", createdAt: Date.parse(comment.created_at), body: comment.body }, log: context.log }) : 0;
+    if (paging > 0) {
+      snapshot = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: issue.number });
+      if (!snapshot) return;
+    }
     if (commands.actions.length > 0) {
       await applyTicketActions({
         gh: scope.gh,

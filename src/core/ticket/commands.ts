@@ -10,7 +10,7 @@ import { marker, markersIn } from "./markers.js";
 import { timelineOf, type TicketComment, type TicketSnapshot } from "./snapshot.js";
 
 /** The staff commands, as typed at the start of a line in a comment. */
-export const COMMAND_NAMES = ["priority", "client", "type", "chargeable", "not-chargeable", "waiting", "resume", "sla"] as const;
+export const COMMAND_NAMES = ["priority", "client", "type", "chargeable", "not-chargeable", "waiting", "resume", "sla", "ack", "escalate"] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export interface SlashCommand {
