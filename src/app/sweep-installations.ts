@@ -14,6 +14,8 @@ import type { SlaPolicy } from "../core/sla/policy.js";
 import { splitRepo } from "../github/transport.js";
 import { DateTime } from "luxon";
 import { pageTicketIfDue } from "./ticket-pages.js";
+import { tellWokenToLeads } from "../github/woken-notices.js";
+import { wokenNoticeDue } from "../core/paging/woken.js";
 
 /** How long after a page on a ticket's comments the sweep still watches it for escalation. */
 const PAGE_WATCH_MS = 24 * 60 * 60_000;
@@ -168,6 +170,13 @@ export async function sweepInstallations(params: {
     });
     service.knownDashboards.set(supportRepo.toLowerCase(), dashboard.dashboard);
     await recheckRotaPulls({ service, gh: supportGh, repo: supportRepo, config, botLogin });
+    // People woken in the night: their delivery leads are told at `alerts.woken.tellAt`, once a morning.
+    const morning = DateTime.fromMillis(service.now(), { zone: config.timezone }).toISODate() ?? "";
+    const wokenKey = `woken:${supportRepo.toLowerCase()}`;
+    if (service.dailyDone.get(wokenKey) !== morning && service.now() >= wokenNoticeDue({ morning, woken: config.alerts.woken, zone: config.timezone })) {
+      await tellWokenToLeads({ config, supportGh, supportRepo, searches: group.parts.map((p) => ({ gh: p.gh, repos: p.repos })), reader: service.reader, botLogin, now: service.now() });
+      service.dailyDone.set(wokenKey, morning);
+    }
     await dailyMaintenance({ service, config, policy, botLogin, home: supportRepo, assignees: responders?.support ? [responders.support.developer, responders.support.operations] : [], ghFor: async (repo) => (await service.githubFor(repo, supportGh)) ?? supportGh });
     results.push({
       config: supportRepo,

@@ -151,6 +151,9 @@ export const securityAlertsSchema = z.strictObject({
     .meta({ description: "Priority of the maintenance ticket by the worst open alert's severity (moderate counts as medium)." }),
 });
 
+/** A local time of day, HH:MM. */
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "must be a time of day written HH:MM" });
+
 /** One escalation step of an unacknowledged out-of-hours alert. */
 export const escalationStepSchema = z.strictObject({
   afterMinutes: z.number().int().min(1).max(24 * 60).meta({ description: "Minutes after the first page without acknowledgement." }),
@@ -202,4 +205,12 @@ export const alertsSchema = z.strictObject({
   pagers: z.array(pagerSchema).max(5).default([]).meta({ description: "The pagers told of every page, escalation and acknowledgement: pagerduty, opsgenie or webhook." }),
   pagerUrl: z.url().nullable().default(null).meta({ description: "Deprecated: the same as pagers: [{kind: webhook, url}]; set one or the other." }),
   runbookBaseUrl: z.url().nullable().default(null).meta({ description: "Where the runbook site is published (GitHub Pages), for links in alert tickets." }),
+  woken: z
+    .strictObject({
+      from: clockTime.default("23:00").meta({ description: "A page acknowledged from this local time..." }),
+      to: clockTime.default("07:00").meta({ description: "...to this one woke the person who acknowledged it." }),
+      tellAt: clockTime.default("09:00").meta({ description: "When, the next morning, their delivery lead is told on the support repository that they will start late." }),
+    })
+    .default({ from: "23:00", to: "07:00", tellAt: "09:00" })
+    .meta({ description: "Telling delivery leads about people woken in the night." }),
 });

@@ -32,6 +32,8 @@ export function approvalsNeeded(params: {
   readonly author: string;
   readonly approved: readonly string[];
   readonly peopleChanged: boolean;
+  /** overrides.yml changed: single-night cover needs no notice, but a rota admin's approval. */
+  readonly overridesChanged?: boolean;
   readonly admins?: readonly string[] | undefined;
 }): ApprovalNeeded[] {
   const approvers = new Set([params.author, ...params.approved].map((login) => login.toLowerCase()));
@@ -61,9 +63,10 @@ export function approvalsNeeded(params: {
   }
   const approvals: ApprovalNeeded[] = [...reasons].map(([login, why]) => ({ login, why: why.join("; "), given: given(login) }));
   const admins = params.admins ?? [];
-  if (params.peopleChanged && admins.length > 0) {
+  if ((params.peopleChanged || params.overridesChanged) && admins.length > 0) {
     const approver = admins.find(given);
-    const why = "rota admin: people.yml changed";
+    const files = [params.peopleChanged ? "people.yml" : null, params.overridesChanged ? "overrides.yml" : null].filter((f) => f !== null).join(" and ");
+    const why = `rota admin: ${files} changed`;
     approvals.push(approver === undefined ? { login: admins.join(" or "), why, given: false, anyOf: admins } : { login: approver, why, given: true, anyOf: admins });
   }
   return approvals;
