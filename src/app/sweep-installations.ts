@@ -16,6 +16,9 @@ import { DateTime } from "luxon";
 import { pageTicketIfDue } from "./ticket-pages.js";
 import { tellWokenToLeads } from "../github/woken-notices.js";
 import { wokenNoticeDue } from "../core/paging/woken.js";
+import { pagersOf } from "../core/paging/pagers-of.js";
+import { readRota } from "../github/load-responders.js";
+import { syncPagerDutySchedules } from "../pagers/pagerduty-schedules.js";
 
 /** How long after a page on a ticket's comments the sweep still watches it for escalation. */
 const PAGE_WATCH_MS = 24 * 60 * 60_000;
@@ -170,6 +173,17 @@ export async function sweepInstallations(params: {
     });
     service.knownDashboards.set(supportRepo.toLowerCase(), dashboard.dashboard);
     await recheckRotaPulls({ service, gh: supportGh, repo: supportRepo, config, botLogin });
+    // PagerDuty's schedules follow the rota (and its single-night cover), checked once an hour.
+    const hour = DateTime.fromMillis(service.now(), { zone: config.timezone }).toFormat("yyyy-MM-dd'T'HH");
+    const pagerDuty = pagersOf(config.alerts).find((p) => p.kind === "pagerduty");
+    if (pagerDuty?.kind === "pagerduty" && (pagerDuty.schedules.primary || pagerDuty.schedules.secondLine) && service.dailyDone.get(`pd-schedules:${supportRepo}`) !== hour) {
+      const rota = await readRota({ gh: supportGh, reader: service.reader, repo: supportRepo, dir: config.rota.dir });
+      if (rota) {
+        const synced = await syncPagerDutySchedules({ pager: pagerDuty, rota, token: service.env["FIRSTLINE_PAGERDUTY_API_TOKEN"], transport: service.pagerTransport, zone: config.timezone });
+        for (const result of synced) if (result.problem || (result.plan?.unmapped.length ?? 0) > 0) app.log.warn({ schedule: result.schedule, problem: result.problem, unmapped: result.plan?.unmapped }, "PagerDuty schedule not fully in step with the rota");
+        service.dailyDone.set(`pd-schedules:${supportRepo}`, hour);
+      }
+    }
     // People woken in the night: their delivery leads are told at `alerts.woken.tellAt`, once a morning.
     const morning = DateTime.fromMillis(service.now(), { zone: config.timezone }).toISODate() ?? "";
     const wokenKey = `woken:${supportRepo.toLowerCase()}`;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencySeed } from "../../src/demo/agency-seed.js";
-import { PagerDutyStandin } from "../../src/emulator/pagers/pagerduty-standin.js";
+import { siteDownPayload } from "../../src/demo/alert-payloads.js";
+import { PagerDutyRestStandin, PagerDutyStandin } from "../../src/emulator/pagers/pagerduty-standin.js";
 import { startStack, type Stack } from "./harness.js";
 import { issueOf, openIssue } from "./helpers.js";
 import { botComments, OUTAGE, sweepAt, withPagers } from "./pager-helpers.js";
@@ -11,22 +12,31 @@ const SECRET = "pagerduty-webhook-secret";
 describe("PagerDuty end to end: page, escalation and acknowledgement back", () => {
   let stack: Stack;
   let pd: PagerDutyStandin;
+  let rest: PagerDutyRestStandin;
   const hook = () => `${stack.app.url}/firstline/pagers/pagerduty`;
   const keyOf = (number: number) => `firstline/acme/website#${number}`;
   const open = (at: string, title = "Website down") => openIssue(stack, { as: "pat", repo: "acme/website", at, title, body: OUTAGE });
 
   beforeAll(async () => {
     pd = await new PagerDutyStandin({ routingKey: ROUTING_KEY, webhookSecret: SECRET }).start();
-    const pagers = `    - kind: pagerduty\n      eventsUrl: ${pd.eventsUrl}\n      users: { alice-okafor: PALICE1, sam-oduya: PSAMO01 }`;
+    rest = await new PagerDutyRestStandin({ token: "pd-api-token", now: () => stack.emulator.clock.now().getTime() }).start();
+    const pagers = [
+      "    - kind: pagerduty",
+      `      eventsUrl: ${pd.eventsUrl}`,
+      `      apiUrl: ${rest.apiUrl}`,
+      "      schedules: { primary: PSCHED1, secondLine: PSCHED2 }",
+      "      users: { alice-okafor: PALICE1, sam-oduya: PSAMO01 }",
+    ].join("\n");
     stack = await startStack({
       seed: agencySeed({ editConfig: withPagers(pagers) }),
       now: new Date("2026-12-05T01:00:00Z"),
-      env: { FIRSTLINE_PAGERDUTY_ROUTING_KEY: ROUTING_KEY, FIRSTLINE_PAGERDUTY_WEBHOOK_SECRET: SECRET },
+      env: { FIRSTLINE_PAGERDUTY_ROUTING_KEY: ROUTING_KEY, FIRSTLINE_PAGERDUTY_WEBHOOK_SECRET: SECRET, FIRSTLINE_PAGERDUTY_API_TOKEN: "pd-api-token" },
     });
   });
   afterAll(async () => {
     await stack.close();
     await pd.close();
+    await rest.close();
   });
 
   it("a 02:00 P1 of a covered client triggers a PagerDuty alert within the opening's delivery; unacknowledged, the escalation reaches PagerDuty at 5 minutes", async () => {
@@ -88,6 +98,28 @@ describe("PagerDuty end to end: page, escalation and acknowledgement back", () =
     expect(failures[0]?.body).toContain("PagerDuty (trigger): 400");
     expect(failures[0]?.body).toContain("Length of");
     expect(issueOf(stack, "acme/website", number).comments.filter((c) => c.body.includes("<!-- firstline:alert-page -->"))).toHaveLength(1);
+  });
+
+  it("the PagerDuty schedules follow the rota: this week's primary and second line as overrides until the handover, kept, not repeated, on the next sweep", async () => {
+    expect(rest.schedules.get("PSCHED1")).toEqual([{ id: "PO00001", start: "2026-12-05T02:05:00.000Z", end: "2026-12-09T10:00:00.000Z", userId: "PALICE1" }]);
+    expect(rest.schedules.get("PSCHED2")?.[0]).toMatchObject({ start: "2026-12-05T02:05:00.000Z", end: "2026-12-09T10:00:00.000Z", userId: "PSAMO01" });
+    const posts = rest.server.requests.filter((r) => r.method === "POST").length;
+    await sweepAt(stack, "2026-12-05T08:00:00Z");
+    expect(rest.server.requests.filter((r) => r.method === "POST")).toHaveLength(posts);
+    expect(rest.schedules.get("PSCHED1")).toHaveLength(1);
+  });
+
+  it("an Alertmanager alert at night pages through PagerDuty too, and resolving it at PagerDuty is noted on its issue", async () => {
+    stack.emulator.clock.set(new Date("2026-12-05T07:00:00Z"));
+    const fired = (await stack.alert(siteDownPayload({ status: "firing", startsAt: "2026-12-05T06:59:00Z", endsAt: "2026-12-05T07:30:00Z" }))).json as { alerts: { number: number }[] };
+    const number = fired.alerts[0]?.number ?? 0;
+    expect(pd.incidents.get(keyOf(number))?.events[0]).toEqual({ action: "trigger", notify: ["alice-okafor"] });
+    stack.emulator.clock.set(new Date("2026-12-05T07:04:00Z"));
+    expect(await pd.webhook({ dedupKey: keyOf(number), type: "incident.resolved", agent: { id: "PSAMO01", name: "Sam Oduya" }, at: new Date("2026-12-05T07:04:00Z"), url: hook() })).toBe(200);
+    await stack.settle();
+    expect(botComments(stack, "acme/website", number, "firstline:page-ack:sam-oduya")[0]?.body).toContain("**Page resolved** at PagerDuty by sam-oduya");
+    await sweepAt(stack, "2026-12-05T07:10:00Z");
+    expect(botComments(stack, "acme/website", number, "firstline:escalation:")).toHaveLength(0);
   });
 
   it("every request the app sent matched PagerDuty's published request schema", () => {

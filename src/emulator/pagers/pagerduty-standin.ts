@@ -107,3 +107,73 @@ export class PagerDutyStandin {
     await this.server.close();
   }
 }
+
+/** A schedule override as the stand-in keeps it. */
+export interface StandinOverride {
+  readonly id: string;
+  readonly start: string;
+  readonly end: string;
+  readonly userId: string;
+}
+
+/**
+ * PagerDuty's REST API for schedule overrides, as a stand-in: `Authorization: Token token=...`
+ * or 401; `since` and `until` required to list; each new override needs start, end and a
+ * user_reference (400 otherwise); a past override cannot be deleted.
+ */
+export class PagerDutyRestStandin {
+  readonly server: StandinServer;
+  readonly schedules = new Map<string, StandinOverride[]>();
+  private next = 1;
+
+  constructor(private readonly options: { readonly token: string; readonly now: () => number }) {
+    this.server = new StandinServer((request) => this.handle(request));
+  }
+
+  async start(): Promise<this> {
+    await this.server.start();
+    return this;
+  }
+
+  get apiUrl(): string {
+    return this.server.url;
+  }
+
+  private handle(request: { method: string; path: string; query: URLSearchParams; headers: Readonly<Record<string, string>>; body: string }): StandinAnswer {
+    if (request.headers["authorization"] !== `Token token=${this.options.token}`) return { status: 401, json: { error: { message: "Unauthorized", code: 2006 } } };
+    const match = /^\/schedules\/([A-Z0-9]+)\/overrides(?:\/([A-Z0-9]+))?$/.exec(request.path);
+    if (!match?.[1]) return { status: 404, json: { error: { message: "Not Found", code: 2100 } } };
+    const list = this.schedules.get(match[1]) ?? [];
+    this.schedules.set(match[1], list);
+    if (request.method === "GET") {
+      const since = request.query.get("since");
+      const until = request.query.get("until");
+      if (!since || !until) return { status: 400, json: { error: { message: "Invalid Input Provided", code: 2001, errors: ["since and until are required"] } } };
+      const overrides = list.filter((o) => Date.parse(o.end) > Date.parse(since) && Date.parse(o.start) < Date.parse(until));
+      return { status: 200, json: { overrides: overrides.map((o) => ({ id: o.id, start: o.start, end: o.end, user: { id: o.userId, type: "user_reference" } })) } };
+    }
+    if (request.method === "POST" && !match[2]) {
+      const body = jsonOf(request.body) as { overrides?: { start?: string; end?: string; user?: { id?: string; type?: string } }[] } | null;
+      const entries = body?.overrides;
+      if (!Array.isArray(entries) || entries.length === 0) return { status: 400, json: { error: { message: "Invalid Input Provided", code: 2001, errors: ["overrides must be a non-empty array"] } } };
+      const bad = entries.find((o) => !o.start || !o.end || Number.isNaN(Date.parse(o.start)) || Number.isNaN(Date.parse(o.end)) || Date.parse(o.end) <= Date.parse(o.start) || o.user?.type !== "user_reference" || !o.user.id);
+      if (bad) return { status: 400, json: { error: { message: "Invalid Input Provided", code: 2001, errors: ["each override needs start < end and a user_reference"] } } };
+      const created = entries.map((o) => ({ id: `PO${String(this.next++).padStart(5, "0")}`, start: o.start ?? "", end: o.end ?? "", userId: o.user?.id ?? "" }));
+      list.push(...created);
+      return { status: 201, json: created.map((o) => ({ status: 201, override: { id: o.id, start: o.start, end: o.end, user: { id: o.userId, type: "user_reference" } } })) };
+    }
+    if (request.method === "DELETE" && match[2]) {
+      const index = list.findIndex((o) => o.id === match[2]);
+      if (index < 0) return { status: 404, json: { error: { message: "Not Found", code: 2100 } } };
+      const found = list[index];
+      if (found && Date.parse(found.end) <= this.options.now()) return { status: 400, json: { error: { message: "Cannot remove a past override", code: 2001 } } };
+      list.splice(index, 1);
+      return { status: 200, json: {} };
+    }
+    return { status: 405, json: { error: { message: "Method Not Allowed" } } };
+  }
+
+  async close(): Promise<void> {
+    await this.server.close();
+  }
+}
