@@ -12,6 +12,9 @@ import type { FirstlineService } from "./service.js";
 import { tellPagers } from "./tell-pagers.js";
 import { issueUrl, pageKey } from "../core/paging/page-event.js";
 import { clientOfLabel } from "../core/labels.js";
+import { pagersOf } from "../core/paging/pagers-of.js";
+import { lastPage } from "../core/paging/acknowledge-page.js";
+import type { FirstlineConfig } from "../config/firstline-config.js";
 
 interface Logger {
   warn: (obj: object, msg?: string) => void;
@@ -68,6 +71,7 @@ export async function receiveAlerts(params: { service: FirstlineService; homeRep
   });
   for (const result of results) {
     if (result.page && result.repo && result.number !== null) service.pendingPages.set(`${result.repo}#${result.number}`, { repo: result.repo, number: result.number, homeRepo });
+    if (result.outcome === "resolve" && result.repo && result.number !== null) await resolveAtPagers({ service, config, gh: (await service.githubFor(result.repo, gh)) ?? gh, issue: { repo: result.repo, number: result.number }, log });
   }
   log.info({ format: parsed.format, alerts: results.map((r) => `${r.name}:${r.outcome}`) }, "alerts received");
   return { status: 200, json: { alerts: results } };
@@ -133,4 +137,15 @@ export async function escalatePages(params: { service: FirstlineService; log: Lo
     if (plan.acknowledged || snapshot.state === "closed" || plan.nextAt === null) service.pendingPages.delete(key);
   }
   return steps;
+}
+
+/** An issue that was paged is resolved (the alert resolved, the ticket closed): the pagers close it too. */
+export async function resolveAtPagers(params: { service: FirstlineService; config: FirstlineConfig; gh: GitHubTransport; issue: { repo: string; number: number }; log: Logger }): Promise<void> {
+  const { service, config, gh, issue, log } = params;
+  if (pagersOf(config.alerts).length === 0) return;
+  const snapshot = await fetchTicket({ gh, repo: issue.repo, number: issue.number });
+  if (!snapshot || lastPage({ snapshot, botLogin: await service.botLogin() }) === null) return;
+  service.pendingPages.delete(`${issue.repo}#${issue.number}`);
+  const client = snapshot.labels.map(clientOfLabel).find((c) => c !== undefined) ?? null;
+  await tellPagers({ service, config, gh, log, event: { action: "resolve", key: pageKey(issue), summary: snapshot.title, logins: [], by: null, url: issueUrl(issue), repo: issue.repo, number: issue.number, client, at: service.now() } });
 }

@@ -63,6 +63,10 @@ describe("PagerDuty end to end: page, escalation and acknowledgement back", () =
     await sweepAt(stack, "2026-12-05T03:06:00Z");
     await sweepAt(stack, "2026-12-05T03:30:00Z");
     expect(botComments(stack, "acme/website", number, "firstline:escalation:")).toHaveLength(0);
+    stack.emulator.clock.set(new Date("2026-12-05T03:40:00Z"));
+    await stack.as("alice-okafor").rest.issues.update({ owner: "acme", repo: "website", issue_number: number, state: "closed" });
+    await stack.settle();
+    expect(pd.incidents.get(keyOf(number))?.status).toBe("resolved");
   });
 
   it("a forged PagerDuty signature gets 401 and changes nothing: the escalation goes on", async () => {

@@ -7,6 +7,7 @@ import type { FirstlineService } from "../service.js";
 import type { TicketScope } from "../ticket-scope.js";
 import { pageTicketIfDue } from "../ticket-pages.js";
 import { handlePagingCommands } from "../paging-commands.js";
+import { resolveAtPagers } from "../alerts.js";
 import { withTicket, type IssueEventContext } from "./with-ticket.js";
 
 /** Recomputes a ticket from its timeline and applies what changed (nothing, for a quiet ticket). */
@@ -46,6 +47,7 @@ export async function handleTicketUpdated(
     const snapshot = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: issue.number });
     if (!snapshot) return;
     const changed = await refreshTicket({ scope, service, snapshot, log: context.log });
+    if (context.name === "issues" && context.payload.action === "closed") await resolveAtPagers({ service, config: scope.config, gh: scope.gh, issue: { repo: scope.repo, number: issue.number }, log: context.log });
     context.log.info(
       {
         repo: scope.repo,

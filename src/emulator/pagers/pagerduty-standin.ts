@@ -1,10 +1,9 @@
 import { createHmac } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 import addFormats from "ajv-formats";
 import { jsonOf, StandinServer, type StandinAnswer } from "./standin-server.js";
-
-const eventsSchema = JSON.parse(readFileSync(new URL("./pagerduty-events-v2.schema.json", import.meta.url), "utf8")) as object;
+// PagerDuty's own request schema of the Events API v2 (from its published OpenAPI description).
+import eventsSchema from "./pagerduty-events-v2.schema.json" with { type: "json" };
 
 /** A PagerDuty alert as the stand-in keeps it, by dedup key. */
 export interface StandinIncident {
