@@ -5,6 +5,7 @@ import { handlePullRequest } from "./handlers/pull-request.js";
 import { handleCodeScanningAlert, handleDependabotAlert, handleSecretScanningAlert } from "./handlers/security-alert.js";
 import { handleIssueOpened } from "./handlers/issue-opened.js";
 import { handleCommentCreated, handleTicketUpdated } from "./handlers/ticket-updated.js";
+import { handleCoverCommand } from "./handlers/cover-command.js";
 import { escalatePages, receiveAlerts } from "./alerts.js";
 import { secretRoutesHandler } from "./routes.js";
 import { receivePagerAck } from "./pager-acks.js";
@@ -48,6 +49,7 @@ export function firstlineApp(options: FirstlineAppOptions = {}) {
       (context) => handleTicketUpdated(context, service),
     );
     app.on("issue_comment.created", (context) => handleCommentCreated(context, service));
+    app.on("issue_comment.created", (context) => handleCoverCommand(context, service));
     app.on("issue_comment.edited", (context) => handleTicketUpdated(context, service));
     app.on("push", (context) => handleConfigPush(context, service));
     app.on(["installation", "installation_repositories"], async () => service.forgetInstallations());

@@ -39,4 +39,19 @@ describe("cover for a night, and the person who was woken", () => {
     await sweepAt(stack, "2026-12-03T09:35:00Z");
     expect(wokenIssues()).toHaveLength(1);
   });
+
+  it("a rota admin sets tonight's cover with /cover on the support repository; anyone else is refused; it survives a restart and pages the cover", async () => {
+    stack.emulator.clock.set(new Date("2026-12-03T19:00:00Z"));
+    const { data: issue } = await stack.as("grace-kowalski").rest.issues.create({ owner: "northgate", repo: "support", title: "Cover for Thursday night", body: "Alice had a rough night." });
+    await stack.settle();
+    await comment(stack, { as: "alice-okafor", repo: "northgate/support", number: issue.number, at: "2026-12-03T19:05:00Z", body: "/cover @hamza-iqbal for @alice-okafor: swap" });
+    const supportComments = () => stack.emulator.dump().repos.find((r) => r.fullName === "northgate/support")?.issues.find((i) => i.number === issue.number)?.comments ?? [];
+    expect(supportComments().at(-1)?.body).toContain("no cover was set: only a rota admin");
+    await comment(stack, { as: "grace-kowalski", repo: "northgate/support", number: issue.number, at: "2026-12-03T19:10:00Z", body: "/cover @hamza-iqbal for @alice-okafor: Alice was woken last night" });
+    expect(supportComments().at(-1)?.body).toContain("**Cover for tonight**: @hamza-iqbal covers alice-okafor (on call) until 10:00 on Fri 4 Dec, set by grace-kowalski.");
+    stack.service.covers.clear();
+    await sweepAt(stack, "2026-12-03T21:00:00Z");
+    const number = await openIssue(stack, { as: "pat", repo: "acme/website", at: "2026-12-04T02:00:00Z", title: "Website down again", body: OUTAGE });
+    expect(botComments(stack, "acme/website", number, "<!-- firstline:alert-page -->")[0]?.body).toContain("Paging @hamza-iqbal, on call");
+  });
 });
