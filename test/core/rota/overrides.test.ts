@@ -6,6 +6,8 @@ import { checkRotaChange } from "../../../src/core/rota/change-check.js";
 import { checkRota } from "../../../src/core/rota/check.js";
 import { onCallDay } from "../../../src/core/rota/overrides.js";
 import { whoIsOn } from "../../../src/core/rota/who.js";
+import { rotaCalendar } from "../../../src/core/rota/ics.js";
+import { dutyFacts, dutyOf } from "../../../src/site/pages/duty.js";
 import { fixtureTexts } from "./rota-texts.js";
 
 const ZONE = "Europe/London";
@@ -82,5 +84,20 @@ describe("single-night cover (rota/overrides.yml)", () => {
     expect(waiting.approvals).toEqual([{ login: "dana-whitfield or grace-kowalski", why: "rota admin: overrides.yml changed", given: false, anyOf: ["dana-whitfield", "grace-kowalski"] }]);
     const approved = checkRotaChange({ base, head, now, zone: ZONE, author: "alice-okafor", approved: ["grace-kowalski"], admins: ["dana-whitfield", "grace-kowalski"] });
     expect(approved.verdict).toBe("pass");
+  });
+
+  it("the calendars and the site show the night of cover, for both people", () => {
+    const rota = rotaWith(FRIDAY_NIGHT);
+    const stamp = DateTime.fromISO("2026-12-01T00:00:00Z");
+    const mei = rotaCalendar({ rota, zone: ZONE, stamp, login: "mei-chen" });
+    expect(mei).toContain("SUMMARY:On call cover (primary): mei-chen for alice-okafor");
+    expect(mei).toMatch(/DTSTART;TZID=Europe\/London:20261204T100000/);
+    expect(rotaCalendar({ rota, zone: ZONE, stamp, login: "alice-okafor" })).toContain("On call cover (primary): mei-chen for alice-okafor");
+    expect(rotaCalendar({ rota, zone: ZONE, stamp, login: "bob-adeyemi" })).not.toContain("On call cover");
+    const duty = dutyOf({ rota }, "2026-12-02");
+    expect(duty.cover).toHaveLength(1);
+    const text = dutyFacts({ input: { rota, today: "2026-12-02" } as Parameters<typeof dutyFacts>[0]["input"], from: "", duty }).text;
+    expect(text).toContain("Cover, night of");
+    expect(text).toContain("Alice was woken twice on Thursday night");
   });
 });
