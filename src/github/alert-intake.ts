@@ -103,16 +103,3 @@ export async function ingestAlerts(params: {
   }
   return results;
 }
-
-/** Sends a page to the pager webhook (when one is configured) as JSON. */
-export async function postPage(params: { readonly page: AlertPage; readonly issueUrl: string; readonly fetch?: typeof fetch }): Promise<void> {
-  if (!params.page.pagerUrl) return;
-  const send = params.fetch ?? fetch;
-  const response = await send(params.page.pagerUrl, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ source: "firstline", message: params.page.message, notify: params.page.logins, at: new Date(params.page.at).toISOString(), url: params.issueUrl }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  if (!response.ok) throw new Error(`the pager answered ${response.status}`);
-}
