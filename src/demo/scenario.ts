@@ -168,7 +168,7 @@ export async function playDemo(out: (line: string) => void): Promise<number> {
   const pd = pagerDuty;
   const pagers = `  pagers:\n    - kind: pagerduty\n      eventsUrl: ${pd.eventsUrl}\n      users: { alice-okafor: PALICE1, sam-oduya: PSAMO01 }`;
   const stack = await startStack({
-    seed: agencySeed({ editConfig: (text) => text.replace(/^ {2}pagerUrl: null.*$/m, pagers) }),
+    seed: agencySeed({ editConfig: (text) => text.replace(/^ {2}pagers: \[\].*$/m, pagers) }),
     now: new Date("2026-12-02T09:00:00Z"),
     env: { FIRSTLINE_PAGERDUTY_ROUTING_KEY: PAGERDUTY.routingKey, FIRSTLINE_PAGERDUTY_WEBHOOK_SECRET: PAGERDUTY.webhookSecret },
   });

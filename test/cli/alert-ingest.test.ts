@@ -108,7 +108,7 @@ describe("firstline alert ingest", () => {
     const address = pager.address();
     const pagerUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/page`;
     try {
-      const config = readFileSync(".github/firstline.yml", "utf8").replace("pagerUrl: null", `pagerUrl: ${pagerUrl}`);
+      const config = readFileSync(".github/firstline.yml", "utf8").replace(/^ {2}pagers: \[\].*$/m, `  pagerUrl: ${pagerUrl}`);
       emulator.clock.set(new Date("2026-12-12T23:30:00Z"));
       const plain = { name: "DiskSpaceLow", severity: "critical", client: "glenmore", summary: "/var at 97%" };
       const result = await run(emulator, ["alert", "ingest", "--config", "c.yml", "--payload", "dispatch.json", "--repo", "northgate/support", "--bot-login", BOT, "--json"], {

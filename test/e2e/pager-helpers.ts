@@ -17,8 +17,8 @@ export const OUTAGE = formBody({
 /** The agency's configuration with its pagers replaced by `pagers` (YAML lines under `alerts:`). */
 export function withPagers(pagers: string): (text: string) => string {
   return (text) => {
-    const edited = text.replace(/^ {2}pagerUrl: null.*$/m, `  pagers:\n${pagers}`);
-    if (edited === text) throw new Error("the configuration has no pagerUrl line to replace");
+    const edited = text.replace(/^ {2}pagers: \[\].*$/m, `  pagers:\n${pagers}`);
+    if (edited === text) throw new Error("the configuration has no pagers line to replace");
     return edited;
   };
 }
