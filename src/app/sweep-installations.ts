@@ -14,13 +14,7 @@ import type { SlaPolicy } from "../core/sla/policy.js";
 import { splitRepo } from "../github/transport.js";
 import { DateTime } from "luxon";
 import { pageTicketIfDue } from "./ticket-pages.js";
-import { tellWokenToLeads } from "../github/woken-notices.js";
-import { wokenNoticeDue } from "../core/paging/woken.js";
-import { pagersOf } from "../core/paging/pagers-of.js";
-import { readRota } from "../github/load-responders.js";
-import { syncPagerDutySchedules } from "../pagers/pagerduty-schedules.js";
-import { coversFromComments } from "../core/rota/cover-command.js";
-import { searchOpenTicketsReporting } from "../github/search-tickets.js";
+import { onCallUpkeep } from "./on-call-upkeep.js";
 
 /** How long after a page on a ticket's comments the sweep still watches it for escalation. */
 const PAGE_WATCH_MS = 24 * 60 * 60_000;
@@ -175,34 +169,7 @@ export async function sweepInstallations(params: {
     });
     service.knownDashboards.set(supportRepo.toLowerCase(), dashboard.dashboard);
     await recheckRotaPulls({ service, gh: supportGh, repo: supportRepo, config, botLogin });
-    // Tonight's cover set with /cover is recorded in the support repository's comments: reloaded here after a restart.
-    try {
-      const since = new Date(service.now() - 36 * 3600_000).toISOString().slice(0, 10);
-      const { tickets: recent } = await searchOpenTicketsReporting({ gh: supportGh, repos: [supportRepo], qualifiers: `is:issue updated:>=${since}` });
-      const covers = coversFromComments({ comments: recent.flatMap((t) => t.comments), botLogin });
-      if (covers.length > 0) service.covers.set(supportRepo.toLowerCase(), covers);
-    } catch {
-      // The support repository's comments cannot be read: covers set in this process still hold.
-    }
-    // PagerDuty's schedules follow the rota (and its single-night cover), checked once an hour.
-    const hour = DateTime.fromMillis(service.now(), { zone: config.timezone }).toFormat("yyyy-MM-dd'T'HH");
-    const pagerDuty = pagersOf(config.alerts).find((p) => p.kind === "pagerduty");
-    if (pagerDuty?.kind === "pagerduty" && (pagerDuty.schedules.primary || pagerDuty.schedules.secondLine) && service.dailyDone.get(`pd-schedules:${supportRepo}`) !== hour) {
-      const rota = await readRota({ gh: supportGh, reader: service.reader, repo: supportRepo, dir: config.rota.dir });
-      if (rota) {
-        const covers = service.covers.get(supportRepo.toLowerCase()) ?? [];
-        const synced = await syncPagerDutySchedules({ pager: pagerDuty, rota: { ...rota, overrides: [...(rota.overrides ?? []), ...covers] }, token: service.env["FIRSTLINE_PAGERDUTY_API_TOKEN"], transport: service.pagerTransport, zone: config.timezone });
-        for (const result of synced) if (result.problem || (result.plan?.unmapped.length ?? 0) > 0) app.log.warn({ schedule: result.schedule, problem: result.problem, unmapped: result.plan?.unmapped }, "PagerDuty schedule not fully in step with the rota");
-        service.dailyDone.set(`pd-schedules:${supportRepo}`, hour);
-      }
-    }
-    // People woken in the night: their delivery leads are told at `alerts.woken.tellAt`, once a morning.
-    const morning = DateTime.fromMillis(service.now(), { zone: config.timezone }).toISODate() ?? "";
-    const wokenKey = `woken:${supportRepo.toLowerCase()}`;
-    if (service.dailyDone.get(wokenKey) !== morning && service.now() >= wokenNoticeDue({ morning, woken: config.alerts.woken, zone: config.timezone })) {
-      await tellWokenToLeads({ config, supportGh, supportRepo, searches: group.parts.map((p) => ({ gh: p.gh, repos: p.repos })), reader: service.reader, botLogin, now: service.now() });
-      service.dailyDone.set(wokenKey, morning);
-    }
+    await onCallUpkeep({ service, config, supportGh, supportRepo, searches: group.parts.map((p) => ({ gh: p.gh, repos: p.repos })), botLogin, log: app.log });
     await dailyMaintenance({ service, config, policy, botLogin, home: supportRepo, assignees: responders?.support ? [responders.support.developer, responders.support.operations] : [], ghFor: async (repo) => (await service.githubFor(repo, supportGh)) ?? supportGh });
     results.push({
       config: supportRepo,
