@@ -2,13 +2,19 @@ import { parseAlertPayload } from "../config/alert-payload.js";
 import { lastPageAt } from "../core/alerts/alert-issue.js";
 import { planEscalation } from "../core/alerts/plan-escalation.js";
 import { buildSlaPolicy } from "../core/sla/policy.js";
-import { ingestAlerts, postPage } from "../github/alert-intake.js";
+import { ingestAlerts } from "../github/alert-intake.js";
 import { applyTicketActions } from "../github/apply-actions.js";
 import { loadRepoConfig } from "../github/repo-config.js";
 import { runbookLinks } from "../github/runbook-links.js";
 import { fetchTicket } from "../github/ticket-query.js";
 import { splitRepo, type GitHubTransport } from "../github/transport.js";
 import type { FirstlineService } from "./service.js";
+import { tellPagers } from "./tell-pagers.js";
+import { issueUrl, pageKey } from "../core/paging/page-event.js";
+import { clientOfLabel } from "../core/labels.js";
+import { pagersOf } from "../core/paging/pagers-of.js";
+import { lastPage } from "../core/paging/acknowledge-page.js";
+import type { FirstlineConfig } from "../config/firstline-config.js";
 
 interface Logger {
   warn: (obj: object, msg?: string) => void;
@@ -16,7 +22,7 @@ interface Logger {
 }
 
 /** Where the agency's configuration, rota and runbooks live: the home of alerts. */
-async function home(params: { service: FirstlineService; repo: string }) {
+export async function home(params: { service: FirstlineService; repo: string }) {
   const gh = await params.service.githubFor(params.repo, null);
   if (!gh) return { error: `the app is not installed on ${params.repo}` } as const;
   const loaded = await loadRepoConfig({ gh, reader: params.service.reader, repo: params.repo });
@@ -52,16 +58,20 @@ export async function receiveAlerts(params: { service: FirstlineService; homeRep
     responders,
     now: () => service.now(),
     botLogin,
-    sendPage: async (page, issueUrl) => {
-      try {
-        await postPage({ page, issueUrl });
-      } catch (error) {
-        log.warn({ error: (error as Error).message, issueUrl }, "the pager webhook failed; the mention on the issue stands");
-      }
+    sendPage: async (page, issue) => {
+      const alert = parsed.alerts.find((a) => page.message.includes(a.name));
+      await tellPagers({
+        service,
+        config,
+        gh,
+        log,
+        event: { action: "trigger", key: pageKey(issue), summary: page.message, logins: page.logins, by: null, url: issueUrl(issue), repo: issue.repo, number: issue.number, client: alert?.client ?? null, at: page.at },
+      });
     },
   });
   for (const result of results) {
     if (result.page && result.repo && result.number !== null) service.pendingPages.set(`${result.repo}#${result.number}`, { repo: result.repo, number: result.number, homeRepo });
+    if (result.outcome === "resolve" && result.repo && result.number !== null) await resolveAtPagers({ service, config, gh: (await service.githubFor(result.repo, gh)) ?? gh, issue: { repo: result.repo, number: result.number }, log });
   }
   log.info({ format: parsed.format, alerts: results.map((r) => `${r.name}:${r.outcome}`) }, "alerts received");
   return { status: 200, json: { alerts: results } };
@@ -105,6 +115,7 @@ export async function escalatePages(params: { service: FirstlineService; log: Lo
       steps: config.alerts.escalation,
       now,
       botLogin,
+      subject: snapshot.labels.includes("type: alert") ? "this alert" : "this ticket",
     });
     if (plan.actions.length > 0) {
       await applyTicketActions({ gh, repo: pending.repo, number: pending.number, actions: plan.actions });
@@ -112,15 +123,29 @@ export async function escalatePages(params: { service: FirstlineService; log: Lo
       for (const n of plan.due) {
         const step = config.alerts.escalation[n - 1];
         const logins = step ? (step.notify === "second-line" ? onCall.secondLine : step.notify) : [];
-        if (config.alerts.pagerUrl && logins.length > 0) {
-          await postPage({
-            page: { logins, at: now, pagerUrl: config.alerts.pagerUrl, message: `Escalated: ${snapshot.title} (not acknowledged)` },
-            issueUrl: `https://github.com/${pending.repo}/issues/${pending.number}`,
-          }).catch((error: unknown) => log.warn({ error: (error as Error).message }, "the pager webhook failed"));
-        }
+        if (logins.length === 0) continue;
+        const client = snapshot.labels.map(clientOfLabel).find((c) => c !== undefined) ?? null;
+        await tellPagers({
+          service,
+          config,
+          gh,
+          log,
+          event: { action: "escalate", key: pageKey(pending), summary: `Escalated, not acknowledged: ${snapshot.title}`.slice(0, 300), logins, by: null, url: issueUrl(pending), repo: pending.repo, number: pending.number, client, at: now },
+        });
       }
     }
     if (plan.acknowledged || snapshot.state === "closed" || plan.nextAt === null) service.pendingPages.delete(key);
   }
   return steps;
+}
+
+/** An issue that was paged is resolved (the alert resolved, the ticket closed): the pagers close it too. */
+export async function resolveAtPagers(params: { service: FirstlineService; config: FirstlineConfig; gh: GitHubTransport; issue: { repo: string; number: number }; log: Logger }): Promise<void> {
+  const { service, config, gh, issue, log } = params;
+  if (pagersOf(config.alerts).length === 0) return;
+  const snapshot = await fetchTicket({ gh, repo: issue.repo, number: issue.number });
+  if (!snapshot || lastPage({ snapshot, botLogin: await service.botLogin() }) === null) return;
+  service.pendingPages.delete(`${issue.repo}#${issue.number}`);
+  const client = snapshot.labels.map(clientOfLabel).find((c) => c !== undefined) ?? null;
+  await tellPagers({ service, config, gh, log, event: { action: "resolve", key: pageKey(issue), summary: snapshot.title, logins: [], by: null, url: issueUrl(issue), repo: issue.repo, number: issue.number, client, at: service.now() } });
 }

@@ -6,8 +6,11 @@ import { handlePullRequest } from "./handlers/pull-request.js";
 import { handleCodeScanningAlert, handleDependabotAlert, handleSecretScanningAlert } from "./handlers/security-alert.js";
 import { handleIssueOpened } from "./handlers/issue-opened.js";
 import { handleCommentCreated, handleTicketUpdated } from "./handlers/ticket-updated.js";
+import { handleCoverCommand } from "./handlers/cover-command.js";
 import { escalatePages, receiveAlerts } from "./alerts.js";
 import { secretRoutesHandler } from "./routes.js";
+import { receivePagerAck } from "./pager-acks.js";
+import { verifyFirstlineSignature, verifyPagerDutySignature } from "../pagers/verify-signatures.js";
 import { scheduleEvery } from "./scheduler.js";
 import { FirstlineService } from "./service.js";
 import { sweepInstallations } from "./sweep-installations.js";
@@ -55,6 +58,7 @@ export function firstlineApp(options: FirstlineAppOptions = {}) {
       (context) => handleTicketUpdated(context, service),
     );
     app.on("issue_comment.created", (context) => handleCommentCreated(context, service));
+    app.on("issue_comment.created", (context) => handleCoverCommand(context, service));
     app.on("issue_comment.edited", (context) => handleTicketUpdated(context, service));
     app.on("push", (context) => handleConfigPush(context, service));
     app.on(["installation", "installation_repositories"], async () => service.forgetInstallations());
@@ -83,6 +87,27 @@ export function firstlineApp(options: FirstlineAppOptions = {}) {
         path: "/firstline/alerts",
         secret: "alertsSecret" in options ? options.alertsSecret : process.env["FIRSTLINE_ALERTS_SECRET"],
         handle: async ({ body }) => receiveAlerts({ service, homeRepo: supportRepo, body, log: app.log }),
+      },
+      // Acknowledgements coming back from pagers; each is off until its secret is set.
+      {
+        method: "POST",
+        path: "/firstline/pagers/pagerduty",
+        secret: supportRepo ? service.env["FIRSTLINE_PAGERDUTY_WEBHOOK_SECRET"] : undefined,
+        verify: verifyPagerDutySignature,
+        handle: async ({ body }) => receivePagerAck({ service, homeRepo: supportRepo ?? "", source: "pagerduty", body, log: app.log }),
+      },
+      {
+        method: "POST",
+        path: "/firstline/pagers/opsgenie",
+        secret: supportRepo ? service.env["FIRSTLINE_OPSGENIE_WEBHOOK_SECRET"] : undefined,
+        handle: async ({ body }) => receivePagerAck({ service, homeRepo: supportRepo ?? "", source: "opsgenie", body, log: app.log }),
+      },
+      {
+        method: "POST",
+        path: "/firstline/pagers/webhook",
+        secret: supportRepo ? service.env["FIRSTLINE_PAGER_WEBHOOK_SECRET"] : undefined,
+        verify: verifyFirstlineSignature,
+        handle: async ({ body }) => receivePagerAck({ service, homeRepo: supportRepo ?? "", source: "webhook", body, log: app.log }),
       },
     ]);
     try {

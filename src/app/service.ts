@@ -9,6 +9,9 @@ import { splitRepo, statusOf, type GitHubTransport } from "../github/transport.j
 import { systemClock, type Clock } from "../shell/clock.js";
 import { DeliverySet } from "./delivery-set.js";
 import { KeyedLock } from "./keyed-lock.js";
+import type { Env } from "../pagers/deliver-page-event.js";
+import type { NightOverride } from "../core/rota/types.js";
+import type { PagerTransport } from "../pagers/send-pager-request.js";
 
 const TEAM_TTL_MS = 10 * 60_000;
 
@@ -42,6 +45,8 @@ export class FirstlineService {
   readonly dailyDone = new Map<string, string>();
   /** Alert issues whose page may still need escalating, by `repo#number`. */
   readonly pendingPages = new Map<string, { repo: string; number: number; homeRepo: string }>();
+  /** Tonight's cover set with `/cover`, by support repository (recorded in its comments; the sweep reloads them). */
+  readonly covers = new Map<string, readonly NightOverride[]>();
   /** Dashboard issues this process wrote, by support repository. */
   readonly knownDashboards = new Map<string, { number: number; body: string | null }>();
   /** Repositories whose broken configuration was reported, with the text reported. */
@@ -73,10 +78,20 @@ export class FirstlineService {
 
   /** The agency's support repository (`owner/name`): the only source of configuration. */
   private supportRepoValue: string | undefined;
+  /** Environment variables: the only place pager secrets come from. */
+  readonly env: Env;
+  /** How pager requests are sent and retries wait. */
+  readonly pagerTransport: PagerTransport;
 
-  constructor(params: { readonly clock?: Clock; readonly botLogin?: string; readonly supportRepo?: string } = {}) {
+  constructor(params: { readonly clock?: Clock; readonly botLogin?: string; readonly supportRepo?: string; readonly env?: Env; readonly sleep?: (ms: number) => Promise<void> } = {}) {
     this.clock = params.clock ?? systemClock;
     this.supportRepoValue = params.supportRepo;
+    this.env = params.env ?? process.env;
+    this.pagerTransport = {
+      fetch: (input, init) => fetch(input, init),
+      now: () => this.now(),
+      sleep: params.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    };
     this.reader = new FileReader({ clock: () => this.clock().getTime() });
     this.botLoginValue = params.botLogin;
   }
@@ -172,7 +187,9 @@ export class FirstlineService {
     const gh = await this.githubFor(repo, scope.gh, scope.repo);
     const rota = await readRota({ gh, reader: this.reader, repo, dir: scope.config.rota.dir, ...(scope.maxAgeMs === undefined ? {} : { maxAgeMs: scope.maxAgeMs }) });
     if (!rota) return null;
-    return respondersAt({ rota, now: scope.now, zone: scope.config.timezone, calendar: scope.policy.termsFor({ repo: "" }).calendar });
+    const covers = this.covers.get(repo.toLowerCase()) ?? [];
+    const withCovers = covers.length > 0 ? { ...rota, overrides: [...(rota.overrides ?? []), ...covers] } : rota;
+    return respondersAt({ rota: withCovers, now: scope.now, zone: scope.config.timezone, calendar: scope.policy.termsFor({ repo: "" }).calendar });
   }
 
   /**

@@ -15,6 +15,11 @@ import { openDueMaintenance, syncSecurityTickets } from "../github/maintenance.j
 import type { SlaPolicy } from "../core/sla/policy.js";
 import { splitRepo, statusOf } from "../github/transport.js";
 import { DateTime } from "luxon";
+import { pageTicketIfDue } from "./ticket-pages.js";
+import { onCallUpkeep } from "./on-call-upkeep.js";
+
+/** How long after a page on a ticket's comments the sweep still watches it for escalation. */
+const PAGE_WATCH_MS = 24 * 60 * 60_000;
 
 /** What one configuration's sweep did, across the installations that hold its repositories. */
 export interface ConfigSweep {
@@ -150,8 +155,18 @@ export async function sweepInstallations(params: {
     swept.push(...result.swept);
     // Pages outlive a restart: an open alert issue that was paged goes back on the watch list.
     for (const ticket of result.swept) {
-      if (ticket.snapshot.labels.includes("type: alert") && (ticket.snapshot.body ?? "").includes("<!-- firstline:alert-page -->")) {
-        service.pendingPages.set(`${ticket.snapshot.repo}#${ticket.snapshot.number}`, { repo: ticket.snapshot.repo, number: ticket.snapshot.number, homeRepo: supportRepo });
+      const { snapshot } = ticket;
+      const pagedInComments = snapshot.comments.some((c) => c.author.toLowerCase() === botLogin.toLowerCase() && c.body.includes("<!-- firstline:alert-page -->") && service.now() - c.createdAt < PAGE_WATCH_MS);
+      if ((snapshot.labels.includes("type: alert") && (snapshot.body ?? "").includes("<!-- firstline:alert-page -->")) || pagedInComments) {
+        service.pendingPages.set(`${snapshot.repo}#${snapshot.number}`, { repo: snapshot.repo, number: snapshot.number, homeRepo: supportRepo });
+      }
+      // An emergency ticket whose webhook never arrived (or whose page failed) pages now.
+      if (snapshot.labels.includes("priority: P1") && !snapshot.labels.includes("type: alert")) {
+        try {
+          await pageTicketIfDue({ scope: { gh: part.gh, repo: snapshot.repo, config, policy, botLogin, now: service.now() }, service, snapshot, log: app.log });
+        } catch (error) {
+          failures.push({ repo: snapshot.repo, number: snapshot.number, status: statusOf(error), message: (error as Error).message });
+        }
       }
     }
     issues.push(...result.issues);
@@ -178,6 +193,7 @@ export async function sweepInstallations(params: {
   });
   service.knownDashboards.set(supportRepo.toLowerCase(), dashboard.dashboard);
   await recheckRotaPulls({ service, gh: supportGh, repo: supportRepo, config, botLogin, log: app.log });
+  await onCallUpkeep({ service, config, supportGh, supportRepo, searches: parts.map((p) => ({ gh: p.gh, repos: p.repos })), botLogin, log: app.log });
   return [
     {
       config: supportRepo,

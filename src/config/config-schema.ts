@@ -160,6 +160,9 @@ export const securityAlertsSchema = z.strictObject({
     .meta({ description: "Priority of the maintenance ticket by the worst open alert's severity (moderate counts as medium)." }),
 });
 
+/** A local time of day, HH:MM. */
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "must be a time of day written HH:MM" });
+
 /** One escalation step of an unacknowledged out-of-hours alert. */
 export const escalationStepSchema = z.strictObject({
   afterMinutes: z.number().int().min(1).max(24 * 60).meta({ description: "Minutes after the first page without acknowledgement." }),
@@ -168,6 +171,39 @@ export const escalationStepSchema = z.strictObject({
     .meta({ description: 'Who: "second-line" (this week\'s second line from the rota) or a list of logins.' }),
 });
 
+/** Pager identities by GitHub login (Opsgenie usernames, PagerDuty user ids); a login left out is sent as it is. */
+const pagerUsers = z.record(login, z.string().min(1).max(200)).default({});
+
+/** PagerDuty: pages through the Events API v2; the schedules are kept in step with the rota. */
+export const pagerDutySchema = z.strictObject({
+  kind: z.literal("pagerduty"),
+  eventsUrl: z.url().default("https://events.pagerduty.com/v2/enqueue").meta({ description: "The Events API v2 endpoint (the EU service region uses events.eu.pagerduty.com). The routing key comes from FIRSTLINE_PAGERDUTY_ROUTING_KEY." }),
+  apiUrl: z.url().default("https://api.pagerduty.com").meta({ description: "The REST API, for keeping schedule overrides in step with the rota (token from FIRSTLINE_PAGERDUTY_API_TOKEN)." }),
+  schedules: z
+    .strictObject({
+      primary: z.string().min(1).nullable().default(null).meta({ description: "The PagerDuty schedule id of the on-call primary (level 1 of the service's escalation policy)." }),
+      secondLine: z.string().min(1).nullable().default(null).meta({ description: "The PagerDuty schedule id of the second line (level 2)." }),
+    })
+    .default({ primary: null, secondLine: null }),
+  users: pagerUsers.meta({ description: "PagerDuty user ids by GitHub login (for schedule overrides and for knowing who acknowledged)." }),
+});
+
+/** Opsgenie: the Alert API, with GenieKey authorisation (FIRSTLINE_OPSGENIE_API_KEY). */
+export const opsgenieSchema = z.strictObject({
+  kind: z.literal("opsgenie"),
+  apiUrl: z.url().default("https://api.opsgenie.com").meta({ description: "The API host (https://api.eu.opsgenie.com for the EU)." }),
+  users: pagerUsers.meta({ description: "Opsgenie usernames (usually e-mail addresses) by GitHub login." }),
+});
+
+/** Any other pager or gateway: a signed JSON POST (secret from FIRSTLINE_PAGER_WEBHOOK_SECRET). */
+export const webhookPagerSchema = z.strictObject({
+  kind: z.literal("webhook"),
+  url: z.url().meta({ description: "Receives every page event as signed JSON." }),
+});
+
+/** One pager Firstline tells about pages, escalations and acknowledgements. */
+export const pagerSchema = z.discriminatedUnion("kind", [pagerDutySchema, opsgenieSchema, webhookPagerSchema]);
+
 /** Alerts from monitoring, on-call paging and escalation (DOMAIN section 6). */
 export const alertsSchema = z.strictObject({
   clientLabel: z.string().default("client").meta({ description: "The alert label that names the client id (Alertmanager labels)." }),
@@ -175,6 +211,15 @@ export const alertsSchema = z.strictObject({
     .array(escalationStepSchema)
     .default([{ afterMinutes: 5, notify: "second-line" }])
     .meta({ description: "Steps taken while nobody on call has acknowledged a page." }),
-  pagerUrl: z.url().nullable().default(null).meta({ description: "A URL that receives each page as JSON, so a real pager can wake people." }),
+  pagers: z.array(pagerSchema).max(5).default([]).meta({ description: "The pagers told of every page, escalation and acknowledgement: pagerduty, opsgenie or webhook." }),
+  pagerUrl: z.url().nullable().default(null).meta({ description: "Deprecated: the same as pagers: [{kind: webhook, url}]; set one or the other." }),
   runbookBaseUrl: z.url().nullable().default(null).meta({ description: "Where the runbook site is published (GitHub Pages), for links in alert tickets." }),
+  woken: z
+    .strictObject({
+      from: clockTime.default("23:00").meta({ description: "A page acknowledged from this local time..." }),
+      to: clockTime.default("07:00").meta({ description: "...to this one woke the person who acknowledged it." }),
+      tellAt: clockTime.default("09:00").meta({ description: "When, the next morning, their delivery lead is told on the support repository that they will start late." }),
+    })
+    .default({ from: "23:00", to: "07:00", tellAt: "09:00" })
+    .meta({ description: "Telling delivery leads about people woken in the night." }),
 });

@@ -98,6 +98,13 @@ export const firstlineConfigSchema = z
     });
     // Recurrence rules are checked strictly before any library expands them (a bad rule can loop).
     for (const problem of maintenanceProblems(config)) ctx.addIssue({ code: "custom", path: [...problem.path], message: problem.message });
+    if (config.alerts.pagerUrl !== null && config.alerts.pagers.length > 0) {
+      ctx.addIssue({ code: "custom", path: ["alerts", "pagerUrl"], message: "alerts.pagerUrl is the old form of alerts.pagers: [{kind: webhook, url}]; set one or the other, not both" });
+    }
+    const kinds = config.alerts.pagers.map((p) => p.kind);
+    kinds.forEach((kind, index) => {
+      if (kinds.indexOf(kind) !== index) ctx.addIssue({ code: "custom", path: ["alerts", "pagers", index, "kind"], message: `a second ${kind} pager: each kind may appear once` });
+    });
     const hasHours = Object.values(config.workingHours).some((intervals) => intervals.length > 0);
     if (!hasHours) ctx.addIssue({ code: "custom", path: ["workingHours"], message: "the working week has no working hours" });
     else unreachableTargets(config, ctx);

@@ -1,5 +1,5 @@
 import type { PublishedSchema } from "./json-schemas.js";
-import { rotaOnCallSchema, rotaPeopleSchema, rotaSupportSchema } from "./rota-schema.js";
+import { rotaOnCallSchema, rotaOverridesSchema, rotaPeopleSchema, rotaSupportSchema } from "./rota-schema.js";
 
 /**
  * The JSON Schemas of the three rota files, published under `schema/` for editors (the rota files
@@ -10,4 +10,5 @@ export const ROTA_SCHEMAS: readonly PublishedSchema[] = [
   { file: "schema/rota-people.schema.json", title: "Firstline rota: people (rota/people.yml)", schema: rotaPeopleSchema },
   { file: "schema/rota-support.schema.json", title: "Firstline rota: first line support (rota/support.yml)", schema: rotaSupportSchema },
   { file: "schema/rota-on-call.schema.json", title: "Firstline rota: on call (rota/on-call.yml)", schema: rotaOnCallSchema },
+  { file: "schema/rota-overrides.schema.json", title: "Firstline rota: single-night cover (rota/overrides.yml)", schema: rotaOverridesSchema },
 ];

@@ -1,10 +1,16 @@
 import type { InputProblem, Parsed } from "../core/finding.js";
 import type { Rota, RotaFileKind, RotaSource } from "../core/rota/types.js";
 import { keyLineLocator, parseYaml, type YamlSource } from "./parse-yaml.js";
-import { rotaOnCallSchema, rotaPeopleSchema, rotaSupportSchema } from "./rota-schema.js";
+import { rotaOnCallSchema, rotaOverridesSchema, rotaPeopleSchema, rotaSupportSchema } from "./rota-schema.js";
 
 /** The three files of a rota folder, as text; the caller reads them. */
-export type RotaTexts = Readonly<Record<RotaFileKind, { readonly file: string; readonly text: string }>>;
+export type RotaTexts = Readonly<Record<RotaFileKind, { readonly file: string; readonly text: string }>> & {
+  /** `overrides.yml`, optional: a folder without one has no single-night cover. */
+  readonly overrides?: { readonly file: string; readonly text: string } | undefined;
+};
+
+/** The optional file of single-night cover in a rota folder. */
+export const OVERRIDES_FILE_NAME = "overrides.yml";
 
 /** The names of the files in a rota folder. */
 export const ROTA_FILE_NAMES: Readonly<Record<RotaFileKind, string>> = {
@@ -33,9 +39,10 @@ export function loadRota(texts: RotaTexts): Parsed<Rota> {
   const people = parseYaml({ ...texts.people, schema: rotaPeopleSchema });
   const support = parseYaml({ ...texts.support, schema: rotaSupportSchema });
   const onCall = parseYaml({ ...texts.onCall, schema: rotaOnCallSchema });
+  const overrides = texts.overrides ? parseYaml({ ...texts.overrides, schema: rotaOverridesSchema }) : null;
   const problems: InputProblem[] = [];
-  for (const parsed of [people, support, onCall]) if (!parsed.ok) problems.push(...parsed.problems);
-  if (!people.ok || !support.ok || !onCall.ok) return { ok: false, problems };
+  for (const parsed of [people, support, onCall, overrides]) if (parsed && !parsed.ok) problems.push(...parsed.problems);
+  if (!people.ok || !support.ok || !onCall.ok || (overrides && !overrides.ok)) return { ok: false, problems };
   return {
     ok: true,
     value: {
@@ -47,6 +54,7 @@ export function loadRota(texts: RotaTexts): Parsed<Rota> {
         support: sourceOf(support.value, texts.support.text),
         onCall: sourceOf(onCall.value, texts.onCall.text),
       },
+      ...(overrides?.ok && texts.overrides ? { overrides: overrides.value.value.overrides, overridesSource: sourceOf(overrides.value, texts.overrides.text) } : {}),
     },
   };
 }

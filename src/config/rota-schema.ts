@@ -89,3 +89,17 @@ export const rotaOnCallSchema = z
       .meta({ description: "Weeks keyed by their Wednesday (YYYY-MM-DD); a week runs Wednesday 10:00 to the next Wednesday 10:00 local." }),
   })
   .meta({ description: "rota/on-call.yml: who is on call out of hours each week." });
+
+/** One night's (or day's) cover in `rota/overrides.yml`. */
+export const nightOverrideSchema = z.strictObject({
+  date: date.meta({ description: "The on-call day covered: from 10:00 local on this date to 10:00 the next day (the handover time of the weeks), so the night that follows it." }),
+  slot: z.enum(["primary", "secondLine"]).default("primary").meta({ description: "Which on-call slot: primary (default) or secondLine." }),
+  covers: login.meta({ description: "Who is being covered: the person the on-call rota names for that slot." }),
+  by: login.meta({ description: "Who covers instead (onCall: true for primary, secondLine: true for the second line)." }),
+  reason: z.string().min(1).max(300).meta({ description: "Why, in a few words (a disrupted night, illness)." }),
+});
+
+/** `rota/overrides.yml`: cover for single nights, on top of the weekly on-call rota. */
+export const rotaOverridesSchema = z
+  .strictObject({ overrides: z.array(nightOverrideSchema).default([]).meta({ description: "One entry per night (or day) of cover." }) })
+  .meta({ description: "rota/overrides.yml: who covers whom on call for a single night, and why. Needs no week's notice, but a rota admin's approval." });

@@ -17,8 +17,9 @@ function filesUnder(dir: string): Record<string, string> {
  * repository's own configuration, rota and runbooks (the only configuration Firstline reads); Acme
  * (out-of-hours cover), Riverside and Glenmore are clients with a repository each.
  */
-export function agencySeed(overrides: { supportFiles?: Record<string, string> } = {}): SeedInput {
-  const config = readFileSync(".github/firstline.yml", "utf8");
+export function agencySeed(overrides: { supportFiles?: Record<string, string>; editConfig?: (text: string) => string } = {}): SeedInput {
+  const original = readFileSync(".github/firstline.yml", "utf8");
+  const config = overrides.editConfig ? overrides.editConfig(original) : original;
   const rotaPeople = [...readFileSync("rota/people.yml", "utf8").matchAll(/login: ([a-z0-9-]+)/g)].map((m) => m[1] ?? "");
   const team = [...new Set([...STAFF, ...rotaPeople, "dana-whitfield", "lee-harrington"])];
   const write = (logins: readonly string[]) => Object.fromEntries(logins.map((login) => [login, "write" as const]));

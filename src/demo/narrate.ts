@@ -23,7 +23,13 @@ export class Narrator {
   private previous: StateDump;
   private readonly lines: string[] = [];
 
-  constructor(private readonly dump: () => StateDump, private readonly zone: string, private readonly out: (line: string) => void) {
+  constructor(
+    private readonly dump: () => StateDump,
+    private readonly zone: string,
+    private readonly out: (line: string) => void,
+    /** What happened outside GitHub since the last report (a pager's requests), one line each. */
+    private readonly elsewhere: () => readonly string[] = () => [],
+  ) {
     this.previous = dump();
   }
 
@@ -43,6 +49,7 @@ export class Narrator {
       }
     }
     this.previous = current;
+    for (const line of this.elsewhere()) this.say(line);
     if (this.lines.length === 0) this.out("    (nothing to do)");
     for (const line of this.lines.splice(0)) this.out(`    ${line}`);
   }

@@ -14,6 +14,11 @@ import { siteDownPayload } from "./alert-payloads.js";
 import { Narrator } from "./narrate.js";
 import { runAction } from "./run-action.js";
 import { startStack, type Stack } from "./stack.js";
+import { PagerDutyStandin } from "../emulator/pagers/pagerduty-standin.js";
+
+/** The stand-in PagerDuty's keys: the app reads them from its environment, as in production. */
+const PAGERDUTY = { routingKey: "demo-routing-key-0000000000000000", webhookSecret: "demo-pagerduty-webhook-secret" };
+let pagerDuty: PagerDutyStandin | undefined;
 
 const ZONE = "Europe/London";
 
@@ -91,8 +96,15 @@ const BEATS: readonly Beat[] = [
         )
       ).data.number),
   },
+  {
+    at: "2026-12-05T02:03:00Z",
+    what: "Alice's phone rings: she acknowledges the page in PagerDuty's app",
+    act: async (s) =>
+      pagerDuty?.webhook({ dedupKey: `firstline/acme/website#${numbers.outage}`, type: "incident.acknowledged", agent: { id: "PALICE1", name: "Alice Okafor" }, at: s.emulator.clock.now(), url: `${s.app.url}/firstline/pagers/pagerduty` }),
+  },
   { at: "2026-12-05T02:25:00Z", what: "The sweep at 02:25: 25 of 30 minutes gone", act: (s) => s.sweep() },
   { at: "2026-12-05T02:28:00Z", what: "Alice (on call) answers", act: (s) => reply(s, "alice-okafor", "acme/website", numbers.outage, "On it: the web server ran out of memory, restarting now.") },
+  { at: "2026-12-05T09:02:00Z", what: "Saturday 09:02: the morning sweep; Alice was woken at 02:03", act: (s) => s.sweep() },
   {
     at: "2026-12-06T03:05:00Z",
     what: "Sunday 03:05: Alertmanager fires SiteDown for Acme",
@@ -150,12 +162,27 @@ async function approveSwap(s: Stack, login: string): Promise<void> {
 
 /** Plays the fortnight and prints what Firstline did; returns the exit code. */
 export async function playDemo(out: (line: string) => void): Promise<number> {
-  const stack = await startStack({ seed: agencySeed(), now: new Date("2026-12-02T09:00:00Z") });
+  pagerDuty = await new PagerDutyStandin({ routingKey: PAGERDUTY.routingKey, webhookSecret: PAGERDUTY.webhookSecret }).start();
+  const pd = pagerDuty;
+  const pagers = `  pagers:\n    - kind: pagerduty\n      eventsUrl: ${pd.eventsUrl}\n      users: { alice-okafor: PALICE1, sam-oduya: PSAMO01 }`;
+  const stack = await startStack({
+    seed: agencySeed({ editConfig: (text) => text.replace(/^ {2}pagers: \[\].*$/m, pagers) }),
+    now: new Date("2026-12-02T09:00:00Z"),
+    env: { FIRSTLINE_PAGERDUTY_ROUTING_KEY: PAGERDUTY.routingKey, FIRSTLINE_PAGERDUTY_WEBHOOK_SECRET: PAGERDUTY.webhookSecret },
+  });
+  let seen = 0;
+  const pagerLines = () =>
+    pd.server.requests.splice(0).map((r) => {
+      seen += 1;
+      const event = JSON.parse(r.body) as { event_action?: string; dedup_key?: string; payload?: { summary?: string } };
+      return `PagerDuty (stand-in) got ${event.event_action ?? "?"} ${event.dedup_key ?? ""}${event.payload?.summary ? `: "${event.payload.summary}"` : ""}, answered ${r.status}`;
+    });
   try {
     out("Firstline demo: Northgate Digital's support desk for a fortnight, on a built-in GitHub emulator.");
     out(`The emulator is at ${stack.emulator.url}; the Firstline app serves webhooks at ${stack.app.webhookUrl}.`);
     out("Clients: Acme (enhanced plan, out-of-hours cover), Riverside (standard), Glenmore (standard, Scottish holidays).");
-    const narrator = new Narrator(() => stack.emulator.dump(), ZONE, out);
+    out(`The agency's pager is a stand-in PagerDuty at ${pd.eventsUrl} (Events API v2, schema-checked); it sends its webhooks back signed.`);
+    const narrator = new Narrator(() => stack.emulator.dump(), ZONE, out, pagerLines);
     for (const beat of BEATS) {
       stack.emulator.clock.set(new Date(beat.at));
       narrator.step(stack.emulator.clock.now(), beat.what);
@@ -168,10 +195,11 @@ export async function playDemo(out: (line: string) => void): Promise<number> {
     out((dashboard?.body ?? "(none)").replace(DASHBOARD_MARKER, "").replace(/<sub>.*<\/sub>/, "").trim().replace(/^/gm, "    "));
     await printToil({ stack, out });
     await buildSite(out);
-    out("\nDemo finished: every step above went through real HTTP, signed webhooks and GitHub's API rules.");
+    out(`\nDemo finished: every step above went through real HTTP, signed webhooks and GitHub's API rules (${seen} requests to the pager).`);
     return 0;
   } finally {
     await stack.close();
+    await pd.close();
   }
 }
 

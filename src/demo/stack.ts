@@ -33,9 +33,17 @@ export async function startStack(params: {
   readonly logLevel?: "fatal" | "error" | "warn" | "info";
   /** How long the app waits for one GitHub request (default 30 s). */
   readonly requestTimeoutMs?: number;
+  /** The app's environment variables (pager secrets); none by default. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }): Promise<Stack> {
   const emulator = await startEmulator({ now: params.now, seed: params.seed, stderr: () => undefined });
-  const service = new FirstlineService({ clock: () => emulator.clock.now(), botLogin: emulator.botLogin });
+  const service = new FirstlineService({
+    clock: () => emulator.clock.now(),
+    botLogin: emulator.botLogin,
+    env: params.env ?? {},
+    // A pager's Retry-After passes on the virtual clock, so a scenario never waits for real.
+    sleep: async (ms) => emulator.clock.advance({ minutes: ms / 60_000 }),
+  });
   const app = await startAppServer({
     appId: emulator.appId,
     privateKey: emulator.privateKeyPem ?? "",

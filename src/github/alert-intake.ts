@@ -63,7 +63,7 @@ export async function ingestAlerts(params: {
   readonly responders: Responders;
   readonly now: () => number;
   readonly botLogin: string;
-  readonly sendPage: (page: AlertPage, issueUrl: string) => Promise<void>;
+  readonly sendPage: (page: AlertPage, issue: { readonly repo: string; readonly number: number }) => Promise<void>;
 }): Promise<IngestedAlert[]> {
   const results: IngestedAlert[] = [];
   for (const alert of params.alerts) {
@@ -94,7 +94,7 @@ export async function ingestAlerts(params: {
         break;
     }
     const page = plan.kind === "open" || plan.kind === "comment" ? plan.page : null;
-    if (page && number !== null && !duplicate) await params.sendPage(page, `https://github.com/${plan.kind === "ignore" ? repo : plan.repo}/issues/${number}`);
+    if (page && number !== null && !duplicate) await params.sendPage(page, { repo: plan.kind === "ignore" ? repo : plan.repo, number });
     results.push({
       fingerprint: alert.fingerprint,
       name: alert.name,
@@ -106,17 +106,4 @@ export async function ingestAlerts(params: {
     });
   }
   return results;
-}
-
-/** Sends a page to the pager webhook (when one is configured) as JSON. */
-export async function postPage(params: { readonly page: AlertPage; readonly issueUrl: string; readonly fetch?: typeof fetch }): Promise<void> {
-  if (!params.page.pagerUrl) return;
-  const send = params.fetch ?? fetch;
-  const response = await send(params.page.pagerUrl, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ source: "firstline", message: params.page.message, notify: params.page.logins, at: new Date(params.page.at).toISOString(), url: params.issueUrl }),
-    signal: AbortSignal.timeout(10_000),
-  });
-  if (!response.ok) throw new Error(`the pager answered ${response.status}`);
 }

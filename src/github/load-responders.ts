@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { loadRota, ROTA_FILE_NAMES } from "../config/rota-load.js";
+import { loadRota, OVERRIDES_FILE_NAME, ROTA_FILE_NAMES } from "../config/rota-load.js";
 import type { Rota } from "../core/rota/types.js";
 import { whoIsOn } from "../core/rota/who.js";
 import type { WorkingCalendar } from "../core/time/calendar.js";
@@ -15,20 +15,21 @@ import type { GitHubTransport } from "./transport.js";
 export async function readRota(params: { readonly gh: GitHubTransport; readonly reader: FileReader; readonly repo: string; readonly dir: string; readonly maxAgeMs?: number }): Promise<Rota | null> {
   const { gh, reader, repo, dir } = params;
   const maxAge = params.maxAgeMs === undefined ? {} : { maxAgeMs: params.maxAgeMs };
-  const [people, support, onCall] = await Promise.all(
-    [ROTA_FILE_NAMES.people, ROTA_FILE_NAMES.support, ROTA_FILE_NAMES.onCall].map((name) =>
-      // A rota file too large to read is a rota that cannot be read: the rota check says why.
-      reader.read({ gh, repo, path: `${dir}/${name}`, ...maxAge }).catch((error: unknown) => {
-        if (error instanceof FileTooLargeError) return null;
-        throw error;
-      }),
-    ),
-  );
+  // A rota file too large to read is a rota that cannot be read: the rota check says why.
+  const read = (name: string) =>
+    reader.read({ gh, repo, path: `${dir}/${name}`, ...maxAge }).catch((error: unknown) => {
+      if (error instanceof FileTooLargeError) return null;
+      throw error;
+    });
+  const [people, support, onCall] = await Promise.all([ROTA_FILE_NAMES.people, ROTA_FILE_NAMES.support, ROTA_FILE_NAMES.onCall].map(read));
   if (people == null || support == null || onCall == null) return null;
+  // The single-night cover is optional, and only read for a rota that exists.
+  const overrides = await read(OVERRIDES_FILE_NAME);
   const parsed = loadRota({
     people: { file: `${dir}/${ROTA_FILE_NAMES.people}`, text: people },
     support: { file: `${dir}/${ROTA_FILE_NAMES.support}`, text: support },
     onCall: { file: `${dir}/${ROTA_FILE_NAMES.onCall}`, text: onCall },
+    ...(overrides == null ? {} : { overrides: { file: `${dir}/${OVERRIDES_FILE_NAME}`, text: overrides } }),
   });
   return parsed.ok ? parsed.value : null;
 }

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { loadRota, ROTA_FILE_NAMES } from "../config/rota-load.js";
+import { loadRota, OVERRIDES_FILE_NAME, ROTA_FILE_NAMES } from "../config/rota-load.js";
 import type { CheckReport } from "../core/check-report.js";
 import type { InputProblem } from "../core/finding.js";
 import { checkRotaChange, type RotaChangeResult } from "../core/rota/change-check.js";
@@ -22,8 +22,8 @@ async function readRotaAt(params: { gh: GitHubTransport; reader: FileReader; rep
   const kinds = ["people", "support", "onCall"] as const;
   const tooLarge: string[] = [];
   const texts = await Promise.all(
-    kinds.map((kind) =>
-      reader.read({ gh, repo, path: `${dir}/${ROTA_FILE_NAMES[kind]}`, ref }).catch((error: unknown) => {
+    [...kinds.map((kind) => ROTA_FILE_NAMES[kind]), OVERRIDES_FILE_NAME].map((name) =>
+      reader.read({ gh, repo, path: `${dir}/${name}`, ref }).catch((error: unknown) => {
         if (!(error instanceof FileTooLargeError)) throw error;
         tooLarge.push(error.path);
         return null;
@@ -38,7 +38,8 @@ async function readRotaAt(params: { gh: GitHubTransport; reader: FileReader; rep
     const kind = kinds[index] ?? "people";
     return { file: `${dir}/${ROTA_FILE_NAMES[kind]}`, text: texts[index] ?? (params.missingIsEmpty ? EMPTY[kind] : "") };
   };
-  return loadRota({ people: entry(0), support: entry(1), onCall: entry(2) });
+  const overrides = texts[3];
+  return loadRota({ people: entry(0), support: entry(1), onCall: entry(2), ...(overrides == null ? {} : { overrides: { file: `${dir}/${OVERRIDES_FILE_NAME}`, text: overrides } }) });
 }
 
 /** The logins whose latest review approves the head commit (a dismissed or older approval counts for nothing). */
@@ -142,7 +143,7 @@ export async function checkRotaPullRequest(params: {
 }
 
 function emptyRota(head: Rota): Rota {
-  return { ...head, people: [], support: {}, onCall: {} };
+  return { ...head, people: [], support: {}, onCall: {}, overrides: [] };
 }
 
 async function upsertComment(params: { gh: GitHubTransport; repo: string; number: number; botLogin: string; body: string }): Promise<"created" | "updated" | "unchanged"> {

@@ -1,5 +1,7 @@
 import { DateTime } from "luxon";
 import { LABELS } from "../core/labels.js";
+import { pagesOnIssue, type PageRecord } from "../core/paging/pages-on-issue.js";
+import { pageAcks, type PageAck } from "../core/paging/woken.js";
 import type { Rota } from "../core/rota/types.js";
 import { whoIsOn } from "../core/rota/who.js";
 import type { WorkingCalendar } from "../core/time/calendar.js";
@@ -7,9 +9,23 @@ import { toilAlertsFromIssues, type AlertIssue } from "../core/toil/from-issues.
 import { computeToil, type ToilReport } from "../core/toil/toil.js";
 import { splitRepo, type GitHubTransport } from "./transport.js";
 
+interface IssueItem {
+  number: number;
+  created_at: string;
+  body?: string | null;
+  state: "open" | "closed";
+  title: string;
+  user: { login: string } | null;
+  labels: ({ name?: string } | string)[];
+  pull_request?: unknown;
+}
+
 /**
- * The TOIL of a period from GitHub: the alert issues opened in it, in the given repositories, with
- * the `/toil woke 90m` claims the on-call people wrote on them. Who was on call comes from the rota.
+ * The TOIL of a period from GitHub: the alert issues opened in it and the emergency tickets paged
+ * in it, in the given repositories, with the `/toil woke 90m` claims written on them. Who was on
+ * call comes from the rota; anyone Firstline paged on an issue may claim too. Also returns the
+ * pages and acknowledgements read, for the on-call report. Page markers are trusted only from
+ * `botLogin` (or, when it is not known, from an app account: a login ending in `[bot]`).
  */
 export async function toilFromGitHub(params: {
   readonly gh: GitHubTransport;
@@ -19,38 +35,46 @@ export async function toilFromGitHub(params: {
   readonly rota: Rota;
   readonly zone: string;
   readonly calendar: WorkingCalendar;
-}): Promise<{ report: ToilReport; refused: ReturnType<typeof toilAlertsFromIssues>["refused"] }> {
+  readonly botLogin?: string;
+}): Promise<{ report: ToilReport; refused: ReturnType<typeof toilAlertsFromIssues>["refused"]; pages: PageRecord[]; acks: PageAck[] }> {
   const { gh, from, to } = params;
+  const trusted = (login: string) => (params.botLogin ? login.toLowerCase() === params.botLogin.toLowerCase() : login.endsWith("[bot]"));
   const issues: AlertIssue[] = [];
+  const pages: PageRecord[] = [];
+  const acks: PageAck[] = [];
   for (const repo of params.repos) {
     const where = splitRepo(repo);
-    for (let page = 1; page <= 20; page++) {
-      const batch = (
-        await gh.request<{ number: number; created_at: string; pull_request?: unknown }[]>("GET /repos/{owner}/{repo}/issues", {
-          ...where,
-          labels: LABELS.type("alert"),
-          state: "all",
-          since: new Date(from).toISOString(),
-          per_page: 100,
-          page,
-        })
-      ).data;
-      for (const item of batch) {
-        const openedAt = Date.parse(item.created_at);
-        if (item.pull_request || openedAt < from || openedAt >= to) continue;
-        const comments = (
-          await gh.request<{ body?: string; created_at: string; user: { login: string } | null }[]>("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...where, issue_number: item.number, per_page: 100 })
-        ).data;
-        issues.push({
-          issue: { repo, number: item.number },
-          openedAt,
-          comments: comments.map((c) => ({ author: c.user?.login ?? "ghost", createdAt: Date.parse(c.created_at), body: c.body ?? "" })),
-        });
+    const seen = new Set<number>();
+    for (const label of [LABELS.type("alert"), LABELS.priority("P1")]) {
+      for (let page = 1; page <= 20; page++) {
+        const batch = (await gh.request<IssueItem[]>("GET /repos/{owner}/{repo}/issues", { ...where, labels: label, state: "all", since: new Date(from).toISOString(), per_page: 100, page })).data;
+        for (const item of batch) {
+          if (item.pull_request || seen.has(item.number)) continue;
+          seen.add(item.number);
+          const labels = item.labels.map((l) => (typeof l === "string" ? l : (l.name ?? "")));
+          const isAlert = labels.includes(LABELS.type("alert"));
+          const createdAt = Date.parse(item.created_at);
+          if (isAlert && (createdAt < from || createdAt >= to)) continue;
+          const comments = (
+            await gh.request<{ id: number; body?: string; created_at: string; user: { login: string } | null }[]>("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...where, issue_number: item.number, per_page: 100 })
+          ).data.map((c) => ({ id: c.id, author: c.user?.login ?? "ghost", createdAt: Date.parse(c.created_at), body: c.body ?? "" }));
+          const author = item.user?.login ?? "ghost";
+          const texts = [{ author, createdAt, body: item.body ?? "" }, ...comments];
+          const paged = pagesOnIssue({ texts, trusted });
+          const firstPage = paged.find((p) => p.kind === "page")?.at;
+          // An emergency ticket counts from its first page, in the period; a P1 never paged earns nothing.
+          const at = isAlert ? createdAt : firstPage;
+          if (at === undefined || at < from || at >= to) continue;
+          issues.push({ issue: { repo, number: item.number }, openedAt: at, comments, paged: paged.flatMap((p) => p.logins) });
+          pages.push(...paged);
+          const snapshot = { repo, number: item.number, title: item.title, body: item.body ?? null, author, state: item.state, createdAt, labels, assignees: [], comments, events: [] };
+          if (params.botLogin) acks.push(...pageAcks({ snapshot, botLogin: params.botLogin }));
+        }
+        if (batch.length < 100) break;
       }
-      if (batch.length < 100) break;
     }
   }
   const onCallAt = (ms: number) => whoIsOn({ rota: params.rota, at: DateTime.fromMillis(ms, { zone: params.zone }), zone: params.zone }).onCall;
   const { alerts, refused } = toilAlertsFromIssues({ issues, onCallAt });
-  return { report: computeToil({ alerts, calendar: params.calendar }), refused };
+  return { report: computeToil({ alerts, calendar: params.calendar }), refused, pages, acks };
 }

@@ -38,6 +38,13 @@ describe("toil and rota-horizon in the Action", () => {
     expect(run.summary).toContain("| alice-okafor | 0.5 | 1 |");
     expect(run.summary).toContain("| alice-okafor | Sat 5 Dec 2026 02:00 GMT | 1 | yes | 40m | 0.5 |");
     expect(run.summary).toMatch(new RegExp(`acme/website#${alert.number}: bob-adeyemi was not on call`));
+    // The on-call report beside the ledger: a table in the summary, CSV and JSON as outputs.
+    expect(run.summary).toContain("## On call from 2026-12-01 to 2026-12-31");
+    expect(run.summary).toContain("| alice-okafor | 1 | 0 | 7 | 0 | 0 | 0.5 |");
+    const onCall = /on-call-report<<(\S+)\n([\s\S]*?)\n\1/.exec(run.output)?.[2];
+    expect(onCall?.split("\r\n")[0]).toBe("login,weeks_primary,weeks_second_line,nights_on_call,pages,woken_nights,toil_days");
+    expect(onCall).toContain("alice-okafor,1,0,7,0,0,0.5");
+    expect(run.output).toContain("on-call-report-json<<");
   });
 
   it("toil: from and to choose the period; a month with no claims is an empty ledger", async () => {

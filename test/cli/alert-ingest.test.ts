@@ -108,7 +108,7 @@ describe("firstline alert ingest", () => {
     const address = pager.address();
     const pagerUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/page`;
     try {
-      const config = readFileSync(".github/firstline.yml", "utf8").replace("pagerUrl: null", `pagerUrl: ${pagerUrl}`);
+      const config = readFileSync(".github/firstline.yml", "utf8").replace(/^ {2}pagers: \[\].*$/m, `  pagerUrl: ${pagerUrl}`);
       emulator.clock.set(new Date("2026-12-12T23:30:00Z"));
       const plain = { name: "DiskSpaceLow", severity: "critical", client: "glenmore", summary: "/var at 97%" };
       const result = await run(emulator, ["alert", "ingest", "--config", "c.yml", "--payload", "dispatch.json", "--repo", "northgate/support", "--bot-login", BOT, "--json"], {
@@ -118,8 +118,23 @@ describe("firstline alert ingest", () => {
       expect(result.code).toBe(0);
       const [alert] = result.json().alerts;
       expect(alert).toMatchObject({ name: "DiskSpaceLow", outcome: "open", repo: "glenmore/shop", page: { logins: ["bob-adeyemi"], at: "2026-12-12T23:30:00Z" } });
+      // The old alerts.pagerUrl is read as a webhook pager: the documented body, a superset of the old one.
       expect(pages).toEqual([
-        { source: "firstline", message: "CRITICAL DiskSpaceLow (glenmore): /var at 97%", notify: ["bob-adeyemi"], at: "2026-12-12T23:30:00.000Z", url: `https://github.com/glenmore/shop/issues/${alert?.number ?? 0}` },
+        {
+          version: 1,
+          source: "firstline",
+          id: expect.any(String),
+          action: "trigger",
+          key: `firstline/glenmore/shop#${alert?.number ?? 0}`,
+          message: "CRITICAL DiskSpaceLow (glenmore): /var at 97%",
+          notify: ["bob-adeyemi"],
+          by: null,
+          client: "glenmore",
+          repo: "glenmore/shop",
+          issue: alert?.number ?? 0,
+          url: `https://github.com/glenmore/shop/issues/${alert?.number ?? 0}`,
+          at: "2026-12-12T23:30:00Z",
+        },
       ]);
     } finally {
       await new Promise((resolve) => pager.close(resolve));

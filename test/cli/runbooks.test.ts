@@ -4,8 +4,8 @@ import { runCli } from "../helpers/memory-io.js";
 const BROKEN = "test/fixtures/runbooks/broken";
 
 describe("firstline runbooks check", () => {
-  it("passes the repository's own runbooks on 2026-11-26 with no findings at all", async () => {
-    const result = await runCli(["runbooks", "check", "--dir", "runbooks", "--today", "2026-11-26", "--json"]);
+  it("passes the repository's own runbooks on 2026-12-07 with no findings at all", async () => {
+    const result = await runCli(["runbooks", "check", "--dir", "runbooks", "--today", "2026-12-07", "--json"]);
     expect(result.code).toBe(0);
     expect(result.json()).toEqual({ ok: true, findings: [] });
   });

@@ -73,7 +73,7 @@ describe("firstline toil --repo: the ledger from alert issues on GitHub", () => 
           issue: `acme/website#${siteDown}`,
           author: "carol-hughes",
           at: "2026-12-06T09:00:00Z",
-          reason: "carol-hughes was not on call when this alert came in, so it earns them no TOIL",
+          reason: "carol-hughes was not on call when this alert came in and was not paged for it, so it earns them no TOIL",
         },
       ],
     });
@@ -109,7 +109,7 @@ describe("firstline toil --repo: the ledger from alert issues on GitHub", () => 
         `  Sun 6 Dec 2026 03:05 GMT  1 alert (acme/website#${siteDown}), awake, worked 20m: 0.25 days`,
         "",
         "Claims not counted:",
-        `  acme/website#${siteDown}, carol-hughes at Sun 6 Dec 2026 09:00 GMT: carol-hughes was not on call when this alert came in, so it earns them no TOIL`,
+        `  acme/website#${siteDown}, carol-hughes at Sun 6 Dec 2026 09:00 GMT: carol-hughes was not on call when this alert came in and was not paged for it, so it earns them no TOIL`,
         "",
       ].join("\n"),
     );

@@ -16,6 +16,11 @@ describe("npm run demo", () => {
     expect(text).toContain("@carol-hughes, this is yours now as a lead");
     expect(text).toContain('issue opened by firstline[bot]: "Alert: SiteDown (acme)');
     expect(text).toMatch(/@sam-oduya: nobody has acknowledged this alert 5 minutes after/);
+    expect(text).toMatch(/Emergency ticket for Acme Borough Council .*P1 out of hours. Paging @alice-okafor/);
+    expect(text).toMatch(/PagerDuty \(stand-in\) got trigger firstline\/acme\/website#\d+: "P1 ticket \(acme\): Website down", answered 202/);
+    expect(text).toContain("Page acknowledged at PagerDuty by alice-okafor, Sat 5 Dec 02:03 GMT.");
+    expect(text).toContain('issue opened by firstline[bot]: "Woken in the night: Alice Okafor will start late (Sat 5 Dec)"');
+    expect(text).toContain("assigned to dana-whitfield");
     expect(text).toContain('check run "Firstline rota" success');
     expect(text).toContain("this ticket has had no reply for 3 working days");
     expect(text).toContain("we are still waiting for your reply here");

@@ -5,6 +5,7 @@ import { neutralise } from "../../core/markdown/safe-text.js";
 import { formatLocalWithYear, formatMinutes } from "../../core/time/format.js";
 import { agencyCalendar } from "../../core/toil/calendar.js";
 import { toilCsv } from "../../core/toil/report.js";
+import { onCallCsv, onCallJson, onCallReport, onCallTable } from "../../core/toil/on-call-report.js";
 import { toilFromGitHub } from "../../github/toil-from-github.js";
 import { splitRepo, statusOf, type GitHubTransport } from "../../github/transport.js";
 import type { ActionContext } from "../context.js";
@@ -40,7 +41,12 @@ export async function actionToil(context: ActionContext): Promise<void> {
   const gh = await context.github();
   const wanted = [...new Set([...config.clients.flatMap((c) => c.repos), ...config.ticketRepos, config.supportRepo ?? context.repository].map((r) => r.toLowerCase()))];
   const repos = await readableRepos(gh, wanted);
-  const { report, refused } = await toilFromGitHub({ gh, repos, from: period.fromMs, to: period.toMs, rota, zone, calendar: agencyCalendar(config) });
+  const botLogin = context.inputs["bot-login"];
+  const { report, refused, pages, acks } = await toilFromGitHub({ gh, repos, from: period.fromMs, to: period.toMs, rota, zone, calendar: agencyCalendar(config), botLogin });
+  const onCall = onCallReport({ rota, from: period.fromMs, to: period.toMs, zone, pages, acks, woken: config.alerts.woken, toil: report });
+  // The on-call report sits beside the ledger: its CSV and JSON as outputs the workflow saves.
+  core.setOutput("on-call-report", onCallCsv(onCall));
+  core.setOutput("on-call-report-json", JSON.stringify(onCallJson({ rows: onCall, from: period.from, to: period.to })));
   const groups = report.people.flatMap((person) => person.groups.map((group) => ({ login: person.login, group })));
   const summary = [
     `## TOIL from ${period.from} to ${period.to}`,
@@ -60,7 +66,11 @@ export async function actionToil(context: ActionContext): Promise<void> {
     `Read ${repos.length} repositor${repos.length === 1 ? "y" : "ies"}; ${report.inHours.length} alert${report.inHours.length === 1 ? "" : "s"} in working hours not counted.`,
     ...(refused.length > 0 ? ["", "Claims not taken:", ...refused.map((r) => `- ${r.issue.repo}#${r.issue.number}: ${neutralise(r.reason)}`)] : []),
     "",
-    "The CSV for the HR system is the step's `result` output.",
+    `## On call from ${period.from} to ${period.to}`,
+    "",
+    onCall.length === 0 ? "Nobody was on call." : onCallTable(onCall),
+    "",
+    "The CSV for the HR system is the step's `result` output; the on-call report is `on-call-report` (CSV) and `on-call-report-json`.",
   ].join("\n");
   await finish({ summary, text: toilCsv(report) });
 }

@@ -4,6 +4,7 @@ import { applyTicketActions } from "../../github/apply-actions.js";
 import { fetchTicket } from "../../github/ticket-query.js";
 import type { FirstlineService } from "../service.js";
 import { readyLabels } from "../ticket-scope.js";
+import { pageTicketIfDue } from "../ticket-pages.js";
 import { withTicket, type IssueEventContext } from "./with-ticket.js";
 
 /** A new issue: triage it, label it and post its card (two writes). */
@@ -45,6 +46,11 @@ export async function handleIssueOpened(
     });
     await applyTicketActions({ gh: scope.gh, repo: scope.repo, number: issue.number, actions });
     service.rememberOpened(key);
+    // An emergency out of hours pages within this same delivery, not at the next sweep.
+    if (decision.priority === "P1") {
+      const snapshot = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: issue.number });
+      if (snapshot) await pageTicketIfDue({ scope, service, snapshot, log: context.log });
+    }
     context.log.info(
       {
         repo: scope.repo,

@@ -6,6 +6,9 @@ import { applyTicketActions } from "../../github/apply-actions.js";
 import { fetchTicket } from "../../github/ticket-query.js";
 import type { FirstlineService } from "../service.js";
 import type { TicketScope } from "../ticket-scope.js";
+import { pageTicketIfDue } from "../ticket-pages.js";
+import { handlePagingCommands } from "../paging-commands.js";
+import { resolveAtPagers } from "../alerts.js";
 import { withTicket, type IssueEventContext } from "./with-ticket.js";
 
 /** Recomputes a ticket from its timeline and applies what changed (nothing, for a quiet ticket). */
@@ -13,6 +16,7 @@ export async function refreshTicket(params: {
   scope: TicketScope;
   service: FirstlineService;
   snapshot: TicketSnapshot;
+  log: { warn: (obj: object, msg?: string) => void; info: (obj: object, msg?: string) => void };
 }): Promise<number> {
   const { scope, service, snapshot } = params;
   const responders = await service.responders(scope);
@@ -30,7 +34,9 @@ export async function refreshTicket(params: {
     number: snapshot.number,
     actions: plan.actions,
   });
-  return plan.actions.length;
+  // A priority raised to P1 out of hours pages at that moment.
+  const paged = await pageTicketIfDue({ scope, service, snapshot, log: params.log });
+  return plan.actions.length + (paged ? 1 : 0);
 }
 
 /** Any change to a ticket (edit, label, close, reopen, assignment): bring its card and labels up to date. */
@@ -41,7 +47,8 @@ export async function handleTicketUpdated(
   await withTicket(context, service, async ({ scope, issue }) => {
     const snapshot = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: issue.number });
     if (!snapshot) return;
-    const changed = await refreshTicket({ scope, service, snapshot });
+    const changed = await refreshTicket({ scope, service, snapshot, log: context.log });
+    if (context.name === "issues" && context.payload.action === "closed") await resolveAtPagers({ service, config: scope.config, gh: scope.gh, issue: { repo: scope.repo, number: issue.number }, log: context.log });
     context.log.info(
       {
         repo: scope.repo,
@@ -82,6 +89,12 @@ export async function handleCommentCreated(
       botLogin: scope.botLogin,
       now: scope.now,
     });
+    // `/ack` and `/escalate`: comments on the ticket, and the pagers told.
+    const paging = commands.actions.length > 0 ? await handlePagingCommands({ scope, service, snapshot, comment: { id: comment.id, author: comment.user?.login ?? "ghost", createdAt: Date.parse(comment.created_at), body: comment.body }, log: context.log }) : 0;
+    if (paging > 0) {
+      snapshot = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: issue.number });
+      if (!snapshot) return;
+    }
     if (commands.actions.length > 0) {
       await applyTicketActions({
         gh: scope.gh,
@@ -93,7 +106,7 @@ export async function handleCommentCreated(
       snapshot = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: issue.number });
       if (!snapshot) return;
     }
-    const changed = await refreshTicket({ scope, service, snapshot });
+    const changed = await refreshTicket({ scope, service, snapshot, log: context.log });
     context.log.info(
       { repo: scope.repo, issue: issue.number, commands: commands.actions.length, changes: changed },
       "handled comment",

@@ -4,7 +4,10 @@ import { CONFIG_PATH } from "../../config/firstline-config.js";
 import { buildSlaPolicy } from "../../core/sla/policy.js";
 import { isoInstant } from "../../core/time/format.js";
 import type { Responders } from "../../core/ticket/responders.js";
-import { ingestAlerts, postPage, type IngestedAlert } from "../../github/alert-intake.js";
+import { ingestAlerts, type IngestedAlert } from "../../github/alert-intake.js";
+import { pageKey } from "../../core/paging/page-event.js";
+import { pagerName, pagersOf } from "../../core/paging/pagers-of.js";
+import { deliverPageEvent } from "../../pagers/deliver-page-event.js";
 import { respondersAt } from "../../github/load-responders.js";
 import { FileReader } from "../../github/read-file.js";
 import { runbookLinks } from "../../github/runbook-links.js";
@@ -83,12 +86,13 @@ export const alertIngestCommand = defineCommand({
           responders,
           now,
           botLogin: options["bot-login"],
-          sendPage: async (page, issueUrl) => {
-            try {
-              await postPage({ page, issueUrl });
-            } catch (error) {
-              warnings.push(`the pager webhook failed (${(error as Error).message}); the mention on ${issueUrl} stands`);
-            }
+          sendPage: async (page, issue) => {
+            const issueUrl = `https://github.com/${issue.repo}/issues/${issue.number}`;
+            const client = parsed.alerts.find((a) => page.message.includes(a.name))?.client ?? null;
+            const event = { action: "trigger" as const, key: pageKey(issue), summary: page.message, logins: page.logins, by: null, url: issueUrl, repo: issue.repo, number: issue.number, client, at: page.at };
+            const transport = { fetch: (input: string | URL | Request, init?: RequestInit) => fetch(input, init), now, sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)) };
+            const results = await deliverPageEvent({ pagers: pagersOf(config.alerts), event, env: io.env, transport });
+            for (const r of results.filter((r) => !r.ok)) warnings.push(`${pagerName(r.pager)} did not take the page (${r.status ?? "no answer"}: ${r.detail}); the mention on ${issueUrl} stands`);
           },
         });
       },

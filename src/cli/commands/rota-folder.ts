@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { DateTime } from "luxon";
 import * as z from "zod";
-import { loadRota, ROTA_FILE_NAMES, type RotaTexts } from "../../config/rota-load.js";
+import { loadRota, OVERRIDES_FILE_NAME, ROTA_FILE_NAMES, type RotaTexts } from "../../config/rota-load.js";
 import type { Rota, RotaFileKind } from "../../core/rota/types.js";
 import type { CommandIo } from "../command.js";
 import { InputError } from "../input-error.js";
@@ -28,11 +28,22 @@ export function readRotaFolder(params: { readonly dir: string; readonly io: Comm
     const file = join(dir, ROTA_FILE_NAMES[kind]);
     return { file, text: io.readTextFile(file) };
   };
-  const texts: RotaTexts = { people: read("people"), support: read("support"), onCall: read("onCall") };
+  const overrides = readOptional({ file: join(dir, OVERRIDES_FILE_NAME), io });
+  const texts: RotaTexts = { people: read("people"), support: read("support"), onCall: read("onCall"), ...(overrides ? { overrides } : {}) };
   const parsed = loadRota(texts);
   if (parsed.ok) return parsed.value;
   const [first, ...others] = parsed.problems;
   if (!first) throw InputError.of({ file: dir, path: "", message: "the rota could not be read" });
   const more = others.length === 0 ? "" : ` (and ${others.length} more problem${others.length === 1 ? "" : "s"})`;
   throw InputError.of({ ...first, message: `${first.message}${more}` });
+}
+
+/** An optional file of the folder (overrides.yml): absent is fine, present is parsed like the rest. */
+function readOptional(params: { readonly file: string; readonly io: CommandIo }): { file: string; text: string } | undefined {
+  try {
+    return { file: params.file, text: params.io.readTextFile(params.file) };
+  } catch (error) {
+    if (error instanceof InputError) return undefined;
+    throw error;
+  }
 }

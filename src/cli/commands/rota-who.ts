@@ -31,6 +31,7 @@ export const rotaWhoCommand = defineCommand({
       `Week ${week}: ${shown(weekStart({ week, zone }))} to ${shown(weekEnd({ week, zone }))}`,
       `First line support: ${or(who.support.developer)} (developer), ${or(who.support.operations)} (operations)`,
       `On call: ${or(who.onCall.primary)} (primary), ${who.onCall.secondLine.length > 0 ? who.onCall.secondLine.join(", ") : "nobody"} (second line)`,
+      ...(who.covering ?? []).map((o) => `Cover for the night of ${o.date}: ${o.by} covers ${o.covers} (${o.slot === "primary" ? "primary" : "second line"}): ${o.reason}`),
       `At ${shown(at.setZone(zone))}: ${who.inHours ? "in working hours, first line support answers" : "out of hours, on call answers urgent work"}`,
     ];
     io.stdout(`${lines.join("\n")}\n`);

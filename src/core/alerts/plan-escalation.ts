@@ -24,7 +24,13 @@ export interface EscalationIssue {
 export interface Acknowledgement {
   readonly by: string;
   readonly at: number | null;
-  readonly how: "comment" | "assignment" | "reaction";
+  readonly how: "comment" | "assignment" | "reaction" | "pager" | "command";
+}
+
+/** The marker key of Firstline's note that a page was acknowledged (at a pager or with `/ack`) by `login`. */
+export function pageAckKey(params: { readonly login: string | null; readonly how: "pager" | "command" }): string {
+  const login = params.login !== null && /^[A-Za-z0-9-]{1,39}$/.test(params.login) ? params.login : "unknown";
+  return `page-ack:${login}${params.how === "command" ? ":command" : ""}`;
 }
 
 /** The escalation steps to take now, and what is already settled. */
@@ -59,8 +65,11 @@ export function planEscalation(params: {
   readonly steps: readonly EscalationStep[];
   readonly now: number;
   readonly botLogin: string;
+  /** What was paged, in the step comments: "this alert" (the default) or "this ticket". */
+  readonly subject?: string;
 }): EscalationPlan {
   const { issue, pagedAt, onCall, steps, now } = params;
+  const subject = params.subject ?? "this alert";
   const bot = params.botLogin.toLowerCase();
   const ownAfterPage = issue.comments.filter((c) => c.author.toLowerCase() === bot && c.createdAt >= pagedAt);
   const taken = (n: number) => ownAfterPage.some((c) => c.body.includes(marker(escalationKey(n))));
@@ -82,7 +91,7 @@ export function planEscalation(params: {
       return;
     }
     due.push(n);
-    actions.push({ kind: "create-comment", body: stepBody({ n, step, onCall }), why: `escalation step ${n}` });
+    actions.push({ kind: "create-comment", body: stepBody({ n, step, onCall, subject }), why: `escalation step ${n}` });
   });
   return { acknowledged: null, actions, due, nextAt };
 }
@@ -91,19 +100,25 @@ function loginsOf(step: EscalationStep, onCall: { readonly secondLine: readonly 
   return step.notify === "second-line" ? onCall.secondLine : step.notify;
 }
 
-function stepBody(params: { readonly n: number; readonly step: EscalationStep; readonly onCall: { readonly primary: string | null; readonly secondLine: readonly string[] } }): string {
-  const { n, step, onCall } = params;
+function stepBody(params: { readonly n: number; readonly step: EscalationStep; readonly onCall: { readonly primary: string | null; readonly secondLine: readonly string[] }; readonly subject: string }): string {
+  const { n, step, onCall, subject } = params;
   const logins = loginsOf(step, onCall);
   const paged = onCall.primary ? `${onCall.primary} (on call)` : "the on-call person";
   const nobody = step.notify === "second-line" ? "the rota names nobody on the second line this week" : "no one is listed for this step";
   const who = logins.length > 0 ? `${logins.map(mention).join(" ")}: ` : `Escalating, but ${nobody}. `;
-  return `${marker(escalationKey(n))}\n${who}nobody has acknowledged this alert ${minutesInWords(step.afterMinutes)} after ${paged} was paged. Please take a look, and comment here when you do.`;
+  return `${marker(escalationKey(n))}\n${who}nobody has acknowledged ${subject} ${minutesInWords(step.afterMinutes)} after ${paged} was paged. Please take a look, and comment here when you do.`;
 }
 
 function acknowledgementOf(params: { readonly issue: EscalationIssue; readonly pagedAt: number; readonly called: ReadonlySet<string>; readonly bot: string }): Acknowledgement | null {
   const { issue, pagedAt, called, bot } = params;
   const counts = (login: string) => login.toLowerCase() !== bot && called.has(login.toLowerCase());
   const found: Acknowledgement[] = [];
+  // Firstline's own note of an acknowledgement at a pager or by `/ack` counts whoever gave it.
+  for (const c of issue.comments) {
+    if (c.createdAt < pagedAt || c.author.toLowerCase() !== bot) continue;
+    const ack = /<!-- firstline:page-ack:([A-Za-z0-9-]{1,39}|unknown)(:command)? -->/.exec(c.body);
+    if (ack?.[1]) found.push({ by: ack[1], at: c.createdAt, how: ack[2] ? "command" : "pager" });
+  }
   for (const c of issue.comments) if (c.createdAt >= pagedAt && counts(c.author)) found.push({ by: c.author, at: c.createdAt, how: "comment" });
   for (const r of issue.reactions ?? []) if (r.at >= pagedAt && counts(r.login)) found.push({ by: r.login, at: r.at, how: "reaction" });
   if (issue.assignments) {

@@ -35,6 +35,8 @@ export function approvalsNeeded(params: {
   readonly author: string;
   readonly approved: readonly string[];
   readonly peopleChanged: boolean;
+  /** overrides.yml changed: single-night cover needs no notice, but a rota admin's approval. */
+  readonly overridesChanged?: boolean;
   readonly admins?: readonly string[] | undefined;
   /** Logins other than the author's that pushed commits to the pull request. */
   readonly pushedByOthers?: readonly string[];
@@ -73,9 +75,10 @@ export function approvalsNeeded(params: {
       : { login, why: why.join("; "), given: given(login) },
   );
   const admins = params.admins ?? [];
-  if (params.peopleChanged && admins.length > 0) {
+  if ((params.peopleChanged || params.overridesChanged) && admins.length > 0) {
     const approver = admins.find(given);
-    const why = "rota admin: people.yml changed";
+    const files = [params.peopleChanged ? "people.yml" : null, params.overridesChanged ? "overrides.yml" : null].filter((f) => f !== null).join(" and ");
+    const why = `rota admin: ${files} changed`;
     approvals.push(approver === undefined ? { login: admins.join(" or "), why, given: false, anyOf: admins } : { login: approver, why, given: true, anyOf: admins });
   }
   return approvals;

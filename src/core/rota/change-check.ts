@@ -111,7 +111,9 @@ export function checkRotaChange(params: {
   };
   const slotChanges = diffRotaSlots({ base, head }).filter((change) => !pruned(change));
   const changedPeople = peopleChanged({ base, head });
+  const overridesChanged = JSON.stringify(base.overrides ?? []) !== JSON.stringify(head.overrides ?? []);
   const approvals = approvalsNeeded({
+    overridesChanged,
     changes: slotChanges,
     people: [...head.people, ...base.people],
     author: params.author,
@@ -122,14 +124,14 @@ export function checkRotaChange(params: {
   });
   const headCheck = checkRota({ rota: head, today });
   const findings: Finding[] = [...noticeFindings({ changes: slotChanges, head, now, zone }), ...headCheck.findings];
-  if (changedPeople && params.admins === undefined) {
+  if ((changedPeople || overridesChanged) && params.admins === undefined) {
     findings.push(
       findingAt({
         rule: ROTA_RULE.admins,
         severity: "warning",
         source: head.sources.people,
         path: ["people"],
-        message: "people.yml changed, but no rota admins were named, so no admin approval was checked",
+        message: `${changedPeople ? "people.yml" : "overrides.yml"} changed, but no rota admins were named, so no admin approval was checked`,
       }),
     );
   }

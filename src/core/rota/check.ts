@@ -1,6 +1,7 @@
 import type { Finding } from "../finding.js";
 import { fairnessFindings, fairnessReport, type FairnessReport } from "./fairness.js";
 import { checkCoverage, checkTwoWeeksRunning } from "./rules-calendar.js";
+import { checkOverrides } from "./overrides.js";
 import { checkOnCallWeeks, checkPeople, checkSupportWeeks } from "./rules-weeks.js";
 import type { Person, Rota } from "./types.js";
 
@@ -37,8 +38,9 @@ export function checkRota(params: { readonly rota: Rota; readonly today: string 
     ...checkCoverage({ rota, today }),
     ...checkTwoWeeksRunning({ rota, today }),
     ...fairnessFindings({ rota, report: fairness }),
+    ...checkOverrides(ctx),
   ];
-  const fileOrder = [rota.sources.people.file, rota.sources.support.file, rota.sources.onCall.file];
+  const fileOrder = [rota.sources.people.file, rota.sources.support.file, rota.sources.onCall.file, rota.overridesSource?.file ?? ""];
   const findings = found
     .map((finding, index) => ({ finding, index }))
     .sort((a, b) => fileOrder.indexOf(a.finding.file) - fileOrder.indexOf(b.finding.file) || (a.finding.line ?? 0) - (b.finding.line ?? 0) || a.index - b.index)

@@ -3,7 +3,8 @@ import type { DateTime } from "luxon";
 import type { Person, Rota, Slot } from "./types.js";
 import { slotHolders, SUPPORT_SLOTS, ON_CALL_SLOTS } from "./types.js";
 import { vtimezone } from "./vtimezone.js";
-import { isWednesday, weekEnd, weekStart } from "./week.js";
+import { addDays, isWednesday, weekEnd, weekStart } from "./week.js";
+import { onCallDayStart } from "./overrides.js";
 
 const SUMMARY: Record<Slot, string> = {
   developer: "First line support (developer)",
@@ -73,6 +74,21 @@ export function rotaCalendar(params: { readonly rota: Rota; readonly zone: strin
       stamp: stamp.toUTC(),
       summary: `${SUMMARY[slot]}: ${holders.join(", ")}`,
       description: `${DESCRIPTION[slot]}\nWeek ${week}, Wednesday 10:00 to Wednesday 10:00 (${zone}).\n${holders.map((holder) => nameOf(people, holder)).join(", ")}`,
+    });
+  }
+  // Single-night cover (overrides.yml): one event per night, in the calendars of both people.
+  for (const o of rota.overrides ?? []) {
+    if (login !== undefined && login !== o.by && login !== o.covers) continue;
+    const start = onCallDayStart({ date: o.date, zone });
+    const what = o.slot === "primary" ? "On call cover (primary)" : "On call cover (second line)";
+    calendar.createEvent({
+      id: `${o.date}-${o.slot}-cover@firstline`,
+      start,
+      end: onCallDayStart({ date: addDays(o.date, 1), zone }),
+      timezone: zone,
+      stamp: stamp.toUTC(),
+      summary: `${what}: ${o.by} for ${o.covers}`,
+      description: `${nameOf(people, o.by)} covers ${nameOf(people, o.covers)} from 10:00 to 10:00 (${zone}).\nWhy: ${o.reason}`,
     });
   }
   return calendar.toString();

@@ -31,6 +31,10 @@ export const ROTA_RULE = {
   fairness: "rota/fairness",
   /** Changes: a changed week starts too soon (or has started). */
   notice: "rota/notice",
+  /** Overrides: the person covered holds that slot that day, and the cover is someone else. */
+  overrideSlot: "rota/override-slot",
+  /** Overrides: one entry per day and slot. */
+  overrideDuplicate: "rota/override-duplicate",
   /** Changes: people.yml changed but no rota admins were named to approve it. */
   admins: "rota/admins",
 } as const;

@@ -58,12 +58,24 @@ export interface RotaSource {
   readonly lineOf: (path: readonly PropertyKey[]) => number | undefined;
 }
 
+/** Cover for one on-call day (10:00 on `date` to 10:00 the next day): `by` takes `covers`'s slot. */
+export interface NightOverride {
+  readonly date: string;
+  readonly slot: "primary" | "secondLine";
+  readonly covers: string;
+  readonly by: string;
+  readonly reason: string;
+}
+
 /** A whole rota folder, parsed. */
 export interface Rota {
   readonly people: readonly Person[];
   readonly support: Readonly<Record<string, SupportWeek>>;
   readonly onCall: Readonly<Record<string, OnCallWeek>>;
   readonly sources: Readonly<Record<RotaFileKind, RotaSource>>;
+  /** `overrides.yml`, when the folder has one. */
+  readonly overrides?: readonly NightOverride[];
+  readonly overridesSource?: RotaSource;
 }
 
 /** The logins holding a slot in a week: one login or none, or a list for `shadow` and `secondLine`. */

@@ -1,5 +1,5 @@
 /** The staff commands, as typed on a line of their own in a comment. */
-export const COMMAND_NAMES = ["priority", "client", "type", "chargeable", "not-chargeable", "waiting", "resume", "sla"] as const;
+export const COMMAND_NAMES = ["priority", "client", "type", "chargeable", "not-chargeable", "waiting", "resume", "sla", "ack", "escalate"] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export interface SlashCommand {
@@ -17,13 +17,18 @@ const ARGUMENTS: Readonly<Record<CommandName, "none" | "one" | "any">> = {
   waiting: "none",
   resume: "none",
   sla: "none",
+  ack: "none",
+  escalate: "one",
 };
+
+/** Commands other parts of Firstline read (`/toil woke 90m`, `/cover @a for @b: why`): instructions, not replies, too. */
+const OTHER_COMMANDS: readonly string[] = ["toil", "cover"];
 
 /** Comments longer than GitHub allows are not read past its limit. */
 export const MAX_COMMENT_CHARS = 65_536;
 
 /** A line of a comment as Markdown shows it: a command, visible text, or nothing a reader sees. */
-type Line = { readonly kind: "command"; readonly command: SlashCommand } | { readonly kind: "text" } | { readonly kind: "hidden" };
+type Line = { readonly kind: "command"; readonly command: SlashCommand } | { readonly kind: "other-command" } | { readonly kind: "text" } | { readonly kind: "hidden" };
 
 /**
  * Reads a comment line by line as Markdown renders it. A command is a known command name with the
@@ -78,7 +83,8 @@ function readLines(body: string): Line[] {
       continue;
     }
     const command = commandOf(trimmed.trimEnd());
-    lines.push(command ? { kind: "command", command } : { kind: "text" });
+    const other = !command && OTHER_COMMANDS.some((name) => trimmed.startsWith(`/${name} `) || trimmed.trimEnd() === `/${name}`);
+    lines.push(command ? { kind: "command", command } : other ? { kind: "other-command" } : { kind: "text" });
   }
   return lines;
 }
@@ -103,5 +109,5 @@ export function parseCommands(body: string): SlashCommand[] {
 /** Whether a comment holds nothing a reader sees but slash commands: an instruction to Firstline, not a reply. */
 export function isCommandOnly(body: string): boolean {
   const lines = readLines(body);
-  return lines.some((l) => l.kind === "command") && lines.every((l) => l.kind !== "text");
+  return lines.some((l) => l.kind === "command" || l.kind === "other-command") && lines.every((l) => l.kind !== "text");
 }

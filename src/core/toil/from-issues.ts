@@ -13,6 +13,8 @@ export interface AlertIssue {
   readonly issue: { readonly repo: string; readonly number: number };
   readonly openedAt: number;
   readonly comments: readonly AlertIssueComment[];
+  /** Everyone Firstline paged on the issue (the page, each escalation step, `/escalate`): they may claim too. */
+  readonly paged?: readonly string[];
 }
 
 /** Who was on call when an alert came in (from the rota's `whoIsOn`). */
@@ -30,9 +32,10 @@ export interface RefusedToilClaim {
 }
 
 /**
- * Turns alert issues into TOIL alert records. A claim is a `/toil woke 90m` comment by a person on
- * call when the issue was opened (the primary, or the second line, who may have been paged by an
- * escalation); the alert's instant is the issue's opening. A person's latest valid claim on an
+ * Turns alert issues and emergency tickets into TOIL alert records. A claim is a `/toil woke 90m`
+ * comment by a person on call when the issue was opened (the primary, or the second line), or by
+ * anyone Firstline paged on it (an escalation step, `/escalate`); the instant is the issue's opening
+ * (for an emergency ticket, its first page). A person's latest valid claim on an
  * issue counts, so a corrected claim replaces the first. Claims by anyone else, and claims that do
  * not parse, are returned as refused; an issue nobody claimed earns nothing.
  */
@@ -45,7 +48,7 @@ export function toilAlertsFromIssues(params: {
   const refused: RefusedToilClaim[] = [];
   for (const alertIssue of params.issues) {
     const onCall = params.onCallAt(alertIssue.openedAt);
-    const eligible = new Set([onCall.primary, ...onCall.secondLine].filter((l): l is string => l !== null).map((l) => l.toLowerCase()));
+    const eligible = new Set([onCall.primary, ...onCall.secondLine, ...(alertIssue.paged ?? [])].filter((l): l is string => l !== null).map((l) => l.toLowerCase()));
     const claims = new Map<string, ToilAlert>();
     const comments = [...alertIssue.comments].sort((a, b) => a.createdAt - b.createdAt);
     for (const comment of comments) {
@@ -53,7 +56,7 @@ export function toilAlertsFromIssues(params: {
       if (command === null) continue;
       const refuse = (reason: string) => refused.push({ issue: alertIssue.issue, author: comment.author, createdAt: comment.createdAt, reason });
       if (!eligible.has(comment.author.toLowerCase())) {
-        refuse(`${comment.author} was not on call when this alert came in, so it earns them no TOIL`);
+        refuse(`${comment.author} was not on call when this alert came in and was not paged for it, so it earns them no TOIL`);
         continue;
       }
       if (!command.ok) {

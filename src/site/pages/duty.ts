@@ -1,4 +1,5 @@
 import { isWednesday, weekOfDate } from "../../core/rota/week.js";
+import type { NightOverride } from "../../core/rota/types.js";
 import { formatDate, html, type Html } from "../html.js";
 import { peopleByLogin, type SiteInput } from "../site-input.js";
 import { peopleLinks } from "./common.js";
@@ -11,6 +12,8 @@ export interface WeekDuty {
   readonly shadow: readonly string[];
   readonly primary: readonly string[];
   readonly secondLine: readonly string[];
+  /** Single-night cover in the week (overrides.yml). */
+  readonly cover: readonly NightOverride[];
 }
 
 const one = (login: string | undefined) => (login === undefined ? [] : [login]);
@@ -26,6 +29,7 @@ export function dutyOf(input: Pick<SiteInput, "rota">, week: string): WeekDuty {
     shadow: support?.shadow ?? [],
     primary: one(onCall?.primary),
     secondLine: onCall?.secondLine ?? [],
+    cover: (input.rota.overrides ?? []).filter((o) => weekOfDate(o.date) === week),
   };
 }
 
@@ -46,7 +50,8 @@ export function dutyFacts(params: { readonly input: SiteInput; readonly from: st
 <dt>Support operations</dt><dd>${who(duty.operations)}</dd>
 ${duty.shadow.length > 0 ? html`<dt>Shadowing</dt><dd>${who(duty.shadow)}</dd>\n` : ""}<dt>On call</dt><dd>${who(duty.primary)}</dd>
 <dt>Second line</dt><dd>${who(duty.secondLine)}</dd>
-</dl>`;
+${duty.cover.map((o) => html`<dt>Cover, night of ${formatDate(o.date)}</dt><dd>${who([o.by])} for ${who([o.covers])} (${o.slot === "primary" ? "on call" : "second line"}): ${o.reason}</dd>
+`)}</dl>`;
 }
 
 /** `week of Wed 25 Nov 2026`. */
