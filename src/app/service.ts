@@ -72,8 +72,6 @@ export class FirstlineService {
   /** How to talk to GitHub as one installation. */
   private installationAuth: ((id: number) => Promise<GitHubTransport>) | undefined;
   private readonly installationOfRepo = new Map<string, number>();
-  /** Installation look-ups that failed for another reason than "not installed" (for logs and tests). */
-  lookupFailures = 0;
   private readonly memo = new Map<string, { value: unknown; until: number }>();
 
   /** The agency's support repository (`owner/name`): the only source of configuration. */
@@ -130,8 +128,9 @@ export class FirstlineService {
         id = response.data.id;
         this.installationOfRepo.set(key, id);
       } catch (error) {
-        // Not installed there (404), or GitHub could not say: the caller's own installation is tried.
-        if (statusOf(error) !== 404) this.lookupFailures += 1;
+        // Not installed there: the caller's own installation is tried. Any other failure is the
+        // caller's to report (a webhook fails and is redelivered; a sweep lists it), never hidden.
+        if (statusOf(error) !== 404) throw error;
         return fallback;
       }
     }

@@ -163,7 +163,7 @@ export async function sweepInstallations(params: {
       // An emergency ticket whose webhook never arrived (or whose page failed) pages now.
       if (snapshot.labels.includes("priority: P1") && !snapshot.labels.includes("type: alert")) {
         try {
-          await pageTicketIfDue({ scope: { gh: part.gh, repo: snapshot.repo, config, policy, botLogin, now: service.now() }, service, snapshot, log: app.log });
+          await pageTicketIfDue({ scope: { gh: part.gh, repo: snapshot.repo, config, policy, botLogin, now: service.now() }, service, snapshot, log: app.log, responders });
         } catch (error) {
           failures.push({ repo: snapshot.repo, number: snapshot.number, status: statusOf(error), message: (error as Error).message });
         }

@@ -36,15 +36,12 @@ export async function ticketScope(params: {
   readonly repo: string;
   readonly botLogin: string;
   readonly log: Logger;
-  /** Also serve the support repository itself (security alerts, not tickets). */
-  readonly includeSupport?: boolean;
 }): Promise<TicketScope | null> {
   const { service, repo, botLogin, log } = params;
   const config = await agencyConfig({ service, gh: params.gh, repo, botLogin, log });
   if (!config) return null;
   const supportRepo = service.supportRepo;
-  const served = params.includeSupport ? isServedRepository({ config: config.config, supportRepo, repo }) : isTicketRepository(config.config, repo);
-  if (!served) {
+  if (!isTicketRepository(config.config, repo)) {
     if (!service.unlistedLogged.has(repo.toLowerCase())) {
       service.unlistedLogged.add(repo.toLowerCase());
       log.info({ repo, supportRepo }, "repository not listed in the configuration: left alone");

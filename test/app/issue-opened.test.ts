@@ -77,6 +77,9 @@ describe("a new issue becomes a ticket", () => {
     const payload = webhookExample<{ repository: { full_name: string } }>("issues", "opened");
     payload.repository.full_name = "Codertocat/Other";
     const scope = nock(API)
+      // The support repository is looked up in its own installation (here the same one).
+      .get("/repos/Codertocat/Hello-World/installation")
+      .reply(200, { id: 2 })
       .post("/app/installations/2/access_tokens")
       .reply(201, { token: "test" })
       .get("/repos/Codertocat/Hello-World/contents/.github%2Ffirstline.yml")

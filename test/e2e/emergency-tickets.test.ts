@@ -1,26 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencySeed } from "../../src/demo/agency-seed.js";
 import { startStack, type Stack } from "./harness.js";
-import { comment, formBody, issueOf, openIssue } from "./helpers.js";
-
-const BOT = "firstline[bot]";
-const OUTAGE = formBody({
-  "What is wrong, or what do you need?": "Every page shows a 502 error.",
-  Impact: "The live site is down or unusable, or we think it has been hacked",
-  "Type of request": "Something is broken",
-  "Page or URL": "https://www.example.org",
-  "Steps to reproduce": "Open any page",
-  "Expected behaviour": "The site",
-  "Actual behaviour": "502",
-});
-
-const botComments = (stack: Stack, repo: string, number: number, needle: string) =>
-  issueOf(stack, repo, number).comments.filter((c) => c.author === BOT && c.body.includes(needle));
-
-async function sweepAt(stack: Stack, at: string) {
-  stack.emulator.clock.set(new Date(at));
-  await stack.sweep();
-}
+import { comment, issueOf, openIssue } from "./helpers.js";
+import { botComments, OUTAGE, sweepAt } from "./pager-helpers.js";
 
 describe("emergency tickets page out of hours", () => {
   let stack: Stack;
