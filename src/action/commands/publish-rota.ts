@@ -2,6 +2,7 @@ import * as core from "@actions/core";
 import { readRotaFolder } from "../../cli/commands/rota-folder.js";
 import { readConfigFile } from "../../cli/load-inputs.js";
 import { planAnnouncement } from "../../core/rota/announcement.js";
+import { describeWeek } from "../../core/time/calendar.js";
 import { publishAnnouncement } from "../../github/publish-announcement.js";
 import type { ActionContext } from "../context.js";
 import { finish } from "../report.js";
@@ -10,7 +11,13 @@ import { finish } from "../report.js";
 export async function actionPublishRota(context: ActionContext): Promise<void> {
   const config = readConfigFile(context.io, context.inputs.config).value;
   const rota = readRotaFolder({ dir: context.inputs["rota-dir"], io: context.io });
-  const announcement = planAnnouncement({ rota, now: context.io.now().getTime(), zone: config.timezone });
+  const announcement = planAnnouncement({
+    rota,
+    now: context.io.now().getTime(),
+    zone: config.timezone,
+    workingHours: describeWeek(config.workingHours),
+    escalationAfterMinutes: config.alerts.escalation[0]?.afterMinutes ?? null,
+  });
   const repo = config.supportRepo ?? context.repository;
   const result = await publishAnnouncement({
     gh: await context.github(),

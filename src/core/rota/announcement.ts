@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { minutesInWords } from "../alerts/alert-text.js";
 import { mention } from "../markdown/safe-text.js";
 import type { Rota } from "./types.js";
 import { addDays, weekAt, weekStart } from "./week.js";
@@ -33,7 +34,15 @@ export function announcementMarker(week: string): string {
  * pair, and a reminder to everyone whose slot starts next week. It depends only on the rota and the
  * week, so publishing it again changes nothing.
  */
-export function planAnnouncement(params: { readonly rota: Rota; readonly now: number; readonly zone: string }): Announcement {
+export function planAnnouncement(params: {
+  readonly rota: Rota;
+  readonly now: number;
+  readonly zone: string;
+  /** First line's working hours in words, from the configuration (`describeWeek`). */
+  readonly workingHours: string;
+  /** Minutes before the first escalation step, from the configuration; null when there is none. */
+  readonly escalationAfterMinutes: number | null;
+}): Announcement {
   const { rota, zone } = params;
   const week = weekAt({ at: DateTime.fromMillis(params.now, { zone }), zone });
   const next = addDays(week, 7);
@@ -48,7 +57,7 @@ export function planAnnouncement(params: { readonly rota: Rota; readonly now: nu
   const body = [
     `## First line support, week of ${start.toFormat("ccc d LLL yyyy")}`,
     "",
-    `From ${start.toFormat("ccc d LLL HH:mm ZZZZ")} to ${weekStart({ week: next, zone }).setLocale("en-GB").toFormat("ccc d LLL HH:mm ZZZZ")}, 10:00-18:00 on working days:`,
+    `From ${start.toFormat("ccc d LLL HH:mm ZZZZ")} to ${weekStart({ week: next, zone }).setLocale("en-GB").toFormat("ccc d LLL HH:mm ZZZZ")}, first line support works ${params.workingHours}:`,
     "",
     `- Developer: ${nameOf(rota, support?.developer)}`,
     `- Operations engineer: ${nameOf(rota, support?.operations)}`,
@@ -57,7 +66,7 @@ export function planAnnouncement(params: { readonly rota: Rota; readonly now: nu
     "## On call out of hours",
     "",
     `- Primary: ${nameOf(rota, onCall?.primary)}`,
-    `- Second line (after 5 minutes without acknowledgement): ${onCall && onCall.secondLine.length > 0 ? onCall.secondLine.map((s) => nameOf(rota, s)).join(", ") : "nobody"}`,
+    `- Second line${params.escalationAfterMinutes === null ? "" : ` (after ${minutesInWords(params.escalationAfterMinutes)} without acknowledgement)`}: ${onCall && onCall.secondLine.length > 0 ? onCall.secondLine.map((s) => nameOf(rota, s)).join(", ") : "nobody"}`,
     "",
     "## Next week",
     "",

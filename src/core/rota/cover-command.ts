@@ -4,7 +4,7 @@ import type { TicketAction } from "../ticket/actions.js";
 import { marker } from "../ticket/markers.js";
 import { onCallDay, withOverrides } from "./overrides.js";
 import type { NightOverride, Rota } from "./types.js";
-import { weekOfDate } from "./week.js";
+import { HANDOVER_CLOCK, weekOfDate } from "./week.js";
 
 const COVER_LINE = /^\/cover\s+@?([A-Za-z0-9][A-Za-z0-9-]{0,38})\s+for\s+@?([A-Za-z0-9][A-Za-z0-9-]{0,38})(\s+second[ -]line)?\s*:?\s*(.*)$/i;
 
@@ -80,7 +80,7 @@ export function planCoverCommand(params: {
   return {
     action: {
       kind: "create-comment",
-      body: `${marker(coverKey(cover))}\n**Cover for tonight**: ${mention(person.login)} covers ${covers} (${slot === "primary" ? "on call" : "second line"}) until 10:00 on ${until}, set by ${params.author}. Why: ${reason}. Pages go to ${person.login} from now; add it to \`rota/overrides.yml\` to keep it in the rota's history.`,
+      body: `${marker(coverKey(cover))}\n**Cover for tonight**: ${mention(person.login)} covers ${covers} (${slot === "primary" ? "on call" : "second line"}) until ${HANDOVER_CLOCK} on ${until}, set by ${params.author}. Why: ${reason}. Pages go to ${person.login} from now; add it to \`rota/overrides.yml\` to keep it in the rota's history.`,
       why: "/cover",
     },
     cover,

@@ -3,7 +3,7 @@ import type { DateTime } from "luxon";
 import type { Person, Rota, Slot } from "./types.js";
 import { slotHolders, SUPPORT_SLOTS, ON_CALL_SLOTS } from "./types.js";
 import { vtimezone } from "./vtimezone.js";
-import { addDays, isWednesday, weekEnd, weekStart } from "./week.js";
+import { addDays, HANDOVER_CLOCK, HANDOVER_TEXT, isWednesday, weekEnd, weekStart } from "./week.js";
 import { onCallDayStart } from "./overrides.js";
 
 const SUMMARY: Record<Slot, string> = {
@@ -19,7 +19,7 @@ const DESCRIPTION: Record<Slot, string> = {
   operations: "In-hours first line support, operations slot: tickets, alerts and maintenance in working hours.",
   shadow: "Shadowing this week's first line support pair.",
   primary: "Out-of-hours on call: critical alerts and urgent tickets of clients with out-of-hours cover.",
-  secondLine: "Second line on call: escalations when the primary does not acknowledge within 5 minutes.",
+  secondLine: "Second line on call: escalations when the primary does not acknowledge a page in time.",
 };
 
 /** The stable UID of a slot's event, the same in the whole rota's calendar and in a person's. */
@@ -73,7 +73,7 @@ export function rotaCalendar(params: { readonly rota: Rota; readonly zone: strin
       timezone: zone,
       stamp: stamp.toUTC(),
       summary: `${SUMMARY[slot]}: ${holders.join(", ")}`,
-      description: `${DESCRIPTION[slot]}\nWeek ${week}, Wednesday 10:00 to Wednesday 10:00 (${zone}).\n${holders.map((holder) => nameOf(people, holder)).join(", ")}`,
+      description: `${DESCRIPTION[slot]}\nWeek ${week}, ${HANDOVER_TEXT} to ${HANDOVER_TEXT} (${zone}).\n${holders.map((holder) => nameOf(people, holder)).join(", ")}`,
     });
   }
   // Single-night cover (overrides.yml): one event per night, in the calendars of both people.
@@ -88,7 +88,7 @@ export function rotaCalendar(params: { readonly rota: Rota; readonly zone: strin
       timezone: zone,
       stamp: stamp.toUTC(),
       summary: `${what}: ${o.by} for ${o.covers}`,
-      description: `${nameOf(people, o.by)} covers ${nameOf(people, o.covers)} from 10:00 to 10:00 (${zone}).\nWhy: ${o.reason}`,
+      description: `${nameOf(people, o.by)} covers ${nameOf(people, o.covers)} from ${HANDOVER_CLOCK} to ${HANDOVER_CLOCK} (${zone}).\nWhy: ${o.reason}`,
     });
   }
   return calendar.toString();

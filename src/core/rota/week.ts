@@ -5,6 +5,11 @@ import type { DateRange } from "./types.js";
 export const HANDOVER_HOUR = 10;
 const WEDNESDAY = 3;
 
+/** The handover's local time of day as people read it ("10:00"). */
+export const HANDOVER_CLOCK = `${String(HANDOVER_HOUR).padStart(2, "0")}:00`;
+/** The handover as people read it ("Wednesday 10:00"): every text about weeks says it this way. */
+export const HANDOVER_TEXT = `Wednesday ${HANDOVER_CLOCK}`;
+
 function dateValue(date: string): DateTime {
   const value = DateTime.fromISO(date, { zone: "utc" });
   if (!value.isValid) throw new Error(`not a date: "${date}"`);

@@ -145,3 +145,33 @@ export function parseLocalInterval(text: string): LocalInterval | string {
   if (close <= open) return `"${text}" closes before it opens`;
   return { open, close };
 }
+
+const DAY_NAMES: Record<Weekday, string> = { mon: "Monday", tue: "Tuesday", wed: "Wednesday", thu: "Thursday", fri: "Friday", sat: "Saturday", sun: "Sunday" };
+
+function clock(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+/**
+ * Weekly working hours as people read them, from the configuration: "10:00-18:00 Monday to Friday",
+ * or "09:00-17:00 Monday to Thursday, 09:00-13:00 Friday"; "no working hours" for an empty week.
+ */
+export function describeWeek(week: CalendarSpec["week"]): string {
+  const hoursOf = (day: Weekday): string => (week[day] ?? []).map((i) => `${clock(i.open)}-${clock(i.close)}`).join(" and ");
+  const runs: { hours: string; first: Weekday; last: Weekday }[] = [];
+  for (const day of WEEKDAYS) {
+    const hours = hoursOf(day);
+    if (hours === "") continue;
+    const previous = runs.at(-1);
+    if (previous && previous.hours === hours && WEEKDAYS.indexOf(previous.last) === WEEKDAYS.indexOf(day) - 1) previous.last = day;
+    else runs.push({ hours, first: day, last: day });
+  }
+  if (runs.length === 0) return "no working hours";
+  return runs
+    .map(({ hours, first, last }) => {
+      if (first === last) return `${hours} ${DAY_NAMES[first]}`;
+      const joiner = WEEKDAYS.indexOf(last) - WEEKDAYS.indexOf(first) === 1 ? " and " : " to ";
+      return `${hours} ${DAY_NAMES[first]}${joiner}${DAY_NAMES[last]}`;
+    })
+    .join(", ");
+}

@@ -4,6 +4,7 @@ import { hrefFrom, peopleByLogin, SITE_PATHS, type SiteInput } from "../site-inp
 import { peopleLinks, personLink } from "./common.js";
 import { dutyFacts, dutyOf, rotaWeeks, weekTitle } from "./duty.js";
 import { formatDate } from "../html.js";
+import { HANDOVER_TEXT } from "../../core/rota/week.js";
 
 /** The escalation steps from the configuration, in words. */
 function escalationItems(input: SiteInput, from: string, secondLine: readonly string[]) {
@@ -36,7 +37,7 @@ export function rotaPage(input: SiteInput): string {
     );
   const escalation = escalationItems(input, from, duty.secondLine);
   const main = html`<h1>Rota</h1>
-<p class="lede">As of <time datetime="${input.today}">${formatDate(input.today)}</time>. Weeks run from Wednesday 10:00 to the next Wednesday 10:00 (${input.zone}).</p>
+<p class="lede">As of <time datetime="${input.today}">${formatDate(input.today)}</time>. Weeks run from ${HANDOVER_TEXT} to the next ${HANDOVER_TEXT} (${input.zone}).</p>
 <section aria-labelledby="this-week">
 <h2 id="this-week">This week: ${weekTitle(current).replace(/^Week of /, "week of ")}</h2>
 ${dutyFacts({ input, from, duty })}
