@@ -1,4 +1,4 @@
-import { firstlineConfigSchema } from "../src/config/firstline-config.js";
+import { firstlineConfigSchema } from "../src/core/config/firstline-config.js";
 import { computeDue } from "../src/core/sla/due.js";
 import { buildSlaPolicy } from "../src/core/sla/policy.js";
 import { PRIORITIES } from "../src/core/labels.js";

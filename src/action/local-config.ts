@@ -1,5 +1,5 @@
 import { readConfigOrDefaults } from "../cli/load-inputs.js";
-import type { FirstlineConfig } from "../config/firstline-config.js";
+import type { FirstlineConfig } from "../core/config/firstline-config.js";
 import type { ActionContext } from "./context.js";
 
 /**

@@ -14,7 +14,7 @@ import { issueUrl, pageKey } from "../core/paging/page-event.js";
 import { clientOfLabel } from "../core/labels.js";
 import { pagersOf } from "../core/paging/pagers-of.js";
 import { lastPage } from "../core/paging/acknowledge-page.js";
-import type { FirstlineConfig } from "../config/firstline-config.js";
+import type { FirstlineConfig } from "../core/config/firstline-config.js";
 
 interface Logger {
   warn: (obj: object, msg?: string) => void;

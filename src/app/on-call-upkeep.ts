@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { FirstlineConfig } from "../config/firstline-config.js";
+import type { FirstlineConfig } from "../core/config/firstline-config.js";
 import { pagersOf } from "../core/paging/pagers-of.js";
 import { wokenNoticeDue } from "../core/paging/woken.js";
 import { coversFromComments } from "../core/rota/cover-command.js";

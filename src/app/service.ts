@@ -1,4 +1,4 @@
-import type { FirstlineConfig } from "../config/firstline-config.js";
+import type { FirstlineConfig } from "../core/config/firstline-config.js";
 import type { Responders } from "../core/ticket/responders.js";
 import type { SlaPolicy } from "../core/sla/policy.js";
 import { readRota, respondersAt } from "../github/load-responders.js";

@@ -1,5 +1,5 @@
 import type { Probot } from "probot";
-import { CONFIG_PATH, type FirstlineConfig } from "../config/firstline-config.js";
+import { CONFIG_PATH, type FirstlineConfig } from "../core/config/firstline-config.js";
 import { buildSlaPolicy } from "../core/sla/policy.js";
 import type { SweptTicket } from "../core/sweep/plan-sweep.js";
 import type { TicketSnapshot } from "../core/ticket/snapshot.js";

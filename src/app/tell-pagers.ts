@@ -1,4 +1,4 @@
-import type { FirstlineConfig } from "../config/firstline-config.js";
+import type { FirstlineConfig } from "../core/config/firstline-config.js";
 import type { PageEvent } from "../core/paging/page-event.js";
 import { pagerFailureComment } from "../core/paging/pager-failure.js";
 import { pagersOf } from "../core/paging/pagers-of.js";

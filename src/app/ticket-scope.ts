@@ -1,4 +1,4 @@
-import type { FirstlineConfig } from "../config/firstline-config.js";
+import type { FirstlineConfig } from "../core/config/firstline-config.js";
 import { isServedRepository, isTicketRepository } from "../core/repositories.js";
 import { buildSlaPolicy, type SlaPolicy } from "../core/sla/policy.js";
 import { clearConfigProblems, configProblemBody, describeProblems, reportConfigProblems } from "../github/config-problem-issue.js";

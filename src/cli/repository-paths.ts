@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { CONFIG_PATH, type FirstlineConfig } from "../config/firstline-config.js";
+import { CONFIG_PATH, type FirstlineConfig } from "../core/config/firstline-config.js";
 import type { CommandIo } from "./command.js";
 import { InputError } from "./input-error.js";
 import { readConfigOrDefaults } from "./load-inputs.js";

@@ -1,13 +1,10 @@
 import * as z from "zod";
-import { firstlineConfigSchema } from "./firstline-config.js";
+import { firstlineConfigSchema } from "../core/config/firstline-config.js";
 import { ROTA_SCHEMAS } from "./rota-json-schema.js";
 
-/** A JSON Schema file published under `schema/` for editors, generated from a zod schema. */
-export interface PublishedSchema {
-  readonly file: string;
-  readonly title: string;
-  readonly schema: z.ZodType;
-}
+import type { PublishedSchema } from "./published-schema.js";
+
+export type { PublishedSchema } from "./published-schema.js";
 
 /** Every published schema. Add one entry per file format Firstline reads. */
 export const PUBLISHED_SCHEMAS: readonly PublishedSchema[] = [

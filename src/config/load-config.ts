@@ -1,6 +1,6 @@
 import type { Parsed } from "../core/finding.js";
-import { firstlineConfigSchema, type FirstlineConfig } from "./firstline-config.js";
-import { parseYaml, type YamlSource } from "./parse-yaml.js";
+import { firstlineConfigSchema, type FirstlineConfig } from "../core/config/firstline-config.js";
+import { parseYaml, type YamlSource } from "../core/config/parse-yaml.js";
 
 /**
  * Parses the text of `.github/firstline.yml`. An empty file is a valid configuration with every

@@ -1,4 +1,4 @@
-import type { PublishedSchema } from "./json-schemas.js";
+import type { PublishedSchema } from "./published-schema.js";
 import { rotaOnCallSchema, rotaOverridesSchema, rotaPeopleSchema, rotaSupportSchema } from "./rota-schema.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { InputProblem, Parsed } from "../core/finding.js";
 import type { Rota, RotaFileKind, RotaSource } from "../core/rota/types.js";
-import { keyLineLocator, parseYaml, type YamlSource } from "./parse-yaml.js";
+import { keyLineLocator, parseYaml, type YamlSource } from "../core/config/parse-yaml.js";
 import { rotaOnCallSchema, rotaOverridesSchema, rotaPeopleSchema, rotaSupportSchema } from "./rota-schema.js";
 
 /** The three files of a rota folder, as text; the caller reads them. */

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import * as z from "zod";
 import type { TicketTimeline } from "../core/sla/ticket-timeline.js";
-import { login, repoName } from "./config-schema.js";
+import { login, repoName } from "../core/config/config-schema.js";
 
 const instant = z.string().transform((text, ctx) => {
   const parsed = DateTime.fromISO(text, { setZone: true });

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import * as z from "zod";
 import type { ToilAlert } from "../core/toil/toil.js";
-import { login } from "./config-schema.js";
+import { login } from "../core/config/config-schema.js";
 
 const instant = z.string().transform((text, ctx) => {
   const parsed = DateTime.fromISO(text, { setZone: true });

@@ -1,4 +1,4 @@
-import type { FirstlineConfig } from "../config/firstline-config.js";
+import type { FirstlineConfig } from "../core/config/firstline-config.js";
 import { createIssueOnce } from "./create-issue-once.js";
 import type { Alert } from "../core/alerts/alert.js";
 import { alertKey, type ExistingAlertIssue } from "../core/alerts/alert-issue.js";

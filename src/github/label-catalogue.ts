@@ -1,6 +1,6 @@
 import { PRIORITIES, PRIORITY_NAMES } from "../core/labels.js";
 import { TICKET_TYPES } from "../core/triage/form-fields.js";
-import type { FirstlineConfig } from "../config/firstline-config.js";
+import type { FirstlineConfig } from "../core/config/firstline-config.js";
 import { splitRepo, statusOf, type GitHubTransport } from "./transport.js";
 
 /** A label Firstline uses, with the colour and description it creates it with. */

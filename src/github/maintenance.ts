@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { createIssueOnce } from "./create-issue-once.js";
-import type { FirstlineConfig } from "../config/firstline-config.js";
+import type { FirstlineConfig } from "../core/config/firstline-config.js";
 import { codeScanningAlertSchema, dependabotAlertSchema, secretScanningAlertSchema, type DependabotAlert } from "../core/maintenance/alert-schemas.js";
 import { codeScanningTicketKey, planCodeScanningTicket, planSecretScanningTicket, secretScanningTicketKey } from "../core/maintenance/scanning.js";
 import { groupDependabotAlerts, planSecurityTicket, securityTicketKey, type AlertPackage } from "../core/maintenance/dependabot.js";

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { CONFIG_PATH, type FirstlineConfig } from "../config/firstline-config.js";
+import { CONFIG_PATH, type FirstlineConfig } from "../core/config/firstline-config.js";
 import { parseConfig } from "../config/load-config.js";
 import type { InputProblem } from "../core/finding.js";
 import { FileTooLargeError, type FileReader } from "./read-file.js";

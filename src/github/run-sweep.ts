@@ -1,4 +1,4 @@
-import type { FirstlineConfig } from "../config/firstline-config.js";
+import type { FirstlineConfig } from "../core/config/firstline-config.js";
 import { createIssueOnce } from "./create-issue-once.js";
 import type { SlaPolicy } from "../core/sla/policy.js";
 import { DASHBOARD_MARKER, DASHBOARD_TITLE, renderDashboard } from "../core/sweep/dashboard.js";

@@ -1,4 +1,4 @@
-import { parseRunbookFile } from "../config/runbook-file.js";
+import { parseRunbookFile } from "../core/runbooks/runbook-file.js";
 import type { FileReader } from "./read-file.js";
 import type { GitHubTransport } from "./transport.js";
 

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { FirstlineConfig } from "../config/firstline-config.js";
+import type { FirstlineConfig } from "../core/config/firstline-config.js";
 import { pageAcks, planWokenNotices, wokenNoticeDue, wokenWindow } from "../core/paging/woken.js";
 import { marker } from "../core/ticket/markers.js";
 import { readRota } from "./load-responders.js";

@@ -1,17 +1,11 @@
 import { cspHash, html, raw, type Html } from "./html.js";
-import { hrefFrom, SITE_PATHS } from "./site-input.js";
+import { hrefFrom, SITE_PATHS, type SiteFrame } from "./site-input.js";
 import { SITE_CSS } from "./styles.js";
 
 /** Which top-level section a page belongs to, for the navigation's `aria-current`. */
 export type Section = "runbooks" | "rota";
 
-/** What every page shares: the site's name and the rota's "as of" date. */
-export interface SiteFrame {
-  /** The site's name, in the header and every title. */
-  readonly name: string;
-  /** The date the site was built for (`--today`), the rota's "as of" date. */
-  readonly today: string;
-}
+export type { SiteFrame } from "./site-input.js";
 
 /**
  * A whole page: landmarks (banner, navigation, main, contentinfo), one `h1` (the caller's), a skip

@@ -1,5 +1,5 @@
-import type { FirstlineConfig } from "../config/firstline-config.js";
-import type { RunbookFile } from "../config/runbook-file.js";
+import type { FirstlineConfig } from "../core/config/firstline-config.js";
+import type { RunbookFile } from "../core/runbooks/runbook-file.js";
 import type { Rota } from "../core/rota/types.js";
 import { buildSite, type SiteFiles } from "./build-site.js";
 

@@ -1,7 +1,14 @@
-import type { FirstlineConfig } from "../config/firstline-config.js";
-import type { RunbookFile } from "../config/runbook-file.js";
+import type { FirstlineConfig } from "../core/config/firstline-config.js";
+import type { RunbookFile } from "../core/runbooks/runbook-file.js";
 import type { Person, Rota } from "../core/rota/types.js";
-import type { SiteFrame } from "./layout.js";
+
+/** What every page shares: the site's name and the rota's "as of" date. */
+export interface SiteFrame {
+  /** The site's name, in the header and every title. */
+  readonly name: string;
+  /** The date the site was built for (`--today`), the rota's "as of" date. */
+  readonly today: string;
+}
 
 /** Everything the site is built from: already read and validated by the shell. */
 export interface SiteInput extends SiteFrame {

@@ -2,7 +2,7 @@ import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { testProbot, webhookExample } from "../helpers/probot.js";
 import { labelCatalogue } from "../../src/github/label-catalogue.js";
-import { firstlineConfigSchema } from "../../src/config/firstline-config.js";
+import { firstlineConfigSchema } from "../../src/core/config/firstline-config.js";
 
 const API = "https://api.github.com";
 const CONFIG = `

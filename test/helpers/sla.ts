@@ -1,4 +1,4 @@
-import { firstlineConfigSchema, type FirstlineConfig } from "../../src/config/firstline-config.js";
+import { firstlineConfigSchema, type FirstlineConfig } from "../../src/core/config/firstline-config.js";
 import { buildSlaPolicy } from "../../src/core/sla/policy.js";
 import type { TicketEvent, TicketTimeline } from "../../src/core/sla/ticket-timeline.js";
 import { local } from "./calendars.js";

@@ -1,4 +1,4 @@
-import { firstlineConfigSchema, type FirstlineConfig } from "../../src/config/firstline-config.js";
+import { firstlineConfigSchema, type FirstlineConfig } from "../../src/core/config/firstline-config.js";
 import { buildSlaPolicy } from "../../src/core/sla/policy.js";
 import type { Responders } from "../../src/core/ticket/responders.js";
 import { FORM_FIELDS } from "../../src/core/triage/form-fields.js";

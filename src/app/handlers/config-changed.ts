@@ -1,5 +1,5 @@
 import type { Context } from "probot";
-import { CONFIG_PATH } from "../../config/firstline-config.js";
+import { CONFIG_PATH } from "../../core/config/firstline-config.js";
 import { configCheckReport } from "../../core/check-report.js";
 import { postCheckRun } from "../../github/check-runs.js";
 import { clearConfigProblems, configProblemBody, reportConfigProblems } from "../../github/config-problem-issue.js";

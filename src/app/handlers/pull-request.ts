@@ -1,5 +1,5 @@
 import type { Context } from "probot";
-import { CONFIG_PATH, firstlineConfigSchema } from "../../config/firstline-config.js";
+import { CONFIG_PATH, firstlineConfigSchema } from "../../core/config/firstline-config.js";
 import { configCheckReport } from "../../core/check-report.js";
 import { postCheckRun } from "../../github/check-runs.js";
 import { loadRepoConfig } from "../../github/repo-config.js";

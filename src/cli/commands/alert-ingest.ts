@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { parseAlertPayload } from "../../config/alert-payload.js";
-import { CONFIG_PATH } from "../../config/firstline-config.js";
+import { CONFIG_PATH } from "../../core/config/firstline-config.js";
 import { buildSlaPolicy } from "../../core/sla/policy.js";
 import { isoInstant } from "../../core/time/format.js";
 import type { Responders } from "../../core/ticket/responders.js";

@@ -1,6 +1,6 @@
 import { createPrivateKey } from "node:crypto";
 import * as z from "zod";
-import { readYaml, validateYaml } from "../../config/parse-yaml.js";
+import { readYaml, validateYaml } from "../../core/config/parse-yaml.js";
 import type { Emulator, EmulatorInfo } from "../../emulator/index.js";
 import { seedSchema } from "../../emulator/state/seed-schema.js";
 import { defineCommand, printJson, type CommandIo } from "../command.js";

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import * as z from "zod";
-import { CONFIG_PATH } from "../../config/firstline-config.js";
+import { CONFIG_PATH } from "../../core/config/firstline-config.js";
 import { closedReason, planMaintenanceOccurrences } from "../../core/maintenance/occurrences.js";
 import { maintenanceProblems } from "../../core/maintenance/validate.js";
 import { buildSlaPolicy } from "../../core/sla/policy.js";

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { CONFIG_PATH } from "../../config/firstline-config.js";
+import { CONFIG_PATH } from "../../core/config/firstline-config.js";
 import { computeDue } from "../../core/sla/due.js";
 import { buildSlaPolicy } from "../../core/sla/policy.js";
 import { METRICS } from "../../core/sla/targets.js";

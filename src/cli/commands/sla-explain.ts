@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { CONFIG_PATH } from "../../config/firstline-config.js";
+import { CONFIG_PATH } from "../../core/config/firstline-config.js";
 import { explainTicketSla } from "../../core/sla/explain.js";
 import { defineCommand, printJson } from "../command.js";
 import { instantOption } from "../options.js";

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import * as z from "zod";
-import { CONFIG_PATH } from "../../config/firstline-config.js";
+import { CONFIG_PATH } from "../../core/config/firstline-config.js";
 import { buildSlaPolicy } from "../../core/sla/policy.js";
 import { slaReport, slaReportCsv, slaReportTable } from "../../core/sla/report.js";
 import { searchOpenTicketsReporting } from "../../github/search-tickets.js";

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { CONFIG_PATH } from "../../config/firstline-config.js";
+import { CONFIG_PATH } from "../../core/config/firstline-config.js";
 import { ticketTimelineSchema } from "../../config/ticket-schema.js";
 import { buildSlaPolicy } from "../../core/sla/policy.js";
 import { computeTicketSla, type TicketSla } from "../../core/sla/ticket-sla.js";

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import * as z from "zod";
-import type { FirstlineConfig } from "../../config/firstline-config.js";
-import { CONFIG_PATH } from "../../config/firstline-config.js";
+import type { FirstlineConfig } from "../../core/config/firstline-config.js";
+import { CONFIG_PATH } from "../../core/config/firstline-config.js";
 import { toilAlertLogSchema } from "../../config/toil-schema.js";
 import { agencyCalendar } from "../../core/toil/calendar.js";
 import type { RefusedToilClaim } from "../../core/toil/from-issues.js";

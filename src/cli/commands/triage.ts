@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { CONFIG_PATH } from "../../config/firstline-config.js";
+import { CONFIG_PATH } from "../../core/config/firstline-config.js";
 import { issueInputSchema } from "../../config/issue-input-schema.js";
 import { classifyTicket } from "../../core/triage/classify.js";
 import { defineCommand, printJson } from "../command.js";

@@ -1,4 +1,4 @@
-import type { FirstlineConfig } from "../../config/firstline-config.js";
+import type { FirstlineConfig } from "../config/firstline-config.js";
 import { mention } from "../markdown/safe-text.js";
 import type { TicketAction } from "../ticket/actions.js";
 import { marker } from "../ticket/markers.js";

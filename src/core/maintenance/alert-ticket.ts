@@ -1,4 +1,4 @@
-import type { FirstlineConfig } from "../../config/firstline-config.js";
+import type { FirstlineConfig } from "../config/firstline-config.js";
 import { labelChanges } from "../ticket/actions.js";
 import { LABELS, priorityOfLabel } from "../labels.js";
 import { marker } from "../ticket/markers.js";

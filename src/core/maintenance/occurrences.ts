@@ -1,4 +1,4 @@
-import type { FirstlineConfig } from "../../config/firstline-config.js";
+import type { FirstlineConfig } from "../config/firstline-config.js";
 import type { Priority } from "../labels.js";
 import { buildSlaPolicy, type SlaConfig, type SlaPolicy } from "../sla/policy.js";
 import type { WorkingCalendar } from "../time/calendar.js";

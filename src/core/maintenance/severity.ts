@@ -1,4 +1,4 @@
-import type { FirstlineConfig } from "../../config/firstline-config.js";
+import type { FirstlineConfig } from "../config/firstline-config.js";
 import type { Priority } from "../labels.js";
 
 /** Alert severities, worst first. */

@@ -1,4 +1,5 @@
-import type { FirstlineConfig } from "../../config/firstline-config.js";
+import type { z } from "zod";
+import type { clientSchema, maintenanceTaskSchema } from "../config/config-schema.js";
 import { formatKeyPath } from "../finding.js";
 import { taskSlug } from "./keys.js";
 import { checkRecurrenceRule } from "./recurrence-rule.js";
@@ -17,7 +18,14 @@ export interface MaintenanceProblem {
  * that each task has a repository for its tickets, and that no two tasks of a client share a key.
  * Returns problems with key paths; the caller adds the file and the lines.
  */
-export function maintenanceProblems(config: Pick<FirstlineConfig, "maintenance" | "clients" | "ticketRepos">): MaintenanceProblem[] {
+/** The parts of the configuration the maintenance rules are checked against (while it is being parsed). */
+export interface MaintenanceSettings {
+  readonly maintenance: readonly z.output<typeof maintenanceTaskSchema>[];
+  readonly clients: readonly z.output<typeof clientSchema>[];
+  readonly ticketRepos: readonly string[];
+}
+
+export function maintenanceProblems(config: MaintenanceSettings): MaintenanceProblem[] {
   const problems: MaintenanceProblem[] = [];
   const add = (path: (string | number)[], message: string) => problems.push({ path, keyPath: formatKeyPath(path), message });
   const slugs = new Map<string, number>();

@@ -1,4 +1,4 @@
-import type { FirstlineConfig } from "../../config/firstline-config.js";
+import type { FirstlineConfig } from "../config/firstline-config.js";
 
 /** One configured pager, as the configuration gives it. */
 export type PagerConfig = FirstlineConfig["alerts"]["pagers"][number];

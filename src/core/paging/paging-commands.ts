@@ -1,4 +1,4 @@
-import type { FirstlineConfig } from "../../config/firstline-config.js";
+import type { FirstlineConfig } from "../config/firstline-config.js";
 import { clientOfLabel } from "../labels.js";
 import { mention } from "../markdown/safe-text.js";
 import type { SlaPolicy } from "../sla/policy.js";

@@ -1,4 +1,4 @@
-import type { FirstlineConfig } from "../../config/firstline-config.js";
+import type { FirstlineConfig } from "../config/firstline-config.js";
 import { PAGE_KEY } from "../alerts/alert-issue.js";
 import { minutesInWords } from "../alerts/alert-text.js";
 import { clientOfLabel, LABELS } from "../labels.js";

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { FirstlineConfig } from "../../config/firstline-config.js";
+import type { FirstlineConfig } from "../config/firstline-config.js";
 import { PAGE_KEY } from "../alerts/alert-issue.js";
 import { clientOfLabel } from "../labels.js";
 import { mention } from "../markdown/safe-text.js";

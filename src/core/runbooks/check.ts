@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { runbookSlug, type RunbookFile } from "../../config/runbook-file.js";
+import { runbookSlug, type RunbookFile } from "./runbook-file.js";
 import type { Finding } from "../finding.js";
 import { classifyLink } from "./link-target.js";
 import { outlineOf, type RunbookOutline } from "./outline.js";

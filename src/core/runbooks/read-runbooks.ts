@@ -1,4 +1,4 @@
-import { parseRunbookFile, type RunbookFile } from "../../config/runbook-file.js";
+import { parseRunbookFile, type RunbookFile } from "./runbook-file.js";
 import type { Finding } from "../finding.js";
 import { RUNBOOK_RULE } from "./rule-ids.js";
 

@@ -1,4 +1,4 @@
-import type { ClientConfig, FirstlineConfig } from "../../config/firstline-config.js";
+import type { ClientConfig, FirstlineConfig } from "../config/firstline-config.js";
 import { WorkingCalendar, WEEKDAYS, type CalendarSpec, type Weekday, type LocalInterval } from "../time/calendar.js";
 import { roundTheClock, workingClock, type SlaClock } from "../time/clock.js";
 import { DEFAULT_PLANS, type Plan, type Target } from "./targets.js";

@@ -6,7 +6,7 @@ import { workingClock } from "../time/clock.js";
 import { nextWorkingInstant } from "../time/working-time.js";
 import { formatLocal } from "../time/format.js";
 import { classifyTicket, priorityFromRules, waitingLabel, type TriageConfig } from "../triage/classify.js";
-import type { FirstlineConfig } from "../../config/firstline-config.js";
+import type { FirstlineConfig } from "../config/firstline-config.js";
 import { labelChanges, type TicketAction } from "./actions.js";
 import { renderCard } from "./card.js";
 import { cardExtras, reporterText } from "./card-extras.js";

@@ -1,4 +1,4 @@
-import type { FirstlineConfig } from "../../config/firstline-config.js";
+import type { FirstlineConfig } from "../config/firstline-config.js";
 import { WEEKDAYS, WorkingCalendar, type LocalInterval, type Weekday } from "../time/calendar.js";
 
 /** The slice of configuration that makes the agency's own working calendar. */

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { FirstlineConfig } from "../../config/firstline-config.js";
+import type { FirstlineConfig } from "../config/firstline-config.js";
 import type { PageRecord } from "../paging/pages-on-issue.js";
 import type { PageAck } from "../paging/woken.js";
 import { onCallDay, onCallDayStart, withOverrides } from "../rota/overrides.js";

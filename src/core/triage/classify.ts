@@ -1,6 +1,6 @@
 import { isTicketRepository } from "../repositories.js";
 export { isTicketRepository } from "../repositories.js";
-import type { FirstlineConfig } from "../../config/firstline-config.js";
+import type { FirstlineConfig } from "../config/firstline-config.js";
 import { DEFAULT_PRIORITY, isMoreUrgent, LABELS, type Priority } from "../labels.js";
 import { FORM_FIELDS, IMPACT_OPTIONS, TYPE_OPTIONS, type TicketType } from "./form-fields.js";
 import { formField, readIssueForm } from "./issue-form.js";

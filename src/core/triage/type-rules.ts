@@ -1,7 +1,7 @@
 import { compileRule, ruleMatches, type PhraseRule } from "./phrases.js";
 import type { Sentence } from "./words.js";
 import type { TicketType } from "./form-fields.js";
-import { DEFAULT_MENTION_ONLY } from "../../config/triage-defaults.js";
+import { DEFAULT_MENTION_ONLY } from "../config/triage-defaults.js";
 
 /** A title that asks something ("How do I add a user", "Can staff edit the menu?"). */
 const QUESTION_TITLE = compileRule({

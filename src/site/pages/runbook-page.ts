@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import type { RunbookFile } from "../../config/runbook-file.js";
+import type { RunbookFile } from "../../core/runbooks/runbook-file.js";
 import { REVIEW_MONTHS } from "../../core/runbooks/rule-ids.js";
 import { formatDate, html, raw } from "../html.js";
 import { renderPage } from "../layout.js";

@@ -1,4 +1,4 @@
-import { firstlineConfigSchema } from "../../../src/config/firstline-config.js";
+import { firstlineConfigSchema } from "../../../src/core/config/firstline-config.js";
 import type { Alert } from "../../../src/core/alerts/alert.js";
 import { buildSlaPolicy } from "../../../src/core/sla/policy.js";
 import type { Responders } from "../../../src/core/ticket/responders.js";

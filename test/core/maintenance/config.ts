@@ -1,5 +1,5 @@
-import { maintenanceTaskSchema } from "../../../src/config/config-schema.js";
-import { firstlineConfigSchema, type FirstlineConfig } from "../../../src/config/firstline-config.js";
+import { maintenanceTaskSchema } from "../../../src/core/config/config-schema.js";
+import { firstlineConfigSchema, type FirstlineConfig } from "../../../src/core/config/firstline-config.js";
 
 /** Three clients on the agency's default calendar: acme and riverside in England, glenmore in Scotland. */
 export const CLIENTS = [

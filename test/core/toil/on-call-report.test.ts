@@ -5,7 +5,7 @@ import { toilAlertsFromIssues } from "../../../src/core/toil/from-issues.js";
 import { onCallCsv, onCallReport, onCallTable } from "../../../src/core/toil/on-call-report.js";
 import { computeToil } from "../../../src/core/toil/toil.js";
 import { agencyCalendar } from "../../../src/core/toil/calendar.js";
-import { firstlineConfigSchema } from "../../../src/config/firstline-config.js";
+import { firstlineConfigSchema } from "../../../src/core/config/firstline-config.js";
 import { fixtureTexts } from "../rota/rota-texts.js";
 
 const BOT = "firstline[bot]";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firstlineConfigSchema } from "../../../src/config/firstline-config.js";
+import { firstlineConfigSchema } from "../../../src/core/config/firstline-config.js";
 import { agencyCalendar } from "../../../src/core/toil/calendar.js";
 import { computeToil, groupQuarters, type ToilAlert } from "../../../src/core/toil/toil.js";
 import { asLocal, local } from "../../helpers/calendars.js";

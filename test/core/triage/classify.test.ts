@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firstlineConfigSchema } from "../../../src/config/firstline-config.js";
+import { firstlineConfigSchema } from "../../../src/core/config/firstline-config.js";
 import { classifyTicket, isTicketRepository, priorityFromRules, waitingLabel, type IssueFacts } from "../../../src/core/triage/classify.js";
 import { IMPACT_OPTIONS } from "../../../src/core/triage/form-fields.js";
 import { COMPLETE_BUG_TEXT, formBody, ticketConfig, WAITING } from "../../helpers/ticket-fixtures.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firstlineConfigSchema } from "../../../src/config/firstline-config.js";
+import { firstlineConfigSchema } from "../../../src/core/config/firstline-config.js";
 import { classifyTicket } from "../../../src/core/triage/classify.js";
 import { formatScore, readCorpus, scoreCorpus } from "./corpus.js";
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
-import type { FirstlineConfig } from "../../../src/config/firstline-config.js";
+import type { FirstlineConfig } from "../../../src/core/config/firstline-config.js";
 import { PRIORITIES, type Priority } from "../../../src/core/labels.js";
 import { classifyTicket } from "../../../src/core/triage/classify.js";
 

@@ -1,5 +1,5 @@
-import type { InputProblem, Parsed } from "../core/finding.js";
-import { parseYaml } from "./parse-yaml.js";
+import type { InputProblem, Parsed } from "../finding.js";
+import { parseYaml } from "../config/parse-yaml.js";
 import { runbookFrontMatterSchema, type RunbookFrontMatter } from "./runbook-schema.js";
 
 /** A runbook file read into its front matter and markdown body. */

@@ -1,6 +1,6 @@
 import { isNode, isPair, isScalar, LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { z } from "zod";
-import { formatKeyPath, type InputProblem, type Parsed } from "../core/finding.js";
+import { formatKeyPath, type InputProblem, type Parsed } from "../finding.js";
 
 /** Files larger than this are refused before parsing: no config, rota or runbook is this big. */
 export const MAX_FILE_BYTES = 1024 * 1024;

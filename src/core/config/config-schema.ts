@@ -1,9 +1,9 @@
 import { DateTime } from "luxon";
 import * as z from "zod";
-import { parseLocalInterval } from "../core/time/calendar.js";
-import { PRIORITIES } from "../core/labels.js";
-import { parseTarget } from "../core/sla/targets.js";
-import { phraseProblem } from "../core/triage/phrases.js";
+import { parseLocalInterval } from "../time/calendar.js";
+import { PRIORITIES } from "../labels.js";
+import { parseTarget } from "../sla/targets.js";
+import { phraseProblem } from "../triage/phrases.js";
 
 /** A calendar date, `YYYY-MM-DD`, that exists. */
 export const dateString = z

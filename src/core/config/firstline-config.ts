@@ -1,8 +1,8 @@
 import { IANAZone } from "luxon";
-import { standardDayMinutes, weekMinutes, WEEKDAYS } from "../core/time/calendar.js";
+import { standardDayMinutes, weekMinutes, WEEKDAYS } from "../time/calendar.js";
 import * as z from "zod";
-import { maintenanceProblems } from "../core/maintenance/validate.js";
-import { DEFAULT_PLANS } from "../core/sla/targets.js";
+import { maintenanceProblems } from "../maintenance/validate.js";
+import { DEFAULT_PLANS } from "../sla/targets.js";
 import {
   clientSchema,
   DEFAULT_PRIORITY_RULES,

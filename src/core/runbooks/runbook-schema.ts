@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { dateString, login } from "./config-schema.js";
+import { dateString, login } from "../config/config-schema.js";
 
 /** How bad the situation a runbook covers is, in the words alerts use. */
 export const RUNBOOK_SEVERITIES = ["critical", "warning", "info"] as const;
