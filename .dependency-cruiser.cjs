@@ -37,6 +37,13 @@ module.exports = {
       to: { path: "^src/(app|action|cli|site|demo|emulator)/" },
     },
     {
+      name: "shared-shell-code-below-the-shells",
+      severity: "error",
+      comment: "src/shell is what the app, the Action and the command line share; it imports none of them.",
+      from: { path: "^src/shell/" },
+      to: { path: "^src/(app|action|cli|site|demo|emulator)/" },
+    },
+    {
       name: "shells-do-not-import-each-other",
       severity: "error",
       comment: "The app, the Action and the command line share code through src/shell, never through each other.",

@@ -1,4 +1,4 @@
-import type { CommandIo } from "../cli/command.js";
+import type { CommandIo } from "../shell/command-io.js";
 import type { GitHubTransport } from "../github/transport.js";
 import type { ActionInputs } from "./inputs.js";
 

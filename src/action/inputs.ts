@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { dateOption } from "../cli/options.js";
+import { dateOption } from "../shell/options.js";
 
 /** The commands the Action runs, the same as the app's jobs and the command line's. */
 export const ACTION_COMMANDS = ["sla-sweep", "rota-check", "publish-rota", "check-rota-change", "rota-horizon", "runbooks-check", "site-build", "toil", "sla-report"] as const;

@@ -1,4 +1,4 @@
-import { readConfigOrDefaults } from "../cli/load-inputs.js";
+import { readConfigOrDefaults } from "../shell/load-inputs.js";
 import type { FirstlineConfig } from "../core/config/firstline-config.js";
 import type { ActionContext } from "./context.js";
 

@@ -1,6 +1,6 @@
 import * as z from "zod";
-import type { CommandIo } from "../cli/command.js";
-import { InputError } from "../cli/input-error.js";
+import type { CommandIo } from "../shell/command-io.js";
+import { InputError } from "../shell/input-error.js";
 
 /** The events whose payload names a pull request. */
 const PULL_REQUEST_EVENTS = ["pull_request", "pull_request_review", "pull_request_target"] as const;

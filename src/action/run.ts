@@ -1,7 +1,7 @@
 import * as core from "@actions/core";
 import * as z from "zod";
-import { InputError } from "../cli/input-error.js";
-import { nodeIo } from "../cli/node-io.js";
+import { InputError } from "../shell/input-error.js";
+import { nodeIo } from "../shell/node-io.js";
 import type { GitHubTransport } from "../github/transport.js";
 import { ACTION_COMMAND_LOADERS } from "./commands/registry.js";
 import { readActionInputs } from "./inputs.js";

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { InputError } from "../cli/input-error.js";
+import { InputError } from "../shell/input-error.js";
 
 /** The days a TOIL report covers, as local dates and as the half-open instant range [fromMs, toMs). */
 export interface ToilPeriod {

@@ -6,7 +6,7 @@ import * as z from "zod";
 import { statusOf, transportOf, type GitHubTransport } from "../github/transport.js";
 import { paceWrites, readsAtFullSpeed } from "../github/write-pacing.js";
 import type { CommandIo } from "./command.js";
-import { InputError } from "./input-error.js";
+import { InputError } from "../shell/input-error.js";
 
 const CliOctokit = Octokit.plugin(retry, throttling);
 

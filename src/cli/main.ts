@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { formatKeyPath } from "../core/finding.js";
 import type { CliCommand, CommandIo } from "./command.js";
-import { InputError } from "./input-error.js";
+import { InputError } from "../shell/input-error.js";
 import { commandHelp, groupHelp, groupOf, overallHelp } from "./help.js";
 import { commands } from "./registry.js";
 import { VERSION } from "./version.js";

@@ -1,8 +1,8 @@
 import { join } from "node:path";
 import { CONFIG_PATH, type FirstlineConfig } from "../core/config/firstline-config.js";
 import type { CommandIo } from "./command.js";
-import { InputError } from "./input-error.js";
-import { readConfigOrDefaults } from "./load-inputs.js";
+import { InputError } from "../shell/input-error.js";
+import { readConfigOrDefaults } from "../shell/load-inputs.js";
 
 /**
  * Where a command finds the repository's files when no option names them: the root of the git

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { main } from "../cli/main.js";
-import { nodeIo } from "../cli/node-io.js";
+import { nodeIo } from "../shell/node-io.js";
 import { loadRota, ROTA_FILE_NAMES } from "../config/rota-load.js";
 import { parseConfig } from "../config/load-config.js";
 import { buildSlaPolicy } from "../core/sla/policy.js";

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMMAND_HELP } from "../../src/cli/command-help.js";
 import { groupOf } from "../../src/cli/help.js";
-import { findRepositoryRoot } from "../../src/cli/node-io.js";
+import { findRepositoryRoot } from "../../src/shell/node-io.js";
 import { commands } from "../../src/cli/registry.js";
 import { runCliWith } from "../helpers/memory-io.js";
 import packageJson from "../../package.json" with { type: "json" };

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { CommandIo } from "../../src/cli/command.js";
-import { InputError } from "../../src/cli/input-error.js";
+import { InputError } from "../../src/shell/input-error.js";
 import { main } from "../../src/cli/main.js";
 
 /**

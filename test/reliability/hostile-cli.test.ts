@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommandIo } from "../../src/cli/command.js";
-import { InputError } from "../../src/cli/input-error.js";
+import { InputError } from "../../src/shell/input-error.js";
 import { main } from "../../src/cli/main.js";
 import { generatedInputs, hostileFiles, prototypeKeys, type HostileInput } from "./helpers/hostile-corpus.js";
 import { reliabilityConfig, reliabilityRota } from "./helpers/seed.js";

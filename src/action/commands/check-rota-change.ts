@@ -1,6 +1,6 @@
 import * as core from "@actions/core";
-import { countFindings } from "../../cli/commands/rota-report.js";
-import { readConfigFile } from "../../cli/load-inputs.js";
+import { countFindings } from "../../shell/rota-report.js";
+import { readConfigFile } from "../../shell/load-inputs.js";
 import { rotaChangeCheckReport, ROTA_CHECK_NAME } from "../../core/rota/change-report.js";
 import { FileReader } from "../../github/read-file.js";
 import { checkRotaPullRequest } from "../../github/rota-pull-request.js";

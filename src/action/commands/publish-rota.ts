@@ -1,6 +1,6 @@
 import * as core from "@actions/core";
-import { readRotaFolder } from "../../cli/commands/rota-folder.js";
-import { readConfigFile } from "../../cli/load-inputs.js";
+import { readRotaFolder } from "../../shell/rota-folder.js";
+import { readConfigFile } from "../../shell/load-inputs.js";
 import { planAnnouncement } from "../../core/rota/announcement.js";
 import { describeWeek } from "../../core/time/calendar.js";
 import { publishAnnouncement } from "../../github/publish-announcement.js";

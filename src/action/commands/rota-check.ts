@@ -1,8 +1,8 @@
 import { localDateOf } from "../../shell/clock.js";
 import { readLocalConfig } from "../local-config.js";
 import * as core from "@actions/core";
-import { readRotaFolder } from "../../cli/commands/rota-folder.js";
-import { countFindings, formatFairness } from "../../cli/commands/rota-report.js";
+import { readRotaFolder } from "../../shell/rota-folder.js";
+import { countFindings, formatFairness } from "../../shell/rota-report.js";
 import { checkRota } from "../../core/rota/check.js";
 import type { ActionContext } from "../context.js";
 import { annotate, findingLines, finish } from "../report.js";

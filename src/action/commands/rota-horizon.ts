@@ -1,8 +1,8 @@
 import { localDateOf } from "../../shell/clock.js";
 import * as core from "@actions/core";
-import { readRotaFolder } from "../../cli/commands/rota-folder.js";
-import { countFindings } from "../../cli/commands/rota-report.js";
-import { readConfigFile } from "../../cli/load-inputs.js";
+import { readRotaFolder } from "../../shell/rota-folder.js";
+import { countFindings } from "../../shell/rota-report.js";
+import { readConfigFile } from "../../shell/load-inputs.js";
 import { checkRota } from "../../core/rota/check.js";
 import { requiredWeeks } from "../../core/rota/rules-calendar.js";
 import type { ActionContext } from "../context.js";

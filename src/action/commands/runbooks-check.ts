@@ -1,7 +1,7 @@
 import { localDateOf } from "../../shell/clock.js";
 import * as core from "@actions/core";
-import { countFindings } from "../../cli/commands/rota-report.js";
-import { readRunbookTexts } from "../../cli/commands/runbooks-check.js";
+import { countFindings } from "../../shell/rota-report.js";
+import { readRunbookTexts } from "../../shell/runbook-texts.js";
 import { checkRunbooks } from "../../core/runbooks/check.js";
 import type { ActionContext } from "../context.js";
 import { readLocalConfig } from "../local-config.js";

@@ -1,7 +1,7 @@
 import { localDateOf } from "../../shell/clock.js";
-import { readRotaFolder } from "../../cli/commands/rota-folder.js";
-import { readRunbookTexts } from "../../cli/commands/runbooks-check.js";
-import { InputError } from "../../cli/input-error.js";
+import { readRotaFolder } from "../../shell/rota-folder.js";
+import { readRunbookTexts } from "../../shell/runbook-texts.js";
+import { InputError } from "../../shell/input-error.js";
 import { readRunbooks } from "../../core/runbooks/read-runbooks.js";
 import { RUNBOOK_RULE } from "../../core/runbooks/rule-ids.js";
 import { buildSiteFromConfig } from "../../site/site-from-config.js";

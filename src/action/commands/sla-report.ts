@@ -1,5 +1,5 @@
 import * as core from "@actions/core";
-import { readConfigFile } from "../../cli/load-inputs.js";
+import { readConfigFile } from "../../shell/load-inputs.js";
 import { buildSlaPolicy } from "../../core/sla/policy.js";
 import { slaReport, slaReportCsv, slaReportTable } from "../../core/sla/report.js";
 import { searchOpenTicketsReporting } from "../../github/search-tickets.js";

@@ -1,12 +1,12 @@
 import * as core from "@actions/core";
-import { readConfigFile } from "../../cli/load-inputs.js";
+import { readConfigFile } from "../../shell/load-inputs.js";
 import { buildSlaPolicy } from "../../core/sla/policy.js";
 import { formatLocal } from "../../core/time/format.js";
 import { worstMetric } from "../../core/sweep/plan-sweep.js";
 import { openDueMaintenance } from "../../github/maintenance.js";
 import { sweepTickets, updateDashboard } from "../../github/run-sweep.js";
 import { WriteLog } from "../../github/write-log.js";
-import { readRotaFolder } from "../../cli/commands/rota-folder.js";
+import { readRotaFolder } from "../../shell/rota-folder.js";
 import { respondersAt } from "../../github/load-responders.js";
 import { splitRepo } from "../../github/transport.js";
 import type { Responders } from "../../core/ticket/responders.js";

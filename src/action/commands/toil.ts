@@ -1,6 +1,6 @@
 import * as core from "@actions/core";
-import { readRotaFolder } from "../../cli/commands/rota-folder.js";
-import { readConfigFile } from "../../cli/load-inputs.js";
+import { readRotaFolder } from "../../shell/rota-folder.js";
+import { readConfigFile } from "../../shell/load-inputs.js";
 import { neutralise } from "../../core/markdown/safe-text.js";
 import { formatLocalWithYear, formatMinutes } from "../../core/time/format.js";
 import { agencyCalendar } from "../../core/toil/calendar.js";

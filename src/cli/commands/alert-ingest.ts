@@ -13,9 +13,9 @@ import { FileReader } from "../../github/read-file.js";
 import { runbookLinks } from "../../github/runbook-links.js";
 import { defineCommand, printJson, type CommandIo } from "../command.js";
 import { cliGitHub, repoOption, withGitHubErrors } from "../github-client.js";
-import { InputError } from "../input-error.js";
-import { readConfigFile } from "../load-inputs.js";
-import { readRotaFolder } from "./rota-folder.js";
+import { InputError } from "../../shell/input-error.js";
+import { readConfigFile } from "../../shell/load-inputs.js";
+import { readRotaFolder } from "../../shell/rota-folder.js";
 
 const NAME = "alert ingest";
 const NOBODY: Responders = { support: null, onCall: null, inHours: false };

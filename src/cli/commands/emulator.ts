@@ -4,8 +4,8 @@ import { readYaml, validateYaml } from "../../core/config/parse-yaml.js";
 import type { Emulator, EmulatorInfo } from "../../emulator/index.js";
 import { seedSchema } from "../../emulator/state/seed-schema.js";
 import { defineCommand, printJson, type CommandIo } from "../command.js";
-import { InputError } from "../input-error.js";
-import { instantOption } from "../options.js";
+import { InputError } from "../../shell/input-error.js";
+import { instantOption } from "../../shell/options.js";
 
 const portOption = z
   .string()

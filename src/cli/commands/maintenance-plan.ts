@@ -5,9 +5,9 @@ import { closedReason, planMaintenanceOccurrences } from "../../core/maintenance
 import { maintenanceProblems } from "../../core/maintenance/validate.js";
 import { buildSlaPolicy } from "../../core/sla/policy.js";
 import { defineCommand, printJson } from "../command.js";
-import { InputError } from "../input-error.js";
-import { readConfigFile } from "../load-inputs.js";
-import { dateOption } from "../options.js";
+import { InputError } from "../../shell/input-error.js";
+import { readConfigFile } from "../../shell/load-inputs.js";
+import { dateOption } from "../../shell/options.js";
 
 function dayText(date: string): string {
   return DateTime.fromISO(date, { zone: "utc", locale: "en-GB" }).toFormat("ccc d LLL yyyy");

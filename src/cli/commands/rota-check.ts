@@ -3,9 +3,9 @@ import * as z from "zod";
 import { checkRota } from "../../core/rota/check.js";
 import { repositoryRotaDir } from "../repository-paths.js";
 import { defineCommand, printJson } from "../command.js";
-import { dateOption } from "../options.js";
-import { readRotaFolder, timezoneOption } from "./rota-folder.js";
-import { countFindings, formatFairness, formatFinding } from "./rota-report.js";
+import { dateOption } from "../../shell/options.js";
+import { readRotaFolder, timezoneOption } from "../../shell/rota-folder.js";
+import { countFindings, formatFairness, formatFinding } from "../../shell/rota-report.js";
 
 /** `rota check`: every rota rule and the fairness report. */
 export const rotaCheckCommand = defineCommand({

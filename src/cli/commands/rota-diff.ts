@@ -3,9 +3,9 @@ import * as z from "zod";
 import { checkRotaChange, type RotaChangeResult } from "../../core/rota/change-check.js";
 import type { SlotValue } from "../../core/rota/change.js";
 import { defineCommand, printJson } from "../command.js";
-import { instantOption } from "../options.js";
-import { loginListOption, readRotaFolder, timezoneOption } from "./rota-folder.js";
-import { countFindings, formatFinding } from "./rota-report.js";
+import { instantOption } from "../../shell/options.js";
+import { loginListOption, readRotaFolder, timezoneOption } from "../../shell/rota-folder.js";
+import { countFindings, formatFinding } from "../../shell/rota-report.js";
 
 function shownValue(value: SlotValue): string {
   if (value === null) return "nobody";

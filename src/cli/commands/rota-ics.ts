@@ -4,8 +4,8 @@ import * as z from "zod";
 import { rotaCalendar } from "../../core/rota/ics.js";
 import { repositoryRotaDir } from "../repository-paths.js";
 import { defineCommand, printJson } from "../command.js";
-import { InputError } from "../input-error.js";
-import { readRotaFolder, timezoneOption } from "./rota-folder.js";
+import { InputError } from "../../shell/input-error.js";
+import { readRotaFolder, timezoneOption } from "../../shell/rota-folder.js";
 
 /** `rota ics`: the rota (or one person's slots) as an iCalendar file. */
 export const rotaIcsCommand = defineCommand({

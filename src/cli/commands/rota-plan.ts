@@ -4,8 +4,8 @@ import { planRota, type PlannedWeek, type RotaPlan } from "../../core/rota/plan.
 import { isWednesday } from "../../core/rota/week.js";
 import { repositoryRotaDir } from "../repository-paths.js";
 import { defineCommand, printJson } from "../command.js";
-import { dateOption } from "../options.js";
-import { readRotaFolder } from "./rota-folder.js";
+import { dateOption } from "../../shell/options.js";
+import { readRotaFolder } from "../../shell/rota-folder.js";
 
 function flowMapping(entries: readonly [string, string | null | readonly string[]][]): string {
   const parts = entries.flatMap(([key, value]) => {

@@ -4,8 +4,8 @@ import { whoIsOn } from "../../core/rota/who.js";
 import { weekEnd, weekStart } from "../../core/rota/week.js";
 import { repositoryRotaDir } from "../repository-paths.js";
 import { defineCommand, printJson } from "../command.js";
-import { instantOption } from "../options.js";
-import { readRotaFolder, timezoneOption } from "./rota-folder.js";
+import { instantOption } from "../../shell/options.js";
+import { readRotaFolder, timezoneOption } from "../../shell/rota-folder.js";
 
 const shown = (value: DateTime) => value.setLocale("en-GB").toFormat("ccc d LLL yyyy HH:mm ZZZZ");
 

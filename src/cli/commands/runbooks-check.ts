@@ -1,37 +1,12 @@
-import { readdirSync } from "node:fs";
 import { localDateOf } from "../../shell/clock.js";
-import { join } from "node:path";
 import * as z from "zod";
 import { checkRunbooks } from "../../core/runbooks/check.js";
-import type { RunbookText } from "../../core/runbooks/read-runbooks.js";
+import { readRunbookTexts } from "../../shell/runbook-texts.js";
 import { repositoryRunbooksDir } from "../repository-paths.js";
-import { defineCommand, printJson, type CommandIo } from "../command.js";
-import { InputError } from "../input-error.js";
-import { dateOption } from "../options.js";
-import { timezoneOption } from "./rota-folder.js";
-import { countFindings, formatFinding } from "./rota-report.js";
-
-/**
- * Reads every `*.md` file of a runbooks folder (not its subfolders), sorted by name. A missing
- * folder is unusable input: one InputError line.
- */
-export function readRunbookTexts(params: { readonly dir: string; readonly io: CommandIo }): RunbookText[] {
-  const { dir, io } = params;
-  let names: string[];
-  try {
-    names = readdirSync(dir, { withFileTypes: true })
-      .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith(".md"))
-      .map((entry) => entry.name);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const message = code === "ENOENT" ? "folder not found" : code === "ENOTDIR" ? "is a file, not a folder" : (error as Error).message;
-    throw InputError.of({ file: dir, path: "", message });
-  }
-  return names.sort().map((name) => {
-    const file = join(dir, name);
-    return { file, text: io.readTextFile(file) };
-  });
-}
+import { defineCommand, printJson } from "../command.js";
+import { dateOption } from "../../shell/options.js";
+import { timezoneOption } from "../../shell/rota-folder.js";
+import { countFindings, formatFinding } from "../../shell/rota-report.js";
 
 /** `runbooks check`: front matter, sections, links, review dates and alert names of a runbooks folder. */
 export const runbooksCheckCommand = defineCommand({

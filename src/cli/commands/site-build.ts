@@ -4,11 +4,11 @@ import { readRunbooks } from "../../core/runbooks/read-runbooks.js";
 import { buildSiteFromConfig } from "../../site/site-from-config.js";
 import { writeSite } from "../../site/write-site.js";
 import { defineCommand, printJson } from "../command.js";
-import { InputError } from "../input-error.js";
+import { InputError } from "../../shell/input-error.js";
 import { repositoryConfig, repositoryRotaDir, repositoryRunbooksDir } from "../repository-paths.js";
-import { dateOption } from "../options.js";
-import { readRotaFolder } from "./rota-folder.js";
-import { readRunbookTexts } from "./runbooks-check.js";
+import { dateOption } from "../../shell/options.js";
+import { readRotaFolder } from "../../shell/rota-folder.js";
+import { readRunbookTexts } from "../../shell/runbook-texts.js";
 
 
 /** `site build`: the static site of runbooks, rota and calendars, written to a folder. */

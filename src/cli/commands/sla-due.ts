@@ -5,9 +5,9 @@ import { buildSlaPolicy } from "../../core/sla/policy.js";
 import { METRICS } from "../../core/sla/targets.js";
 import { formatLocal, isoInstant } from "../../core/time/format.js";
 import { defineCommand, printJson } from "../command.js";
-import { InputError } from "../input-error.js";
-import { readConfigFile } from "../load-inputs.js";
-import { instantOption, priorityOption } from "../options.js";
+import { InputError } from "../../shell/input-error.js";
+import { readConfigFile } from "../../shell/load-inputs.js";
+import { instantOption, priorityOption } from "../../shell/options.js";
 
 export const slaDueCommand = defineCommand({
   name: "sla due",

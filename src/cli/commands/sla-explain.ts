@@ -2,7 +2,7 @@ import * as z from "zod";
 import { CONFIG_PATH } from "../../core/config/firstline-config.js";
 import { explainTicketSla } from "../../core/sla/explain.js";
 import { defineCommand, printJson } from "../command.js";
-import { instantOption } from "../options.js";
+import { instantOption } from "../../shell/options.js";
 import { loadTicketSla, slaStatusJson } from "./sla-status.js";
 
 export const slaExplainCommand = defineCommand({

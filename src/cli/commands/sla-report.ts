@@ -6,9 +6,9 @@ import { slaReport, slaReportCsv, slaReportTable } from "../../core/sla/report.j
 import { searchOpenTicketsReporting } from "../../github/search-tickets.js";
 import { defineCommand, printJson } from "../command.js";
 import { cliGitHub } from "../github-client.js";
-import { InputError } from "../input-error.js";
-import { readConfigFile } from "../load-inputs.js";
-import { dateOption } from "../options.js";
+import { InputError } from "../../shell/input-error.js";
+import { readConfigFile } from "../../shell/load-inputs.js";
+import { dateOption } from "../../shell/options.js";
 
 /**
  * `sla report`: how the service levels went for tickets opened since a date, read from GitHub

@@ -5,8 +5,8 @@ import { buildSlaPolicy } from "../../core/sla/policy.js";
 import { computeTicketSla, type TicketSla } from "../../core/sla/ticket-sla.js";
 import { formatLocal, formatMinutes, isoInstant } from "../../core/time/format.js";
 import { defineCommand, printJson, type CommandIo } from "../command.js";
-import { readConfigFile, readJsonFile } from "../load-inputs.js";
-import { instantOption } from "../options.js";
+import { readConfigFile, readJsonFile } from "../../shell/load-inputs.js";
+import { instantOption } from "../../shell/options.js";
 
 const MINUTE_MS = 60_000;
 const minutes = (ms: number) => (Number.isFinite(ms) ? Math.round((ms / MINUTE_MS) * 100) / 100 : null);

@@ -11,9 +11,9 @@ import { formatLocalWithYear, isoInstant } from "../../core/time/format.js";
 import { toilFromGitHub } from "../../github/toil-from-github.js";
 import { defineCommand, printJson, type CommandIo } from "../command.js";
 import { cliGitHub, repoOption, withGitHubErrors } from "../github-client.js";
-import { readConfigFile, readJsonFile } from "../load-inputs.js";
-import { dateOption } from "../options.js";
-import { readRotaFolder } from "./rota-folder.js";
+import { readConfigFile, readJsonFile } from "../../shell/load-inputs.js";
+import { dateOption } from "../../shell/options.js";
+import { readRotaFolder } from "../../shell/rota-folder.js";
 
 const schema = z.object({
   config: z.string().default(CONFIG_PATH),

@@ -3,7 +3,7 @@ import { CONFIG_PATH } from "../../core/config/firstline-config.js";
 import { issueInputSchema } from "../../config/issue-input-schema.js";
 import { classifyTicket } from "../../core/triage/classify.js";
 import { defineCommand, printJson } from "../command.js";
-import { readConfigFile, readJsonFile } from "../load-inputs.js";
+import { readConfigFile, readJsonFile } from "../../shell/load-inputs.js";
 
 export const triageCommand = defineCommand({
   name: "triage",

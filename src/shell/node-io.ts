@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import type { CommandIo } from "./command.js";
+import type { CommandIo } from "./command-io.js";
 import { InputError } from "./input-error.js";
-import { clockFromEnv } from "../shell/clock.js";
+import { clockFromEnv } from "./clock.js";
 
 function describeFsError(path: string, error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;

@@ -1,10 +1,10 @@
 import { join } from "node:path";
 import { DateTime } from "luxon";
 import * as z from "zod";
-import { loadRota, OVERRIDES_FILE_NAME, ROTA_FILE_NAMES, type RotaTexts } from "../../config/rota-load.js";
-import type { Rota, RotaFileKind } from "../../core/rota/types.js";
-import type { CommandIo } from "../command.js";
-import { InputError } from "../input-error.js";
+import { loadRota, OVERRIDES_FILE_NAME, ROTA_FILE_NAMES, type RotaTexts } from "../config/rota-load.js";
+import type { Rota, RotaFileKind } from "../core/rota/types.js";
+import type { CommandIo } from "./command-io.js";
+import { InputError } from "./input-error.js";
 
 /** `--timezone`: the IANA zone weeks and working hours are read in. */
 export const timezoneOption = z

@@ -1,5 +1,5 @@
-import type { Finding } from "../../core/finding.js";
-import type { FairnessGroup, FairnessReport } from "../../core/rota/fairness.js";
+import type { Finding } from "../core/finding.js";
+import type { FairnessGroup, FairnessReport } from "../core/rota/fairness.js";
 
 /** `file:line: severity [rule] message`, one finding a line. */
 export function formatFinding(finding: Finding): string {

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { CONFIG_PATH, type FirstlineConfig } from "../core/config/firstline-config.js";
 import { parseConfig } from "../config/load-config.js";
 import { parseJson, type YamlSource } from "../core/config/parse-yaml.js";
-import type { CommandIo } from "./command.js";
+import type { CommandIo } from "./command-io.js";
 import type { InputProblem } from "../core/finding.js";
 import { InputError } from "./input-error.js";
 
