@@ -17,6 +17,7 @@ import { splitRepo, statusOf } from "../github/transport.js";
 import { DateTime } from "luxon";
 import { pageTicketIfDue } from "./ticket-pages.js";
 import { onCallUpkeep } from "./on-call-upkeep.js";
+import { hasMarker, PAGE_KEY } from "../core/markers.js";
 
 /** How long after a page on a ticket's comments the sweep still watches it for escalation. */
 const PAGE_WATCH_MS = 24 * 60 * 60_000;
@@ -156,8 +157,8 @@ export async function sweepInstallations(params: {
     // Pages outlive a restart: an open alert issue that was paged goes back on the watch list.
     for (const ticket of result.swept) {
       const { snapshot } = ticket;
-      const pagedInComments = snapshot.comments.some((c) => c.author.toLowerCase() === botLogin.toLowerCase() && c.body.includes("<!-- firstline:alert-page -->") && service.now() - c.createdAt < PAGE_WATCH_MS);
-      if ((snapshot.labels.includes("type: alert") && (snapshot.body ?? "").includes("<!-- firstline:alert-page -->")) || pagedInComments) {
+      const pagedInComments = snapshot.comments.some((c) => c.author.toLowerCase() === botLogin.toLowerCase() && hasMarker(c.body, PAGE_KEY) && service.now() - c.createdAt < PAGE_WATCH_MS);
+      if ((snapshot.labels.includes("type: alert") && hasMarker(snapshot.body, PAGE_KEY)) || pagedInComments) {
         service.pendingPages.set(`${snapshot.repo}#${snapshot.number}`, { repo: snapshot.repo, number: snapshot.number, homeRepo: supportRepo });
       }
       // An emergency ticket whose webhook never arrived (or whose page failed) pages now.

@@ -5,7 +5,7 @@ import { alertKey, type ExistingAlertIssue } from "../core/alerts/alert-issue.js
 import { planAlert, targetRepo, type AlertPage, type AlertPlan } from "../core/alerts/plan-alert.js";
 import { LABELS } from "../core/labels.js";
 import type { SlaPolicy } from "../core/sla/policy.js";
-import { marker } from "../core/ticket/markers.js";
+import { marker } from "../core/markers.js";
 import type { Responders } from "../core/ticket/responders.js";
 import { splitRepo, type GitHubTransport } from "./transport.js";
 

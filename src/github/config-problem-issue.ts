@@ -2,6 +2,7 @@ import { formatProblem, type InputProblem } from "../core/finding.js";
 import { createIssueOnce } from "./create-issue-once.js";
 import { neutralise } from "../core/markdown/safe-text.js";
 import { splitRepo, type GitHubTransport } from "./transport.js";
+import { CONFIG_PROBLEM_KEY, marker } from "../core/markers.js";
 
 export const CONFIG_PROBLEM_TITLE = "Firstline cannot read its configuration";
 
@@ -15,7 +16,7 @@ export function configProblemBody(problems: readonly InputProblem[]): string {
     ...problems.map((p) => `| \`${p.file}${p.line === undefined ? "" : `:${p.line}`}\` | ${neutralise(p.path ? `${p.path}: ${p.message}` : p.message).replace(/\|/g, "\\|")} |`),
     "",
     "Fix the file and push: this issue closes itself.",
-    "<!-- firstline:config-problem -->",
+    marker(CONFIG_PROBLEM_KEY),
   ].join("\n");
 }
 

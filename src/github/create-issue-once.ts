@@ -1,4 +1,5 @@
 import { splitRepo, statusOf, type GitHubTransport } from "./transport.js";
+import { firstMarker } from "../core/markers.js";
 
 /** An issue Firstline opens: its body carries the marker that finds it again. */
 export interface IssueFields {
@@ -8,11 +9,9 @@ export interface IssueFields {
   readonly assignees?: readonly string[];
 }
 
-const MARKER = /<!-- firstline:[A-Za-z0-9:._@/ -]+? -->/;
-
 /** The first Firstline marker in a body: what identifies the issue. */
 export function markerOf(body: string): string {
-  const found = MARKER.exec(body)?.[0];
+  const found = firstMarker(body);
   if (!found) throw new Error("an issue Firstline opens must carry a marker in its body");
   return found;
 }

@@ -9,7 +9,7 @@ import type { MaintenanceIssueAction } from "../core/maintenance/issue-actions.j
 import { existingMaintenanceKeys } from "../core/maintenance/keys.js";
 import type { SlaPolicy } from "../core/sla/policy.js";
 import type { TicketAction } from "../core/ticket/actions.js";
-import { marker } from "../core/ticket/markers.js";
+import { marker } from "../core/markers.js";
 import { applyTicketActions } from "./apply-actions.js";
 import { fetchTicket } from "./ticket-query.js";
 import { splitRepo, statusOf, type GitHubTransport } from "./transport.js";

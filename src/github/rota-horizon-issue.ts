@@ -3,9 +3,10 @@ import { createIssueOnce } from "./create-issue-once.js";
 import { mention, neutralise } from "../core/markdown/safe-text.js";
 import { ROTA_RULE } from "../core/rota/rule-ids.js";
 import { splitRepo, type GitHubTransport } from "./transport.js";
+import { marker, ROTA_HORIZON_KEY } from "../core/markers.js";
 
 /** The hidden marker that finds the one rota-horizon issue again. */
-export const HORIZON_MARKER = "<!-- firstline:rota-horizon -->";
+export const HORIZON_MARKER = marker(ROTA_HORIZON_KEY);
 
 /** What the issue should say, or null when the rota passes and no issue should be open. */
 export interface HorizonIssue {

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import type { FirstlineConfig } from "../core/config/firstline-config.js";
 import { pageAcks, planWokenNotices, wokenNoticeDue, wokenWindow } from "../core/paging/woken.js";
-import { marker } from "../core/ticket/markers.js";
+import { marker } from "../core/markers.js";
 import { readRota } from "./load-responders.js";
 import type { FileReader } from "./read-file.js";
 import { searchOpenTicketsReporting } from "./search-tickets.js";

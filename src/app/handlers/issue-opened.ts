@@ -6,6 +6,7 @@ import type { FirstlineService } from "../service.js";
 import { readyLabels } from "../ticket-scope.js";
 import { pageTicketIfDue } from "../ticket-pages.js";
 import { withTicket, type IssueEventContext } from "./with-ticket.js";
+import { CARD_KEY, hasMarker } from "../../core/markers.js";
 
 /** A new issue: triage it, label it and post its card (two writes). */
 export async function handleIssueOpened(
@@ -21,7 +22,7 @@ export async function handleIssueOpened(
     // usual case, costs no extra request.
     if (scope.now - Date.parse(issue.created_at) > 2 * 60_000) {
       const existing = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: issue.number });
-      if (existing?.comments.some((c) => c.author.toLowerCase() === scope.botLogin.toLowerCase() && c.body.includes("<!-- firstline:card -->"))) {
+      if (existing?.comments.some((c) => c.author.toLowerCase() === scope.botLogin.toLowerCase() && hasMarker(c.body, CARD_KEY))) {
         service.rememberOpened(key);
         return;
       }

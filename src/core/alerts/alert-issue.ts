@@ -1,3 +1,4 @@
+import { hasMarker, PAGE_KEY } from "../markers.js";
 import type { TicketComment } from "../ticket/snapshot.js";
 
 /** The issue an alert's fingerprint already has, as the intake reads it. Times are epoch milliseconds. */
@@ -22,8 +23,6 @@ export function firedKey(startsAt: number): string {
   return `alert-fired:${startsAt}`;
 }
 
-/** The marker key of a page: the time of the body or comment that carries it is when the page went out. */
-export const PAGE_KEY = "alert-page";
 
 /** Firstline's own texts on an alert issue (its body and its comments), each with its time. */
 function ownTexts(issue: ExistingAlertIssue, botLogin: string): { readonly at: number; readonly body: string }[] {
@@ -35,9 +34,8 @@ function ownTexts(issue: ExistingAlertIssue, botLogin: string): { readonly at: n
 
 /** The times of Firstline's own texts on the issue that carry the marker `key`, earliest first. */
 export function markerTimes(params: { readonly issue: ExistingAlertIssue; readonly botLogin: string; readonly key: string }): number[] {
-  const needle = `<!-- firstline:${params.key} -->`;
   return ownTexts(params.issue, params.botLogin)
-    .filter((t) => t.body.includes(needle))
+    .filter((t) => hasMarker(t.body, params.key))
     .map((t) => t.at)
     .sort((a, b) => a - b);
 }

@@ -4,10 +4,10 @@ import { mention, neutralise, quoteInline } from "../markdown/safe-text.js";
 import type { SlaPolicy } from "../sla/policy.js";
 import { formatLocal, formatMinutes } from "../time/format.js";
 import { nextWorkingInstant } from "../time/working-time.js";
-import { marker } from "../ticket/markers.js";
+import { marker, PAGE_KEY } from "../markers.js";
 import type { Responders } from "../ticket/responders.js";
 import { priorityForSeverity, type Alert } from "./alert.js";
-import { alertKey, firedKey, markerTimes, PAGE_KEY, type ExistingAlertIssue } from "./alert-issue.js";
+import { alertKey, firedKey, markerTimes, type ExistingAlertIssue } from "./alert-issue.js";
 import { minutesInWords, runbookLink, safeTable, safeTitle, safeUrl } from "./alert-text.js";
 
 /** The slice of configuration the intake needs. */

@@ -1,7 +1,7 @@
 import type { FirstlineConfig } from "../config/firstline-config.js";
 import { mention } from "../markdown/safe-text.js";
 import type { TicketAction } from "../ticket/actions.js";
-import { marker } from "../ticket/markers.js";
+import { escalationKey, marker, markerKeysIn, parsePageAckKey } from "../markers.js";
 import { minutesInWords } from "./alert-text.js";
 import type { TicketComment } from "../ticket/snapshot.js";
 
@@ -27,12 +27,6 @@ export interface Acknowledgement {
   readonly how: "comment" | "assignment" | "reaction" | "pager" | "command";
 }
 
-/** The marker key of Firstline's note that a page was acknowledged (at a pager or with `/ack`) by `login`. */
-export function pageAckKey(params: { readonly login: string | null; readonly how: "pager" | "command" }): string {
-  const login = params.login !== null && /^[A-Za-z0-9-]{1,39}$/.test(params.login) ? params.login : "unknown";
-  return `page-ack:${login}${params.how === "command" ? ":command" : ""}`;
-}
-
 /** The escalation steps to take now, and what is already settled. */
 export interface EscalationPlan {
   readonly acknowledged: Acknowledgement | null;
@@ -42,11 +36,6 @@ export interface EscalationPlan {
   readonly due: readonly number[];
   /** When the next step not yet due falls due, so the shell can check again then; null when none. */
   readonly nextAt: number | null;
-}
-
-/** The marker key of escalation step `n` (1-based). */
-export function escalationKey(n: number): string {
-  return `escalation:${n}`;
 }
 
 const MINUTE_MS = 60_000;
@@ -116,8 +105,10 @@ function acknowledgementOf(params: { readonly issue: EscalationIssue; readonly p
   // Firstline's own note of an acknowledgement at a pager or by `/ack` counts whoever gave it.
   for (const c of issue.comments) {
     if (c.createdAt < pagedAt || c.author.toLowerCase() !== bot) continue;
-    const ack = /<!-- firstline:page-ack:([A-Za-z0-9-]{1,39}|unknown)(:command)? -->/.exec(c.body);
-    if (ack?.[1]) found.push({ by: ack[1], at: c.createdAt, how: ack[2] ? "command" : "pager" });
+    for (const key of markerKeysIn(c.body)) {
+      const ack = parsePageAckKey(key);
+      if (ack) found.push({ by: ack.login, at: c.createdAt, how: ack.how });
+    }
   }
   for (const c of issue.comments) if (c.createdAt >= pagedAt && counts(c.author)) found.push({ by: c.author, at: c.createdAt, how: "comment" });
   for (const r of issue.reactions ?? []) if (r.at >= pagedAt && counts(r.login)) found.push({ by: r.login, at: r.at, how: "reaction" });

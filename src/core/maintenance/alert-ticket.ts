@@ -1,7 +1,7 @@
 import type { FirstlineConfig } from "../config/firstline-config.js";
 import { labelChanges } from "../ticket/actions.js";
 import { LABELS, priorityOfLabel } from "../labels.js";
-import { marker } from "../ticket/markers.js";
+import { marker, markerKeysIn, openAlertsKey, parseOpenAlertsKey } from "../markers.js";
 import type { TicketSnapshot } from "../ticket/snapshot.js";
 import { MAINTENANCE_TYPE_LABEL } from "./due.js";
 import type { MaintenanceIssueAction } from "./issue-actions.js";
@@ -28,8 +28,6 @@ export interface AlertTicketDraft {
   readonly worst: AlertSeverity | null;
 }
 
-const OPEN_MARKER = /<!-- firstline:open-alerts:([0-9 ]*) -->/;
-
 /** The body of a security ticket: summary, table, a footer, and the hidden markers. */
 export function alertTicketBody(draft: AlertTicketDraft): string {
   return [
@@ -40,15 +38,15 @@ export function alertTicketBody(draft: AlertTicketDraft): string {
     `Firstline keeps this ticket in step with ${draft.source} alerts: the table changes as alerts are fixed or dismissed, and the ticket closes when none is open.`,
     "",
     marker(draft.key),
-    `<!-- firstline:open-alerts:${[...draft.openAlerts].sort((a, b) => a - b).join(" ")} -->`,
+    marker(openAlertsKey(draft.openAlerts)),
   ].join("\n");
 }
 
 /** The open alerts a ticket's body last recorded (only trusted in a body Firstline wrote). */
 function recordedOpen(existing: TicketSnapshot, botLogin: string): ReadonlySet<number> {
   if (existing.author.toLowerCase() !== botLogin.toLowerCase()) return new Set();
-  const match = OPEN_MARKER.exec(existing.body ?? "");
-  return new Set((match?.[1] ?? "").split(" ").filter((n) => n !== "").map(Number));
+  const recorded = markerKeysIn(existing.body).map(parseOpenAlertsKey).find((numbers) => numbers !== null);
+  return new Set(recorded ?? []);
 }
 
 /** Whether the priority label now on the ticket was last chosen by a person, not by a bot. */

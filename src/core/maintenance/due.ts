@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { LABELS } from "../labels.js";
 import { neutralise } from "../markdown/safe-text.js";
 import { buildSlaPolicy, type SlaPolicy } from "../sla/policy.js";
-import { marker } from "../ticket/markers.js";
+import { marker } from "../markers.js";
 import type { CreateIssueAction } from "./issue-actions.js";
 import { closedReason, planMaintenanceOccurrences, type MaintenanceConfig, type MaintenanceOccurrence } from "./occurrences.js";
 import { dateOrdinal, ordinalDate, type LocalDate } from "./recurrence-rule.js";

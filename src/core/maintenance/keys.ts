@@ -1,4 +1,5 @@
 import type { LocalDate } from "./recurrence-rule.js";
+import { markerKeysIn } from "../markers.js";
 
 /** A task name as it stands in keys: lowercase words joined by dashes. */
 export function taskSlug(task: string): string {
@@ -19,8 +20,6 @@ export function maintenanceKey(params: { readonly client: string; readonly task:
 }
 
 
-const MARKER = /<!-- firstline:([A-Za-z0-9:._@/ -]+?) -->/g;
-
 /**
  * The marker keys in the bodies of issues Firstline itself opened. Issues by anyone else are
  * ignored, so a pasted marker cannot stop a maintenance ticket from being opened.
@@ -35,10 +34,7 @@ export function issueMarkerKeys(params: {
   const keys = new Set<string>();
   for (const issue of params.issues) {
     if (issue.author.toLowerCase() !== bot || issue.body === null) continue;
-    for (const match of issue.body.matchAll(MARKER)) {
-      const key = match[1];
-      if (key !== undefined && key.startsWith(params.prefix ?? "")) keys.add(key);
-    }
+    for (const key of markerKeysIn(issue.body)) if (key.startsWith(params.prefix ?? "")) keys.add(key);
   }
   return keys;
 }

@@ -1,9 +1,8 @@
 import { lastPageAt } from "../alerts/alert-issue.js";
-import { pageAckKey } from "../alerts/plan-escalation.js";
+import { marker, markerKeysIn, pageAckKey, parsePageAckKey } from "../markers.js";
 import { quoteInline } from "../markdown/safe-text.js";
 import { formatLocal } from "../time/format.js";
 import type { TicketAction } from "../ticket/actions.js";
-import { marker } from "../ticket/markers.js";
 import type { TicketSnapshot } from "../ticket/snapshot.js";
 
 /** Whether the last page of an issue was already acknowledged by a pager or `/ack` (Firstline's note). */
@@ -11,7 +10,7 @@ export function pageAcknowledged(params: { readonly snapshot: TicketSnapshot; re
   const pagedAt = lastPage(params);
   if (pagedAt === null) return false;
   const bot = params.botLogin.toLowerCase();
-  return params.snapshot.comments.some((c) => c.author.toLowerCase() === bot && c.createdAt >= pagedAt && c.body.includes("<!-- firstline:page-ack:"));
+  return params.snapshot.comments.some((c) => c.author.toLowerCase() === bot && c.createdAt >= pagedAt && markerKeysIn(c.body).some((key) => parsePageAckKey(key) !== null));
 }
 
 /** When the issue was last paged, or null. */

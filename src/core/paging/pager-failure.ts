@@ -1,6 +1,6 @@
 import { quoteInline } from "../markdown/safe-text.js";
 import type { TicketAction } from "../ticket/actions.js";
-import { marker } from "../ticket/markers.js";
+import { marker } from "../markers.js";
 import type { PageEvent } from "./page-event.js";
 import { pagerName, type PagerConfig } from "./pagers-of.js";
 

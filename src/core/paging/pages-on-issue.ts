@@ -1,3 +1,4 @@
+import { markerKeysIn, pageKindOfKey } from "../markers.js";
 /** One text on an issue (its body or a comment), as page records read it. */
 export interface IssueText {
   readonly author: string;
@@ -13,12 +14,6 @@ export interface PageRecord {
   readonly kind: "page" | "escalation" | "escalate";
 }
 
-const KINDS: readonly [RegExp, PageRecord["kind"]][] = [
-  [/<!-- firstline:alert-page -->/, "page"],
-  [/<!-- firstline:escalation:\d+ -->/, "escalation"],
-  [/<!-- firstline:escalate:\d+ -->/, "escalate"],
-];
-
 /**
  * Every page, escalation step and `/escalate` Firstline wrote on an issue, with the people it
  * mentioned, in time order. Only texts by a trusted author count: a marker pasted by anyone else
@@ -28,7 +23,7 @@ export function pagesOnIssue(params: { readonly texts: readonly IssueText[]; rea
   const records: PageRecord[] = [];
   for (const text of params.texts) {
     if (!params.trusted(text.author)) continue;
-    const kind = KINDS.find(([pattern]) => pattern.test(text.body))?.[1];
+    const kind = markerKeysIn(text.body).map(pageKindOfKey).find((k) => k !== null);
     if (!kind) continue;
     const logins = [...new Set([...text.body.matchAll(/(?:^|[\s(])@([A-Za-z0-9][A-Za-z0-9-]{0,38})\b/g)].map((m) => m[1] ?? "").filter((l) => l !== ""))];
     if (logins.length > 0) records.push({ at: text.createdAt, logins, kind });

@@ -5,16 +5,11 @@ import type { SlaPolicy } from "../sla/policy.js";
 import { formatLocal } from "../time/format.js";
 import type { TicketAction } from "../ticket/actions.js";
 import { parseCommands } from "../ticket/commands.js";
-import { marker, markersIn } from "../ticket/markers.js";
+import { handEscalationKey, marker, markersIn } from "../markers.js";
 import type { Responders } from "../ticket/responders.js";
 import type { TicketComment, TicketSnapshot } from "../ticket/snapshot.js";
 import { lastPage, planPageAcknowledgement } from "./acknowledge-page.js";
 import { issueUrl, pageKey, type PageEvent } from "./page-event.js";
-
-/** The marker key of an escalation by hand, by the comment that asked for it. */
-export function handEscalationKey(commentId: number): string {
-  return `escalate:${commentId}`;
-}
 
 /** What `/ack` and `/escalate` in a comment do: comments on the ticket, and what the pagers are told. */
 export interface PagingCommandPlan {

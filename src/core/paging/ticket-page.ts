@@ -1,5 +1,4 @@
 import type { FirstlineConfig } from "../config/firstline-config.js";
-import { PAGE_KEY } from "../alerts/alert-issue.js";
 import { minutesInWords } from "../alerts/alert-text.js";
 import { clientOfLabel, LABELS } from "../labels.js";
 import { mention, neutralise } from "../markdown/safe-text.js";
@@ -8,7 +7,7 @@ import { computeTicketSla } from "../sla/ticket-sla.js";
 import { formatLocal } from "../time/format.js";
 import { nextWorkingInstant } from "../time/working-time.js";
 import type { TicketAction } from "../ticket/actions.js";
-import { marker, markersIn } from "../ticket/markers.js";
+import { marker, markersIn, PAGE_KEY } from "../markers.js";
 import type { Responders } from "../ticket/responders.js";
 import { timelineOf, type TicketSnapshot } from "../ticket/snapshot.js";
 import { issueUrl, pageKey, type PageEvent } from "./page-event.js";

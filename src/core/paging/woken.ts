@@ -1,11 +1,10 @@
 import { DateTime } from "luxon";
 import type { FirstlineConfig } from "../config/firstline-config.js";
-import { PAGE_KEY } from "../alerts/alert-issue.js";
+import { marker, markerKeysIn, PAGE_KEY, pageKindOfKey, parsePageAckKey } from "../markers.js";
 import { clientOfLabel } from "../labels.js";
 import { mention } from "../markdown/safe-text.js";
 import type { Person } from "../rota/types.js";
 import { formatLocal } from "../time/format.js";
-import { marker } from "../ticket/markers.js";
 import type { TicketSnapshot } from "../ticket/snapshot.js";
 
 /** Someone who acknowledged a page, when, on which issue. */
@@ -62,11 +61,14 @@ export function pageAcks(params: { readonly snapshot: TicketSnapshot; readonly b
   pages.forEach((pagedAt, index) => {
     const until = pages[index + 1] ?? Infinity;
     const inPage = (t: number) => t >= pagedAt && t < until;
-    const called = new Set(own.filter((t) => inPage(t.at) && /firstline:(alert-page|escalation:\d+|escalate:\d+)/.test(t.body)).flatMap((t) => [...t.body.matchAll(/@([A-Za-z0-9][A-Za-z0-9-]{0,38})/g)].map((m) => (m[1] ?? "").toLowerCase())));
+    const called = new Set(own.filter((t) => inPage(t.at) && markerKeysIn(t.body).some((key) => pageKindOfKey(key) !== null)).flatMap((t) => [...t.body.matchAll(/@([A-Za-z0-9][A-Za-z0-9-]{0,38})/g)].map((m) => (m[1] ?? "").toLowerCase())));
     const found: { login: string; at: number }[] = [];
     for (const t of own) {
-      const note = /<!-- firstline:page-ack:([A-Za-z0-9-]{1,39})(?::command)? -->/.exec(t.body);
-      if (inPage(t.at) && note?.[1] && note[1] !== "unknown") found.push({ login: note[1], at: t.at });
+      if (!inPage(t.at)) continue;
+      for (const key of markerKeysIn(t.body)) {
+        const note = parsePageAckKey(key);
+        if (note && note.login !== "unknown") found.push({ login: note.login, at: t.at });
+      }
     }
     for (const c of snapshot.comments) if (inPage(c.createdAt) && c.author.toLowerCase() !== bot && called.has(c.author.toLowerCase())) found.push({ login: c.author, at: c.createdAt });
     found.sort((a, b) => a.at - b.at);

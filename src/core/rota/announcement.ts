@@ -3,6 +3,7 @@ import { minutesInWords } from "../alerts/alert-text.js";
 import { mention } from "../markdown/safe-text.js";
 import type { Rota } from "./types.js";
 import { addDays, weekAt, weekStart } from "./week.js";
+import { marker, rotaWeekKey } from "../markers.js";
 
 export const ANNOUNCEMENT_LABEL = "rota: announcement";
 
@@ -26,7 +27,7 @@ function nameOf(rota: Rota, login: string | null | undefined): string {
 
 /** The marker that finds a week's announcement again. */
 export function announcementMarker(week: string): string {
-  return `<!-- firstline:rota-week:${week} -->`;
+  return marker(rotaWeekKey(week));
 }
 
 /**

@@ -3,9 +3,10 @@ import { annotationsOf } from "../check-report.js";
 import { mention, neutralise } from "../markdown/safe-text.js";
 import type { RotaChangeResult } from "./change-check.js";
 import type { SlotValue } from "./change.js";
+import { marker, ROTA_CHANGE_KEY } from "../markers.js";
 
 export const ROTA_CHECK_NAME = "Firstline rota";
-export const ROTA_COMMENT_MARKER = "<!-- firstline:rota-change -->";
+export const ROTA_COMMENT_MARKER = marker(ROTA_CHANGE_KEY);
 
 function shown(value: SlotValue): string {
   if (value === null) return "nobody";

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { mention, neutralise } from "../markdown/safe-text.js";
 import type { TicketAction } from "../ticket/actions.js";
-import { marker } from "../ticket/markers.js";
+import { coverKey, marker, markerKeysIn, parseCoverKey } from "../markers.js";
 import { onCallDay, withOverrides } from "./overrides.js";
 import type { NightOverride, Rota } from "./types.js";
 import { HANDOVER_CLOCK, weekOfDate } from "./week.js";
@@ -25,18 +25,14 @@ export function hasCoverCommand(body: string): boolean {
   return coverLines(body).length > 0;
 }
 
-/** The marker of a cover set by command: Firstline's own comment carrying it is the record. */
-export function coverKey(o: NightOverride): string {
-  return `cover:${o.date}:${o.slot}:${o.covers}:${o.by}`;
-}
-
 /** The covers recorded by Firstline's own comments on the support repository. */
 export function coversFromComments(params: { readonly comments: readonly { readonly author: string; readonly body: string }[]; readonly botLogin: string }): NightOverride[] {
   const covers: NightOverride[] = [];
   for (const c of params.comments) {
     if (c.author.toLowerCase() !== params.botLogin.toLowerCase()) continue;
-    for (const m of c.body.matchAll(/<!-- firstline:cover:(\d{4}-\d\d-\d\d):(primary|secondLine):([A-Za-z0-9-]{1,39}):([A-Za-z0-9-]{1,39}) -->/g)) {
-      covers.push({ date: m[1] ?? "", slot: m[2] === "secondLine" ? "secondLine" : "primary", covers: m[3] ?? "", by: m[4] ?? "", reason: "set with /cover" });
+    for (const key of markerKeysIn(c.body)) {
+      const cover = parseCoverKey(key);
+      if (cover) covers.push({ ...cover, reason: "set with /cover" });
     }
   }
   return covers;

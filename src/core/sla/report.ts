@@ -1,6 +1,6 @@
 import { PRIORITIES, type Priority } from "../labels.js";
 import type { TicketSnapshot } from "../ticket/snapshot.js";
-import { CARD_KEY, marker } from "../ticket/markers.js";
+import { CARD_KEY, marker } from "../markers.js";
 import { recordedOutcomes } from "../ticket/outcomes.js";
 import { timelineOf } from "../ticket/snapshot.js";
 import type { SlaPolicy } from "./policy.js";

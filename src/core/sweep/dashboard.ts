@@ -3,9 +3,10 @@ import { mention, quoteInline } from "../markdown/safe-text.js";
 import type { Responders } from "../ticket/responders.js";
 import { formatLocal } from "../time/format.js";
 import { worstMetric, type SweptTicket } from "./plan-sweep.js";
+import { DASHBOARD_KEY, marker } from "../markers.js";
 
 export const DASHBOARD_TITLE = "Firstline dashboard: SLA breaches and tickets at risk";
-export const DASHBOARD_MARKER = "<!-- firstline:dashboard -->";
+export const DASHBOARD_MARKER = marker(DASHBOARD_KEY);
 
 function ticketLine(t: SweptTicket, zone: string): string {
   const worst = worstMetric(t.sla);

@@ -3,7 +3,7 @@ import { mention, neutralise } from "../markdown/safe-text.js";
 import type { MetricStatus, TicketSla } from "../sla/ticket-sla.js";
 import { formatLocal } from "../time/format.js";
 import type { MissingInfo } from "../triage/needs-info.js";
-import { CARD_KEY, marker } from "./markers.js";
+import { CARD_KEY, marker } from "../markers.js";
 
 const METRIC_NAMES: Readonly<Record<MetricStatus["metric"], string>> = {
   firstResponse: "First response",

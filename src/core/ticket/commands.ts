@@ -7,7 +7,7 @@ import { waitingLabel, type TriageConfig } from "../triage/classify.js";
 import { TICKET_TYPES } from "../triage/form-fields.js";
 import type { TicketAction } from "./actions.js";
 import { parseCommands, type CommandName, type SlashCommand } from "./command-lines.js";
-import { marker, markersIn } from "./markers.js";
+import { marker, markersIn } from "../markers.js";
 import { recordedOutcomes } from "./outcomes.js";
 import { timelineOf, type TicketComment, type TicketSnapshot } from "./snapshot.js";
 

@@ -1,6 +1,6 @@
 import { outcomeKey, type RecordedOutcome } from "../sla/recorded-outcomes.js";
 import type { MetricStatus } from "../sla/ticket-sla.js";
-import { marker, markersIn } from "./markers.js";
+import { marker, markersIn } from "../markers.js";
 import type { TicketComment } from "./snapshot.js";
 
 const OUTCOME = /^outcome:(c\d+:[A-Za-z]+:\d+):(met|breached):(\d+)$/;

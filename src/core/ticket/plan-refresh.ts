@@ -10,7 +10,7 @@ import type { FirstlineConfig } from "../config/firstline-config.js";
 import { labelChanges, type TicketAction } from "./actions.js";
 import { renderCard } from "./card.js";
 import { cardExtras, reporterText } from "./card-extras.js";
-import { CARD_KEY, marker, markersIn } from "./markers.js";
+import { CARD_KEY, marker, markersIn } from "../markers.js";
 import type { Responders } from "./responders.js";
 import { outcomeMarkers, recordedOutcomes } from "./outcomes.js";
 import { timelineOf, untrustedLabelChanges, withLabelEvents, type TicketSnapshot } from "./snapshot.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { planCommands, parseCommands, type CommandPlan } from "../../../src/core/ticket/commands.js";
-import { markersIn } from "../../../src/core/ticket/markers.js";
+import { markersIn } from "../../../src/core/markers.js";
 import type { TicketSnapshot } from "../../../src/core/ticket/snapshot.js";
 import { local } from "../../helpers/calendars.js";
 import { BLOCKED, BOT, ticketConfig, ticketPolicy, WAITING } from "../../helpers/ticket-fixtures.js";

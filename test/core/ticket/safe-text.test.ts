@@ -1,7 +1,7 @@
 import MarkdownIt from "markdown-it";
 import { describe, expect, it } from "vitest";
 import { mention, neutralise, quoteInline } from "../../../src/core/markdown/safe-text.js";
-import { markersIn } from "../../../src/core/ticket/markers.js";
+import { markersIn } from "../../../src/core/markers.js";
 import { BOT } from "../../helpers/ticket-fixtures.js";
 
 // src/core/markdown/safe-text.ts is tested here with the ticket code that quotes people's text.

@@ -1,2 +1,2 @@
 import { createRequire as __firstlineRequire } from "node:module"; const require = __firstlineRequire(import.meta.url);
-import{A as o}from"./chunk-L32V5DDL.js";function n(i){return o(i.io,i.inputs.config)}export{n as a};
+import{M as o}from"./chunk-7SBPBBFL.js";function n(i){return o(i.io,i.inputs.config)}export{n as a};

@@ -1,2 +1,0 @@
-import { createRequire as __firstlineRequire } from "node:module"; const require = __firstlineRequire(import.meta.url);
-function s(t){return`<!-- firstline:${t} -->`}var c="card";function m(t){let o=new Map,r=t.botLogin.toLowerCase();for(let n of t.comments)if(n.author.toLowerCase()===r)for(let i of n.body.matchAll(/<!-- firstline:([A-Za-z0-9:._@/ -]+?) -->/g)){let e=i[1];e!==void 0&&!o.has(e)&&o.set(e,n)}return o}export{s as a,c as b,m as c};
