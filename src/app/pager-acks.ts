@@ -8,6 +8,7 @@ import { fetchTicket } from "../github/ticket-query.js";
 import { home } from "./alerts.js";
 import type { FirstlineService } from "./service.js";
 import { tellPagers } from "./tell-pagers.js";
+import { isServedRepository } from "../core/repositories.js";
 
 interface Logger {
   warn: (obj: object, msg?: string) => void;
@@ -31,8 +32,7 @@ export async function receivePagerAck(params: { readonly service: FirstlineServi
   const found = await home({ service, repo: homeRepo });
   if ("error" in found) return { status: 503, json: { message: found.error } };
   const { config } = found;
-  const known = [...config.clients.flatMap((c) => c.repos), ...config.ticketRepos, config.supportRepo ?? homeRepo].map((r) => r.toLowerCase());
-  if (!known.includes(issue.repo.toLowerCase())) return { status: 200, json: { outcome: "ignored", reason: "not a repository of this configuration" } };
+  if (!isServedRepository({ config, supportRepo: config.supportRepo ?? homeRepo, repo: issue.repo })) return { status: 200, json: { outcome: "ignored", reason: "not a repository of this configuration" } };
   let outcome = "unchanged";
   const first = await service.deliveries.once(`${ack.source}:${ack.eventId}`, async () => {
     const gh = (await service.githubFor(issue.repo, found.gh)) ?? found.gh;

@@ -29,3 +29,9 @@ export function isTicketRepository(config: RepositoryConfig, repo: string): bool
 export function isServedRepository(params: { readonly config: RepositoryConfig; readonly supportRepo: string; readonly repo: string }): boolean {
   return params.repo.toLowerCase() === params.supportRepo.toLowerCase() || isTicketRepository(params.config, params.repo);
 }
+
+/** Every repository Firstline serves: the ticket repositories, then the support repository, without repeats. */
+export function servedRepositories(params: { readonly config: RepositoryConfig; readonly supportRepo: string }): string[] {
+  const tickets = ticketRepositories(params.config);
+  return isTicketRepository(params.config, params.supportRepo) ? tickets : [...tickets, params.supportRepo];
+}

@@ -6,6 +6,7 @@ import { searchOpenTicketsReporting } from "../../github/search-tickets.js";
 import type { ActionContext } from "../context.js";
 import { finish } from "../report.js";
 import { toilPeriod } from "../toil-period.js";
+import { ticketRepositories } from "../../core/repositories.js";
 
 /**
  * `sla-report`: how the service levels went for the tickets opened in a period (last calendar month
@@ -14,7 +15,7 @@ import { toilPeriod } from "../toil-period.js";
 export async function actionSlaReport(context: ActionContext): Promise<void> {
   const config = readConfigFile(context.io, context.inputs.config).value;
   const period = toilPeriod({ now: context.io.now(), zone: config.timezone, from: context.inputs.from, to: context.inputs.to });
-  const repos = [...config.clients.flatMap((c) => c.repos), ...config.ticketRepos];
+  const repos = ticketRepositories(config);
   const { tickets, unreadable } = await searchOpenTicketsReporting({ gh: await context.github(), repos, qualifiers: `is:issue created:${period.from}..${period.to}` });
   for (const repo of unreadable) core.warning(`${repo} could not be searched with this token, so its tickets are not in the report`);
   const rows = slaReport({ tickets, policy: buildSlaPolicy({ config }), now: context.io.now().getTime() });

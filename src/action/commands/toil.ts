@@ -11,6 +11,7 @@ import { splitRepo, statusOf, type GitHubTransport } from "../../github/transpor
 import type { ActionContext } from "../context.js";
 import { finish } from "../report.js";
 import { toilPeriod } from "../toil-period.js";
+import { servedRepositories } from "../../core/repositories.js";
 
 /** The repositories the token can read; the others are named in a warning and left out. */
 async function readableRepos(gh: GitHubTransport, repos: readonly string[]): Promise<string[]> {
@@ -39,7 +40,7 @@ export async function actionToil(context: ActionContext): Promise<void> {
   const zone = config.timezone;
   const period = toilPeriod({ now: context.io.now(), zone, from: context.inputs.from, to: context.inputs.to });
   const gh = await context.github();
-  const wanted = [...new Set([...config.clients.flatMap((c) => c.repos), ...config.ticketRepos, config.supportRepo ?? context.repository].map((r) => r.toLowerCase()))];
+  const wanted = servedRepositories({ config, supportRepo: config.supportRepo ?? context.repository }).map((r) => r.toLowerCase());
   const repos = await readableRepos(gh, wanted);
   const botLogin = context.inputs["bot-login"];
   const { report, refused, pages, acks } = await toilFromGitHub({ gh, repos, from: period.fromMs, to: period.toMs, rota, zone, calendar: agencyCalendar(config), botLogin });

@@ -9,6 +9,7 @@ import { cliGitHub } from "../github-client.js";
 import { InputError } from "../../shell/input-error.js";
 import { readConfigFile } from "../../shell/load-inputs.js";
 import { dateOption } from "../../shell/options.js";
+import { ticketRepositories } from "../../core/repositories.js";
 
 /**
  * `sla report`: how the service levels went for tickets opened since a date, read from GitHub
@@ -24,7 +25,7 @@ export const slaReportCommand = defineCommand({
     if (options.csv && json) throw InputError.of({ file: "firstline sla report", path: "", message: "--csv and --json are exclusive: choose one" });
     const config = readConfigFile(io, options.config).value;
     const gh = cliGitHub({ io, command: "sla report" });
-    const repos = [...config.clients.flatMap((c) => c.repos), ...config.ticketRepos];
+    const repos = ticketRepositories(config);
     const range = options.until ? `${options.since}..${options.until}` : `>=${options.since}`;
     const { tickets, unreadable } = await searchOpenTicketsReporting({ gh, repos, qualifiers: `is:issue created:${range}` });
     const now = io.now().getTime();

@@ -1,0 +1,2 @@
+import { createRequire as __firstlineRequire } from "node:module"; const require = __firstlineRequire(import.meta.url);
+function n(o){let e=new Set,r=[];for(let t of[...o.clients.flatMap(i=>i.repos),...o.ticketRepos])e.has(t.toLowerCase())||(e.add(t.toLowerCase()),r.push(t));return r}function s(o,e){let r=e.toLowerCase();return n(o).some(t=>t.toLowerCase()===r)}function p(o){let e=n(o.config);return s(o.config,o.supportRepo)?e:[...e,o.supportRepo]}export{n as a,s as b,p as c};
