@@ -2,6 +2,7 @@ import { newReplyText } from "../core/email-tickets/reply-text.js";
 import { routeMessage, type TokenCheck } from "../core/email-tickets/route-message.js";
 import { emailReplyComment, emailReplyMarker, emailTicketIssue, emailTicketMarker } from "../core/email-tickets/ticket-text.js";
 import type { InboundMessage } from "../core/email-tickets/inbound-message.js";
+import { fitsWritePace } from "../core/email-tickets/write-pace.js";
 import { requesterLogin } from "../core/email-tickets/requester.js";
 import { ticketRepositories } from "../core/repositories.js";
 import { applyTicketActions } from "../github/apply-actions.js";
@@ -63,6 +64,8 @@ function tokenOf(message: InboundMessage, settings: MailboxSettings): string | n
 export class EmailIntake {
   /** When each sender's email tickets were opened, this process (the hourly limit). */
   private readonly openedBySender = new Map<string, number[]>();
+  /** Content this intake created lately (`[at, count]`), to keep to GitHub's write pace. */
+  private writes: (readonly [number, number])[] = [];
   /** Repositories found public: email is never written there (checked once a process). */
   private readonly visibility = new Map<string, boolean>();
 
@@ -114,6 +117,13 @@ export class EmailIntake {
           continue;
         }
         if (check.kind === "forged") log.warn({ uid: item.uid, from: sender.split("@")[1] ?? "" }, "email with a reply token that signs no ticket: opened as a new ticket, appended to none");
+        const cost = route.kind === "reply" ? 1 : 2;
+        this.writes = this.writes.filter(([at]) => now - at < 3_600_000);
+        if (!fitsWritePace({ done: this.writes, now, count: cost })) {
+          // GitHub's pace is reached: the rest waits in the mailbox, unclaimed, for the next pass.
+          result.left = pending.length - pending.indexOf(item);
+          break;
+        }
         const scope = await this.scopeFor({ service, repo: route.repo, botLogin, log });
         if (!scope) {
           result.left += 1;
@@ -128,6 +138,7 @@ export class EmailIntake {
           this.openedBySender.set(sender, [...recent, now]);
           result.tickets += 1;
         }
+        this.writes.push([now, cost]);
         await mailbox.markHandled(item.uid);
       }
     } finally {
