@@ -14,7 +14,7 @@ import { verifyFirstlineSignature, verifyPagerDutySignature } from "../pagers/ve
 import { scheduleEvery } from "./scheduler.js";
 import { FirstlineService } from "./service.js";
 import { sweepInstallations } from "./sweep-installations.js";
-import { emailDeskFromEnv } from "./email-desk.js";
+import { emailDeskFromEnv, type EmailDesk } from "./email-desk.js";
 import { handleStaffCommentByEmail } from "./email-out.js";
 
 /** Options for tests and the demo; in production everything comes from the environment. */
@@ -28,6 +28,8 @@ export interface FirstlineAppOptions {
   readonly alertsSecret?: string | undefined;
   /** The agency's support repository, the only source of configuration (default: FIRSTLINE_SUPPORT_REPO; required). */
   readonly supportRepo?: string | undefined;
+  /** The client email channel (default: from IMAP_URL and SMTP_URL in the service's environment; off when unset). */
+  readonly email?: EmailDesk | undefined;
 }
 
 /** Builds the Probot app function: it only wires events, routes and the schedule to their handlers. */
@@ -62,7 +64,7 @@ export function firstlineApp(options: FirstlineAppOptions = {}) {
     app.on("issue_comment.created", (context) => handleCommentCreated(context, service));
     app.on("issue_comment.created", (context) => handleCoverCommand(context, service));
     // Clients without GitHub accounts: the support mailbox in, staff replies out (IMAP_URL, SMTP_URL).
-    const email = emailDeskFromEnv(service.env);
+    const email = options.email ?? emailDeskFromEnv(service.env);
     const sender = email?.sender;
     if (email && sender) app.on("issue_comment.created", (context) => handleStaffCommentByEmail({ context, service, settings: email.settings, sender }));
     const takeInMail = async () => (email ? email.intake.takeIn({ service, log: app.log }) : null);
