@@ -1,6 +1,7 @@
 import { mailboxSettingsFromEnv, type MailboxSettings } from "../mail/mail-settings.js";
 import type { MailSender } from "../mail/outgoing-mail.js";
 import { smtpSenderFromEnv } from "../mail/smtp-sender.js";
+import { openMailbox } from "../mail/imap-mailbox.js";
 import { EmailIntake } from "./email-intake.js";
 
 /** The client email channel: the mailbox read on a schedule and, when SMTP_URL is set, staff replies sent out. */
@@ -14,5 +15,6 @@ export interface EmailDesk {
 export function emailDeskFromEnv(env: NodeJS.ProcessEnv): EmailDesk | null {
   const settings = mailboxSettingsFromEnv(env);
   if (!settings) return null;
-  return { settings, intake: new EmailIntake(settings), sender: smtpSenderFromEnv(env) };
+  const sender = smtpSenderFromEnv(env);
+  return { settings, intake: new EmailIntake(settings, openMailbox, sender), sender };
 }

@@ -3,7 +3,7 @@ import { routeMessage, type TokenCheck } from "../core/email-tickets/route-messa
 import { emailReplyComment, emailReplyMarker, emailTicketIssue, emailTicketMarker } from "../core/email-tickets/ticket-text.js";
 import type { InboundMessage } from "../core/email-tickets/inbound-message.js";
 import { fitsWritePace } from "../core/email-tickets/write-pace.js";
-import { requesterLogin } from "../core/email-tickets/requester.js";
+import { emailDataOf, requesterLogin } from "../core/email-tickets/requester.js";
 import { ticketRepositories } from "../core/repositories.js";
 import { applyTicketActions } from "../github/apply-actions.js";
 import { createIssueOnce } from "../github/create-issue-once.js";
@@ -12,7 +12,10 @@ import { fetchTicket } from "../github/ticket-query.js";
 import { openMailbox, type Mailbox } from "../mail/imap-mailbox.js";
 import type { MailboxSettings } from "../mail/mail-settings.js";
 import { parseInbound } from "../mail/parse-inbound.js";
-import { digestOf, tokenInAddress, tokenInMessageId, verifyReplyToken } from "../mail/reply-token.js";
+import { digestOf, replyAddress, replyToken, ticketMessageId, tokenInAddress, tokenInMessageId, verifyReplyToken } from "../mail/reply-token.js";
+import { isMessageId, isPlainAddress } from "../mail/header-safety.js";
+import type { MailSender } from "../mail/outgoing-mail.js";
+import { needsInfoMail } from "../core/email-tickets/staff-reply-mail.js";
 import type { FirstlineService } from "./service.js";
 import { refreshTicket } from "./handlers/ticket-updated.js";
 import { agencyConfig, ticketScope, type TicketScope } from "./ticket-scope.js";
@@ -72,6 +75,8 @@ export class EmailIntake {
   constructor(
     readonly settings: MailboxSettings,
     private readonly open: (settings: MailboxSettings) => Promise<Mailbox> = openMailbox,
+    /** Sends Firstline's own questions to requesters (needs-info); null: they are on the ticket only. */
+    private readonly sender: MailSender | null = null,
   ) {}
 
   /** The pass running now: passes never overlap in a process (the schedule and the route may ask at once). */
@@ -180,14 +185,35 @@ export class EmailIntake {
       return existing;
     }
     const created = await createIssueOnce({ gh: scope.gh, repo: scope.repo, botLogin: scope.botLogin, fields: { title: issue.title, body: issue.body } });
-    await triageNewTicket({
+    const decision = await triageNewTicket({
       scope,
       service,
       issue: { number: created.number, title: issue.title, body: issue.body, author: requesterLogin(issue.requesterDigest), createdAt: scope.now, labels: [] },
       log,
     });
     log.info({ repo: scope.repo, issue: created.number }, "email ticket opened");
+    if (decision && decision.needsInfo.length > 0) await this.askForInfo({ repo: scope.repo, number: created.number, title: issue.title, body: issue.body, missing: decision.needsInfo, log });
     return created.number;
+  }
+
+  /** The card's needs-info question, by email: the requester cannot read the card. A refused mail is logged; the question stays on the ticket. */
+  private async askForInfo(params: { repo: string; number: number; title: string; body: string; missing: readonly string[]; log: Logger }): Promise<void> {
+    const data = emailDataOf(params.body);
+    if (!this.sender || !data || !isPlainAddress(data.requester)) return;
+    const token = replyToken({ secret: this.settings.secret, repo: params.repo, number: params.number });
+    const mail = needsInfoMail({
+      data: { ...data, cc: data.cc.filter(isPlainAddress), thread: data.thread.filter(isMessageId) },
+      ticket: { number: params.number, title: params.title },
+      missing: params.missing,
+      from: this.settings.supportAddress,
+      replyTo: replyAddress({ supportAddress: this.settings.supportAddress, token }),
+      messageId: ticketMessageId({ token, unique: "needs-info", supportAddress: this.settings.supportAddress }),
+    });
+    try {
+      await this.sender.send(mail);
+    } catch (error) {
+      params.log.error({ repo: params.repo, issue: params.number, error: error instanceof Error ? error.message : String(error) }, "the needs-info question could not be emailed; it is on the ticket");
+    }
   }
 
   private async appendReply(params: { scope: TicketScope; service: FirstlineService; message: InboundMessage; number: number; claimed: boolean; log: Logger }): Promise<boolean> {

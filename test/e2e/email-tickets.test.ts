@@ -70,13 +70,17 @@ describe.skipIf(skip)("email tickets end to end (Dovecot IMAP, SMTP)", () => {
     expect(card).toContain("| First response | 8 working hours |");
     // The requester has no GitHub account: nobody is @-mentioned in her place.
     expect(card).not.toMatch(/@email/);
-    // Nothing has been emailed yet: the card is Firstline's, not a staff reply.
-    expect(smtp.received).toHaveLength(0);
+    // She cannot read the card: its needs-info question goes to her (and her Cc) by email.
+    const [question] = await smtp.waitFor(1);
+    expect(question?.envelopeTo).toEqual(expect.arrayContaining(["jo.bloggs@riverside-housing.example", "manager@riverside-housing.example"]));
+    expect(question?.parsed.text).toContain(`ticket #${ticket}`);
+    expect(question?.parsed.text).toContain("steps to reproduce");
+    expect(question?.parsed.inReplyTo).toBe("<first.1@riverside-housing.example>");
   });
 
   it("a staff reply reaches her and her Cc with threading headers and a signed reply address", async () => {
     await comment(stack, { as: "erin-walsh", repo: "riverside/tenant-portal", number: ticket, at: "2026-12-02T11:00:00Z", body: "Sorry about that, Jo. Which browser are you using?" });
-    const [sent] = await smtp.waitFor(1);
+    const sent = (await smtp.waitFor(2))[1];
     if (!sent) throw new Error("nothing sent");
     expect(sent.envelopeTo).toEqual(expect.arrayContaining(["jo.bloggs@riverside-housing.example", "manager@riverside-housing.example"]));
     expect(sent.parsed.subject).toBe("Re: Tenant portal login is broken");
@@ -89,11 +93,11 @@ describe.skipIf(skip)("email tickets end to end (Dovecot IMAP, SMTP)", () => {
     // Internal notes and commands stay on GitHub.
     await comment(stack, { as: "erin-walsh", repo: "riverside/tenant-portal", number: ticket, at: "2026-12-02T11:05:00Z", body: "/internal\nJo's account was locked by the nightly job." });
     await comment(stack, { as: "erin-walsh", repo: "riverside/tenant-portal", number: ticket, at: "2026-12-02T11:06:00Z", body: "/priority P4" });
-    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received).toHaveLength(2);
   });
 
   it("her reply lands as a comment (quoted history and signature trimmed), lifts waiting-on-client and starts the next-response clock", async () => {
-    const [sent] = smtp.received;
+    const sent = smtp.received[1];
     stack.emulator.clock.set(new Date("2026-12-02T12:00:00Z"));
     await dovecot.append(
       mail({
@@ -128,7 +132,7 @@ describe.skipIf(skip)("email tickets end to end (Dovecot IMAP, SMTP)", () => {
     const result = await takeIn();
     expect(result).toMatchObject({ tickets: 0, replies: 0, ignored: 3 });
     expect(issueOf(stack, "riverside/tenant-portal", ticket).comments).toHaveLength(before);
-    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received).toHaveLength(2);
   });
 
   it("a forged reply token appends nothing to the ticket it names: it opens a ticket of its own", async () => {

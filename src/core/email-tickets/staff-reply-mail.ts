@@ -39,3 +39,26 @@ export function staffReplyMail(params: {
     references: [...data.thread],
   };
 }
+
+/**
+ * Firstline's answer to a new email ticket that needs more before anyone can reproduce it: the
+ * same question the card asks on GitHub, sent to the requester, threaded under her message.
+ */
+export function needsInfoMail(params: {
+  readonly data: EmailTicketData;
+  readonly ticket: { readonly number: number; readonly title: string };
+  readonly missing: readonly string[];
+  readonly from: string;
+  readonly replyTo: string;
+  readonly messageId: string;
+}): { from: string; to: string[]; cc: string[]; replyTo: string; subject: string; text: string; messageId: string; inReplyTo?: string; references: string[] } {
+  const body = [
+    `Thank you: your request is ticket #${params.ticket.number} with our support team.`,
+    "",
+    "We need a little more to reproduce this. Please reply to this email with:",
+    ...params.missing.map((item) => `- ${item}`),
+    "",
+    "The service-level clock is paused until you do.",
+  ].join("\n");
+  return staffReplyMail({ data: params.data, ticket: { repo: "", ...params.ticket }, comment: { author: "", body }, from: params.from, replyTo: params.replyTo, messageId: params.messageId });
+}
