@@ -1,10 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ImapFlow } from "imapflow";
 import { freePort } from "./alertmanager.js";
+import { superviseChild } from "./child-server.js";
 import { ensureDebianServer, findBinary, installCommand, type DebianServer, type ServerAvailability } from "./debian-package.js";
 
 /** Debian's IMAP server: `dovecot-imapd` brings the `dovecot` binary with its IMAP service. */
@@ -39,11 +40,6 @@ export interface RunningDovecot {
 
 export const IMAP_USER = "support";
 export const IMAP_PASSWORD = "imap-test-secret";
-
-const running = new Set<ChildProcess>();
-process.once("exit", () => {
-  for (const child of running) child.kill("SIGKILL");
-});
 
 /** The uid and gid that own the mail: Dovecot never serves mail as root, so root hands it to the `dovecot` user. */
 function mailOwner(): { uid: number; gid: number } {
@@ -125,30 +121,14 @@ export async function startDovecot(params: { readonly readyTimeoutMs?: number } 
   const configFile = join(dir, "dovecot.conf");
   writeFileSync(configFile, dovecotConfig({ dir, port, uid, gid, asRoot }));
   const child = spawn(binary, ["-F", "-c", configFile], { stdio: ["ignore", "pipe", "pipe"] });
-  running.add(child);
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => void (output += chunk.toString("utf8")));
-  child.stderr.on("data", (chunk: Buffer) => void (output += chunk.toString("utf8")));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const supervised = superviseChild(child, dir);
+  const stop = supervised.stop;
   const log = () => {
     try {
-      return `${output}${readFileSync(join(dir, "dovecot.log"), "utf8")}`;
+      return `${supervised.output()}${readFileSync(join(dir, "dovecot.log"), "utf8")}`;
     } catch {
-      return output;
+      return supervised.output();
     }
-  };
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill("SIGTERM");
-      const killer = setTimeout(() => child.kill("SIGKILL"), 3_000);
-      await exited;
-      clearTimeout(killer);
-    }
-    running.delete(child);
-    rmSync(dir, { recursive: true, force: true });
   };
   const deadline = Date.now() + (params.readyTimeoutMs ?? 30_000);
   while (!(await answers(port))) {
