@@ -6,7 +6,7 @@ export const MAIL_SECRET = "test-mail-secret-0123456789abcdef0123456789";
 /**
  * The agency's seed with email on: Riverside and Glenmore known by their mail domains, a private
  * shared helpdesk for unknown senders, and the client repositories private (email tickets go
- * only into private repositories).
+ * only into private repositories) except Acme's, which is public.
  */
 export function emailSeed(agencySeed: (o: { editConfig?: (text: string) => string }) => SeedInput): SeedInput {
   const seed = agencySeed({
@@ -14,11 +14,13 @@ export function emailSeed(agencySeed: (o: { editConfig?: (text: string) => strin
       text
         .replace("repos: [riverside/tenant-portal]", "repos: [riverside/tenant-portal]\n    emailDomains: [riverside-housing.example]")
         .replace("repos: [glenmore/shop]", "repos: [glenmore/shop]\n    emailDomains: [glenmore-whisky.example]")
+        .replace("repos: [acme/website, acme/intranet]", "repos: [acme/website, acme/intranet]\n    emailDomains: [acme-council.example]")
         .replace(/^clients:/m, "ticketRepos: [northgate/helpdesk]\nclients:"),
   });
   return {
     ...seed,
-    repos: [...(seed.repos ?? []).map((r) => ({ ...r, private: true })), { owner: "northgate", name: "helpdesk", private: true, files: { "README.md": "# Helpdesk\n" } }],
+    // Acme's website repository stays public: email for Acme must wait, never be published.
+    repos: [...(seed.repos ?? []).map((r) => ({ ...r, private: r.owner !== "acme" })), { owner: "northgate", name: "helpdesk", private: true, files: { "README.md": "# Helpdesk\n" } }],
   };
 }
 

@@ -173,4 +173,13 @@ describe.skipIf(skip)("email tickets end to end (Dovecot IMAP, SMTP)", () => {
     expect(helpdesk).toHaveLength(5);
     expect(helpdesk[0]?.labels).toContain("client: unknown");
   });
+
+  it("email for a client whose repository is public opens nothing there: it waits in the mailbox", async () => {
+    await dovecot.append(mail({ from: "officer@acme-council.example", subject: "Bins page is wrong", messageId: "<bins.8@acme-council.example>", text: "The bin collection page shows last year's dates." }));
+    const result = await takeIn();
+    expect(result).toMatchObject({ tickets: 0, left: 1 });
+    expect(issuesIn("acme/website").filter((i) => i.author === "firstline[bot]")).toHaveLength(0);
+    const waiting = (await dovecot.messages()).filter((m) => !m.flags.includes("$FirstlineHandled"));
+    expect(waiting).toHaveLength(1);
+  });
 });
