@@ -14,6 +14,8 @@ import { verifyFirstlineSignature, verifyPagerDutySignature } from "../pagers/ve
 import { scheduleEvery } from "./scheduler.js";
 import { FirstlineService } from "./service.js";
 import { sweepInstallations } from "./sweep-installations.js";
+import { emailDeskFromEnv, type EmailDesk } from "./email-desk.js";
+import { handleStaffCommentByEmail } from "./email-out.js";
 
 /** Options for tests and the demo; in production everything comes from the environment. */
 export interface FirstlineAppOptions {
@@ -26,6 +28,8 @@ export interface FirstlineAppOptions {
   readonly alertsSecret?: string | undefined;
   /** The agency's support repository, the only source of configuration (default: FIRSTLINE_SUPPORT_REPO; required). */
   readonly supportRepo?: string | undefined;
+  /** The client email channel (default: from IMAP_URL and SMTP_URL in the service's environment; off when unset). */
+  readonly email?: EmailDesk | undefined;
 }
 
 /** Builds the Probot app function: it only wires events, routes and the schedule to their handlers. */
@@ -59,6 +63,11 @@ export function firstlineApp(options: FirstlineAppOptions = {}) {
     );
     app.on("issue_comment.created", (context) => handleCommentCreated(context, service));
     app.on("issue_comment.created", (context) => handleCoverCommand(context, service));
+    // Clients without GitHub accounts: the support mailbox in, staff replies out (IMAP_URL, SMTP_URL).
+    const email = options.email ?? emailDeskFromEnv(service.env);
+    const sender = email?.sender;
+    if (email && sender) app.on("issue_comment.created", (context) => handleStaffCommentByEmail({ context, service, settings: email.settings, sender }));
+    const takeInMail = async () => (email ? email.intake.takeIn({ service, log: app.log }) : null);
     app.on("issue_comment.edited", (context) => handleTicketUpdated(context, service));
     app.on("push", (context) => handleConfigPush(context, service));
     app.on(["installation", "installation_repositories"], async () => service.forgetInstallations());
@@ -87,6 +96,20 @@ export function firstlineApp(options: FirstlineAppOptions = {}) {
         path: "/firstline/alerts",
         secret: "alertsSecret" in options ? options.alertsSecret : process.env["FIRSTLINE_ALERTS_SECRET"],
         handle: async ({ body }) => receiveAlerts({ service, homeRepo: supportRepo, body, log: app.log }),
+      },
+      {
+        method: "POST",
+        path: "/firstline/mail",
+        secret: email ? ("sweepSecret" in options ? options.sweepSecret : process.env["FIRSTLINE_SWEEP_SECRET"]) : undefined,
+        handle: async () => {
+          try {
+            return { status: 200, json: await takeInMail() };
+          } catch (error) {
+            // What was claimed and not finished stays in the mailbox for the next pass.
+            app.log.error(error, "reading the support mailbox failed");
+            return { status: 503, json: { message: error instanceof Error ? error.message : String(error) } };
+          }
+        },
       },
       // Acknowledgements coming back from pagers; each is off until its secret is set.
       {
@@ -136,6 +159,15 @@ export function firstlineApp(options: FirstlineAppOptions = {}) {
         },
         onError: (error) => app.log.error(error, "escalation failed"),
       });
+      if (email) {
+        scheduleEvery({
+          everyMinutes: 1,
+          offsetMinutes: 0,
+          now: () => service.now(),
+          job: async () => void (await takeInMail()),
+          onError: (error) => app.log.error(error, "reading the support mailbox failed"),
+        });
+      }
     }
   };
 }

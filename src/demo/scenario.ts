@@ -13,6 +13,7 @@ import { agencySeed, AUTOMATION_USER } from "./agency-seed.js";
 import { siteDownPayload } from "./alert-payloads.js";
 import { Narrator } from "./narrate.js";
 import { runAction } from "./run-action.js";
+import { playEmailDemo } from "./email-scenario.js";
 import { startStack, type Stack } from "./stack.js";
 import { PagerDutyStandin } from "../emulator/pagers/pagerduty-standin.js";
 
@@ -194,6 +195,7 @@ export async function playDemo(out: (line: string) => void): Promise<number> {
     out(`\nThe first-line dashboard (northgate/support#${dashboard?.number ?? "?"}) now reads:\n`);
     out((dashboard?.body ?? "(none)").replace(DASHBOARD_MARKER, "").replace(/<sub>.*<\/sub>/, "").trim().replace(/^/gm, "    "));
     await printToil({ stack, out });
+    await playEmailDemo(out);
     await buildSite(out);
     out(`\nDemo finished: every step above went through real HTTP, signed webhooks and GitHub's API rules (${seen} requests to the pager).`);
     return 0;

@@ -1,6 +1,7 @@
 import { Octokit } from "@octokit/rest";
 import { startAppServer, type AppServer } from "../app/server.js";
 import { FirstlineService } from "../app/service.js";
+import type { EmailDesk } from "../app/email-desk.js";
 import { startEmulator, type Emulator, type SeedInput } from "../emulator/index.js";
 
 export const WEBHOOK_SECRET = "demo-webhook-secret";
@@ -35,6 +36,8 @@ export async function startStack(params: {
   readonly requestTimeoutMs?: number;
   /** The app's environment variables (pager secrets); none by default. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The client email channel, when the scenario has one. */
+  readonly email?: EmailDesk;
 }): Promise<Stack> {
   const emulator = await startEmulator({ now: params.now, seed: params.seed, stderr: () => undefined });
   const service = new FirstlineService({
@@ -52,7 +55,7 @@ export async function startStack(params: {
     fastFail: true,
     logLevel: params.logLevel ?? "fatal",
     ...(params.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: params.requestTimeoutMs }),
-    app: { service, schedule: false, sweepSecret: SWEEP_SECRET, alertsSecret: ALERTS_SECRET, supportRepo: "northgate/support" },
+    app: { service, schedule: false, sweepSecret: SWEEP_SECRET, alertsSecret: ALERTS_SECRET, supportRepo: "northgate/support", ...(params.email ? { email: params.email } : {}) },
   });
   emulator.setWebhook({ url: app.webhookUrl, secret: WEBHOOK_SECRET });
   const settle = () => emulator.waitForIdle({ timeoutMs: 120_000 });

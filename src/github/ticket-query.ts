@@ -1,5 +1,6 @@
 import type { TicketEvent } from "../core/sla/ticket-timeline.js";
 import type { TicketSnapshot } from "../core/ticket/snapshot.js";
+import { withEmailRequester } from "../core/email-tickets/requester.js";
 import { splitRepo, type GitHubTransport } from "./transport.js";
 
 const COMMENT_FIELDS = "databaseId createdAt lastEditedAt body author { __typename login }";
@@ -204,7 +205,8 @@ export function snapshotFromNode(node: TicketNode): TicketSnapshot {
     } else if (item.__typename === "ClosedEvent") events.push({ type: "closed", at, by });
     else if (item.__typename === "ReopenedEvent") events.push({ type: "reopened", at, by });
   }
-  return {
+  // An email ticket's reporter is the person who wrote in, not the app that opened the issue.
+  return withEmailRequester({
     repo: node.repository.nameWithOwner,
     number: node.number,
     title: node.title,
@@ -216,7 +218,7 @@ export function snapshotFromNode(node: TicketNode): TicketSnapshot {
     assignees: node.assignees.nodes.map((a) => a.login),
     comments: node.comments.nodes.map((c) => ({ id: c.databaseId, author: loginOf(c.author), createdAt: Date.parse(c.createdAt), body: c.body, ...(c.lastEditedAt ? { editedAt: Date.parse(c.lastEditedAt) } : {}) })),
     events,
-  };
+  });
 }
 
 /** Reads one ticket in a single GraphQL request. */

@@ -29,6 +29,11 @@ describe("npm run demo", () => {
     expect(text).toContain('issue opened by firstline[bot]: "Apply CMS core updates (Wed 2 Dec)"');
     expect(text).toContain('issue opened by firstline[bot]: "Security: update guzzlehttp/guzzle (composer) in glenmore/shop"');
     expect(text).toContain("### Maintenance to do");
+    // A client without a GitHub account emails in and is answered by email.
+    expect(text).toMatch(/ticket opened by firstline\[bot\] in riverside\/tenant-portal#1: "Tenant portal: repairs form will not send", labelled client: riverside/);
+    expect(text).toMatch(/Firstline emails jo\.bloggs@riverside-housing\.example: "Re: Tenant portal: repairs form will not send", In-Reply-To <jo\.1@riverside-housing\.example>, reply to support\+t1-[0-9a-f]{20}@northgate\.example/);
+    expect(text).toContain('her words land on the ticket as a comment ("Chrome on Android, mostly."); her out-of-office answer is ignored (3 comments, 2 emails sent)');
+    expect(text).toContain('the card\'s needs-info question is emailed to jo.bloggs@riverside-housing.example: "We need a little more to reproduce this. Please reply to this email with:"');
     // Each heading tells what its step shows.
     const stepOf = (heading: RegExp) => {
       const start = lines.findIndex((line) => heading.test(line));

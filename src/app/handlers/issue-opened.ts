@@ -1,10 +1,6 @@
-import { classifyTicket } from "../../core/triage/classify.js";
-import { planNewTicket } from "../../core/ticket/plan-new-ticket.js";
-import { applyTicketActions } from "../../github/apply-actions.js";
 import { fetchTicket } from "../../github/ticket-query.js";
 import type { FirstlineService } from "../service.js";
-import { readyLabels } from "../ticket-scope.js";
-import { pageTicketIfDue } from "../ticket-pages.js";
+import { triageNewTicket } from "../triage-new-ticket.js";
 import { withTicket, type IssueEventContext } from "./with-ticket.js";
 import { CARD_KEY, hasMarker } from "../../core/markers.js";
 
@@ -27,31 +23,20 @@ export async function handleIssueOpened(
         return;
       }
     }
-    const decision = classifyTicket({
-      config: scope.config,
-      issue: { repo: scope.repo, title: issue.title, body: issue.body ?? null, isPullRequest: false },
-    });
-    if (!decision.ticket) return;
-    await readyLabels({ scope, service, log: context.log });
-    const actions = planNewTicket({
-      decision,
-      policy: scope.policy,
+    const decision = await triageNewTicket({
+      scope,
+      service,
       issue: {
-        repo: scope.repo,
         number: issue.number,
+        title: issue.title,
+        body: issue.body ?? null,
         author: issue.user?.login ?? "ghost",
         createdAt: Date.parse(issue.created_at),
         labels: (issue.labels ?? []).map((l) => l?.name ?? ""),
       },
-      now: scope.now,
+      log: context.log,
     });
-    await applyTicketActions({ gh: scope.gh, repo: scope.repo, number: issue.number, actions });
-    service.rememberOpened(key);
-    // An emergency out of hours pages within this same delivery, not at the next sweep.
-    if (decision.priority === "P1") {
-      const snapshot = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: issue.number });
-      if (snapshot) await pageTicketIfDue({ scope, service, snapshot, log: context.log });
-    }
+    if (!decision) return;
     context.log.info(
       {
         repo: scope.repo,

@@ -93,6 +93,10 @@ export const clientSchema = z.strictObject({
   repos: z.array(repoName).default([]).meta({ description: "Tickets opened in these repositories belong to this client." }),
   keywords: z.array(z.string().min(2)).default([]).meta({ description: "Matched in title and body when the repository does not decide." }),
   accountManager: login.optional().meta({ description: "GitHub login; chargeable work is routed here." }),
+  emailDomains: z
+    .array(z.string().regex(/^(?=.{3,253}$)[a-z0-9-]+(\.[a-z0-9-]+)+$/, { message: "must be a lowercase domain such as council.example" }))
+    .default([])
+    .meta({ description: "Mail to the support mailbox from these domains (and their subdomains) opens tickets in this client's first repository." }),
   holidays: z
     .strictObject({ region: regionSchema.optional(), extra: z.array(dateString).optional() })
     .optional()
@@ -222,4 +226,13 @@ export const alertsSchema = z.strictObject({
     })
     .default({ from: "23:00", to: "07:00", tellAt: "09:00" })
     .meta({ description: "Telling delivery leads about people woken in the night." }),
+});
+
+/** The support mailbox: where email from unknown senders goes and how much one sender may open. */
+export const emailSchema = z.strictObject({
+  helpdeskRepo: repoName
+    .nullable()
+    .default(null)
+    .meta({ description: "Where email from a sender no client's emailDomains match becomes a ticket (client: unknown). Default: the first of ticketRepos." }),
+  ticketsPerSenderPerHour: z.number().int().min(1).max(100).default(5).meta({ description: "New email tickets one sender may open in an hour; more are left unanswered with a log line." }),
 });

@@ -16,6 +16,7 @@ import {
   maintenanceTaskSchema,
   securityAlertsSchema,
   alertsSchema,
+  emailSchema,
   rotaLocationSchema,
   targetSchema,
   workingHoursSchema,
@@ -66,6 +67,7 @@ export const firstlineConfigSchema = z
     maintenance: z.array(maintenanceTaskSchema).default([]).meta({ description: "Recurring upkeep tasks per client." }),
     securityAlerts: securityAlertsSchema.default(() => securityAlertsSchema.parse({})),
     alerts: alertsSchema.default(() => alertsSchema.parse({})),
+    email: emailSchema.default(() => emailSchema.parse({})).meta({ description: "The support mailbox (its address and server come from environment variables)." }),
     chargeableKeywords: z
       .array(phraseSchema)
       .default(DEFAULT_CHARGEABLE_KEYWORDS)
@@ -108,6 +110,7 @@ export const firstlineConfigSchema = z
     const hasHours = Object.values(config.workingHours).some((intervals) => intervals.length > 0);
     if (!hasHours) ctx.addIssue({ code: "custom", path: ["workingHours"], message: "the working week has no working hours" });
     else unreachableTargets(config, ctx);
+    emailRoutingProblems(config, ctx);
     // Scheduled upkeep is opened only in the client's own repositories (or a shared helpdesk).
     config.maintenance.forEach((task, index) => {
       if (task.repo === undefined) return;
@@ -150,3 +153,25 @@ function unreachableTargets(
 /** A valid configuration with every default filled in. */
 export type FirstlineConfig = z.output<typeof firstlineConfigSchema>;
 export type ClientConfig = FirstlineConfig["clients"][number];
+
+/** Each email domain belongs to one client with a repository to open tickets in; the helpdesk is a ticket repository. */
+function emailRoutingProblems(
+  config: { readonly clients: readonly { readonly id: string; readonly repos: readonly string[]; readonly emailDomains: readonly string[] }[]; readonly ticketRepos: readonly string[]; readonly email: { readonly helpdeskRepo: string | null } },
+  ctx: z.RefinementCtx,
+): void {
+  const owners = new Map<string, string>();
+  config.clients.forEach((client, index) => {
+    if (client.emailDomains.length > 0 && client.repos.length === 0) {
+      ctx.addIssue({ code: "custom", path: ["clients", index, "emailDomains"], message: `client "${client.id}" has email domains but no repository to open email tickets in` });
+    }
+    client.emailDomains.forEach((domain, d) => {
+      const owner = owners.get(domain);
+      if (owner !== undefined) ctx.addIssue({ code: "custom", path: ["clients", index, "emailDomains", d], message: `email domain ${domain} already belongs to client "${owner}"` });
+      else owners.set(domain, client.id);
+    });
+  });
+  const helpdesk = config.email.helpdeskRepo;
+  if (helpdesk !== null && !config.ticketRepos.some((r) => r.toLowerCase() === helpdesk.toLowerCase())) {
+    ctx.addIssue({ code: "custom", path: ["email", "helpdeskRepo"], message: `${helpdesk} is not one of ticketRepos` });
+  }
+}

@@ -24,5 +24,7 @@ export function neutralise(text: string): string {
 
 /** A login rendered as a mention, only for logins Firstline chose to notify. */
 export function mention(login: string): string {
+  // An email requester has no GitHub account to notify (her pseudo-login holds a colon): she is named, and told by email.
+  if (login.includes(":")) return "Hello";
   return `@${login.replace(/\[bot\]$/, "").replace(/[^A-Za-z0-9-]/g, "")}`;
 }

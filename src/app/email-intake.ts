@@ -1,0 +1,237 @@
+import { newReplyText } from "../core/email-tickets/reply-text.js";
+import { routeMessage, type TokenCheck } from "../core/email-tickets/route-message.js";
+import { emailReplyComment, emailReplyMarker, emailTicketIssue, emailTicketMarker } from "../core/email-tickets/ticket-text.js";
+import type { InboundMessage } from "../core/email-tickets/inbound-message.js";
+import { fitsWritePace } from "../core/email-tickets/write-pace.js";
+import { emailDataOf, requesterLogin } from "../core/email-tickets/requester.js";
+import { ticketRepositories } from "../core/repositories.js";
+import { applyTicketActions } from "../github/apply-actions.js";
+import { createIssueOnce } from "../github/create-issue-once.js";
+import { isPrivateRepository, issueWithMarker } from "../github/email-tickets.js";
+import { fetchTicket } from "../github/ticket-query.js";
+import { openMailbox, type Mailbox } from "../mail/imap-mailbox.js";
+import type { MailboxSettings } from "../mail/mail-settings.js";
+import { parseInbound } from "../mail/parse-inbound.js";
+import { digestOf, replyAddress, replyToken, ticketMessageId, tokenInAddress, tokenInMessageId, verifyReplyToken } from "../mail/reply-token.js";
+import { isMessageId, isPlainAddress } from "../mail/header-safety.js";
+import type { MailSender } from "../mail/outgoing-mail.js";
+import { needsInfoMail } from "../core/email-tickets/staff-reply-mail.js";
+import type { FirstlineService } from "./service.js";
+import { refreshTicket } from "./handlers/ticket-updated.js";
+import { agencyConfig, ticketScope, type TicketScope } from "./ticket-scope.js";
+import { triageNewTicket } from "./triage-new-ticket.js";
+
+interface Logger {
+  info: (obj: object, msg?: string) => void;
+  warn: (obj: object, msg?: string) => void;
+  error: (obj: object, msg?: string) => void;
+}
+
+/** What one pass over the mailbox did. */
+export interface IntakeResult {
+  readonly tickets: number;
+  readonly replies: number;
+  readonly ignored: number;
+  /** Messages left for the next pass (a repository that refused, the pass's limit reached). */
+  readonly left: number;
+}
+
+/** Messages one pass takes in at most: a pass stays short, the next takes the rest. */
+const PASS_LIMIT = 2_000;
+
+/** The token of a message, from the address it was sent to or the message it answers. */
+function tokenOf(message: InboundMessage, settings: MailboxSettings): string | null {
+  for (const to of [...message.to, ...message.cc]) {
+    const token = tokenInAddress({ supportAddress: settings.supportAddress, address: to.address });
+    if (token !== null) return token;
+  }
+  for (const header of ["delivered-to", "x-original-to"]) {
+    const value = message.headers[header];
+    const token = value === undefined ? null : tokenInAddress({ supportAddress: settings.supportAddress, address: value.replace(/[<>]/g, "").trim() });
+    if (token !== null) return token;
+  }
+  for (const id of [message.inReplyTo, ...[...message.references].reverse()]) {
+    const token = id === null ? null : tokenInMessageId(id);
+    if (token !== null) return token;
+  }
+  return null;
+}
+
+/**
+ * The support mailbox, read on a schedule: each message not yet handled becomes a ticket, or a
+ * comment on the ticket its reply token signs, or is ignored (robots' mail, a sender over the
+ * hourly limit). A message is claimed before its ticket is written and marked handled only after,
+ * so a pass that stops in between (a crash, GitHub failing) leaves it for the next pass, which
+ * finds the ticket by its marker instead of opening a second one.
+ */
+export class EmailIntake {
+  /** When each sender's email tickets were opened, this process (the hourly limit). */
+  private readonly openedBySender = new Map<string, number[]>();
+  /** Content this intake created lately (`[at, count]`), to keep to GitHub's write pace. */
+  private writes: (readonly [number, number])[] = [];
+  /** Repositories found public: email is never written there (checked once a process). */
+  private readonly visibility = new Map<string, boolean>();
+
+  constructor(
+    readonly settings: MailboxSettings,
+    private readonly open: (settings: MailboxSettings) => Promise<Mailbox> = openMailbox,
+    /** Sends Firstline's own questions to requesters (needs-info); null: they are on the ticket only. */
+    private readonly sender: MailSender | null = null,
+  ) {}
+
+  /** The pass running now: passes never overlap in a process (the schedule and the route may ask at once). */
+  private running: Promise<IntakeResult> = Promise.resolve({ tickets: 0, replies: 0, ignored: 0, left: 0 });
+
+  /** One pass over the mailbox, after any pass still running. */
+  takeIn(params: { readonly service: FirstlineService; readonly log: Logger }): Promise<IntakeResult> {
+    const next = this.running.catch(() => undefined).then(() => this.pass(params));
+    this.running = next;
+    return next;
+  }
+
+  private async pass(params: { readonly service: FirstlineService; readonly log: Logger }): Promise<IntakeResult> {
+    const { service, log } = params;
+    const supportRepo = service.supportRepo;
+    const supportGh = await service.githubFor(supportRepo, null);
+    if (!supportGh) throw new Error(`the app is not installed on ${supportRepo}`);
+    const botLogin = await service.botLogin();
+    const agency = await agencyConfig({ service, gh: supportGh, repo: supportRepo, botLogin, log });
+    if (!agency) return { tickets: 0, replies: 0, ignored: 0, left: 0 };
+    const repos = ticketRepositories(agency.config);
+    const mailbox = await this.open(this.settings);
+    const result = { tickets: 0, replies: 0, ignored: 0, left: 0 };
+    try {
+      const pending = await mailbox.pending(PASS_LIMIT);
+      for (const item of pending) {
+        const raw = await mailbox.source(item.uid);
+        if (raw === null) continue;
+        const message = await parseInbound({ raw, fallbackId: `uid-${item.uid}-${raw.length}`, receivedAt: service.now() });
+        const token = tokenOf(message, this.settings);
+        const check: TokenCheck = token === null ? { kind: "none" } : (() => {
+          const verified = verifyReplyToken({ secret: this.settings.secret, token, repos });
+          return verified === "forged" ? { kind: "forged" as const } : { kind: "valid" as const, ...verified };
+        })();
+        const sender = message.from?.address ?? "";
+        const now = service.now();
+        const recent = (this.openedBySender.get(sender) ?? []).filter((t) => now - t < 60 * 60_000);
+        const route = routeMessage({ message, config: agency.config, token: check, ownAddresses: [this.settings.supportAddress], openedLastHour: recent.length });
+        if (route.kind === "ignore") {
+          log.info({ uid: item.uid, from: sender.split("@")[1] ?? "", reason: route.reason }, "email ignored");
+          await mailbox.markHandled(item.uid);
+          result.ignored += 1;
+          continue;
+        }
+        if (check.kind === "forged") log.warn({ uid: item.uid, from: sender.split("@")[1] ?? "" }, "email with a reply token that signs no ticket: opened as a new ticket, appended to none");
+        const cost = route.kind === "reply" ? 1 : 2;
+        this.writes = this.writes.filter(([at]) => now - at < 3_600_000);
+        if (!fitsWritePace({ done: this.writes, now, count: cost })) {
+          // GitHub's pace is reached: the rest waits in the mailbox, unclaimed, for the next pass.
+          result.left = pending.length - pending.indexOf(item);
+          break;
+        }
+        const scope = await this.scopeFor({ service, repo: route.repo, botLogin, log });
+        if (!scope) {
+          result.left += 1;
+          continue;
+        }
+        if (!item.claimed) await mailbox.claim(item.uid);
+        if (route.kind === "reply") {
+          const appended = await this.appendReply({ scope, service, message, number: route.number, claimed: item.claimed, log });
+          if (appended) result.replies += 1;
+        } else {
+          await this.openTicket({ scope, service, message, claimed: item.claimed, log });
+          this.openedBySender.set(sender, [...recent, now]);
+          result.tickets += 1;
+        }
+        this.writes.push([now, cost]);
+        await mailbox.markHandled(item.uid);
+      }
+    } finally {
+      await mailbox.close();
+    }
+    if (result.tickets + result.replies + result.ignored + result.left > 0) log.info(result, "support mailbox read");
+    return result;
+  }
+
+  /** The ticket scope of a repository email may go to: listed, installed and private. */
+  private async scopeFor(params: { service: FirstlineService; repo: string; botLogin: string; log: Logger }): Promise<TicketScope | null> {
+    const { service, repo, botLogin, log } = params;
+    const gh = await service.githubFor(repo, null);
+    if (!gh) {
+      log.error({ repo }, "email for this repository waits: the app is not installed there");
+      return null;
+    }
+    let isPrivate = this.visibility.get(repo.toLowerCase());
+    if (isPrivate === undefined) {
+      isPrivate = await isPrivateRepository({ gh, repo });
+      this.visibility.set(repo.toLowerCase(), isPrivate);
+    }
+    if (!isPrivate) {
+      log.error({ repo }, "email for this repository waits in the mailbox: the repository is public, and email tickets (a person's address and words) go only into private repositories; make it private or route the client's email elsewhere");
+      return null;
+    }
+    return ticketScope({ service, gh, repo, botLogin, log });
+  }
+
+  private async openTicket(params: { scope: TicketScope; service: FirstlineService; message: InboundMessage; claimed: boolean; log: Logger }): Promise<number> {
+    const { scope, service, message, log } = params;
+    const issue = emailTicketIssue({ message, digest: digestOf });
+    const existing = params.claimed ? await issueWithMarker({ gh: scope.gh, repo: scope.repo, botLogin: scope.botLogin, marker: emailTicketMarker({ messageId: message.messageId, digest: digestOf }) }) : null;
+    if (existing !== null) {
+      // An earlier pass opened it and stopped before the end: finish its triage, open nothing.
+      const snapshot = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: existing });
+      if (snapshot) await refreshTicket({ scope, service, snapshot, log });
+      log.info({ repo: scope.repo, issue: existing }, "email ticket found from an earlier pass");
+      return existing;
+    }
+    const created = await createIssueOnce({ gh: scope.gh, repo: scope.repo, botLogin: scope.botLogin, fields: { title: issue.title, body: issue.body } });
+    const decision = await triageNewTicket({
+      scope,
+      service,
+      issue: { number: created.number, title: issue.title, body: issue.body, author: requesterLogin(issue.requesterDigest), createdAt: scope.now, labels: [] },
+      log,
+    });
+    log.info({ repo: scope.repo, issue: created.number }, "email ticket opened");
+    if (decision && decision.needsInfo.length > 0) await this.askForInfo({ repo: scope.repo, number: created.number, title: issue.title, body: issue.body, missing: decision.needsInfo, log });
+    return created.number;
+  }
+
+  /** The card's needs-info question, by email: the requester cannot read the card. A refused mail is logged; the question stays on the ticket. */
+  private async askForInfo(params: { repo: string; number: number; title: string; body: string; missing: readonly string[]; log: Logger }): Promise<void> {
+    const data = emailDataOf(params.body);
+    if (!this.sender || !data || !isPlainAddress(data.requester)) return;
+    const token = replyToken({ secret: this.settings.secret, repo: params.repo, number: params.number });
+    const mail = needsInfoMail({
+      data: { ...data, cc: data.cc.filter(isPlainAddress), thread: data.thread.filter(isMessageId) },
+      ticket: { number: params.number, title: params.title },
+      missing: params.missing,
+      from: this.settings.supportAddress,
+      replyTo: replyAddress({ supportAddress: this.settings.supportAddress, token }),
+      messageId: ticketMessageId({ token, unique: "needs-info", supportAddress: this.settings.supportAddress }),
+    });
+    try {
+      await this.sender.send(mail);
+    } catch (error) {
+      params.log.error({ repo: params.repo, issue: params.number, error: error instanceof Error ? error.message : String(error) }, "the needs-info question could not be emailed; it is on the ticket");
+    }
+  }
+
+  private async appendReply(params: { scope: TicketScope; service: FirstlineService; message: InboundMessage; number: number; claimed: boolean; log: Logger }): Promise<boolean> {
+    const { scope, service, message, number, log } = params;
+    const snapshot = await fetchTicket({ gh: scope.gh, repo: scope.repo, number });
+    if (!snapshot) {
+      log.warn({ repo: scope.repo, issue: number }, "email reply to a ticket that is gone: ignored");
+      return false;
+    }
+    const marker = emailReplyMarker({ messageId: message.messageId, digest: digestOf });
+    if (!snapshot.comments.some((c) => c.body.includes(marker))) {
+      const body = emailReplyComment({ message, text: newReplyText(message.text), digest: digestOf });
+      await applyTicketActions({ gh: scope.gh, repo: scope.repo, number, actions: [{ kind: "create-comment", body, why: "email reply" }] });
+    }
+    // Her reply is the client writing: the card, needs-info and waiting-on-client follow at once.
+    const after = await fetchTicket({ gh: scope.gh, repo: scope.repo, number });
+    if (after) await refreshTicket({ scope, service, snapshot: after, log });
+    log.info({ repo: scope.repo, issue: number }, "email reply added to its ticket");
+    return true;
+  }
+}

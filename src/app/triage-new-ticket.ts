@@ -1,0 +1,47 @@
+import { classifyTicket, type TriageDecision } from "../core/triage/classify.js";
+import { planNewTicket } from "../core/ticket/plan-new-ticket.js";
+import { applyTicketActions } from "../github/apply-actions.js";
+import { fetchTicket } from "../github/ticket-query.js";
+import type { FirstlineService } from "./service.js";
+import { readyLabels, type TicketScope } from "./ticket-scope.js";
+import { pageTicketIfDue } from "./ticket-pages.js";
+
+interface Logger {
+  info: (obj: object, msg?: string) => void;
+  warn: (obj: object, msg?: string) => void;
+  error: (obj: object, msg?: string) => void;
+}
+
+/**
+ * A new ticket, however it arrived (an issue opened on GitHub, an email): triage it, label it and
+ * post its card (two writes); an emergency out of hours pages at once. Null when the issue is not
+ * a ticket.
+ */
+export async function triageNewTicket(params: {
+  readonly scope: TicketScope;
+  readonly service: FirstlineService;
+  readonly issue: { readonly number: number; readonly title: string; readonly body: string | null; readonly author: string; readonly createdAt: number; readonly labels: readonly string[] };
+  readonly log: Logger;
+}): Promise<TriageDecision | null> {
+  const { scope, service, issue, log } = params;
+  const decision = classifyTicket({
+    config: scope.config,
+    issue: { repo: scope.repo, title: issue.title, body: issue.body, isPullRequest: false },
+  });
+  if (!decision.ticket) return null;
+  await readyLabels({ scope, service, log });
+  const actions = planNewTicket({
+    decision,
+    policy: scope.policy,
+    issue: { repo: scope.repo, number: issue.number, author: issue.author, createdAt: issue.createdAt, labels: issue.labels },
+    now: scope.now,
+  });
+  await applyTicketActions({ gh: scope.gh, repo: scope.repo, number: issue.number, actions });
+  service.rememberOpened(`${scope.repo}#${issue.number}`);
+  // An emergency out of hours pages within this same delivery, not at the next sweep.
+  if (decision.priority === "P1") {
+    const snapshot = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: issue.number });
+    if (snapshot) await pageTicketIfDue({ scope, service, snapshot, log });
+  }
+  return decision;
+}
