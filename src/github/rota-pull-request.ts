@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { findInList, readAll } from "./read-all.js";
 import { loadRota, OVERRIDES_FILE_NAME, ROTA_FILE_NAMES } from "../config/rota-load.js";
 import type { CheckReport } from "../core/check-report.js";
 import type { InputProblem } from "../core/finding.js";
@@ -87,16 +88,9 @@ export async function checkRotaPullRequest(params: {
 }): Promise<RotaPullCheck> {
   const { gh, reader, repo, number, dir, zone, botLogin } = params;
   const where = splitRepo(repo);
-  const pull = (
-    await gh.request<{ state: string; user: { login: string } | null; head: { sha: string }; base: { sha: string } }>("GET /repos/{owner}/{repo}/pulls/{pull_number}", { ...where, pull_number: number })
-  ).data;
+  const pull = (await gh.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { ...where, pull_number: number })).data;
   if (pull.state !== "open") return { kind: "skipped", why: "the pull request is closed" };
-  const files: string[] = [];
-  for (let page = 1; page < 31; page++) {
-    const batch = (await gh.request<{ filename: string }[]>("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", { ...where, pull_number: number, per_page: 100, page })).data;
-    files.push(...batch.map((f) => f.filename));
-    if (batch.length < 100) break;
-  }
+  const files = (await readAll(gh, "GET /repos/{owner}/{repo}/pulls/{pull_number}/files", { ...where, pull_number: number })).map((f) => f.filename);
   if (!files.some((f) => f.startsWith(`${dir}/`))) return { kind: "skipped", why: `no file under ${dir}/ changed` };
   const headSha = pull.head.sha;
   const head = await readRotaAt({ gh, reader, repo, dir, ref: headSha, missingIsEmpty: false });
@@ -112,21 +106,12 @@ export async function checkRotaPullRequest(params: {
     return { kind: "unreadable", problems: head.problems, headSha };
   }
   const base = await readRotaAt({ gh, reader, repo, dir, ref: pull.base.sha, missingIsEmpty: true });
-  const reviews: { user: { login: string } | null; state: string; commit_id: string | null }[] = [];
-  for (let page = 1; page < 31; page++) {
-    const batch = (await gh.request<typeof reviews>("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", { ...where, pull_number: number, per_page: 100, page })).data;
-    reviews.push(...batch);
-    if (batch.length < 100) break;
-  }
+  const reviews = await readAll(gh, "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", { ...where, pull_number: number });
   const author = pull.user?.login ?? "ghost";
   // Oldest first, as GitHub lists them.
-  const pushers: string[] = [];
-  for (let page = 1; page < 31; page++) {
-    const batch = (await gh.request<{ author: { login: string } | null; committer: { login: string } | null }[]>("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", { ...where, pull_number: number, per_page: 100, page })).data;
-    // A commit GitHub cannot tie to an account was not pushed by the author as far as anyone can tell.
-    pushers.push(...batch.map((commit) => commit.author?.login ?? commit.committer?.login ?? "(an unknown account)"));
-    if (batch.length < 100) break;
-  }
+  const commits = await readAll(gh, "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", { ...where, pull_number: number });
+  // A commit GitHub cannot tie to an account was not pushed by the author as far as anyone can tell.
+  const pushers = commits.map((commit) => commit.author?.login ?? commit.committer?.login ?? "(an unknown account)");
   const result = checkRotaChange({
     base: base.ok ? base.value : (emptyRota(head.value) as Rota),
     head: head.value,
@@ -149,12 +134,7 @@ function emptyRota(head: Rota): Rota {
 async function upsertComment(params: { gh: GitHubTransport; repo: string; number: number; botLogin: string; body: string }): Promise<"created" | "updated" | "unchanged"> {
   const { gh, repo, number, botLogin, body } = params;
   const where = { ...splitRepo(repo), issue_number: number };
-  let existing: { id: number; body?: string } | undefined;
-  for (let page = 1; page < 31 && !existing; page++) {
-    const batch = (await gh.request<{ id: number; body?: string; user: { login: string } | null }[]>("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...where, per_page: 100, page })).data;
-    existing = batch.find((c) => c.user?.login.toLowerCase() === botLogin.toLowerCase() && (c.body ?? "").includes(ROTA_COMMENT_MARKER));
-    if (batch.length < 100) break;
-  }
+  const existing = await findInList(gh, "GET /repos/{owner}/{repo}/issues/{issue_number}/comments", where, (c) => c.user?.login.toLowerCase() === botLogin.toLowerCase() && (c.body ?? "").includes(ROTA_COMMENT_MARKER));
   if (!existing) {
     await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...where, body });
     return "created";
