@@ -17,15 +17,21 @@ export type ListParams<R extends ListRoute> = Omit<PaginatingEndpoints[R]["param
  * (`GET /installation/repositories` answers `{ total_count, repositories }`) come back as the array.
  */
 export async function readAll<R extends ListRoute>(gh: GitHubTransport, route: R, params: ListParams<R>): Promise<ListItem<R>[]> {
-  // The route is generic here, so Octokit cannot pick its answer's type; callers get it from the route.
-  const request = gh.request as unknown as (route: string, params: object) => Promise<{ data: unknown; headers: { link?: string } }>;
   const items: ListItem<R>[] = [];
   for (let page = 1; ; page++) {
-    const response = await request(route, { ...params, per_page: 100, page });
-    const batch = itemsOf(response.data) as ListItem<R>[];
+    const { batch, more } = await listPage(gh, route, params, page);
     items.push(...batch);
-    if (batch.length === 0 || !/rel="next"/.test(response.headers.link ?? "")) return items;
+    if (!more) return items;
   }
+}
+
+/** One page of a list, and whether GitHub says another follows. */
+async function listPage<R extends ListRoute>(gh: GitHubTransport, route: R, params: ListParams<R>, page: number): Promise<{ batch: ListItem<R>[]; more: boolean }> {
+  // The route is generic here, so Octokit cannot pick its answer's type; callers get it from the route.
+  const request = gh.request as unknown as (route: string, params: object) => Promise<{ data: unknown; headers: { link?: string } }>;
+  const response = await request(route, { ...params, per_page: 100, page });
+  const batch = itemsOf(response.data) as ListItem<R>[];
+  return { batch, more: batch.length > 0 && /rel="next"/.test(response.headers.link ?? "") };
 }
 
 /** The array of a list answer: the answer itself, or its one array-valued key. */
@@ -43,8 +49,7 @@ function itemsOf(data: unknown): unknown[] {
  * recent on purpose (an issue created moments ago, a marker posted this hour) and say so.
  */
 export async function readFirstPage<R extends ListRoute>(gh: GitHubTransport, route: R, params: ListParams<R>): Promise<ListItem<R>[]> {
-  const request = gh.request as unknown as (route: string, params: object) => Promise<{ data: unknown }>;
-  return itemsOf((await request(route, { ...params, per_page: 100 })).data) as ListItem<R>[];
+  return (await listPage(gh, route, params, 1)).batch;
 }
 
 /**
@@ -53,12 +58,10 @@ export async function readFirstPage<R extends ListRoute>(gh: GitHubTransport, ro
  * issue by its marker, newest first) without ever stopping short of the list's end.
  */
 export async function findInList<R extends ListRoute>(gh: GitHubTransport, route: R, params: ListParams<R>, wanted: (item: ListItem<R>) => boolean): Promise<ListItem<R> | undefined> {
-  const request = gh.request as unknown as (route: string, params: object) => Promise<{ data: unknown; headers: { link?: string } }>;
   for (let page = 1; ; page++) {
-    const response = await request(route, { ...params, per_page: 100, page });
-    const batch = itemsOf(response.data) as ListItem<R>[];
+    const { batch, more } = await listPage(gh, route, params, page);
     const found = batch.find(wanted);
     if (found !== undefined) return found;
-    if (batch.length === 0 || !/rel="next"/.test(response.headers.link ?? "")) return undefined;
+    if (!more) return undefined;
   }
 }

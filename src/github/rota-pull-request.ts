@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { findInList, readAll } from "./read-all.js";
+import { findInList, readAll, type ListItem } from "./read-all.js";
 import { loadRota, OVERRIDES_FILE_NAME, ROTA_FILE_NAMES } from "../config/rota-load.js";
 import type { CheckReport } from "../core/check-report.js";
 import type { InputProblem } from "../core/finding.js";
@@ -43,8 +43,11 @@ async function readRotaAt(params: { gh: GitHubTransport; reader: FileReader; rep
   return loadRota({ people: entry(0), support: entry(1), onCall: entry(2), ...(overrides == null ? {} : { overrides: { file: `${dir}/${OVERRIDES_FILE_NAME}`, text: overrides } }) });
 }
 
+/** What approvals depend on in a review, as GitHub lists them (the reviewer as far as its login). */
+type Review = Pick<ListItem<"GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews">, "state" | "commit_id"> & { readonly user: { readonly login: string } | null };
+
 /** The logins whose latest review approves the head commit (a dismissed or older approval counts for nothing). */
-export function approversOnHead(reviews: readonly { user: { login: string } | null; state: string; commit_id: string | null }[], headSha: string): string[] {
+export function approversOnHead(reviews: readonly Review[], headSha: string): string[] {
   const latest = new Map<string, { state: string; commit: string | null }>();
   for (const review of reviews) {
     if (!review.user || review.state === "COMMENTED" || review.state === "PENDING") continue;
@@ -54,7 +57,7 @@ export function approversOnHead(reviews: readonly { user: { login: string } | nu
 }
 
 /** Whether the author left a comment review on the head commit (GitHub lets no one approve their own pull request). */
-function authorConfirmedHead(reviews: readonly { user: { login: string } | null; state: string; commit_id: string | null }[], author: string, headSha: string): boolean {
+function authorConfirmedHead(reviews: readonly Review[], author: string, headSha: string): boolean {
   return reviews.some((r) => r.user?.login.toLowerCase() === author.toLowerCase() && r.state === "COMMENTED" && r.commit_id === headSha);
 }
 

@@ -3,7 +3,7 @@ import type { SlaPolicy } from "../core/sla/policy.js";
 import type { SweptTicket } from "../core/sweep/plan-sweep.js";
 import type { Responders } from "../core/ticket/responders.js";
 import type { TicketSnapshot } from "../core/ticket/snapshot.js";
-import { sweepTickets, updateDashboard, type KnownDashboard, type SweepFailure } from "./run-sweep.js";
+import { sweepTickets, updateDashboard, type KnownDashboard, type SweepFailure, type TicketSweep } from "./run-sweep.js";
 import { statusOf, type GitHubTransport } from "./transport.js";
 import type { WriteLog } from "./write-log.js";
 
@@ -15,15 +15,8 @@ export interface SweepPart {
   readonly writeLog: WriteLog;
 }
 
-/** What sweeping the agency did. */
-export interface AgencySweep {
-  readonly tickets: number;
-  readonly ticketsChanged: number;
-  readonly writes: number;
-  readonly deferred: number;
-  readonly swept: readonly SweptTicket[];
-  readonly issues: readonly TicketSnapshot[];
-  readonly failures: readonly SweepFailure[];
+/** What sweeping the agency did: its tickets, as `sweepTickets` counts them, and the dashboard. */
+export interface AgencySweep extends TicketSweep {
   readonly dashboard: { readonly outcome: "created" | "updated" | "unchanged"; readonly dashboard: KnownDashboard };
 }
 
