@@ -38,10 +38,15 @@ export async function finish(
   params: ({ readonly summary: string; readonly result: unknown } | { readonly summary: string; readonly text: string }) & { readonly dryRun?: DryRunLog | undefined },
 ): Promise<void> {
   const { dryRun } = params;
-  const result = "result" in params && dryRun && typeof params.result === "object" && params.result !== null ? { ...params.result, dryRun: { writes: dryRun.writes.map((w) => ({ method: w.method, path: w.path })) } } : "result" in params ? params.result : undefined;
-  core.setOutput("result", "text" in params ? params.text : JSON.stringify(result));
+  core.setOutput("result", "text" in params ? params.text : JSON.stringify(withDryRun(params.result, dryRun)));
   const summary = dryRun ? [params.summary, "", ...dryRunLines(dryRun)].join("\n") : params.summary;
   if (process.env["GITHUB_STEP_SUMMARY"]) await core.summary.addRaw(summary, true).write();
+}
+
+/** A JSON result with, in a dry run, the writes it would have made (`dryRun.writes`, each `{method, path}`). */
+function withDryRun(result: unknown, dryRun: DryRunLog | undefined): unknown {
+  if (!dryRun || typeof result !== "object" || result === null) return result;
+  return { ...result, dryRun: { writes: dryRun.writes.map((w) => ({ method: w.method, path: w.path })) } };
 }
 
 /** The summary's account of a dry run: every write kept back, one a line. */
