@@ -1,4 +1,5 @@
 import type { CommandIo } from "../shell/command-io.js";
+import type { DryRunLog } from "../github/dry-run-log.js";
 import type { GitHubTransport } from "../github/transport.js";
 import type { ActionInputs } from "./inputs.js";
 
@@ -8,5 +9,8 @@ export interface ActionContext {
   readonly io: CommandIo;
   /** `owner/name` of the repository the workflow runs in. */
   readonly repository: string;
+  /** GitHub; in a dry run, its writes are recorded in `dryRun` instead of sent. */
   readonly github: () => Promise<GitHubTransport>;
+  /** Set in a dry run: the writes the command would have made. */
+  readonly dryRun: DryRunLog | undefined;
 }

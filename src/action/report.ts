@@ -1,6 +1,7 @@
 import * as core from "@actions/core";
 import type { Finding, InputProblem } from "../core/finding.js";
 import { formatProblem } from "../core/finding.js";
+import type { DryRunLog } from "../github/dry-run-log.js";
 import { neutralise } from "../core/markdown/safe-text.js";
 
 /** Findings as workflow annotations on their files and lines. */
@@ -33,7 +34,24 @@ export function problemsText(problems: readonly InputProblem[]): string {
  * Writes the job summary (when the runner provides one) and the `result` output: the result as
  * JSON, or `text` as it is (toil's CSV).
  */
-export async function finish(params: { readonly summary: string; readonly result: unknown } | { readonly summary: string; readonly text: string }): Promise<void> {
-  core.setOutput("result", "text" in params ? params.text : JSON.stringify(params.result));
-  if (process.env["GITHUB_STEP_SUMMARY"]) await core.summary.addRaw(params.summary, true).write();
+export async function finish(
+  params: ({ readonly summary: string; readonly result: unknown } | { readonly summary: string; readonly text: string }) & { readonly dryRun?: DryRunLog | undefined },
+): Promise<void> {
+  const { dryRun } = params;
+  core.setOutput("result", "text" in params ? params.text : JSON.stringify(withDryRun(params.result, dryRun)));
+  const summary = dryRun ? [params.summary, "", ...dryRunLines(dryRun)].join("\n") : params.summary;
+  if (process.env["GITHUB_STEP_SUMMARY"]) await core.summary.addRaw(summary, true).write();
+}
+
+/** A JSON result with, in a dry run, the writes it would have made (`dryRun.writes`, each `{method, path}`). */
+function withDryRun(result: unknown, dryRun: DryRunLog | undefined): unknown {
+  if (!dryRun || typeof result !== "object" || result === null) return result;
+  return { ...result, dryRun: { writes: dryRun.writes.map((w) => ({ method: w.method, path: w.path })) } };
+}
+
+/** The summary's account of a dry run: every write kept back, one a line. */
+function dryRunLines(dryRun: DryRunLog): string[] {
+  const lines = dryRun.lines();
+  if (lines.length === 0) return ["### Dry run", "", "Nothing would have been written."];
+  return ["### Dry run", "", `Nothing was written. ${lines.length === 1 ? "This write" : `These ${lines.length} writes`} would have been made:`, "", ...lines.map((l) => `- \`${l}\``)];
 }

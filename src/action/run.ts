@@ -2,7 +2,9 @@ import * as core from "@actions/core";
 import * as z from "zod";
 import { InputError } from "../shell/input-error.js";
 import { nodeIo } from "../shell/node-io.js";
+import { DryRunLog } from "../github/dry-run-log.js";
 import type { GitHubTransport } from "../github/transport.js";
+import { requestTimeoutFromEnv } from "../github/timed-fetch.js";
 import { ACTION_COMMAND_LOADERS } from "./commands/registry.js";
 import { readActionInputs } from "./inputs.js";
 import { annotateProblems, problemsText } from "./report.js";
@@ -18,15 +20,26 @@ export async function run(): Promise<void> {
     const inputs = parsed.data;
     const command = await ACTION_COMMAND_LOADERS[inputs.command]();
     let github: Promise<GitHubTransport> | undefined;
+    // A dry run reads GitHub as usual and records every write instead of sending it.
+    const dryRun = inputs["dry-run"] ? new DryRunLog() : undefined;
     await command({
       inputs,
+      dryRun,
       io: nodeIo(),
       repository: process.env["GITHUB_REPOSITORY"] ?? "",
       github: () => {
         if (!inputs.token) return Promise.reject(new Error(`"${inputs.command}" talks to GitHub: pass a token input`));
         // The GitHub client (Octokit and its plugins) loads only for the commands that use it.
-        return (github ??= import("./octokit.js").then(({ actionGitHub }) =>
-          actionGitHub({ token: inputs.token, apiUrl: process.env["GITHUB_API_URL"], warn: core.warning, debug: core.debug }),
+        return (github ??= import("../github/octokit.js").then(({ githubClient }) =>
+          githubClient({
+            token: inputs.token,
+            baseUrl: process.env["GITHUB_API_URL"] || undefined,
+            userAgent: "firstline-action",
+            requestTimeoutMs: requestTimeoutFromEnv(process.env),
+            warn: core.warning,
+            debug: core.debug,
+            dryRun,
+          }),
         ));
       },
     });

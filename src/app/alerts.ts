@@ -1,4 +1,5 @@
 import { parseAlertPayload } from "../config/alert-payload.js";
+import { readAll } from "../github/read-all.js";
 import { lastPageAt } from "../core/alerts/alert-issue.js";
 import { planEscalation } from "../core/alerts/plan-escalation.js";
 import { buildSlaPolicy } from "../core/sla/policy.js";
@@ -103,8 +104,8 @@ export async function escalatePages(params: { service: FirstlineService; log: Lo
       continue;
     }
     const reactions = (
-      await gh.request<{ user: { login: string } | null; created_at: string }[]>("GET /repos/{owner}/{repo}/issues/{issue_number}/reactions", { ...splitRepo(pending.repo), issue_number: pending.number, per_page: 100 })
-    ).data.map((r) => ({ login: r.user?.login ?? "ghost", at: Date.parse(r.created_at) }));
+      await readAll(gh, "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions", { ...splitRepo(pending.repo), issue_number: pending.number })
+    ).map((r) => ({ login: r.user?.login ?? "ghost", at: Date.parse(r.created_at) }));
     const now = service.now();
     const responders = await service.responders({ gh: found.gh, config, repo: config.supportRepo ?? pending.homeRepo, now, policy });
     const onCall = { primary: responders?.onCall?.primary ?? null, secondLine: responders?.onCall?.secondLine ?? [] };

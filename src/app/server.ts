@@ -1,27 +1,17 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
-import { timedFetch } from "../github/timed-fetch.js";
+import { appOctokit, type ExtraThrottleOptions } from "../github/octokit.js";
 import { firstlineApp, type FirstlineAppOptions } from "./index.js";
 
 /**
- * Probot's Octokit with one change: Probot's own throttling only logs a secondary rate limit and
- * gives up, so a burst would fail a whole webhook or sweep; Firstline waits `retry-after` and tries
- * again, twice, as GitHub asks.
+ * The app's Octokit class: Probot's, with Firstline's request time limit, retries and answer to
+ * rate limits (wait `retry-after` and try again, as GitHub asks, instead of Probot's give-up).
+ * The one place the app builds its client: `throttle` passes options on to Probot's throttling
+ * (a Redis `connection` shared by several app processes, say).
  */
-export function firstlineProbotOctokit(params: { readonly requestTimeoutMs?: number } = {}): typeof ProbotOctokit {
-  return ProbotOctokit.defaults((options: Record<string, unknown>) => {
-    const throttle = (options["throttle"] ?? {}) as Record<string, unknown>;
-    return {
-      ...options,
-      request: { ...(options["request"] as object), fetch: timedFetch(params.requestTimeoutMs) },
-      throttle: {
-        ...throttle,
-        onSecondaryRateLimit: (_retryAfter: number, request: { request: { retryCount: number } }) => request.request.retryCount < 2,
-        onRateLimit: (_retryAfter: number, request: { request: { retryCount: number } }) => request.request.retryCount < 2,
-      },
-    };
-  });
+export function firstlineProbotOctokit(params: { readonly requestTimeoutMs?: number; readonly fastFail?: boolean; readonly throttle?: ExtraThrottleOptions } = {}): typeof ProbotOctokit {
+  return appOctokit({ base: ProbotOctokit, ...params });
 }
 
 /** A running Firstline app server. */
@@ -52,14 +42,10 @@ export async function startAppServer(params: {
   readonly requestTimeoutMs?: number;
   readonly app?: FirstlineAppOptions;
 }): Promise<AppServer> {
-  const Octokit = params.fastFail
-    ? ProbotOctokit.defaults((options: Record<string, unknown>) => ({
-        ...options,
-        request: { ...(options["request"] as object), fetch: timedFetch(params.requestTimeoutMs) },
-        retry: { enabled: false },
-        throttle: { ...(options["throttle"] as object), enabled: false },
-      }))
-    : firstlineProbotOctokit(params.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: params.requestTimeoutMs });
+  const Octokit = firstlineProbotOctokit({
+    ...(params.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: params.requestTimeoutMs }),
+    ...(params.fastFail ? { fastFail: true } : {}),
+  });
   const probot = new Probot({
     appId: params.appId,
     privateKey: params.privateKey,

@@ -1,4 +1,5 @@
 import type { FirstlineConfig } from "../core/config/firstline-config.js";
+import { readTeamMembers } from "../github/team-members.js";
 import type { Responders } from "../core/ticket/responders.js";
 import type { SlaPolicy } from "../core/sla/policy.js";
 import { readRota, respondersAt } from "../github/load-responders.js";
@@ -124,7 +125,7 @@ export class FirstlineService {
     if (id === undefined) {
       const app = await this.appAuth();
       try {
-        const response = await app.request<{ id: number }>("GET /repos/{owner}/{repo}/installation", splitRepo(repo));
+        const response = await app.request("GET /repos/{owner}/{repo}/installation", splitRepo(repo));
         id = response.data.id;
         this.installationOfRepo.set(key, id);
       } catch (error) {
@@ -164,7 +165,8 @@ export class FirstlineService {
     if (this.botLoginValue) return this.botLoginValue;
     if (!this.appAuth) throw new Error("the app's login is unknown: give botLogin or appAuth");
     const gh = await this.appAuth();
-    const response = await gh.request<{ slug: string }>("GET /app");
+    const response = await gh.request("GET /app");
+    if (!response.data) throw new Error("GitHub did not say which app this is (GET /app answered nothing)");
     this.botLoginValue = `${response.data.slug}[bot]`;
     return this.botLoginValue;
   }
@@ -213,13 +215,7 @@ export class FirstlineService {
     if (!team) return [];
     const cached = this.teams.get(team);
     if (cached && cached.until > this.now()) return cached.members;
-    const { owner: org, repo: slug } = splitRepo(team);
-    const members: string[] = [];
-    for (let page = 1; page < 20; page++) {
-      const response = await gh.request<{ login: string }[]>("GET /orgs/{org}/teams/{team_slug}/members", { org, team_slug: slug, per_page: 100, page });
-      members.push(...response.data.map((m) => m.login));
-      if (response.data.length < 100) break;
-    }
+    const members = await readTeamMembers({ gh, team });
     this.teams.set(team, { members, until: this.now() + TEAM_TTL_MS });
     return members;
   }

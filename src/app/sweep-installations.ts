@@ -1,12 +1,11 @@
 import type { Probot } from "probot";
 import { CONFIG_PATH, type FirstlineConfig } from "../core/config/firstline-config.js";
+import { readAll } from "../github/read-all.js";
 import { buildSlaPolicy } from "../core/sla/policy.js";
-import type { SweptTicket } from "../core/sweep/plan-sweep.js";
-import type { TicketSnapshot } from "../core/ticket/snapshot.js";
 import { isServedRepository, ticketRepositories } from "../core/repositories.js";
 import { guardWrites } from "../github/write-guard.js";
 import { agencyConfig } from "./ticket-scope.js";
-import { sweepTickets, updateDashboard, type SweepFailure, type TicketSweep } from "../github/run-sweep.js";
+import { agencyNotices, sweepAgency } from "../github/sweep-agency.js";
 import { transportOf, type GitHubTransport } from "../github/transport.js";
 import { WriteLog } from "../github/write-log.js";
 import type { FirstlineService } from "./service.js";
@@ -41,14 +40,10 @@ interface Part {
   readonly all: readonly string[];
 }
 
-async function listAll<T>(gh: GitHubTransport, route: string, pick: (data: unknown) => T[]): Promise<T[]> {
-  const all: T[] = [];
-  for (let page = 1; page < 50; page++) {
-    const items = pick((await gh.request(route, { per_page: 100, page })).data);
-    all.push(...items);
-    if (items.length < 100) break;
-  }
-  return all;
+function writeLogOf(service: FirstlineService, installation: number): WriteLog {
+  let writeLog = service.writeLogs.get(installation);
+  if (!writeLog) service.writeLogs.set(installation, (writeLog = new WriteLog()));
+  return writeLog;
 }
 
 /**
@@ -66,16 +61,14 @@ export async function sweepInstallations(params: {
   const supportRepo = service.supportRepo;
   const appGh = transportOf(await app.auth());
   const installations = await service.cached("installations", () =>
-    listAll(appGh, "GET /app/installations", (data) => (data as { id: number }[]).map((i) => i.id)),
+    readAll(appGh, "GET /app/installations", {}).then((list) => list.map((i) => i.id)),
   );
   const botLogin = await service.botLogin();
   const installed = new Map<string, { installation: number; gh: GitHubTransport; all: readonly string[]; name: string }>();
   for (const installation of installations) {
     const gh = transportOf(await app.auth(installation));
     const repos = await service.cached(`repos:${installation}`, () =>
-      listAll(gh, "GET /installation/repositories", (data) =>
-        (data as { repositories: { full_name: string }[] }).repositories.map((r) => r.full_name),
-      ),
+      readAll(gh, "GET /installation/repositories", {}).then((list) => list.map((r) => r.full_name)),
     );
     for (const repo of repos) installed.set(repo.toLowerCase(), { installation, gh, all: repos, name: repo });
   }
@@ -120,106 +113,53 @@ export async function sweepInstallations(params: {
     policy,
     maxAgeMs: service.sweepConfigMaxAgeMs,
   });
-  const swept: SweptTicket[] = [];
-  const issues: TicketSnapshot[] = [];
-  let totals = { tickets: 0, ticketsChanged: 0, writes: 0, deferred: 0 };
-  const failures: SweepFailure[] = [];
-  for (const part of parts) {
+  const sweep = await sweepAgency({
     // The support repository is searched with the tickets, so its dashboard comes back with them,
-    // unless this process already knows the dashboard (it wrote it).
-    const holdsSupport = part.installation === home.installation && !service.knownDashboards.has(supportRepo.toLowerCase());
-    // Every ticket repository is searched every sweep, even one that had no open issue: a ticket
-    // whose webhook never arrived must still be found within one sweep.
-    const repos = holdsSupport ? [...part.repos, supportRepo] : [...part.repos];
-    if (repos.length === 0) continue;
-    let writeLog = service.writeLogs.get(part.installation);
-    if (!writeLog) service.writeLogs.set(part.installation, (writeLog = new WriteLog()));
-    let result: TicketSweep;
-    try {
-      result = await sweepTickets({
+    // unless this process already knows the dashboard (it wrote it). Every ticket repository is
+    // searched every sweep, even one that had no open issue: a ticket whose webhook never arrived
+    // must still be found within one sweep.
+    parts: parts.map((part) => ({
       gh: part.gh,
-      repos,
-      config,
-      policy,
-      botLogin,
-      responders: () => responders,
-      writeLog,
-      now: () => service.now(),
-      lock: (key, work) => service.locks.run(key, work),
-      });
-    } catch (error) {
-      // One installation that fails (its token refused, GitHub down for it) leaves the others swept.
-      failures.push(...part.repos.map((repo) => ({ repo, status: statusOf(error), message: (error as Error).message })));
-      continue;
-    }
-    failures.push(...result.failures);
-    swept.push(...result.swept);
-    // Pages outlive a restart: an open alert issue that was paged goes back on the watch list.
-    for (const ticket of result.swept) {
-      const { snapshot } = ticket;
-      const pagedInComments = snapshot.comments.some((c) => c.author.toLowerCase() === botLogin.toLowerCase() && hasMarker(c.body, PAGE_KEY) && service.now() - c.createdAt < PAGE_WATCH_MS);
-      if ((snapshot.labels.includes("type: alert") && hasMarker(snapshot.body, PAGE_KEY)) || pagedInComments) {
-        service.pendingPages.set(`${snapshot.repo}#${snapshot.number}`, { repo: snapshot.repo, number: snapshot.number, homeRepo: supportRepo });
-      }
-      // An emergency ticket whose webhook never arrived (or whose page failed) pages now.
-      if (snapshot.labels.includes("priority: P1") && !snapshot.labels.includes("type: alert")) {
-        try {
-          await pageTicketIfDue({ scope: { gh: part.gh, repo: snapshot.repo, config, policy, botLogin, now: service.now() }, service, snapshot, log: app.log, responders });
-        } catch (error) {
-          failures.push({ repo: snapshot.repo, number: snapshot.number, status: statusOf(error), message: (error as Error).message });
+      repos: part.installation === home.installation && !service.knownDashboards.has(supportRepo.toLowerCase()) ? [...part.repos, supportRepo] : [...part.repos],
+      writeLog: writeLogOf(service, part.installation),
+    })),
+    supportGh,
+    supportRepo,
+    config,
+    policy,
+    botLogin,
+    responders: () => responders,
+    now: () => service.now(),
+    lock: (key, work) => service.locks.run(key, work),
+    remembered: service.knownDashboards.get(supportRepo.toLowerCase()),
+    afterPart: async ({ part, swept, failures }) => {
+      for (const { snapshot } of swept) {
+        // Pages outlive a restart: an open alert issue that was paged goes back on the watch list.
+        const pagedInComments = snapshot.comments.some((c) => c.author.toLowerCase() === botLogin.toLowerCase() && hasMarker(c.body, PAGE_KEY) && service.now() - c.createdAt < PAGE_WATCH_MS);
+        if ((snapshot.labels.includes("type: alert") && hasMarker(snapshot.body, PAGE_KEY)) || pagedInComments) {
+          service.pendingPages.set(`${snapshot.repo}#${snapshot.number}`, { repo: snapshot.repo, number: snapshot.number, homeRepo: supportRepo });
+        }
+        // An emergency ticket whose webhook never arrived (or whose page failed) pages now.
+        if (snapshot.labels.includes("priority: P1") && !snapshot.labels.includes("type: alert")) {
+          try {
+            await pageTicketIfDue({ scope: { gh: part.gh, repo: snapshot.repo, config, policy, botLogin, now: service.now() }, service, snapshot, log: app.log, responders });
+          } catch (error) {
+            failures.push({ repo: snapshot.repo, number: snapshot.number, status: statusOf(error), message: (error as Error).message });
+          }
         }
       }
-    }
-    issues.push(...result.issues);
-    totals = {
-      tickets: totals.tickets + result.tickets,
-      ticketsChanged: totals.ticketsChanged + result.ticketsChanged,
-      writes: totals.writes + result.writes,
-      deferred: totals.deferred + result.deferred,
-    };
-  }
-  for (const failure of failures) app.log.warn({ ...failure }, "the sweep could not finish here; the next sweep tries again");
-  await dailyMaintenance({ service, config, policy, botLogin, home: supportRepo, assignees: responders?.support ? [responders.support.developer, responders.support.operations] : [], ghFor: async (repo) => guard((await service.githubFor(repo, home.gh, supportRepo)) ?? home.gh), log: app.log });
-  const remembered = service.knownDashboards.get(supportRepo.toLowerCase());
-  const dashboard = await updateDashboard({
-    gh: supportGh,
-    repo: supportRepo,
-    swept,
-    responders,
-    zone: config.timezone,
-    botLogin,
-    issues,
-    remembered,
-    notices: agencyNotices({ supportRepo, ignored: [...service.ignoredConfigFiles], notInstalled, failures }),
+    },
+    beforeDashboard: () =>
+      dailyMaintenance({ service, config, policy, botLogin, home: supportRepo, assignees: responders?.support ? [responders.support.developer, responders.support.operations] : [], ghFor: async (repo) => guard((await service.githubFor(repo, home.gh, supportRepo)) ?? home.gh), log: app.log }),
+    notices: (failures) => {
+      for (const failure of failures) app.log.warn({ ...failure }, "the sweep could not finish here; the next sweep tries again");
+      return agencyNotices({ supportRepo, ignored: [...service.ignoredConfigFiles], notInstalled, failures });
+    },
   });
-  service.knownDashboards.set(supportRepo.toLowerCase(), dashboard.dashboard);
+  service.knownDashboards.set(supportRepo.toLowerCase(), sweep.dashboard.dashboard);
   await recheckRotaPulls({ service, gh: supportGh, repo: supportRepo, config, botLogin, log: app.log });
   await onCallUpkeep({ service, config, supportGh, supportRepo, searches: parts.map((p) => ({ gh: p.gh, repos: p.repos })), botLogin, log: app.log });
-  return [
-    {
-      config: supportRepo,
-      ...totals,
-      writes: totals.writes + (dashboard.outcome === "unchanged" ? 0 : 1),
-      dashboard: dashboard.outcome,
-    },
-  ];
-}
-
-/** What the agency should know besides its tickets, as dashboard lines. */
-function agencyNotices(params: { supportRepo: string; ignored: readonly string[]; notInstalled: readonly string[]; failures: readonly SweepFailure[] }): string[] {
-  const { supportRepo, ignored, notInstalled, failures } = params;
-  const failed = new Map<string, SweepFailure[]>();
-  for (const failure of failures) failed.set(failure.repo, [...(failed.get(failure.repo) ?? []), failure]);
-  return [
-    ...[...failed].sort(([a], [b]) => a.localeCompare(b)).map(([repo, list]) => {
-      const first = list[0];
-      const status = first?.status === undefined ? "" : ` (GitHub answered ${first.status})`;
-      const what = list.every((f) => f.number === undefined) ? "could not be swept" : `had ${list.length} ticket${list.length === 1 ? "" : "s"} that could not be brought up to date`;
-      return `\`${repo}\` ${what} this time${status}; the next sweep tries again.`;
-    }),
-    ...[...ignored].sort().map((repo) => `\`${repo}\` has a \`.github/firstline.yml\` of its own, which Firstline ignores: only \`${supportRepo}\` configures it. Move anything still needed there, then delete that file.`),
-    ...[...notInstalled].sort().map((repo) => `\`${repo}\` is listed in the configuration but the app is not installed there (or cannot see it): its tickets are not watched.`),
-  ];
+  return [{ config: supportRepo, tickets: sweep.tickets, ticketsChanged: sweep.ticketsChanged, writes: sweep.writes, deferred: sweep.deferred, dashboard: sweep.dashboard.outcome }];
 }
 
 /**
@@ -240,13 +180,7 @@ async function recheckRotaPulls(params: {
   service.dailyDone.set(repo.toLowerCase(), today);
   let pulls: { number: number }[];
   try {
-    pulls = (
-      await gh.request<{ number: number }[]>("GET /repos/{owner}/{repo}/pulls", {
-        ...splitRepo(repo),
-        state: "open",
-        per_page: 100,
-      })
-    ).data;
+    pulls = await readAll(gh, "GET /repos/{owner}/{repo}/pulls", { ...splitRepo(repo), state: "open" });
   } catch (error) {
     params.log.warn({ repo, error: (error as Error).message }, "could not list the open rota pull requests; tried again tomorrow");
     return;

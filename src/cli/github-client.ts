@@ -1,17 +1,9 @@
-import { requestTimeoutFromEnv, timedFetch } from "../github/timed-fetch.js";
-import { retry } from "@octokit/plugin-retry";
-import { throttling } from "@octokit/plugin-throttling";
-import { Octokit } from "@octokit/core";
 import * as z from "zod";
-import { statusOf, transportOf, type GitHubTransport } from "../github/transport.js";
-import { paceWrites, readsAtFullSpeed } from "../github/write-pacing.js";
+import { githubClient } from "../github/octokit.js";
+import { requestTimeoutFromEnv } from "../github/timed-fetch.js";
+import { statusOf, type GitHubTransport } from "../github/transport.js";
 import type { CommandIo } from "./command.js";
 import { InputError } from "../shell/input-error.js";
-
-const CliOctokit = Octokit.plugin(retry, throttling);
-
-/** How many times a rate-limited request waits and tries again before giving up. */
-const RATE_LIMIT_RETRIES = 3;
 
 /**
  * GitHub for a command, from the environment a workflow step has: the token in `GITHUB_TOKEN`
@@ -24,28 +16,14 @@ export function cliGitHub(params: { readonly io: CommandIo; readonly command: st
   const token = nonEmpty(io.env["GITHUB_TOKEN"]) ?? nonEmpty(io.env["GH_TOKEN"]);
   if (!token) throw InputError.of({ file: `firstline ${command}`, path: "", message: "no GitHub token: set GITHUB_TOKEN (or GH_TOKEN) in the environment" });
   const warn = (message: string) => io.stderr(`firstline ${command}: ${message}\n`);
-  const octokit = new CliOctokit({
-    auth: token,
-    baseUrl: (nonEmpty(io.env["GITHUB_API_URL"]) ?? "https://api.github.com").replace(/\/+$/, ""),
+  // Failed requests come back as errors the command reports in one line; nothing else is printed.
+  return githubClient({
+    token,
+    baseUrl: nonEmpty(io.env["GITHUB_API_URL"]),
     userAgent: "firstline-cli",
-    request: { fetch: timedFetch(requestTimeoutFromEnv(io.env)) },
-    // Failed requests come back as errors the command reports in one line; nothing else is printed.
-    log: { debug: () => undefined, info: () => undefined, warn, error: () => undefined },
-    throttle: {
-      ...readsAtFullSpeed(),
-      onRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-        warn(`rate limited on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
-        return retryCount < RATE_LIMIT_RETRIES;
-      },
-      onSecondaryRateLimit: (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
-        warn(`secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
-        return retryCount < RATE_LIMIT_RETRIES;
-      },
-    },
-    retry: { doNotRetry: [400, 401, 403, 404, 422] },
+    requestTimeoutMs: requestTimeoutFromEnv(io.env),
+    warn,
   });
-  paceWrites(octokit);
-  return transportOf(octokit);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { FirstlineConfig } from "../core/config/firstline-config.js";
+import { findInList, readAll } from "./read-all.js";
 import { createIssueOnce } from "./create-issue-once.js";
 import type { Alert } from "../core/alerts/alert.js";
 import { alertKey, type ExistingAlertIssue } from "../core/alerts/alert-issue.js";
@@ -20,31 +21,20 @@ export interface IngestedAlert {
   readonly page: AlertPage | null;
 }
 
-interface IssueItem {
-  number: number;
-  state: "open" | "closed";
-  body: string | null;
-  created_at: string;
-  user: { login: string } | null;
-  pull_request?: unknown;
-}
-
 /** The issue that already carries an alert's fingerprint marker, with its comments. */
 async function findAlertIssue(params: { gh: GitHubTransport; repo: string; fingerprint: string; botLogin: string }): Promise<ExistingAlertIssue | null> {
   const { gh, repo, fingerprint, botLogin } = params;
   const where = splitRepo(repo);
   const wanted = marker(alertKey(fingerprint));
-  let found: IssueItem | undefined;
-  for (let page = 1; page <= 10 && !found; page++) {
-    const batch = (await gh.request<IssueItem[]>("GET /repos/{owner}/{repo}/issues", { ...where, labels: LABELS.type("alert"), state: "all", sort: "created", direction: "desc", per_page: 100, page })).data;
-    found = batch.find((i) => !i.pull_request && i.user?.login.toLowerCase() === botLogin.toLowerCase() && (i.body ?? "").includes(wanted));
-    if (batch.length < 100) break;
-  }
+  const found = await findInList(
+    gh,
+    "GET /repos/{owner}/{repo}/issues",
+    { ...where, labels: LABELS.type("alert"), state: "all", sort: "created", direction: "desc" },
+    (i) => !i.pull_request && i.user?.login.toLowerCase() === botLogin.toLowerCase() && (i.body ?? "").includes(wanted),
+  );
   if (!found) return null;
-  const comments = (
-    await gh.request<{ id: number; body?: string; created_at: string; user: { login: string } | null }[]>("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...where, issue_number: found.number, per_page: 100 })
-  ).data.map((c) => ({ id: c.id, author: c.user?.login ?? "ghost", createdAt: Date.parse(c.created_at), body: c.body ?? "" }));
-  return { repo, number: found.number, state: found.state, author: found.user?.login ?? "ghost", body: found.body ?? "", createdAt: Date.parse(found.created_at), comments };
+  const comments = (await readAll(gh, "GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...where, issue_number: found.number })).map((c) => ({ id: c.id, author: c.user?.login ?? "ghost", createdAt: Date.parse(c.created_at), body: c.body ?? "" }));
+  return { repo, number: found.number, state: found.state === "closed" ? "closed" : "open", author: found.user?.login ?? "ghost", body: found.body ?? "", createdAt: Date.parse(found.created_at), comments };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { TicketAction } from "../core/ticket/actions.js";
+import { findInList } from "./read-all.js";
 import { splitRepo, statusOf, type GitHubTransport } from "./transport.js";
 
 /** What applying a plan did, for logs, dry runs and budgets. */
@@ -9,24 +10,19 @@ export interface AppliedAction {
 }
 
 /**
- * Carries out a ticket's planned actions in order, with one request each. With `dryRun` nothing is
- * sent and the plan is returned as it would have been applied: the one switch for dry runs.
+ * Carries out a ticket's planned actions in order, with one request each. (A dry run is a
+ * transport that records these writes instead of sending them: see `./dry-run.ts`.)
  */
 export async function applyTicketActions(params: {
   readonly gh: GitHubTransport;
   readonly repo: string;
   readonly number: number;
   readonly actions: readonly TicketAction[];
-  readonly dryRun?: boolean;
 }): Promise<AppliedAction[]> {
   const { gh, number, actions } = params;
   const where = { ...splitRepo(params.repo), issue_number: number };
   const applied: AppliedAction[] = [];
   for (const action of actions) {
-    if (params.dryRun) {
-      applied.push({ action, done: false, note: "dry run" });
-      continue;
-    }
     switch (action.kind) {
       case "add-labels":
         await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", { ...where, labels: [...action.labels] });
@@ -75,11 +71,7 @@ async function createCommentOnce(params: { gh: GitHubTransport; where: { owner: 
   } catch (error) {
     const status = statusOf(error);
     if (status === undefined || status < 500) throw error;
-    for (let page = 1; page <= 30; page++) {
-      const comments = (await gh.request<{ body?: string }[]>("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...where, per_page: 100, page })).data;
-      if (comments.some((c) => c.body === body)) return;
-      if (comments.length < 100) break;
-    }
+    if (await findInList(gh, "GET /repos/{owner}/{repo}/issues/{issue_number}/comments", where, (c) => c.body === body)) return;
     await post();
   }
 }

@@ -20,7 +20,7 @@ export async function postCheckRun(params: { readonly gh: GitHubTransport; reado
     summary: report.summary.slice(0, 65_000),
     ...(batch.length > 0 ? { annotations: toGitHub(batch) } : {}),
   });
-  const created = await gh.request<{ id: number }>("POST /repos/{owner}/{repo}/check-runs", {
+  const created = await gh.request("POST /repos/{owner}/{repo}/check-runs", {
     ...where,
     name: report.name,
     head_sha: params.headSha,
@@ -32,5 +32,5 @@ export async function postCheckRun(params: { readonly gh: GitHubTransport; reado
   for (const batch of batches.slice(1)) {
     await gh.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", { ...where, check_run_id: created.data.id, output: output(batch) });
   }
-  return created.data.id;
+  return Number(created.data.id);
 }

@@ -1,4 +1,5 @@
 import { formatProblem, type InputProblem } from "../core/finding.js";
+import { findInList } from "./read-all.js";
 import { createIssueOnce } from "./create-issue-once.js";
 import { neutralise } from "../core/markdown/safe-text.js";
 import { splitRepo, type GitHubTransport } from "./transport.js";
@@ -21,13 +22,8 @@ export function configProblemBody(problems: readonly InputProblem[]): string {
 }
 
 async function findOpen(gh: GitHubTransport, repo: string, botLogin: string): Promise<{ number: number; body: string | null } | undefined> {
-  const response = await gh.request<{ number: number; title: string; body: string | null; pull_request?: unknown }[]>("GET /repos/{owner}/{repo}/issues", {
-    ...splitRepo(repo),
-    state: "open",
-    creator: botLogin,
-    per_page: 100,
-  });
-  return response.data.find((i) => !i.pull_request && i.title === CONFIG_PROBLEM_TITLE);
+  const found = await findInList(gh, "GET /repos/{owner}/{repo}/issues", { ...splitRepo(repo), state: "open", creator: botLogin }, (i) => !i.pull_request && i.title === CONFIG_PROBLEM_TITLE);
+  return found && { number: found.number, body: found.body ?? null };
 }
 
 /** Opens, or updates in place, the one issue that says why the configuration is broken. */

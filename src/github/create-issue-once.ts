@@ -1,5 +1,6 @@
 import { splitRepo, statusOf, type GitHubTransport } from "./transport.js";
 import { firstMarker } from "../core/markers.js";
+import { readFirstPage } from "./read-all.js";
 
 /** An issue Firstline opens: its body carries the marker that finds it again. */
 export interface IssueFields {
@@ -16,18 +17,10 @@ export function markerOf(body: string): string {
   return found;
 }
 
-interface Listed {
-  readonly number: number;
-  readonly body?: string | null;
-  readonly user: { readonly login: string } | null;
-  readonly pull_request?: unknown;
-}
-
 /** Firstline's open issues in a repository that carry the marker, oldest first (the newest 100 issues are looked at). */
 async function openWithMarker(params: { gh: GitHubTransport; repo: string; botLogin: string; marker: string }): Promise<number[]> {
-  const listed = (
-    await params.gh.request<Listed[]>("GET /repos/{owner}/{repo}/issues", { ...splitRepo(params.repo), state: "open", sort: "created", direction: "desc", per_page: 100 })
-  ).data;
+  // A race or a lost answer is minutes old at most: the newest hundred open issues hold it.
+  const listed = await readFirstPage(params.gh, "GET /repos/{owner}/{repo}/issues", { ...splitRepo(params.repo), state: "open", sort: "created", direction: "desc" });
   return listed
     .filter((i) => !i.pull_request && i.user?.login.toLowerCase() === params.botLogin.toLowerCase() && (i.body ?? "").includes(params.marker))
     .map((i) => i.number)
@@ -53,7 +46,7 @@ export async function createIssueOnce(params: {
   const marker = markerOf(fields.body);
   const post = async () =>
     (
-      await gh.request<{ number: number }>("POST /repos/{owner}/{repo}/issues", {
+      await gh.request("POST /repos/{owner}/{repo}/issues", {
         ...splitRepo(repo),
         title: fields.title,
         body: fields.body,

@@ -1,4 +1,5 @@
 import { PRIORITIES, PRIORITY_NAMES } from "../core/labels.js";
+import { readAll } from "./read-all.js";
 import { TICKET_TYPES } from "../core/triage/form-fields.js";
 import type { FirstlineConfig } from "../core/config/firstline-config.js";
 import { splitRepo, statusOf, type GitHubTransport } from "./transport.js";
@@ -34,12 +35,7 @@ export function labelCatalogue(config: Pick<FirstlineConfig, "clients" | "pauseL
  */
 export async function ensureLabels(params: { readonly gh: GitHubTransport; readonly repo: string; readonly labels: readonly LabelSpec[] }): Promise<string[]> {
   const where = splitRepo(params.repo);
-  const existing = new Set<string>();
-  for (let page = 1; page < 20; page++) {
-    const response = await params.gh.request<{ name: string }[]>("GET /repos/{owner}/{repo}/labels", { ...where, per_page: 100, page });
-    response.data.forEach((l) => existing.add(l.name.toLowerCase()));
-    if (response.data.length < 100) break;
-  }
+  const existing = new Set((await readAll(params.gh, "GET /repos/{owner}/{repo}/labels", where)).map((l) => l.name.toLowerCase()));
   const created: string[] = [];
   for (const label of params.labels) {
     if (existing.has(label.name.toLowerCase())) continue;

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { readAll, type ListItem } from "./read-all.js";
 import { createIssueOnce } from "./create-issue-once.js";
 import type { FirstlineConfig } from "../core/config/firstline-config.js";
 import { codeScanningAlertSchema, dependabotAlertSchema, secretScanningAlertSchema, type DependabotAlert } from "../core/maintenance/alert-schemas.js";
@@ -62,31 +63,15 @@ export async function applyMaintenanceActions(params: {
   return number;
 }
 
-interface IssueItem {
-  number: number;
-  body: string | null;
-  user: { login: string } | null;
-  pull_request?: unknown;
-}
-
-async function botMaintenanceIssues(params: { gh: GitHubTransport; repo: string; botLogin: string; since?: string }): Promise<IssueItem[]> {
-  const found: IssueItem[] = [];
-  for (let page = 1; page <= 10; page++) {
-    const batch = (
-      await params.gh.request<IssueItem[]>("GET /repos/{owner}/{repo}/issues", {
-        ...splitRepo(params.repo),
-        labels: MAINTENANCE_TYPE_LABEL,
-        state: "all",
-        creator: params.botLogin,
-        per_page: 100,
-        page,
-        ...(params.since ? { since: params.since } : {}),
-      })
-    ).data;
-    found.push(...batch.filter((i) => !i.pull_request));
-    if (batch.length < 100) break;
-  }
-  return found;
+async function botMaintenanceIssues(params: { gh: GitHubTransport; repo: string; botLogin: string; since?: string }): Promise<ListItem<"GET /repos/{owner}/{repo}/issues">[]> {
+  const issues = await readAll(params.gh, "GET /repos/{owner}/{repo}/issues", {
+    ...splitRepo(params.repo),
+    labels: MAINTENANCE_TYPE_LABEL,
+    state: "all",
+    creator: params.botLogin,
+    ...(params.since ? { since: params.since } : {}),
+  });
+  return issues.filter((i) => !i.pull_request);
 }
 
 /**
@@ -110,7 +95,7 @@ export async function openDueMaintenance(params: {
   for (const repo of repos) clients.push({ repo, gh: await params.ghFor(repo) });
   // Reads, so all at once: a sweep's closing reads cost one round trip, not one a repository.
   const lists = await Promise.all(clients.map(({ repo, gh }) => botMaintenanceIssues({ gh, repo, botLogin, ...(since ? { since } : {}) })));
-  const issues = lists.flat().map((i) => ({ author: i.user?.login ?? "", body: i.body }));
+  const issues = lists.flat().map((i) => ({ author: i.user?.login ?? "", body: i.body ?? null }));
   const existingKeys = existingMaintenanceKeys({ issues, botLogin });
   const opened: { repo: string; number: number | null; title: string }[] = [];
   for (const due of dueMaintenanceTickets({ config, today, existingKeys, policy })) {
@@ -127,8 +112,8 @@ export async function dependabotAlerts(params: { gh: GitHubTransport; repo: stri
   try {
     // This endpoint pages with cursors (`after`, from the Link header), not page numbers.
     let after: string | undefined;
-    for (let page = 0; page < 10; page++) {
-      const response = await params.gh.request<unknown[]>("GET /repos/{owner}/{repo}/dependabot/alerts", {
+    for (;;) {
+      const response = await params.gh.request("GET /repos/{owner}/{repo}/dependabot/alerts", {
         ...splitRepo(params.repo),
         per_page: 100,
         ...(after ? { after } : {}),
@@ -200,13 +185,9 @@ export async function syncScanningTicket(params: {
   const { gh, repo, kind, id, config, botLogin } = params;
   if (!config.securityAlerts.enabled) return [];
   const route = kind === "code" ? "GET /repos/{owner}/{repo}/code-scanning/alerts" : "GET /repos/{owner}/{repo}/secret-scanning/alerts";
-  const raw: unknown[] = [];
+  let raw: unknown[];
   try {
-    for (let page = 1; page <= 10; page++) {
-      const batch = (await gh.request<unknown[]>(route, { ...splitRepo(repo), per_page: 100, page })).data;
-      raw.push(...batch);
-      if (batch.length < 100) break;
-    }
+    raw = await readAll(gh, route, splitRepo(repo));
   } catch (error) {
     if (statusOf(error) === 403 || statusOf(error) === 404) return [];
     throw error;

@@ -1,4 +1,6 @@
 import { ANNOUNCEMENT_LABEL, type Announcement } from "../core/rota/announcement.js";
+import { readFirstPage } from "./read-all.js";
+import { readTeamMembers } from "./team-members.js";
 import { createIssueOnce } from "./create-issue-once.js";
 import { splitRepo, statusOf, type GitHubTransport } from "./transport.js";
 
@@ -21,22 +23,14 @@ export async function publishAnnouncement(params: {
   readonly announcement: Announcement;
   readonly botLogin: string;
   readonly syncTeam: string | null;
-  readonly dryRun?: boolean;
 }): Promise<PublishResult> {
   const { gh, repo, announcement, botLogin } = params;
   const where = splitRepo(repo);
-  const existing = (
-    await gh.request<{ number: number; state: string; body: string | null; user: { login: string } | null; assignees?: { login: string }[] }[]>("GET /repos/{owner}/{repo}/issues", {
-      ...where,
-      labels: ANNOUNCEMENT_LABEL,
-      state: "all",
-      per_page: 30,
-    })
-  ).data.filter((i) => i.user?.login.toLowerCase() === botLogin.toLowerCase());
+  // The newest hundred announcements: older weeks' issues were closed when they were replaced.
+  const existing = (await readFirstPage(gh, "GET /repos/{owner}/{repo}/issues", { ...where, labels: ANNOUNCEMENT_LABEL, state: "all" })).filter((i) => i.user?.login.toLowerCase() === botLogin.toLowerCase());
   const mine = existing.find((i) => (i.body ?? "").includes(announcement.marker));
   let outcome: PublishResult["issue"] = "unchanged";
   let number = mine?.number ?? 0;
-  if (params.dryRun) return { issue: mine ? "unchanged" : "created", number, closed: [], team: "dry run" };
   if (!mine) {
     const created = await createIssueOnce({
       gh,
@@ -63,7 +57,7 @@ export async function publishAnnouncement(params: {
 async function syncTeam(params: { gh: GitHubTransport; team: string; members: readonly string[] }): Promise<string> {
   const { owner: org, repo: slug } = splitRepo(params.team);
   try {
-    const current = (await params.gh.request<{ login: string }[]>("GET /orgs/{org}/teams/{team_slug}/members", { org, team_slug: slug, per_page: 100 })).data.map((m) => m.login.toLowerCase());
+    const current = (await readTeamMembers({ gh: params.gh, team: params.team })).map((m) => m.toLowerCase());
     const wanted = params.members.map((m) => m.toLowerCase());
     const add = wanted.filter((m) => !current.includes(m));
     const remove = current.filter((m) => !wanted.includes(m));

@@ -57,7 +57,7 @@ export class FileReader {
     if (cached?.missingUntil !== undefined && cached.missingUntil > this.clock()) return null;
     if (cached?.checkedAt !== undefined && params.maxAgeMs !== undefined && this.clock() - cached.checkedAt <= params.maxAgeMs) return cached.text;
     try {
-      const response = await gh.request<{ content?: string; encoding?: string; type?: string; size?: number }>("GET /repos/{owner}/{repo}/contents/{path}", {
+      const response = await gh.request("GET /repos/{owner}/{repo}/contents/{path}", {
         ...splitRepo(repo),
         path,
         ...(ref ? { ref } : {}),
@@ -88,12 +88,12 @@ export class FileReader {
   /** Lists a folder's file names (not cached: folders are read by scheduled jobs, not per webhook). */
   async list(params: { readonly gh: GitHubTransport; readonly repo: string; readonly path: string; readonly ref?: string }): Promise<string[]> {
     try {
-      const response = await params.gh.request<unknown>("GET /repos/{owner}/{repo}/contents/{path}", {
+      const response = await params.gh.request("GET /repos/{owner}/{repo}/contents/{path}", {
         ...splitRepo(params.repo),
         path: params.path,
         ...(params.ref ? { ref: params.ref } : {}),
       });
-      return Array.isArray(response.data) ? response.data.filter((e) => e?.type === "file").map((e) => String(e.name)) : [];
+      return Array.isArray(response.data) ? response.data.filter((e) => e.type === "file").map((e) => e.name) : [];
     } catch (error) {
       if (statusOf(error) === 404) return [];
       throw error;

@@ -1,4 +1,5 @@
 import type { Finding } from "../core/finding.js";
+import { findInList } from "./read-all.js";
 import { createIssueOnce } from "./create-issue-once.js";
 import { mention, neutralise } from "../core/markdown/safe-text.js";
 import { ROTA_RULE } from "../core/rota/rule-ids.js";
@@ -46,26 +47,13 @@ export function horizonIssue(params: { readonly findings: readonly Finding[]; re
 }
 
 async function findOpen(params: { gh: GitHubTransport; repo: string; botLogin: string }): Promise<{ number: number; title: string; body: string } | undefined> {
-  for (let page = 1; page <= 10; page++) {
-    const batch = (
-      await params.gh.request<{ number: number; title: string; body?: string | null; pull_request?: unknown }[]>("GET /repos/{owner}/{repo}/issues", {
-        ...splitRepo(params.repo),
-        state: "open",
-        creator: params.botLogin,
-        per_page: 100,
-        page,
-      })
-    ).data;
-    const found = batch.find((i) => !i.pull_request && (i.body ?? "").includes(HORIZON_MARKER));
-    if (found) return { number: found.number, title: found.title, body: found.body ?? "" };
-    if (batch.length < 100) return undefined;
-  }
-  return undefined;
+  const found = await findInList(params.gh, "GET /repos/{owner}/{repo}/issues", { ...splitRepo(params.repo), state: "open", creator: params.botLogin }, (i) => !i.pull_request && (i.body ?? "").includes(HORIZON_MARKER));
+  return found && { number: found.number, title: found.title, body: found.body ?? "" };
 }
 
 /**
  * Keeps the one rota-horizon issue in step: opens it (or edits it in place) while the rota fails,
- * closes it with a comment once it passes. With `dryRun`, says what it would do and writes nothing.
+ * closes it with a comment once it passes.
  */
 export async function syncHorizonIssue(params: {
   readonly gh: GitHubTransport;
@@ -73,25 +61,21 @@ export async function syncHorizonIssue(params: {
   readonly botLogin: string;
   readonly issue: HorizonIssue | null;
   readonly closingNote: string;
-  readonly dryRun: boolean;
 }): Promise<{ readonly outcome: HorizonOutcome; readonly number: number | null }> {
-  const { gh, repo, issue, dryRun } = params;
+  const { gh, repo, issue } = params;
   const open = await findOpen(params);
   if (issue === null) {
     if (!open) return { outcome: "none", number: null };
-    if (!dryRun) {
-      const at = { ...splitRepo(repo), issue_number: open.number };
-      await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...at, body: params.closingNote });
-      await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...at, state: "closed", state_reason: "completed" });
-    }
+    const at = { ...splitRepo(repo), issue_number: open.number };
+    await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...at, body: params.closingNote });
+    await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...at, state: "closed", state_reason: "completed" });
     return { outcome: "closed", number: open.number };
   }
   if (!open) {
-    if (dryRun) return { outcome: "created", number: null };
     const created = await createIssueOnce({ gh, repo, botLogin: params.botLogin, fields: { title: issue.title, body: issue.body } });
     return { outcome: "created", number: created.number };
   }
   if (open.title === issue.title && open.body === issue.body) return { outcome: "unchanged", number: open.number };
-  if (!dryRun) await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...splitRepo(repo), issue_number: open.number, title: issue.title, body: issue.body });
+  await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...splitRepo(repo), issue_number: open.number, title: issue.title, body: issue.body });
   return { outcome: "updated", number: open.number };
 }

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { findInList, readAll, type ListItem } from "./read-all.js";
 import { loadRota, OVERRIDES_FILE_NAME, ROTA_FILE_NAMES } from "../config/rota-load.js";
 import type { CheckReport } from "../core/check-report.js";
 import type { InputProblem } from "../core/finding.js";
@@ -42,8 +43,11 @@ async function readRotaAt(params: { gh: GitHubTransport; reader: FileReader; rep
   return loadRota({ people: entry(0), support: entry(1), onCall: entry(2), ...(overrides == null ? {} : { overrides: { file: `${dir}/${OVERRIDES_FILE_NAME}`, text: overrides } }) });
 }
 
+/** What approvals depend on in a review, as GitHub lists them (the reviewer as far as its login). */
+type Review = Pick<ListItem<"GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews">, "state" | "commit_id"> & { readonly user: { readonly login: string } | null };
+
 /** The logins whose latest review approves the head commit (a dismissed or older approval counts for nothing). */
-export function approversOnHead(reviews: readonly { user: { login: string } | null; state: string; commit_id: string | null }[], headSha: string): string[] {
+export function approversOnHead(reviews: readonly Review[], headSha: string): string[] {
   const latest = new Map<string, { state: string; commit: string | null }>();
   for (const review of reviews) {
     if (!review.user || review.state === "COMMENTED" || review.state === "PENDING") continue;
@@ -53,7 +57,7 @@ export function approversOnHead(reviews: readonly { user: { login: string } | nu
 }
 
 /** Whether the author left a comment review on the head commit (GitHub lets no one approve their own pull request). */
-function authorConfirmedHead(reviews: readonly { user: { login: string } | null; state: string; commit_id: string | null }[], author: string, headSha: string): boolean {
+function authorConfirmedHead(reviews: readonly Review[], author: string, headSha: string): boolean {
   return reviews.some((r) => r.user?.login.toLowerCase() === author.toLowerCase() && r.state === "COMMENTED" && r.commit_id === headSha);
 }
 
@@ -87,16 +91,9 @@ export async function checkRotaPullRequest(params: {
 }): Promise<RotaPullCheck> {
   const { gh, reader, repo, number, dir, zone, botLogin } = params;
   const where = splitRepo(repo);
-  const pull = (
-    await gh.request<{ state: string; user: { login: string } | null; head: { sha: string }; base: { sha: string } }>("GET /repos/{owner}/{repo}/pulls/{pull_number}", { ...where, pull_number: number })
-  ).data;
+  const pull = (await gh.request("GET /repos/{owner}/{repo}/pulls/{pull_number}", { ...where, pull_number: number })).data;
   if (pull.state !== "open") return { kind: "skipped", why: "the pull request is closed" };
-  const files: string[] = [];
-  for (let page = 1; page < 31; page++) {
-    const batch = (await gh.request<{ filename: string }[]>("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", { ...where, pull_number: number, per_page: 100, page })).data;
-    files.push(...batch.map((f) => f.filename));
-    if (batch.length < 100) break;
-  }
+  const files = (await readAll(gh, "GET /repos/{owner}/{repo}/pulls/{pull_number}/files", { ...where, pull_number: number })).map((f) => f.filename);
   if (!files.some((f) => f.startsWith(`${dir}/`))) return { kind: "skipped", why: `no file under ${dir}/ changed` };
   const headSha = pull.head.sha;
   const head = await readRotaAt({ gh, reader, repo, dir, ref: headSha, missingIsEmpty: false });
@@ -112,21 +109,12 @@ export async function checkRotaPullRequest(params: {
     return { kind: "unreadable", problems: head.problems, headSha };
   }
   const base = await readRotaAt({ gh, reader, repo, dir, ref: pull.base.sha, missingIsEmpty: true });
-  const reviews: { user: { login: string } | null; state: string; commit_id: string | null }[] = [];
-  for (let page = 1; page < 31; page++) {
-    const batch = (await gh.request<typeof reviews>("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", { ...where, pull_number: number, per_page: 100, page })).data;
-    reviews.push(...batch);
-    if (batch.length < 100) break;
-  }
+  const reviews = await readAll(gh, "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", { ...where, pull_number: number });
   const author = pull.user?.login ?? "ghost";
   // Oldest first, as GitHub lists them.
-  const pushers: string[] = [];
-  for (let page = 1; page < 31; page++) {
-    const batch = (await gh.request<{ author: { login: string } | null; committer: { login: string } | null }[]>("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", { ...where, pull_number: number, per_page: 100, page })).data;
-    // A commit GitHub cannot tie to an account was not pushed by the author as far as anyone can tell.
-    pushers.push(...batch.map((commit) => commit.author?.login ?? commit.committer?.login ?? "(an unknown account)"));
-    if (batch.length < 100) break;
-  }
+  const commits = await readAll(gh, "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", { ...where, pull_number: number });
+  // A commit GitHub cannot tie to an account was not pushed by the author as far as anyone can tell.
+  const pushers = commits.map((commit) => commit.author?.login ?? commit.committer?.login ?? "(an unknown account)");
   const result = checkRotaChange({
     base: base.ok ? base.value : (emptyRota(head.value) as Rota),
     head: head.value,
@@ -149,12 +137,7 @@ function emptyRota(head: Rota): Rota {
 async function upsertComment(params: { gh: GitHubTransport; repo: string; number: number; botLogin: string; body: string }): Promise<"created" | "updated" | "unchanged"> {
   const { gh, repo, number, botLogin, body } = params;
   const where = { ...splitRepo(repo), issue_number: number };
-  let existing: { id: number; body?: string } | undefined;
-  for (let page = 1; page < 31 && !existing; page++) {
-    const batch = (await gh.request<{ id: number; body?: string; user: { login: string } | null }[]>("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...where, per_page: 100, page })).data;
-    existing = batch.find((c) => c.user?.login.toLowerCase() === botLogin.toLowerCase() && (c.body ?? "").includes(ROTA_COMMENT_MARKER));
-    if (batch.length < 100) break;
-  }
+  const existing = await findInList(gh, "GET /repos/{owner}/{repo}/issues/{issue_number}/comments", where, (c) => c.user?.login.toLowerCase() === botLogin.toLowerCase() && (c.body ?? "").includes(ROTA_COMMENT_MARKER));
   if (!existing) {
     await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...where, body });
     return "created";

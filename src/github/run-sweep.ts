@@ -52,7 +52,6 @@ export async function sweepTickets(params: {
   readonly responders: () => Responders | null;
   readonly writeLog: WriteLog;
   readonly now: () => number;
-  readonly dryRun?: boolean;
   /** Runs work one at a time per ticket with the webhook handlers (the app's per-ticket lock). */
   readonly lock?: (key: string, work: () => Promise<void>) => Promise<void>;
 }): Promise<TicketSweep> {
@@ -87,8 +86,8 @@ export async function sweepTickets(params: {
         deferred += 1;
         return;
       }
-      await applyTicketActions({ gh, repo, number, actions, dryRun: params.dryRun ?? false });
-      if (!params.dryRun) for (let i = 0; i < actions.length; i++) writeLog.record(now());
+      await applyTicketActions({ gh, repo, number, actions });
+      for (let i = 0; i < actions.length; i++) writeLog.record(now());
       writes += actions.length;
       changed += 1;
     };

@@ -56,19 +56,30 @@ async function searchAll(gh: GitHubTransport, query: string): Promise<TicketSnap
     let fetched = 0;
     let total = 0;
     let newest: TicketSnapshot | undefined;
-    for (let page = 0; page < SEARCH_CAP / 100; page++) {
-      const result: SearchPage = await gh.graphql<SearchPage>(SEARCH, { searchQuery: q, after });
+    const readPage = (cursor: string | null) => gh.graphql<SearchPage>(SEARCH, { searchQuery: q, after: cursor });
+    let coming: Promise<SearchPage> | null = readPage(after);
+    for (let page = 0; page < SEARCH_CAP / 100 && coming; page++) {
+      const result: SearchPage = await coming;
       total = result.search.issueCount;
+      // The next page is asked for at once, so it is on its way while this one's long tickets are
+      // read to the end (a read, so nothing waits on it but the cursor).
+      after = result.search.pageInfo.endCursor;
+      coming = result.search.pageInfo.hasNextPage && page + 1 < SEARCH_CAP / 100 ? readPage(after) : null;
       // The few tickets whose comments or events go past the first hundred are read to the end.
-      const issues = await completeTicketNodes(gh, result.search.nodes.filter((node) => node.__typename === "Issue"));
+      let issues: TicketNode[];
+      try {
+        issues = await completeTicketNodes(gh, result.search.nodes.filter((node) => node.__typename === "Issue"));
+      } catch (error) {
+        // The page already asked for is not awaited: keep its failure from going unhandled.
+        coming?.catch(() => undefined);
+        throw error;
+      }
       for (const node of issues) {
         const ticket = snapshotFromNode(node);
         found.set(`${ticket.repo}#${ticket.number}`, ticket);
         newest = ticket;
         fetched += 1;
       }
-      if (!result.search.pageInfo.hasNextPage) break;
-      after = result.search.pageInfo.endCursor;
     }
     if (total <= fetched || !newest) break;
     const next = new Date(newest.createdAt).toISOString().replace(/\.\d{3}Z$/, "Z");

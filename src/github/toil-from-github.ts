@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { readAll } from "./read-all.js";
 import { LABELS } from "../core/labels.js";
 import { pagesOnIssue, type PageRecord } from "../core/paging/pages-on-issue.js";
 import { pageAcks, type PageAck } from "../core/paging/woken.js";
@@ -8,17 +9,6 @@ import type { WorkingCalendar } from "../core/time/calendar.js";
 import { toilAlertsFromIssues, type AlertIssue } from "../core/toil/from-issues.js";
 import { computeToil, type ToilReport } from "../core/toil/toil.js";
 import { splitRepo, type GitHubTransport } from "./transport.js";
-
-interface IssueItem {
-  number: number;
-  created_at: string;
-  body?: string | null;
-  state: "open" | "closed";
-  title: string;
-  user: { login: string } | null;
-  labels: ({ name?: string } | string)[];
-  pull_request?: unknown;
-}
 
 /**
  * The TOIL of a period from GitHub: the alert issues opened in it and the emergency tickets paged
@@ -46,8 +36,8 @@ export async function toilFromGitHub(params: {
     const where = splitRepo(repo);
     const seen = new Set<number>();
     for (const label of [LABELS.type("alert"), LABELS.priority("P1")]) {
-      for (let page = 1; page <= 20; page++) {
-        const batch = (await gh.request<IssueItem[]>("GET /repos/{owner}/{repo}/issues", { ...where, labels: label, state: "all", since: new Date(from).toISOString(), per_page: 100, page })).data;
+      {
+        const batch = await readAll(gh, "GET /repos/{owner}/{repo}/issues", { ...where, labels: label, state: "all", since: new Date(from).toISOString() });
         for (const item of batch) {
           if (item.pull_request || seen.has(item.number)) continue;
           seen.add(item.number);
@@ -55,9 +45,7 @@ export async function toilFromGitHub(params: {
           const isAlert = labels.includes(LABELS.type("alert"));
           const createdAt = Date.parse(item.created_at);
           if (isAlert && (createdAt < from || createdAt >= to)) continue;
-          const comments = (
-            await gh.request<{ id: number; body?: string; created_at: string; user: { login: string } | null }[]>("GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...where, issue_number: item.number, per_page: 100 })
-          ).data.map((c) => ({ id: c.id, author: c.user?.login ?? "ghost", createdAt: Date.parse(c.created_at), body: c.body ?? "" }));
+          const comments = (await readAll(gh, "GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...where, issue_number: item.number })).map((c) => ({ id: c.id, author: c.user?.login ?? "ghost", createdAt: Date.parse(c.created_at), body: c.body ?? "" }));
           const author = item.user?.login ?? "ghost";
           const texts = [{ author, createdAt, body: item.body ?? "" }, ...comments];
           const paged = pagesOnIssue({ texts, trusted });
@@ -67,10 +55,9 @@ export async function toilFromGitHub(params: {
           if (at === undefined || at < from || at >= to) continue;
           issues.push({ issue: { repo, number: item.number }, openedAt: at, comments, paged: paged.flatMap((p) => p.logins) });
           pages.push(...paged);
-          const snapshot = { repo, number: item.number, title: item.title, body: item.body ?? null, author, state: item.state, createdAt, labels, assignees: [], comments, events: [] };
+          const snapshot = { repo, number: item.number, title: item.title, body: item.body ?? null, author, state: item.state === "closed" ? ("closed" as const) : ("open" as const), createdAt, labels, assignees: [], comments, events: [] };
           if (params.botLogin) acks.push(...pageAcks({ snapshot, botLogin: params.botLogin }));
         }
-        if (batch.length < 100) break;
       }
     }
   }

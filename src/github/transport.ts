@@ -1,22 +1,16 @@
-/** A GitHub response as Firstline reads it. */
-export interface GitHubResponse<T = unknown> {
-  readonly status: number;
-  readonly data: T;
-  readonly headers: Readonly<Record<string, string | number | undefined>>;
-}
+import type { Octokit } from "@octokit/core";
 
 /**
- * The one way Firstline talks to GitHub: Octokit's `request` and `graphql`, which both Probot's
- * Octokit and the Action's Octokit provide (with retries and throttling plugged in).
+ * The one way Firstline talks to GitHub: Octokit's own `request` (typed by route: the answer of
+ * `gh.request("GET /repos/{owner}/{repo}/labels", ...)` is GitHub's own type for that route) and
+ * `graphql`. Every Octokit Firstline meets (the app's from Probot, the Action's and the command
+ * line's from `./octokit.ts`, a test's or the demo's) provides both.
  */
-export interface GitHubTransport {
-  readonly request: <T = unknown>(route: string, params?: Record<string, unknown>) => Promise<GitHubResponse<T>>;
-  readonly graphql: <T = unknown>(query: string, variables?: Record<string, unknown>) => Promise<T>;
-}
+export type GitHubTransport = Pick<Octokit, "request" | "graphql">;
 
-/** Adapts any Octokit instance (Probot's or @octokit/core's) to the transport. */
+/** Any Octokit instance, Probot's included (Probot pins its own copy of Octokit's types). */
 export function transportOf(octokit: { request: unknown; graphql: unknown }): GitHubTransport {
-  return octokit as unknown as GitHubTransport;
+  return octokit as GitHubTransport;
 }
 
 /** The HTTP status of an Octokit error, if it is one. */

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import type { FirstlineConfig } from "../core/config/firstline-config.js";
+import { readAll } from "./read-all.js";
 import { pageAcks, planWokenNotices, wokenNoticeDue, wokenWindow } from "../core/paging/woken.js";
 import { marker } from "../core/markers.js";
 import { readRota } from "./load-responders.js";
@@ -40,9 +41,7 @@ export async function tellWokenToLeads(params: {
   const notices = planWokenNotices({ acks, morning, woken: config.alerts.woken, people: rota.people, clientName: (id) => config.clients.find((c) => c.id === id)?.name ?? id, zone });
   if (notices.length === 0) return 0;
   const where = splitRepo(supportRepo);
-  const recent = (
-    await supportGh.request<{ body?: string | null; user: { login: string } | null }[]>("GET /repos/{owner}/{repo}/issues", { ...where, state: "all", creator: botLogin, since: new Date(window.start).toISOString(), per_page: 100 })
-  ).data.filter((i) => i.user?.login.toLowerCase() === botLogin.toLowerCase());
+  const recent = (await readAll(supportGh, "GET /repos/{owner}/{repo}/issues", { ...where, state: "all", creator: botLogin, since: new Date(window.start).toISOString() })).filter((i) => i.user?.login.toLowerCase() === botLogin.toLowerCase());
   let posted = 0;
   for (const notice of notices) {
     if (recent.some((i) => (i.body ?? "").includes(marker(notice.key)))) continue;

@@ -33,18 +33,17 @@ export function guardWrites(params: {
   readonly log: { error: (obj: object, msg?: string) => void };
 }): GitHubTransport {
   const { gh, allowed, log } = params;
-  return {
-    graphql: gh.graphql,
-    request: async (route, requestParams) => {
-      const method = route.split(" ")[0]?.toUpperCase() ?? "GET";
-      if (!READ_METHODS.has(method)) {
-        const repo = repositoryOfRoute(route, requestParams);
-        if (repo !== undefined && !allowed(repo)) {
-          log.error({ route, repo }, "refused a write to a repository the configuration does not list");
-          throw new RefusedWriteError(route, repo);
-        }
+  const guarded = async (route: string, requestParams?: Record<string, unknown>) => {
+    const method = route.split(" ")[0]?.toUpperCase() ?? "GET";
+    if (!READ_METHODS.has(method)) {
+      const repo = repositoryOfRoute(route, requestParams);
+      if (repo !== undefined && !allowed(repo)) {
+        log.error({ route, repo }, "refused a write to a repository the configuration does not list");
+        throw new RefusedWriteError(route, repo);
       }
-      return gh.request(route, requestParams);
-    },
+    }
+    return gh.request(route, requestParams);
   };
+  // Octokit's `request` carries `endpoint` and `defaults` beside the call; the guarded one keeps them.
+  return { graphql: gh.graphql, request: Object.assign(guarded, { endpoint: gh.request.endpoint, defaults: gh.request.defaults }) as GitHubTransport["request"] };
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { buildSchema, parse, validate, type GraphQLSchema } from "graphql";
 import { describe, expect, it } from "vitest";
 import { TICKET_FIELDS, completeTicketNodes, type TicketNode } from "../../src/github/ticket-query.js";
+import { fakeTransport } from "../helpers/fake-transport.js";
 import type { GitHubTransport } from "../../src/github/transport.js";
 import { SEARCH } from "../../src/github/search-tickets.js";
 
@@ -44,17 +45,16 @@ describe("the GraphQL Firstline sends is valid against GitHub's published schema
 
   it("the follow-up that reads long tickets to the end, for several tickets at once", async () => {
     const sent: string[] = [];
-    const gh: GitHubTransport = {
-      request: () => Promise.reject(new Error("no REST here")),
-      graphql: <T>(query: string) => {
+    const gh: GitHubTransport = fakeTransport({
+      graphql: (query: string) => {
         sent.push(query);
         const answer: Record<string, unknown> = {};
         for (let i = 0; i < 3; i++) {
           answer[`t${i}`] = { issue: { comments: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] }, timelineItems: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] }, labels: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] } } };
         }
-        return Promise.resolve(answer as T);
+        return Promise.resolve(answer);
       },
-    };
+    });
     await completeTicketNodes(gh, [longNode(1), longNode(2), longNode(3)]);
     expect(sent).toHaveLength(1);
     expect(problems(schema, sent[0] ?? "")).toEqual([]);

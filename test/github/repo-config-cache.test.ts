@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { FileReader } from "../../src/github/read-file.js";
 import { loadRepoConfig } from "../../src/github/repo-config.js";
+import { fakeTransport } from "../helpers/fake-transport.js";
 import type { GitHubTransport } from "../../src/github/transport.js";
 
 const CONFIG = readFileSync(".github/firstline.yml", "utf8");
@@ -9,10 +10,9 @@ const CONFIG = readFileSync(".github/firstline.yml", "utf8");
 /** A transport that serves one file, with a fresh ETag each time so the reader never short-cuts. */
 function serving(text: string): GitHubTransport {
   let n = 0;
-  return {
-    request: <T>() => Promise.resolve({ status: 200, data: { type: "file", encoding: "base64", size: text.length, content: Buffer.from(text).toString("base64") } as T, headers: { etag: `"v${++n}"` } }),
-    graphql: () => Promise.reject(new Error("no GraphQL here")),
-  };
+  return fakeTransport({
+    request: () => Promise.resolve({ status: 200, data: { type: "file", encoding: "base64", size: text.length, content: Buffer.from(text).toString("base64") }, headers: { etag: `"v${++n}"` } }),
+  });
 }
 
 describe("the configuration is parsed once per content", () => {

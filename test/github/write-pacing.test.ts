@@ -1,6 +1,6 @@
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { actionGitHub } from "../../src/action/octokit.js";
+import { githubClient } from "../../src/github/octokit.js";
 import { isWriteRequest } from "../../src/github/write-pacing.js";
 
 const API = "https://github.example";
@@ -28,7 +28,7 @@ describe("the Action's GitHub client: reads back to back, writes a second apart"
   });
   afterAll(() => nock.enableNetConnect());
 
-  const gh = () => actionGitHub({ token: "t", apiUrl: API, warn: () => undefined, debug: () => undefined });
+  const gh = () => githubClient({ token: "t", baseUrl: API, userAgent: "firstline-test", warn: () => undefined });
 
   it("five GraphQL queries in a row do not wait for each other", async () => {
     nock(API).post("/graphql").times(5).reply(200, { data: { viewer: { login: "ops" } } });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fakeTransport } from "../helpers/fake-transport.js";
 import { CONFIG_PROBLEM_TITLE } from "../../src/github/config-problem-issue.js";
 import { FileReader } from "../../src/github/read-file.js";
 import { loadRepoConfig } from "../../src/github/repo-config.js";
@@ -246,8 +247,8 @@ describe("hostile and broken input sent to the app", () => {
 // and the file was taken as absent: the 10 MB case above). Fixed in ffc97d2; kept with GitHub's
 // documented answer, which the emulator does not give.
 describe("a configuration file too large for GitHub's contents API", () => {
-  const tooLarge: GitHubTransport = {
-    request: async <T>() => ({
+  const tooLarge: GitHubTransport = fakeTransport({
+    request: async () => ({
       status: 200,
       headers: { etag: '"big"' },
       data: {
@@ -257,12 +258,9 @@ describe("a configuration file too large for GitHub's contents API", () => {
         content: "",
         name: "firstline.yml",
         path: ".github/firstline.yml",
-      } as T,
+      },
     }),
-    graphql: async () => {
-      throw new Error("not used");
-    },
-  };
+  });
   it("is reported as too large, not read as an empty (valid) configuration", async () => {
     const loaded = await loadRepoConfig({ gh: tooLarge, reader: new FileReader(), repo: "acme/website" });
     expect(loaded.kind).toBe("broken");

@@ -25,11 +25,11 @@ export async function actionPublishRota(context: ActionContext): Promise<void> {
     announcement,
     botLogin: context.inputs["bot-login"],
     syncTeam: config.rota.syncTeam,
-    dryRun: context.inputs["dry-run"],
   });
   if (result.team.includes("was not synced")) core.notice(result.team);
   await finish({
-    summary: [`## ${announcement.title}`, "", `Announcement issue #${result.number}: ${result.issue}; closed ${result.closed.length} older; ${result.team}.`, "", announcement.body.replace(/<!--.*-->/g, "")].join("\n"),
+    summary: [`## ${announcement.title}`, "", `Announcement issue ${context.dryRun && result.issue === "created" ? "(new)" : `#${result.number}`}: ${result.issue}; closed ${result.closed.length} older; ${result.team}.`, "", announcement.body.replace(/<!--.*-->/g, "")].join("\n"),
     result: { week: announcement.week, ...result },
+    dryRun: context.dryRun,
   });
 }

@@ -31,15 +31,14 @@ export async function actionRotaHorizon(context: ActionContext): Promise<void> {
     botLogin: context.inputs["bot-login"],
     issue,
     closingNote: `The rota passes its rules again and covers every week to ${horizon}, so this can close.`,
-    dryRun: context.inputs["dry-run"],
   });
-  const issueLine = synced.number === null ? `issue ${synced.outcome}` : `issue ${repo}#${synced.number} ${synced.outcome}`;
+  const issueLine = synced.number === null || (context.dryRun && synced.outcome === "created") ? `issue ${synced.outcome}` : `issue ${repo}#${synced.number} ${synced.outcome}`;
   const summary = [
-    `## Rota horizon for ${today}: ${result.ok ? "covered" : "needs attention"}${context.inputs["dry-run"] ? " (dry run)" : ""}`,
+    `## Rota horizon for ${today}: ${result.ok ? "covered" : "needs attention"}${context.dryRun ? " (dry run)" : ""}`,
     "",
     `The rota must cover every week to ${horizon}. ${countFindings(result.findings)}; ${issueLine}.`,
     ...(result.findings.length > 0 ? ["", ...findingLines(result.findings)] : []),
   ].join("\n");
   if (!result.ok) core.warning(`the rota needs attention (${countFindings(result.findings)}): ${issueLine}`);
-  await finish({ summary, result: { ok: result.ok, today, horizon, issue: synced.outcome, number: synced.number, findings: result.findings } });
+  await finish({ summary, result: { ok: result.ok, today, horizon, issue: synced.outcome, number: synced.number, findings: result.findings }, dryRun: context.dryRun });
 }

@@ -1,14 +1,14 @@
 import * as core from "@actions/core";
 import { readConfigFile } from "../../shell/load-inputs.js";
+import { readTeamMembers } from "../../github/team-members.js";
 import { buildSlaPolicy } from "../../core/sla/policy.js";
 import { formatLocal } from "../../core/time/format.js";
 import { worstMetric } from "../../core/sweep/plan-sweep.js";
 import { openDueMaintenance } from "../../github/maintenance.js";
-import { sweepTickets, updateDashboard } from "../../github/run-sweep.js";
+import { agencyNotices, sweepAgency } from "../../github/sweep-agency.js";
 import { WriteLog } from "../../github/write-log.js";
 import { readRotaFolder } from "../../shell/rota-folder.js";
 import { respondersAt } from "../../github/load-responders.js";
-import { splitRepo } from "../../github/transport.js";
 import type { Responders } from "../../core/ticket/responders.js";
 import type { ActionContext } from "../context.js";
 import { finish } from "../report.js";
@@ -23,9 +23,7 @@ export async function actionSlaSweep(context: ActionContext): Promise<void> {
   const gh = await context.github();
   let teamMembers: string[] = [];
   if (config.staff.team) {
-    const { owner: org, repo: slug } = splitRepo(config.staff.team);
-    const response = await gh.request<{ login: string }[]>("GET /orgs/{org}/teams/{team_slug}/members", { org, team_slug: slug, per_page: 100 });
-    teamMembers = response.data.map((m) => m.login);
+    teamMembers = await readTeamMembers({ gh, team: config.staff.team });
   }
   const policy = buildSlaPolicy({ config, teamMembers });
   const now = () => context.io.now().getTime();
@@ -44,23 +42,35 @@ export async function actionSlaSweep(context: ActionContext): Promise<void> {
   };
   const supportRepo = config.supportRepo ?? context.repository;
   const botLogin = context.inputs["bot-login"];
-  const dryRun = context.inputs["dry-run"];
   const repos = [...config.clients.flatMap((c) => c.repos), ...config.ticketRepos, supportRepo];
-  const sweep = await sweepTickets({ gh, repos, config, policy, botLogin, responders: currentResponders, writeLog: new WriteLog(), now, dryRun });
+  // The app's sweep, with one token for every repository; a dry run's transport records its writes.
+  const sweep = await sweepAgency({
+    parts: [{ gh, repos, writeLog: new WriteLog() }],
+    supportGh: gh,
+    supportRepo,
+    config,
+    policy,
+    botLogin,
+    responders: currentResponders,
+    now,
+    notices: (failures) => {
+      for (const failure of failures) core.warning(`${failure.repo}${failure.number === undefined ? "" : `#${failure.number}`} could not be swept (${failure.status ?? "no answer"}): ${failure.message}`);
+      return agencyNotices({ supportRepo, ignored: [], notInstalled: [], failures });
+    },
+  });
   const responders = currentResponders();
-  const dashboard = dryRun
-    ? "skipped"
-    : (await updateDashboard({ gh, repo: supportRepo, swept: sweep.swept, responders, zone: config.timezone, botLogin, issues: sweep.issues })).outcome;
   // Scheduled upkeep due today opens here too (each occurrence once: the bot's issues say which
   // have opened), so the backstop keeps maintenance going when the app is down.
-  const maintenance = dryRun
-    ? { opened: [] }
-    : await openDueMaintenance({ ghFor: async () => gh, config, policy, botLogin, now: now(), assignees: responders?.support ? [responders.support.developer, responders.support.operations] : [] });
+  const maintenance = await openDueMaintenance({ ghFor: async () => gh, config, policy, botLogin, now: now(), assignees: responders?.support ? [responders.support.developer, responders.support.operations] : [] });
   const result = {
-    ...sweep,
-    dashboard,
+    tickets: sweep.tickets,
+    ticketsChanged: sweep.ticketsChanged,
+    writes: sweep.writes + maintenance.opened.length,
+    deferred: sweep.deferred,
+    failures: sweep.failures,
+    swept: sweep.swept,
+    dashboard: sweep.dashboard.outcome,
     maintenanceOpened: maintenance.opened.length,
-    writes: sweep.writes + (dashboard === "created" || dashboard === "updated" ? 1 : 0) + maintenance.opened.length,
   };
   const rows = result.swept
     .filter((t) => ["breached", "at-risk"].includes(worstMetric(t.sla)?.state ?? ""))
@@ -69,12 +79,12 @@ export async function actionSlaSweep(context: ActionContext): Promise<void> {
       return `| ${t.snapshot.repo}#${t.snapshot.number} | ${t.sla.terms.id} | ${t.sla.priority} | ${worst?.metric ?? ""} | ${worst?.due == null ? "on hold" : formatLocal(worst.due, config.timezone)} | ${worst?.state ?? ""} |`;
     });
   const summary = [
-    `## SLA sweep${context.inputs["dry-run"] ? " (dry run)" : ""}`,
+    `## SLA sweep${context.dryRun ? " (dry run)" : ""}`,
     "",
     `${result.tickets} open tickets; ${result.ticketsChanged} brought up to date with ${result.writes} writes; ${result.deferred} left for the next sweep (write limits); dashboard ${result.dashboard}.`,
     "",
     ...(rows.length > 0 ? ["| ticket | client | priority | metric | due | state |", "|---|---|---|---|---|---|", ...rows] : ["No ticket is at risk or breached."]),
   ].join("\n");
-  const { swept: _swept, issues: _issues, ...json } = result;
-  await finish({ summary, result: json });
+  const { swept: _swept, ...json } = result;
+  await finish({ summary, result: json, dryRun: context.dryRun });
 }

@@ -1,5 +1,6 @@
 import type { Context } from "probot";
 import { CONFIG_PATH, firstlineConfigSchema } from "../../core/config/firstline-config.js";
+import { readAll } from "../../github/read-all.js";
 import { configCheckReport } from "../../core/check-report.js";
 import { postCheckRun } from "../../github/check-runs.js";
 import { loadRepoConfig } from "../../github/repo-config.js";
@@ -52,15 +53,8 @@ async function checkConfigInPullRequest(params: {
   const { context, service } = params;
   const repo = context.payload.repository.full_name;
   const gh = transportOf(context.octokit);
-  const files = await gh.request<{ filename: string }[]>(
-    "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
-    {
-      ...splitRepo(repo),
-      pull_number: context.payload.pull_request.number,
-      per_page: 100,
-    },
-  );
-  if (!files.data.some((f) => f.filename === CONFIG_PATH)) return;
+  const files = await readAll(gh, "GET /repos/{owner}/{repo}/pulls/{pull_number}/files", { ...splitRepo(repo), pull_number: context.payload.pull_request.number });
+  if (!files.some((f) => f.filename === CONFIG_PATH)) return;
   const headSha = context.payload.pull_request.head.sha;
   const loaded = await loadRepoConfig({ gh, reader: service.reader, repo, ref: headSha });
   const problems =
