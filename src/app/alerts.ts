@@ -1,3 +1,4 @@
+import { notifyTicketNotices } from "./notify-tickets.js";
 import { parseAlertPayload } from "../config/alert-payload.js";
 import { lastPageAt } from "../core/alerts/alert-issue.js";
 import { planEscalation } from "../core/alerts/plan-escalation.js";
@@ -119,6 +120,7 @@ export async function escalatePages(params: { service: FirstlineService; log: Lo
     });
     if (plan.actions.length > 0) {
       await applyTicketActions({ gh, repo: pending.repo, number: pending.number, actions: plan.actions });
+      await notifyTicketNotices({ service, gh, repo: pending.repo, number: pending.number, actions: plan.actions, config, log: params.log });
       steps += plan.actions.length;
       for (const n of plan.due) {
         const step = config.alerts.escalation[n - 1];

@@ -1,3 +1,5 @@
+import { sendDigests } from "./notify-digest.js";
+import { notifyTicketNotices } from "./notify-tickets.js";
 import type { Probot } from "probot";
 import { CONFIG_PATH, type FirstlineConfig } from "../config/firstline-config.js";
 import { buildSlaPolicy } from "../core/sla/policy.js";
@@ -145,6 +147,7 @@ export async function sweepInstallations(params: {
       writeLog,
       now: () => service.now(),
       lock: (key, work) => service.locks.run(key, work),
+      onApplied: ({ repo, number, actions }) => notifyTicketNotices({ service, gh: part.gh, repo, number, actions, config, log: app.log }),
       });
     } catch (error) {
       // One installation that fails (its token refused, GitHub down for it) leaves the others swept.
@@ -192,6 +195,7 @@ export async function sweepInstallations(params: {
     notices: agencyNotices({ supportRepo, ignored: [...service.ignoredConfigFiles], notInstalled, failures }),
   });
   service.knownDashboards.set(supportRepo.toLowerCase(), dashboard.dashboard);
+  sendDigests({ service, config, policy, swept, supportRepo, dashboardNumber: dashboard.dashboard.number });
   await recheckRotaPulls({ service, gh: supportGh, repo: supportRepo, config, botLogin, log: app.log });
   await onCallUpkeep({ service, config, supportGh, supportRepo, searches: parts.map((p) => ({ gh: p.gh, repos: p.repos })), botLogin, log: app.log });
   return [

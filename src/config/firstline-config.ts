@@ -20,6 +20,7 @@ import {
   targetSchema,
   workingHoursSchema,
 } from "./config-schema.js";
+import { notifySchema } from "./notify-schema.js";
 
 /** The default location of the configuration file in a repository. */
 export const CONFIG_PATH = ".github/firstline.yml";
@@ -66,6 +67,7 @@ export const firstlineConfigSchema = z
     maintenance: z.array(maintenanceTaskSchema).default([]).meta({ description: "Recurring upkeep tasks per client." }),
     securityAlerts: securityAlertsSchema.default(() => securityAlertsSchema.parse({})),
     alerts: alertsSchema.default(() => alertsSchema.parse({})),
+    notify: notifySchema.prefault({}).meta({ description: "Slack and email notifications (SLACK_BOT_TOKEN, SMTP_URL)." }),
     chargeableKeywords: z
       .array(phraseSchema)
       .default(DEFAULT_CHARGEABLE_KEYWORDS)

@@ -5,6 +5,7 @@ import { fetchTicket } from "../../github/ticket-query.js";
 import type { FirstlineService } from "../service.js";
 import { readyLabels } from "../ticket-scope.js";
 import { pageTicketIfDue } from "../ticket-pages.js";
+import { notifyTicketNotices } from "../notify-tickets.js";
 import { withTicket, type IssueEventContext } from "./with-ticket.js";
 
 /** A new issue: triage it, label it and post its card (two writes). */
@@ -46,6 +47,7 @@ export async function handleIssueOpened(
     });
     await applyTicketActions({ gh: scope.gh, repo: scope.repo, number: issue.number, actions });
     service.rememberOpened(key);
+    await notifyTicketNotices({ service, gh: scope.gh, repo: scope.repo, number: issue.number, actions, config: scope.config, log: context.log });
     // An emergency out of hours pages within this same delivery, not at the next sweep.
     if (decision.priority === "P1") {
       const snapshot = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: issue.number });

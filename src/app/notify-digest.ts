@@ -1,0 +1,27 @@
+import type { FirstlineConfig } from "../config/firstline-config.js";
+import { dailyDigestEvent, deskCounts } from "../core/notify/daily-digest.js";
+import { inWorkingHours, planNotifications } from "../core/notify/plan.js";
+import type { SlaPolicy } from "../core/sla/policy.js";
+import type { SweptTicket } from "../core/sweep/plan-sweep.js";
+import type { FirstlineService } from "./service.js";
+
+/**
+ * At the start of working hours (the first sweep inside them each day): the daily digest of the
+ * dashboard, and everything quiet hours held back, one message per recipient.
+ */
+export function sendDigests(params: { readonly service: FirstlineService; readonly config: FirstlineConfig; readonly policy: Pick<SlaPolicy, "termsFor">; readonly swept: readonly SweptTicket[]; readonly supportRepo: string; readonly dashboardNumber: number | null }): void {
+  const { service, config } = params;
+  const { notifier } = service;
+  if (!notifier.can.slack && !notifier.can.email) return;
+  const calendar = params.policy.termsFor({ repo: "" }).calendar;
+  const now = service.now();
+  if (!inWorkingHours(calendar, now)) return;
+  const key = `digest:${params.supportRepo.toLowerCase()}`;
+  const link = params.dashboardNumber === null ? `https://github.com/${params.supportRepo}` : `https://github.com/${params.supportRepo}/issues/${params.dashboardNumber}`;
+  const event = dailyDigestEvent({ counts: deskCounts(params.swept), calendar, zone: config.timezone, now, lastSentDay: service.dailyDone.get(key), link });
+  if (event) service.dailyDone.set(key, event.id.slice("digest:".length));
+  if (!event && notifier.heldCount === 0) return;
+  // The digest event itself is held and flushed with the rest, so it shares their message.
+  const extra = event ? planNotifications({ events: [event], notify: config.notify, people: [], calendar, now, can: notifier.can }).map((m) => ({ ...m, when: "held" as const })) : [];
+  notifier.flushDigests({ extra, notify: config.notify, zone: config.timezone, heading: "While you were away, and today's desk" });
+}
