@@ -27,7 +27,7 @@ export interface Reachable {
   readonly nightEvents?: readonly string[] | undefined;
 }
 
-/** Kinds that go out at night: a page wakes someone on purpose. */
+/** Kinds that reach a person at night: a page (or its escalation) wakes someone on purpose. */
 const ALWAYS_NOW: ReadonlySet<NotifyEventKind> = new Set(["page", "escalation"]);
 
 /** The address of a recipient, for keys and grouping. */
@@ -70,7 +70,8 @@ export function planNotifications(params: {
     const add = (to: Recipient, forPerson: Reachable | null) => {
       const key = `${event.id}>${recipientKey(to)}`;
       if (planned.has(key)) return;
-      const wanted = ALWAYS_NOW.has(event.kind) || (forPerson?.nightEvents ?? []).includes(event.kind);
+      // At night a channel waits; a person is woken only by a page or what they asked for.
+      const wanted = forPerson !== null && (ALWAYS_NOW.has(event.kind) || (forPerson.nightEvents ?? []).includes(event.kind));
       planned.set(key, { key, event, to, when: inHours || wanted ? "now" : "held" });
     };
     for (const target of notify.routes[event.kind]) {
