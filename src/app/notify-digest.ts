@@ -9,7 +9,14 @@ import type { FirstlineService } from "./service.js";
  * At the start of working hours (the first sweep inside them each day): the daily digest of the
  * dashboard, and everything quiet hours held back, one message per recipient.
  */
-export function sendDigests(params: { readonly service: FirstlineService; readonly config: FirstlineConfig; readonly policy: Pick<SlaPolicy, "termsFor">; readonly swept: readonly SweptTicket[]; readonly supportRepo: string; readonly dashboardNumber: number | null }): void {
+export function sendDigests(params: {
+  readonly service: FirstlineService;
+  readonly config: FirstlineConfig;
+  readonly policy: Pick<SlaPolicy, "termsFor">;
+  readonly swept: readonly SweptTicket[];
+  readonly supportRepo: string;
+  readonly dashboardNumber: number | null;
+}): void {
   const { service, config } = params;
   const { notifier } = service;
   if (!notifier.can.slack && !notifier.can.email) return;
@@ -17,11 +24,35 @@ export function sendDigests(params: { readonly service: FirstlineService; readon
   const now = service.now();
   if (!inWorkingHours(calendar, now)) return;
   const key = `digest:${params.supportRepo.toLowerCase()}`;
-  const link = params.dashboardNumber === null ? `https://github.com/${params.supportRepo}` : `https://github.com/${params.supportRepo}/issues/${params.dashboardNumber}`;
-  const event = dailyDigestEvent({ counts: deskCounts(params.swept), calendar, zone: config.timezone, now, lastSentDay: service.dailyDone.get(key), link });
+  const link =
+    params.dashboardNumber === null
+      ? `https://github.com/${params.supportRepo}`
+      : `https://github.com/${params.supportRepo}/issues/${params.dashboardNumber}`;
+  const event = dailyDigestEvent({
+    counts: deskCounts(params.swept),
+    calendar,
+    zone: config.timezone,
+    now,
+    lastSentDay: service.dailyDone.get(key),
+    link,
+  });
   if (event) service.dailyDone.set(key, event.id.slice("digest:".length));
   if (!event && notifier.heldCount === 0) return;
   // The digest event itself is held and flushed with the rest, so it shares their message.
-  const extra = event ? planNotifications({ events: [event], notify: config.notify, people: [], calendar, now, can: notifier.can }).map((m) => ({ ...m, when: "held" as const })) : [];
-  notifier.flushDigests({ extra, notify: config.notify, zone: config.timezone, heading: "While you were away, and today's desk" });
+  const extra = event
+    ? planNotifications({
+        events: [event],
+        notify: config.notify,
+        people: [],
+        calendar,
+        now,
+        can: notifier.can,
+      }).map((m) => ({ ...m, when: "held" as const }))
+    : [];
+  notifier.flushDigests({
+    extra,
+    notify: config.notify,
+    zone: config.timezone,
+    heading: "While you were away, and today's desk",
+  });
 }

@@ -14,7 +14,8 @@ import type { TicketThreads } from "../notify/notifier.js";
 import type { FirstlineService } from "./service.js";
 
 /** The notices worth telling anyone about: a card (new P1), SLA notices, pages, escalations, acknowledgements. */
-const NOTIFIABLE = /<!-- firstline:(card|notice:[^ ]+:(at-risk|breached)|alert-page|escalation:\d+|escalate:\d+|page-ack:[^ ]+) -->/;
+const NOTIFIABLE =
+  /<!-- firstline:(card|notice:[^ ]+:(at-risk|breached)|alert-page|escalation:\d+|escalate:\d+|page-ack:[^ ]+) -->/;
 
 interface Logger {
   warn: (obj: object, msg?: string) => void;
@@ -37,15 +38,27 @@ export async function notifyTicketNotices(params: {
   const { service, gh, repo, number, config } = params;
   const { notifier } = service;
   if (!notifier.can.slack && !notifier.can.email) return;
-  const written = params.actions.flatMap((a) => (a.kind === "create-comment" && NOTIFIABLE.test(a.body) ? [a.body] : []));
+  const written = params.actions.flatMap((a) =>
+    a.kind === "create-comment" && NOTIFIABLE.test(a.body) ? [a.body] : [],
+  );
   if (written.length === 0) return;
   try {
     const snapshot = await fetchTicket({ gh, repo, number });
     if (!snapshot) return;
     const events = ticketEvents({ ticket: ticketRef(snapshot), written, at: service.now() });
-    await notifyEvents({ service, gh, repo, config, events, threads: ticketThreads({ gh, snapshot, botLogin: await service.botLogin() }) });
+    await notifyEvents({
+      service,
+      gh,
+      repo,
+      config,
+      events,
+      threads: ticketThreads({ gh, snapshot, botLogin: await service.botLogin() }),
+    });
   } catch (error) {
-    params.log.warn({ repo, number, error: (error as Error).message }, "notifications for a ticket could not be planned");
+    params.log.warn(
+      { repo, number, error: (error as Error).message },
+      "notifications for a ticket could not be planned",
+    );
   }
 }
 
@@ -62,7 +75,13 @@ export async function notifyEvents(params: {
   if (params.events.length === 0) return;
   const supportRepo = service.supportRepo;
   const supportGh = await service.githubFor(supportRepo, params.gh, params.repo);
-  const rota = await readRota({ gh: supportGh, reader: service.reader, repo: supportRepo, dir: config.rota.dir, maxAgeMs: service.sweepConfigMaxAgeMs });
+  const rota = await readRota({
+    gh: supportGh,
+    reader: service.reader,
+    repo: supportRepo,
+    dir: config.rota.dir,
+    maxAgeMs: service.sweepConfigMaxAgeMs,
+  });
   const plan = planNotifications({
     events: params.events,
     notify: config.notify,
@@ -71,17 +90,35 @@ export async function notifyEvents(params: {
     now: service.now(),
     can: service.notifier.can,
   });
-  service.notifier.deliver({ plan, notify: config.notify, zone: config.timezone, ...(params.threads ? { threads: params.threads } : {}) });
+  service.notifier.deliver({
+    plan,
+    notify: config.notify,
+    zone: config.timezone,
+    ...(params.threads ? { threads: params.threads } : {}),
+  });
 }
 
 /** What every message shows of a ticket, from its labels. */
 export function ticketRef(snapshot: Pick<TicketSnapshot, "repo" | "number" | "title" | "labels">): TicketRef {
-  const label = (prefix: string) => snapshot.labels.map((l) => new RegExp(`^${prefix}: (.+)$`).exec(l)?.[1]).find((v) => v !== undefined) ?? null;
-  return { repo: snapshot.repo, number: snapshot.number, title: snapshot.title, client: label("client"), priority: label("priority"), url: issueUrl(snapshot) };
+  const label = (prefix: string) =>
+    snapshot.labels.map((l) => new RegExp(`^${prefix}: (.+)$`).exec(l)?.[1]).find((v) => v !== undefined) ??
+    null;
+  return {
+    repo: snapshot.repo,
+    number: snapshot.number,
+    title: snapshot.title,
+    client: label("client"),
+    priority: label("priority"),
+    url: issueUrl(snapshot),
+  };
 }
 
 /** A ticket's Slack threads: read from its markers, kept with one short comment of Firstline's own. */
-function ticketThreads(params: { gh: GitHubTransport; snapshot: TicketSnapshot; botLogin: string }): TicketThreads {
+function ticketThreads(params: {
+  gh: GitHubTransport;
+  snapshot: TicketSnapshot;
+  botLogin: string;
+}): TicketThreads {
   const known = slackThreadsIn({ comments: params.snapshot.comments, botLogin: params.botLogin });
   const { repo, number } = params.snapshot;
   return {

@@ -55,7 +55,12 @@ export class Notifier {
   }
 
   /** Starts delivering a plan and returns at once; `idle()` waits for it. */
-  deliver(params: { readonly plan: readonly PlannedMessage[]; readonly notify: Pick<NotifyConfig, "from" | "unsubscribe">; readonly zone: string; readonly threads?: TicketThreads }): void {
+  deliver(params: {
+    readonly plan: readonly PlannedMessage[];
+    readonly notify: Pick<NotifyConfig, "from" | "unsubscribe">;
+    readonly zone: string;
+    readonly threads?: TicketThreads;
+  }): void {
     for (const message of params.plan) {
       if (message.when === "held") this.held.set(message.key, message);
     }
@@ -73,7 +78,12 @@ export class Notifier {
    * Sends what waited for working hours, one digest per recipient, with the daily digest's extra
    * events (the dashboard's summary) for the support channel.
    */
-  flushDigests(params: { readonly extra: readonly PlannedMessage[]; readonly notify: Pick<NotifyConfig, "from" | "unsubscribe">; readonly zone: string; readonly heading: string }): void {
+  flushDigests(params: {
+    readonly extra: readonly PlannedMessage[];
+    readonly notify: Pick<NotifyConfig, "from" | "unsubscribe">;
+    readonly zone: string;
+    readonly heading: string;
+  }): void {
     const waiting = [...this.held.values(), ...params.extra];
     this.held.clear();
     if (waiting.length === 0) return;
@@ -84,12 +94,26 @@ export class Notifier {
           for (const key of digest.keys) if (await this.deps.ledger.claim(key)) fresh.push(key);
           const events = digest.events.filter((_, i) => fresh.includes(digest.keys[i] ?? ""));
           if (events.length === 0) continue;
-          await this.attempt(digest.keys.join(","), async () => {
-            if (digest.to.kind === "email") await this.email(digest.to, emailDigest({ events, zone: params.zone, heading: params.heading }), params.notify, false);
-            else await this.deps.slack?.post({ channel: slackTarget(digest.to), message: slackDigest({ events, zone: params.zone, heading: params.heading }) });
-          }, async () => {
-            for (const key of fresh) await this.deps.ledger.release(key);
-          });
+          await this.attempt(
+            digest.keys.join(","),
+            async () => {
+              if (digest.to.kind === "email")
+                await this.email(
+                  digest.to,
+                  emailDigest({ events, zone: params.zone, heading: params.heading }),
+                  params.notify,
+                  false,
+                );
+              else
+                await this.deps.slack?.post({
+                  channel: slackTarget(digest.to),
+                  message: slackDigest({ events, zone: params.zone, heading: params.heading }),
+                });
+            },
+            async () => {
+              for (const key of fresh) await this.deps.ledger.release(key);
+            },
+          );
         }
       })(),
     );
@@ -101,15 +125,26 @@ export class Notifier {
   }
 
   private track(work: Promise<void>): void {
-    const tracked = work.catch((error: unknown) => this.deps.log.warn({ error: (error as Error).message }, "a notification failed"));
+    const tracked = work.catch((error: unknown) =>
+      this.deps.log.warn({ error: (error as Error).message }, "a notification failed"),
+    );
     this.pending.add(tracked);
     void tracked.finally(() => this.pending.delete(tracked));
   }
 
-  private async sendAll(params: { readonly plan: readonly PlannedMessage[]; readonly notify: Pick<NotifyConfig, "from" | "unsubscribe">; readonly zone: string; readonly threads?: TicketThreads }): Promise<void> {
+  private async sendAll(params: {
+    readonly plan: readonly PlannedMessage[];
+    readonly notify: Pick<NotifyConfig, "from" | "unsubscribe">;
+    readonly zone: string;
+    readonly threads?: TicketThreads;
+  }): Promise<void> {
     for (const message of params.plan) {
       if (!(await this.deps.ledger.claim(message.key))) continue;
-      await this.attempt(message.key, () => this.sendOne(message, params), () => this.deps.ledger.release(message.key));
+      await this.attempt(
+        message.key,
+        () => this.sendOne(message, params),
+        () => this.deps.ledger.release(message.key),
+      );
     }
   }
 
@@ -121,7 +156,10 @@ export class Notifier {
         return;
       } catch (error) {
         const final = error instanceof SlackRefusal || n >= ATTEMPTS;
-        this.deps.log.warn({ key, attempt: n, error: (error as Error).message }, final ? "a notification could not be delivered" : "a notification failed; retrying");
+        this.deps.log.warn(
+          { key, attempt: n, error: (error as Error).message },
+          final ? "a notification could not be delivered" : "a notification failed; retrying",
+        );
         if (final) {
           await giveUp();
           return;
@@ -131,11 +169,23 @@ export class Notifier {
     }
   }
 
-  private async sendOne(message: PlannedMessage, params: { readonly notify: Pick<NotifyConfig, "from" | "unsubscribe">; readonly zone: string; readonly threads?: TicketThreads }): Promise<void> {
+  private async sendOne(
+    message: PlannedMessage,
+    params: {
+      readonly notify: Pick<NotifyConfig, "from" | "unsubscribe">;
+      readonly zone: string;
+      readonly threads?: TicketThreads;
+    },
+  ): Promise<void> {
     const { event, to } = message;
     if (to.kind === "email") {
       const optional = event.kind === "rota-announcement";
-      await this.email(to, emailMessage({ event, zone: params.zone, unsubscribe: optional ? params.notify.unsubscribe : null }), params.notify, optional);
+      await this.email(
+        to,
+        emailMessage({ event, zone: params.zone, unsubscribe: optional ? params.notify.unsubscribe : null }),
+        params.notify,
+        optional,
+      );
       return;
     }
     const slack = this.deps.slack;
@@ -143,11 +193,20 @@ export class Notifier {
     const channel = slackTarget(to);
     const threads = to.kind === "slack-channel" && event.ticket ? params.threads : undefined;
     const threadTs = threads?.find(channel) ?? undefined;
-    const posted = await slack.post({ channel, message: slackMessage({ event, zone: params.zone }), threadTs });
+    const posted = await slack.post({
+      channel,
+      message: slackMessage({ event, zone: params.zone }),
+      threadTs,
+    });
     if (threads && !threadTs && posted.ts) await keepQuietly(threads, channel, posted.ts, this.deps.log);
   }
 
-  private async email(to: Extract<Recipient, { kind: "email" }>, parts: EmailParts, notify: Pick<NotifyConfig, "from" | "unsubscribe">, optional: boolean): Promise<void> {
+  private async email(
+    to: Extract<Recipient, { kind: "email" }>,
+    parts: EmailParts,
+    notify: Pick<NotifyConfig, "from" | "unsubscribe">,
+    optional: boolean,
+  ): Promise<void> {
     const mail = this.deps.mail;
     if (!mail) return;
     await mail.send({
@@ -170,7 +229,10 @@ async function keepQuietly(threads: TicketThreads, channel: string, ts: string, 
   try {
     await threads.keep(channel, ts);
   } catch (error) {
-    log.warn({ channel, error: (error as Error).message }, "the Slack thread could not be kept on the ticket; later messages start a new thread");
+    log.warn(
+      { channel, error: (error as Error).message },
+      "the Slack thread could not be kept on the ticket; later messages start a new thread",
+    );
   }
 }
 

@@ -8,7 +8,11 @@ const RATE_LIMIT_RETRIES = 5;
 
 /** Posting to Slack: one call, answering the new message's `ts`. */
 export interface SlackPoster {
-  post(params: { readonly channel: string; readonly message: SlackMessage; readonly threadTs?: string | undefined }): Promise<{ readonly ts: string; readonly channel: string }>;
+  post(params: {
+    readonly channel: string;
+    readonly message: SlackMessage;
+    readonly threadTs?: string | undefined;
+  }): Promise<{ readonly ts: string; readonly channel: string }>;
 }
 
 /** A Slack refusal that retrying will not fix (a bad token, a channel the bot is not in). */
@@ -18,7 +22,21 @@ export class SlackRefusal extends Error {
   }
 }
 
-const PERMANENT = new Set(["invalid_auth", "not_authed", "account_inactive", "token_revoked", "channel_not_found", "not_in_channel", "is_archived", "invalid_blocks", "msg_too_long", "no_text", "invalid_arguments", "unknown_method", "missing_scope"]);
+const PERMANENT = new Set([
+  "invalid_auth",
+  "not_authed",
+  "account_inactive",
+  "token_revoked",
+  "channel_not_found",
+  "not_in_channel",
+  "is_archived",
+  "invalid_blocks",
+  "msg_too_long",
+  "no_text",
+  "invalid_arguments",
+  "unknown_method",
+  "missing_scope",
+]);
 
 /**
  * Slack through the official Web API client, token from `SLACK_BOT_TOKEN`. The client's own retries
@@ -33,7 +51,9 @@ export function slackPoster(params: {
   readonly timeoutMs?: number;
 }): SlackPoster {
   const client = new WebClient(params.token, {
-    ...(params.apiUrl ? { slackApiUrl: params.apiUrl.endsWith("/") ? params.apiUrl : `${params.apiUrl}/` } : {}),
+    ...(params.apiUrl
+      ? { slackApiUrl: params.apiUrl.endsWith("/") ? params.apiUrl : `${params.apiUrl}/` }
+      : {}),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     timeout: params.timeoutMs ?? 20_000,
@@ -81,7 +101,11 @@ export function slackPoster(params: {
 }
 
 /** Slack from the environment: `SLACK_BOT_TOKEN` (and `SLACK_API_URL` for a stand-in), or null when unset. */
-export function slackPosterFromEnv(params: { readonly env: Readonly<Record<string, string | undefined>>; readonly now: () => number; readonly sleep: (ms: number) => Promise<void> }): SlackPoster | null {
+export function slackPosterFromEnv(params: {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly now: () => number;
+  readonly sleep: (ms: number) => Promise<void>;
+}): SlackPoster | null {
   const token = params.env["SLACK_BOT_TOKEN"];
   if (!token) return null;
   return slackPoster({ token, apiUrl: params.env["SLACK_API_URL"], now: params.now, sleep: params.sleep });

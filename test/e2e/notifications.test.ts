@@ -16,19 +16,34 @@ const SWAPPED = readFileSync("rota/support.yml", "utf8")
   .replace("2027-01-13: { developer: jo-pereira,", "2027-01-13: { developer: alice-okafor,")
   .replace("developer: JO,", "developer: jo-pereira,");
 
-const allText = (m: { text: string; blocks: readonly { text?: { text: string }; elements?: readonly { text: string }[] }[] }) =>
-  [m.text, ...m.blocks.flatMap((b) => [b.text?.text ?? "", ...(b.elements ?? []).map((e) => e.text)])].join("\n");
+const allText = (m: {
+  text: string;
+  blocks: readonly { text?: { text: string }; elements?: readonly { text: string }[] }[];
+}) =>
+  [m.text, ...m.blocks.flatMap((b) => [b.text?.text ?? "", ...(b.elements ?? []).map((e) => e.text)])].join(
+    "\n",
+  );
 
 describe("Slack and email notifications end to end", () => {
   let stack: Stack;
   let slack: SlackStandin;
   let smtp: SmtpSink;
-  const open = (at: string, title: string) => openIssue(stack, { as: "pat", repo: "acme/website", at, title, body: OUTAGE });
+  const open = (at: string, title: string) =>
+    openIssue(stack, { as: "pat", repo: "acme/website", at, title, body: OUTAGE });
 
   beforeAll(async () => {
-    slack = await new SlackStandin({ token: TOKEN, channels: [SUPPORT, ACME], members: ["U0ALICE", "U0ERIN", "U0HAMZA", "U0DANA"], now: () => stack.emulator.clock.now().getTime() }).start();
+    slack = await new SlackStandin({
+      token: TOKEN,
+      channels: [SUPPORT, ACME],
+      members: ["U0ALICE", "U0ERIN", "U0HAMZA", "U0DANA"],
+      now: () => stack.emulator.clock.now().getTime(),
+    }).start();
     smtp = await startSmtpSink();
-    stack = await startStack({ seed: agencySeed(), now: new Date("2026-12-02T09:00:00Z"), env: { SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: slack.apiUrl, SMTP_URL: smtp.url } });
+    stack = await startStack({
+      seed: agencySeed(),
+      now: new Date("2026-12-02T09:00:00Z"),
+      env: { SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: slack.apiUrl, SMTP_URL: smtp.url },
+    });
   });
   afterAll(async () => {
     await stack.close();
@@ -44,7 +59,9 @@ describe("Slack and email notifications end to end", () => {
     expect(allText(top[0]!)).toContain("Website down for everyone");
     expect(slack.in(ACME).filter((m) => m.text.includes(`#${number}`))).toHaveLength(1);
     // The thread is kept on the ticket, by Firstline.
-    const kept = issueOf(stack, "acme/website", number).comments.filter((c) => c.body.includes(`firstline:slack-thread:${SUPPORT}:${top[0]!.ts}`));
+    const kept = issueOf(stack, "acme/website", number).comments.filter((c) =>
+      c.body.includes(`firstline:slack-thread:${SUPPORT}:${top[0]!.ts}`),
+    );
     expect(kept).toHaveLength(1);
 
     await sweepAt(stack, "2026-12-02T15:00:00Z");
@@ -57,7 +74,10 @@ describe("Slack and email notifications end to end", () => {
   });
 
   it("a title with <!channel> and a disguised link arrives inert", async () => {
-    const number = await open("2026-12-02T11:30:00Z", "Site down <!channel> <@U0ALICE> see <https://evil.example|click> & *bold*");
+    const number = await open(
+      "2026-12-02T11:30:00Z",
+      "Site down <!channel> <@U0ALICE> see <https://evil.example|click> & *bold*",
+    );
     const message = slack.in(SUPPORT).find((m) => m.threadTs === null && m.text.includes(`#${number}`));
     const text = allText(message!);
     expect(text).not.toContain("<!channel>");
@@ -70,16 +90,29 @@ describe("Slack and email notifications end to end", () => {
   it("a merged swap emails the two people and their delivery leads once, even when the push is delivered twice", async () => {
     stack.emulator.clock.set(new Date("2026-12-03T11:00:00Z"));
     const before = smtp.received.length;
-    stack.emulator.push("northgate/support", { branch: "main", files: { "rota/support.yml": SWAPPED }, message: "Merge pull request #12 from northgate/swap-jan\n\nSwap my January week with Jo", sender: "alice-okafor" });
+    stack.emulator.push("northgate/support", {
+      branch: "main",
+      files: { "rota/support.yml": SWAPPED },
+      message: "Merge pull request #12 from northgate/swap-jan\n\nSwap my January week with Jo",
+      sender: "alice-okafor",
+    });
     await stack.settle();
     const mails = await smtp.waitFor(before + 4);
-    const delivery = stack.emulator.deliveries().filter((d) => d.event === "push").at(-1);
+    const delivery = stack.emulator
+      .deliveries()
+      .filter((d) => d.event === "push")
+      .at(-1);
     stack.emulator.redeliver(delivery?.id ?? "");
     stack.emulator.redeliver(delivery?.id ?? "");
     await stack.settle();
     const mine = smtp.received.slice(before);
     expect(mine).toHaveLength(4);
-    expect(mine.flatMap((m) => m.envelopeTo).sort()).toEqual(["alice@northgate.example", "dana@northgate.example", "jo@northgate.example", "lee@northgate.example"]);
+    expect(mine.flatMap((m) => m.envelopeTo).sort()).toEqual([
+      "alice@northgate.example",
+      "dana@northgate.example",
+      "jo@northgate.example",
+      "lee@northgate.example",
+    ]);
     const first = mails[before]!;
     expect(first.parsed.subject).toContain("Rota changed from the week of 2027-01-06");
     expect(first.parsed.text).toContain("Week 2027-01-06, developer: alice-okafor → jo-pereira");
@@ -96,7 +129,11 @@ describe("Slack and email notifications end to end", () => {
     expect(night.length).toBeGreaterThan(0);
     expect(night.every((m) => m.channel === "U0ALICE" && allText(m).includes("Paged"))).toBe(true);
     const nightMail = smtp.received.slice(mailed);
-    expect(nightMail.every((m) => m.envelopeTo.includes("alice@northgate.example") && (m.parsed.subject ?? "").includes("Paged"))).toBe(true);
+    expect(
+      nightMail.every(
+        (m) => m.envelopeTo.includes("alice@northgate.example") && (m.parsed.subject ?? "").includes("Paged"),
+      ),
+    ).toBe(true);
 
     await sweepAt(stack, "2026-12-07T10:05:00Z");
     const digests = slack.messages.slice(posted).filter((m) => allText(m).includes("While you were away"));

@@ -23,7 +23,11 @@ export async function handleRotaMerged(context: Context<"push">, service: Firstl
     const config = loaded.kind === "valid" ? loaded.config : service.lastGoodConfig;
     if (!config) return;
     const dir = config.rota.dir.replace(/\/+$/, "");
-    const touched = payload.commits.some((c) => [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])].some((path) => path.startsWith(`${dir}/`)));
+    const touched = payload.commits.some((c) =>
+      [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])].some((path) =>
+        path.startsWith(`${dir}/`),
+      ),
+    );
     if (!touched) return;
     const [base, head] = await Promise.all([
       readRotaAt({ gh, reader: service.reader, repo, dir, ref: payload.before, missingIsEmpty: true }),
@@ -33,7 +37,13 @@ export async function handleRotaMerged(context: Context<"push">, service: Firstl
     const pull = /Merge pull request #(\d+)|\(#(\d+)\)\s*$/m.exec(payload.head_commit?.message ?? "");
     const number = pull?.[1] ?? pull?.[2];
     const link = number ? `${payload.repository.html_url}/pull/${number}` : payload.compare;
-    const event = rotaChangeEvent({ changes: diffRotaSlots({ base: base.value, head: head.value }), people: head.value.people, commit: payload.after, link, at: service.now() });
+    const event = rotaChangeEvent({
+      changes: diffRotaSlots({ base: base.value, head: head.value }),
+      people: head.value.people,
+      commit: payload.after,
+      link,
+      at: service.now(),
+    });
     if (event) await notifyEvents({ service, gh, repo, config, events: [event] });
   });
 }

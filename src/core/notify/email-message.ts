@@ -10,7 +10,12 @@ export interface EmailParts {
 }
 
 function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 /** One line for a subject: no line breaks or control characters from ticket text, and short. */
@@ -21,21 +26,41 @@ function subjectLine(text: string): string {
 function lines(event: NotifyEvent, zone: string): string[] {
   const t = event.ticket;
   return [
-    ...(t ? [`${t.repo}#${t.number}: ${t.title}`, ...(t.client ? [`Client: ${t.client}`] : []), ...(t.priority ? [`Priority: ${t.priority}`] : [])] : []),
+    ...(t
+      ? [
+          `${t.repo}#${t.number}: ${t.title}`,
+          ...(t.client ? [`Client: ${t.client}`] : []),
+          ...(t.priority ? [`Priority: ${t.priority}`] : []),
+        ]
+      : []),
     `When: ${formatLocal(event.at, zone)}`,
     ...event.details,
   ];
 }
 
 /** The email of one event: plain text and HTML, the ticket's words escaped in the HTML. */
-export function emailMessage(params: { readonly event: NotifyEvent; readonly zone: string; readonly unsubscribe?: string | null }): EmailParts {
+export function emailMessage(params: {
+  readonly event: NotifyEvent;
+  readonly zone: string;
+  readonly unsubscribe?: string | null;
+}): EmailParts {
   const { event, zone } = params;
   const t = event.ticket;
-  const subject = subjectLine(`[Firstline] ${event.headline}${t ? `: ${t.repo}#${t.number} ${t.title}` : ""}`);
+  const subject = subjectLine(
+    `[Firstline] ${event.headline}${t ? `: ${t.repo}#${t.number} ${t.title}` : ""}`,
+  );
   const body = lines(event, zone);
-  const footer = params.unsubscribe ? [`You asked for these emails; to stop them: ${params.unsubscribe}`] : [];
+  const footer = params.unsubscribe
+    ? [`You asked for these emails; to stop them: ${params.unsubscribe}`]
+    : [];
   const link = event.link ?? t?.url;
-  const text = [event.headline, "", ...body, ...(link ? ["", link] : []), ...(footer.length > 0 ? ["", ...footer] : [])].join("\n");
+  const text = [
+    event.headline,
+    "",
+    ...body,
+    ...(link ? ["", link] : []),
+    ...(footer.length > 0 ? ["", ...footer] : []),
+  ].join("\n");
   const html = [
     `<p><strong>${escapeHtml(event.headline)}</strong></p>`,
     `<ul>${body.map((l) => `<li>${escapeHtml(l)}</li>`).join("")}</ul>`,
@@ -46,7 +71,11 @@ export function emailMessage(params: { readonly event: NotifyEvent; readonly zon
 }
 
 /** A digest email: everything that waited for working hours, in one message. */
-export function emailDigest(params: { readonly events: readonly NotifyEvent[]; readonly zone: string; readonly heading: string }): EmailParts {
+export function emailDigest(params: {
+  readonly events: readonly NotifyEvent[];
+  readonly zone: string;
+  readonly heading: string;
+}): EmailParts {
   const items = params.events.map((e) => {
     const t = e.ticket;
     return `${formatLocal(e.at, params.zone)} ${e.headline}${t ? `: ${t.repo}#${t.number} ${t.title}` : ""}${e.details[0] ? `. ${e.details[0]}` : ""}`;

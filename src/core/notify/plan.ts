@@ -71,11 +71,14 @@ export function planNotifications(params: {
       const key = `${event.id}>${recipientKey(to)}`;
       if (planned.has(key)) return;
       // At night a channel waits; a person is woken only by a page or what they asked for.
-      const wanted = forPerson !== null && (ALWAYS_NOW.has(event.kind) || (forPerson.nightEvents ?? []).includes(event.kind));
+      const wanted =
+        forPerson !== null &&
+        (ALWAYS_NOW.has(event.kind) || (forPerson.nightEvents ?? []).includes(event.kind));
       planned.set(key, { key, event, to, when: inHours || wanted ? "now" : "held" });
     };
     for (const target of notify.routes[event.kind]) {
-      if (target === "support" && notify.supportChannel && can.slack) add({ kind: "slack-channel", channel: notify.supportChannel }, null);
+      if (target === "support" && notify.supportChannel && can.slack)
+        add({ kind: "slack-channel", channel: notify.supportChannel }, null);
       if (target === "client" && can.slack) {
         const channel = event.ticket?.client ? notify.clientChannels[event.ticket.client] : undefined;
         if (channel) add({ kind: "slack-channel", channel }, null);
@@ -92,25 +95,36 @@ export function planNotifications(params: {
   return [...planned.values()];
 }
 
-function reachableDirectory(params: { readonly notify: Pick<NotifyConfig, "contacts">; readonly people: readonly Reachable[] }): Map<string, Reachable> {
+function reachableDirectory(params: {
+  readonly notify: Pick<NotifyConfig, "contacts">;
+  readonly people: readonly Reachable[];
+}): Map<string, Reachable> {
   const directory = new Map<string, Reachable>();
-  for (const [login, contact] of Object.entries(params.notify.contacts)) directory.set(login.toLowerCase(), { login, ...contact });
+  for (const [login, contact] of Object.entries(params.notify.contacts))
+    directory.set(login.toLowerCase(), { login, ...contact });
   // The rota's own entry wins over a contact of the same login.
   for (const person of params.people) directory.set(person.login.toLowerCase(), person);
   return directory;
 }
 
 /** The person's chosen ways, or Slack when a member id is known and else email. */
-export function personalRecipients(person: Reachable, can: { readonly slack: boolean; readonly email: boolean }): Recipient[] {
+export function personalRecipients(
+  person: Reachable,
+  can: { readonly slack: boolean; readonly email: boolean },
+): Recipient[] {
   const chosen = person.channels ?? (person.slack ? ["slack"] : person.email ? ["email"] : []);
   const out: Recipient[] = [];
-  if (chosen.includes("slack") && person.slack && can.slack) out.push({ kind: "slack-person", login: person.login, member: person.slack });
-  if (chosen.includes("email") && person.email && can.email) out.push({ kind: "email", login: person.login, address: person.email });
+  if (chosen.includes("slack") && person.slack && can.slack)
+    out.push({ kind: "slack-person", login: person.login, member: person.slack });
+  if (chosen.includes("email") && person.email && can.email)
+    out.push({ kind: "email", login: person.login, address: person.email });
   return out;
 }
 
 /** Held messages grouped by recipient: one digest each, events in the order they happened. */
-export function digestsOf(held: readonly PlannedMessage[]): { readonly to: Recipient; readonly events: readonly NotifyEvent[]; readonly keys: readonly string[] }[] {
+export function digestsOf(
+  held: readonly PlannedMessage[],
+): { readonly to: Recipient; readonly events: readonly NotifyEvent[]; readonly keys: readonly string[] }[] {
   const groups = new Map<string, { to: Recipient; events: NotifyEvent[]; keys: string[] }>();
   for (const message of [...held].sort((a, b) => a.event.at - b.event.at)) {
     const id = recipientKey(message.to);

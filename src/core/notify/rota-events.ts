@@ -13,10 +13,18 @@ function shown(value: SlotValue): string {
  * from which week, and the pull request. Keyed by the commit, so the same push seen again is the
  * same event.
  */
-export function rotaChangeEvent(params: { readonly changes: readonly SlotChange[]; readonly people: readonly Pick<Person, "login" | "deliveryLead">[]; readonly commit: string; readonly link: string; readonly at: number }): NotifyEvent | null {
+export function rotaChangeEvent(params: {
+  readonly changes: readonly SlotChange[];
+  readonly people: readonly Pick<Person, "login" | "deliveryLead">[];
+  readonly commit: string;
+  readonly link: string;
+  readonly at: number;
+}): NotifyEvent | null {
   const { changes } = params;
   if (changes.length === 0) return null;
-  const affected = [...new Set(changes.flatMap((c) => [...c.added, ...c.removed]).map((l) => l.toLowerCase()))];
+  const affected = [
+    ...new Set(changes.flatMap((c) => [...c.added, ...c.removed]).map((l) => l.toLowerCase())),
+  ];
   const leads = affected.flatMap((login) => {
     const lead = params.people.find((p) => p.login.toLowerCase() === login)?.deliveryLead;
     return lead ? [lead.toLowerCase()] : [];
@@ -34,7 +42,14 @@ export function rotaChangeEvent(params: { readonly changes: readonly SlotChange[
 }
 
 /** The weekly announcement at handover, for the support channel and those who opted in to the email. */
-export function announcementEvent(params: { readonly week: string; readonly title: string; readonly lines: readonly string[]; readonly people: readonly Pick<Person, "login" | "announcements">[]; readonly link: string; readonly at: number }): NotifyEvent {
+export function announcementEvent(params: {
+  readonly week: string;
+  readonly title: string;
+  readonly lines: readonly string[];
+  readonly people: readonly Pick<Person, "login" | "announcements">[];
+  readonly link: string;
+  readonly at: number;
+}): NotifyEvent {
   return {
     id: `rota-week:${params.week}`,
     kind: "rota-announcement",

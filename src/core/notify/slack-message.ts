@@ -10,7 +10,10 @@ export interface SlackMessage {
 
 export type SlackBlock =
   | { readonly type: "section"; readonly text: { readonly type: "mrkdwn"; readonly text: string } }
-  | { readonly type: "context"; readonly elements: readonly { readonly type: "mrkdwn"; readonly text: string }[] };
+  | {
+      readonly type: "context";
+      readonly elements: readonly { readonly type: "mrkdwn"; readonly text: string }[];
+    };
 
 /** Slack's section text limit is 3,000 characters; a title gets far less. */
 const TITLE_LIMIT = 200;
@@ -38,7 +41,11 @@ function link(url: string, label: string): string {
 /** The one-line summary of an event, with the ticket quoted inertly. */
 export function eventLine(event: NotifyEvent, zone: string): string {
   const t = event.ticket;
-  const ref = t ? `${link(t.url, `${t.repo}#${t.number}`)} ${slackInert(t.title)}` : event.link ? link(event.link, "details") : "";
+  const ref = t
+    ? `${link(t.url, `${t.repo}#${t.number}`)} ${slackInert(t.title)}`
+    : event.link
+      ? link(event.link, "details")
+      : "";
   const who = t?.client ? ` (${slackInert(t.client, 60)})` : "";
   return `*${slackInert(event.headline, 120)}*${who}${ref ? `: ${ref}` : ""} · ${formatLocal(event.at, zone)}`;
 }
@@ -48,16 +55,27 @@ export function slackMessage(params: { readonly event: NotifyEvent; readonly zon
   const { event, zone } = params;
   const blocks: SlackBlock[] = [{ type: "section", text: { type: "mrkdwn", text: eventLine(event, zone) } }];
   const details = event.details.filter((d) => d.length > 0).map((d) => slackInert(d, 1500));
-  if (details.length > 0) blocks.push({ type: "section", text: { type: "mrkdwn", text: details.join("\n") } });
-  const context = [event.ticket?.priority ? `Priority ${slackInert(event.ticket.priority, 10)}` : "", event.link && !event.ticket ? link(event.link, "Open on GitHub") : ""].filter((c) => c !== "");
-  if (context.length > 0) blocks.push({ type: "context", elements: context.map((text) => ({ type: "mrkdwn", text })) });
+  if (details.length > 0)
+    blocks.push({ type: "section", text: { type: "mrkdwn", text: details.join("\n") } });
+  const context = [
+    event.ticket?.priority ? `Priority ${slackInert(event.ticket.priority, 10)}` : "",
+    event.link && !event.ticket ? link(event.link, "Open on GitHub") : "",
+  ].filter((c) => c !== "");
+  if (context.length > 0)
+    blocks.push({ type: "context", elements: context.map((text) => ({ type: "mrkdwn", text })) });
   return { text: plainFallback(event), blocks };
 }
 
 /** A digest: what waited for working hours, one line an event, in one message. */
-export function slackDigest(params: { readonly events: readonly NotifyEvent[]; readonly zone: string; readonly heading: string }): SlackMessage {
+export function slackDigest(params: {
+  readonly events: readonly NotifyEvent[];
+  readonly zone: string;
+  readonly heading: string;
+}): SlackMessage {
   const lines = params.events.map((e) => `• ${eventLine(e, params.zone)}`);
-  const blocks: SlackBlock[] = [{ type: "section", text: { type: "mrkdwn", text: `*${slackInert(params.heading, 150)}*` } }];
+  const blocks: SlackBlock[] = [
+    { type: "section", text: { type: "mrkdwn", text: `*${slackInert(params.heading, 150)}*` } },
+  ];
   // Sections hold 3,000 characters: long digests are split over several.
   let chunk: string[] = [];
   for (const line of lines) {
@@ -68,7 +86,10 @@ export function slackDigest(params: { readonly events: readonly NotifyEvent[]; r
     chunk.push(line);
   }
   if (chunk.length > 0) blocks.push({ type: "section", text: { type: "mrkdwn", text: chunk.join("\n") } });
-  return { text: slackInert(`${params.heading} (${params.events.length})`, 200), blocks: blocks.slice(0, 50) };
+  return {
+    text: slackInert(`${params.heading} (${params.events.length})`, 200),
+    blocks: blocks.slice(0, 50),
+  };
 }
 
 function plainFallback(event: NotifyEvent): string {

@@ -20,7 +20,11 @@ const MENTION = /(?<![A-Za-z0-9`])@([A-Za-z0-9][A-Za-z0-9-]{0,38})\b/g;
  * seen once however often a webhook or a sweep comes round: that is what makes notifications
  * exactly-once without a database. The card of a new P1 ticket is the new-P1 event.
  */
-export function ticketEvents(params: { readonly ticket: TicketRef; readonly written: readonly string[]; readonly at: number }): NotifyEvent[] {
+export function ticketEvents(params: {
+  readonly ticket: TicketRef;
+  readonly written: readonly string[];
+  readonly at: number;
+}): NotifyEvent[] {
   const { ticket, at } = params;
   const events: NotifyEvent[] = [];
   const base = `${ticket.repo.toLowerCase()}#${ticket.number}`;
@@ -28,12 +32,30 @@ export function ticketEvents(params: { readonly ticket: TicketRef; readonly writ
     for (const match of body.matchAll(MARKER)) {
       const key = match[1] ?? "";
       if (key === "card" && ticket.priority === "P1") {
-        events.push({ id: `${base}:card`, kind: "new-p1", at, headline: "New P1 ticket", details: [], ticket, people: [], link: ticket.url });
+        events.push({
+          id: `${base}:card`,
+          kind: "new-p1",
+          at,
+          headline: "New P1 ticket",
+          details: [],
+          ticket,
+          people: [],
+          link: ticket.url,
+        });
         continue;
       }
       const kind = KINDS.find(([pattern]) => pattern.test(key))?.[1];
       if (!kind) continue;
-      events.push({ id: `${base}:${key}`, kind, at, headline: headlineOf(kind), details: [plainNotice(body)], ticket, people: mentions(body), link: ticket.url });
+      events.push({
+        id: `${base}:${key}`,
+        kind,
+        at,
+        headline: headlineOf(kind),
+        details: [plainNotice(body)],
+        ticket,
+        people: mentions(body),
+        link: ticket.url,
+      });
     }
   }
   return events;
@@ -77,12 +99,17 @@ export function slackThreadMarker(params: { readonly channel: string; readonly t
 }
 
 /** The Slack threads kept on a ticket, by channel, read only from Firstline's own comments. */
-export function slackThreadsIn(params: { readonly comments: readonly { readonly author: string; readonly body: string }[]; readonly botLogin: string }): Map<string, string> {
+export function slackThreadsIn(params: {
+  readonly comments: readonly { readonly author: string; readonly body: string }[];
+  readonly botLogin: string;
+}): Map<string, string> {
   const threads = new Map<string, string>();
   const bot = params.botLogin.toLowerCase();
   for (const comment of params.comments) {
     if (comment.author.toLowerCase() !== bot) continue;
-    for (const m of comment.body.matchAll(/<!-- firstline:slack-thread:([CGDUW][A-Z0-9]{2,20}):(\d{1,12}\.\d{1,8}) -->/g)) {
+    for (const m of comment.body.matchAll(
+      /<!-- firstline:slack-thread:([CGDUW][A-Z0-9]{2,20}):(\d{1,12}\.\d{1,8}) -->/g,
+    )) {
       if (m[1] && m[2] && !threads.has(m[1])) threads.set(m[1], m[2]);
     }
   }
