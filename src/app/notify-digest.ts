@@ -4,6 +4,10 @@ import { inWorkingHours, planNotifications } from "../core/notify/plan.js";
 import type { SlaPolicy } from "../core/sla/policy.js";
 import type { SweptTicket } from "../core/sweep/plan-sweep.js";
 import type { FirstlineService } from "./service.js";
+import { weeklyAnnouncementEvent } from "../core/notify/rota-events.js";
+import { readRota } from "../github/load-responders.js";
+import type { GitHubTransport } from "../github/transport.js";
+import { notifyEvents } from "./notify-tickets.js";
 
 /**
  * At the start of working hours (the first sweep inside them each day): the daily digest of the
@@ -55,4 +59,37 @@ export function sendDigests(params: {
     zone: config.timezone,
     heading: "While you were away, and today's desk",
   });
+}
+
+/**
+ * The week's announcement at handover, once per week and support repository: to the support
+ * channel and, by email with List-Unsubscribe, to everyone who opted in.
+ */
+export async function announceWeek(params: {
+  readonly service: FirstlineService;
+  readonly config: FirstlineConfig;
+  readonly gh: GitHubTransport;
+  readonly supportRepo: string;
+}): Promise<void> {
+  const { service, config, supportRepo } = params;
+  if (!service.notifier.can.slack && !service.notifier.can.email) return;
+  const rota = await readRota({
+    gh: params.gh,
+    reader: service.reader,
+    repo: supportRepo,
+    dir: config.rota.dir,
+    maxAgeMs: service.sweepConfigMaxAgeMs,
+  });
+  if (!rota) return;
+  const event = weeklyAnnouncementEvent({
+    rota,
+    now: service.now(),
+    zone: config.timezone,
+    link: `https://github.com/${supportRepo}/issues?q=label%3A%22rota%3A+announcement%22`,
+  });
+  if (!event) return;
+  const key = `announce:${supportRepo.toLowerCase()}`;
+  if (service.dailyDone.get(key) === event.id) return;
+  service.dailyDone.set(key, event.id);
+  await notifyEvents({ service, gh: params.gh, repo: supportRepo, config, events: [event] });
 }

@@ -1,4 +1,4 @@
-import { sendDigests } from "./notify-digest.js";
+import { announceWeek, sendDigests } from "./notify-digest.js";
 import { notifyTicketNotices } from "./notify-tickets.js";
 import type { Probot } from "probot";
 import { CONFIG_PATH, type FirstlineConfig } from "../config/firstline-config.js";
@@ -196,6 +196,7 @@ export async function sweepInstallations(params: {
   });
   service.knownDashboards.set(supportRepo.toLowerCase(), dashboard.dashboard);
   sendDigests({ service, config, policy, swept, supportRepo, dashboardNumber: dashboard.dashboard.number });
+  await announceWeek({ service, config, gh: supportGh, supportRepo });
   await recheckRotaPulls({ service, gh: supportGh, repo: supportRepo, config, botLogin, log: app.log });
   await onCallUpkeep({ service, config, supportGh, supportRepo, searches: parts.map((p) => ({ gh: p.gh, repos: p.repos })), botLogin, log: app.log });
   return [

@@ -152,4 +152,22 @@ describe("Slack and email notifications end to end", () => {
     expect(statuses.slice(0, 3)).toEqual([429, 429, 200]);
     expect(slack.in(SUPPORT).filter((m) => m.text.includes(`#${number}`))).toHaveLength(1);
   });
+
+  it("the weekly announcement at handover reaches the support channel, and by email those who opted in, with List-Unsubscribe", async () => {
+    const posted = slack.messages.length;
+    const mailed = smtp.received.length;
+    await sweepAt(stack, "2026-12-09T10:02:00Z");
+    await sweepAt(stack, "2026-12-09T10:07:00Z");
+    const announced = slack.messages
+      .slice(posted)
+      .filter((m) => m.channel === SUPPORT && allText(m).includes("Support rota: week of Wed 9 Dec 2026"));
+    expect(announced).toHaveLength(1);
+    const mails = smtp.received
+      .slice(mailed)
+      .filter((m) => (m.parsed.subject ?? "").includes("Support rota: week of"));
+    expect(mails.map((m) => m.envelopeTo.join())).toEqual(["alice@northgate.example"]);
+    expect(mails[0]?.raw).toMatch(
+      /^List-Unsubscribe: <mailto:support@northgate.example\?subject=unsubscribe>\r?$/m,
+    );
+  });
 });

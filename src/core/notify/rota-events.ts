@@ -1,6 +1,10 @@
 import type { SlotChange, SlotValue } from "../rota/change.js";
-import type { Person } from "../rota/types.js";
+import { planAnnouncement } from "../rota/announcement.js";
+import type { Person, Rota } from "../rota/types.js";
+import { weekStart } from "../rota/week.js";
+import type { WokenNotice } from "../paging/woken.js";
 import type { NotifyEvent } from "./events.js";
+import { plainNotice } from "./ticket-events.js";
 
 function shown(value: SlotValue): string {
   if (value === null) return "nobody";
@@ -59,4 +63,53 @@ export function announcementEvent(params: {
     people: params.people.filter((p) => p.announcements === true).map((p) => p.login.toLowerCase()),
     link: params.link,
   };
+}
+
+/** The morning note to a delivery lead that someone was woken in the night (posted on GitHub too). */
+export function wokenEvent(params: {
+  readonly notice: Pick<WokenNotice, "key" | "lead" | "title" | "body">;
+  readonly link: string;
+  readonly at: number;
+}): NotifyEvent {
+  const { notice } = params;
+  return {
+    id: `woken:${notice.key}`,
+    kind: "woken",
+    at: params.at,
+    headline: notice.title,
+    details: [plainNotice(notice.body)],
+    people: [notice.lead.toLowerCase()],
+    link: params.link,
+  };
+}
+
+/** How long after the handover the week's announcement is still sent (a sweep may be late, not a day late). */
+const ANNOUNCE_WITHIN_MS = 12 * 3600_000;
+
+/**
+ * The week's announcement as an event, due from the handover for a few hours: the support
+ * channel and everyone who opted in (`announcements: true`) hear who is on this week.
+ */
+export function weeklyAnnouncementEvent(params: {
+  readonly rota: Rota;
+  readonly now: number;
+  readonly zone: string;
+  readonly link: string;
+}): NotifyEvent | null {
+  const { rota, now, zone } = params;
+  const announcement = planAnnouncement({ rota, now, zone });
+  const started = weekStart({ week: announcement.week, zone }).toMillis();
+  if (now < started || now - started > ANNOUNCE_WITHIN_MS) return null;
+  const lines = announcement.body
+    .split("\n")
+    .filter((line) => line.startsWith("- "))
+    .map((line) => plainNotice(line.slice(2)));
+  return announcementEvent({
+    week: announcement.week,
+    title: announcement.title,
+    lines,
+    people: rota.people,
+    link: params.link,
+    at: now,
+  });
 }

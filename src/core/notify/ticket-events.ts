@@ -79,7 +79,7 @@ function headlineOf(kind: NotifyEventKind): string {
 }
 
 /** The notice's own words as one plain line: markers, markdown emphasis and mentions' @ removed. */
-function plainNotice(body: string): string {
+export function plainNotice(body: string): string {
   return body
     .replace(MARKER, "")
     .replace(/\*\*/g, "")
