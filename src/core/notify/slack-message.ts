@@ -72,7 +72,10 @@ export function slackDigest(params: {
   readonly zone: string;
   readonly heading: string;
 }): SlackMessage {
-  const lines = params.events.map((e) => `• ${eventLine(e, params.zone)}`);
+  const lines = params.events.map(
+    (e) =>
+      `• ${eventLine(e, params.zone)}${e.kind === "digest" && e.details[0] ? `\n   ${slackInert(e.details[0], 500)}` : ""}`,
+  );
   const blocks: SlackBlock[] = [
     { type: "section", text: { type: "mrkdwn", text: `*${slackInert(params.heading, 150)}*` } },
   ];
