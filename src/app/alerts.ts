@@ -1,3 +1,6 @@
+import { PAGE_KEY } from "../core/alerts/alert-issue.js";
+import { mention } from "../core/markdown/safe-text.js";
+import { marker } from "../core/ticket/markers.js";
 import { notifyTicketNotices } from "./notify-tickets.js";
 import { parseAlertPayload } from "../config/alert-payload.js";
 import { lastPageAt } from "../core/alerts/alert-issue.js";
@@ -68,6 +71,9 @@ export async function receiveAlerts(params: { service: FirstlineService; homeRep
         log,
         event: { action: "trigger", key: pageKey(issue), summary: page.message, logins: page.logins, by: null, url: issueUrl(issue), repo: issue.repo, number: issue.number, client: alert?.client ?? null, at: page.at },
       });
+      // The alert issue carries its page in its body: the people paged hear of it on Slack or by email too.
+      const written = `${marker(PAGE_KEY)}\n${page.logins.map(mention).join(" ")} ${page.message}`;
+      await notifyTicketNotices({ service, gh: (await service.githubFor(issue.repo, gh)) ?? gh, repo: issue.repo, number: issue.number, written: [written], config, log });
     },
   });
   for (const result of results) {

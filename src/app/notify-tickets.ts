@@ -31,16 +31,18 @@ export async function notifyTicketNotices(params: {
   readonly gh: GitHubTransport;
   readonly repo: string;
   readonly number: number;
-  readonly actions: readonly TicketAction[];
+  /** The actions just applied (their comments are read for notices)... */
+  readonly actions?: readonly TicketAction[];
+  /** ...or notices written elsewhere (an alert issue's page, in its body). */
+  readonly written?: readonly string[];
   readonly config: FirstlineConfig;
   readonly log: Logger;
 }): Promise<void> {
   const { service, gh, repo, number, config } = params;
   const { notifier } = service;
   if (!notifier.can.slack && !notifier.can.email) return;
-  const written = params.actions.flatMap((a) =>
-    a.kind === "create-comment" && NOTIFIABLE.test(a.body) ? [a.body] : [],
-  );
+  const bodies = [...(params.actions ?? []).flatMap((a) => (a.kind === "create-comment" ? [a.body] : [])), ...(params.written ?? [])];
+  const written = bodies.filter((body) => NOTIFIABLE.test(body));
   if (written.length === 0) return;
   try {
     const snapshot = await fetchTicket({ gh, repo, number });

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencySeed } from "../../src/demo/agency-seed.js";
+import { siteDownPayload } from "../../src/demo/alert-payloads.js";
 import { SlackStandin } from "../../src/emulator/slack/slack-standin.js";
 import { startSmtpSink, type SmtpSink } from "../helpers/smtp-sink.js";
 import { startStack, type Stack } from "./harness.js";
@@ -151,6 +152,18 @@ describe("Slack and email notifications end to end", () => {
     const statuses = slack.server.requests.slice(requests).map((r) => r.status);
     expect(statuses.slice(0, 3)).toEqual([429, 429, 200]);
     expect(slack.in(SUPPORT).filter((m) => m.text.includes(`#${number}`))).toHaveLength(1);
+  });
+
+  it("an Alertmanager alert at night pages the on-call engineer on Slack and by email, and nothing else", async () => {
+    const posted = slack.messages.length;
+    const mailed = smtp.received.length;
+    stack.emulator.clock.set(new Date("2026-12-08T02:00:00Z"));
+    const fired = await stack.alert(siteDownPayload({ status: "firing", startsAt: "2026-12-08T01:58:00Z" }));
+    expect(fired.status).toBe(200);
+    const night = slack.messages.slice(posted);
+    expect(night.map((m) => m.channel)).toEqual(["U0ALICE"]);
+    expect(allText(night[0]!)).toContain("not answering");
+    expect(smtp.received.slice(mailed).map((m) => m.envelopeTo.join())).toEqual(["alice@northgate.example"]);
   });
 
   it("the weekly announcement at handover reaches the support channel, and by email those who opted in, with List-Unsubscribe", async () => {
