@@ -54,7 +54,7 @@ export async function notifyTicketNotices(params: {
       repo,
       config,
       events,
-      threads: ticketThreads({ gh, snapshot, botLogin: await service.botLogin() }),
+      threads: ticketThreads({ gh, snapshot, botLogin: await service.botLogin(), started: service.notifier.threads }),
     });
   } catch (error) {
     params.log.warn(
@@ -120,13 +120,21 @@ function ticketThreads(params: {
   gh: GitHubTransport;
   snapshot: TicketSnapshot;
   botLogin: string;
+  /** Threads this process started, which a snapshot read a moment earlier may not show yet. */
+  started: Map<string, string>;
 }): TicketThreads {
   const known = slackThreadsIn({ comments: params.snapshot.comments, botLogin: params.botLogin });
   const { repo, number } = params.snapshot;
+  const key = (channel: string) => `${repo.toLowerCase()}#${number}:${channel}`;
   return {
-    find: (channel) => known.get(channel) ?? null,
+    find: (channel) => known.get(channel) ?? params.started.get(key(channel)) ?? null,
     keep: async (channel, ts) => {
       known.set(channel, ts);
+      params.started.set(key(channel), ts);
+      if (params.started.size > 20_000) {
+        const oldest = params.started.keys().next().value;
+        if (oldest !== undefined) params.started.delete(oldest);
+      }
       await params.gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
         ...splitRepo(repo),
         issue_number: number,

@@ -50,8 +50,8 @@ export const rotaPersonSchema = z.strictObject({
   slack: slackMemberId.optional().meta({ description: "Slack member id (U…), for direct messages." }),
   email: z.email().optional().meta({ description: "Email address, for rota changes and the events chosen below." }),
   channels: z.array(z.enum(PERSONAL_CHANNELS)).optional().meta({ description: "How this person is told: slack, email or both (default: Slack when a member id is known, else email)." }),
-  announcements: z.boolean().default(false).meta({ description: "Opted in to the weekly rota announcement by email." }),
-  nightEvents: z.array(z.enum(NOTIFY_EVENTS)).default([]).meta({ description: "Events this person wants out of working hours too (pages always come)." }),
+  announcements: z.boolean().optional().meta({ description: "Opted in to the weekly rota announcement by email." }),
+  nightEvents: z.array(z.enum(NOTIFY_EVENTS)).optional().meta({ description: "Events this person wants out of working hours too (pages always come)." }),
 });
 
 /** `rota/people.yml`: everyone who can appear in the rota. */

@@ -38,6 +38,9 @@ export class Notifier {
   private readonly pending = new Set<Promise<void>>();
   /** Messages waiting for working hours, by key (held twice is held once). */
   private readonly held = new Map<string, PlannedMessage>();
+  private chain: Promise<void> = Promise.resolve();
+  /** Threads started by this process, by `repo#number:channel`: found before the ticket's marker is read back. */
+  readonly threads = new Map<string, string>();
 
   constructor(
     private readonly deps: {
@@ -66,7 +69,7 @@ export class Notifier {
     }
     const now = params.plan.filter((m) => m.when === "now");
     if (now.length === 0) return;
-    this.track(this.sendAll({ ...params, plan: now }));
+    this.track(() => this.sendAll({ ...params, plan: now }));
   }
 
   /** How many messages wait for working hours. */
@@ -88,7 +91,7 @@ export class Notifier {
     this.held.clear();
     if (waiting.length === 0) return;
     this.track(
-      (async () => {
+      async () => {
         for (const digest of digestsOf(waiting)) {
           const fresh: string[] = [];
           for (const key of digest.keys) if (await this.deps.ledger.claim(key)) fresh.push(key);
@@ -115,7 +118,7 @@ export class Notifier {
             },
           );
         }
-      })(),
+      },
     );
   }
 
@@ -124,10 +127,15 @@ export class Notifier {
     while (this.pending.size > 0) await Promise.all([...this.pending]);
   }
 
-  private track(work: Promise<void>): void {
-    const tracked = work.catch((error: unknown) =>
+  /**
+   * Deliveries run one after another: two messages about one ticket never race to start two
+   * threads, and Slack's per-channel pace is kept.
+   */
+  private track(work: () => Promise<void>): void {
+    const tracked = this.chain.then(work).catch((error: unknown) =>
       this.deps.log.warn({ error: (error as Error).message }, "a notification failed"),
     );
+    this.chain = tracked;
     this.pending.add(tracked);
     void tracked.finally(() => this.pending.delete(tracked));
   }
