@@ -1,3 +1,7 @@
+import { PAGE_KEY } from "../core/markers.js";
+import { mention } from "../core/markdown/safe-text.js";
+import { marker } from "../core/markers.js";
+import { notifyTicketNotices } from "./notify-tickets.js";
 import { parseAlertPayload } from "../config/alert-payload.js";
 import { readAll } from "../github/read-all.js";
 import { lastPageAt } from "../core/alerts/alert-issue.js";
@@ -68,6 +72,9 @@ export async function receiveAlerts(params: { service: FirstlineService; homeRep
         log,
         event: { action: "trigger", key: pageKey(issue), summary: page.message, logins: page.logins, by: null, url: issueUrl(issue), repo: issue.repo, number: issue.number, client: alert?.client ?? null, at: page.at },
       });
+      // The alert issue carries its page in its body: the people paged hear of it on Slack or by email too.
+      const written = `${marker(PAGE_KEY)}\n${page.logins.map(mention).join(" ")} ${page.message}`;
+      await notifyTicketNotices({ service, gh: (await service.githubFor(issue.repo, gh)) ?? gh, repo: issue.repo, number: issue.number, written: [written], config, log });
     },
   });
   for (const result of results) {
@@ -120,6 +127,7 @@ export async function escalatePages(params: { service: FirstlineService; log: Lo
     });
     if (plan.actions.length > 0) {
       await applyTicketActions({ gh, repo: pending.repo, number: pending.number, actions: plan.actions });
+      await notifyTicketNotices({ service, gh, repo: pending.repo, number: pending.number, actions: plan.actions, config, log: params.log });
       steps += plan.actions.length;
       for (const n of plan.due) {
         const step = config.alerts.escalation[n - 1];

@@ -2,6 +2,7 @@ import type { ApplicationFunctionOptions, Probot } from "probot";
 import { transportOf } from "../github/transport.js";
 import { provideHolidayLibrary } from "../shell/holiday-library.js";
 import { handleConfigPush } from "./handlers/config-changed.js";
+import { handleRotaMerged } from "./handlers/rota-merged.js";
 import { handlePullRequest } from "./handlers/pull-request.js";
 import { handleCodeScanningAlert, handleDependabotAlert, handleSecretScanningAlert } from "./handlers/security-alert.js";
 import { handleIssueOpened } from "./handlers/issue-opened.js";
@@ -70,6 +71,7 @@ export function firstlineApp(options: FirstlineAppOptions = {}) {
     const takeInMail = async () => (email ? email.intake.takeIn({ service, log: app.log }) : null);
     app.on("issue_comment.edited", (context) => handleTicketUpdated(context, service));
     app.on("push", (context) => handleConfigPush(context, service));
+    app.on("push", (context) => handleRotaMerged(context, service));
     app.on(["installation", "installation_repositories"], async () => service.forgetInstallations());
     app.on("dependabot_alert", (context) => handleDependabotAlert(context, service));
     app.on("code_scanning_alert", (context) => handleCodeScanningAlert(context, service));

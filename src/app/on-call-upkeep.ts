@@ -1,3 +1,5 @@
+import { notifyEvents } from "./notify-tickets.js";
+import { wokenEvent } from "../core/notify/rota-events.js";
 import { DateTime } from "luxon";
 import type { FirstlineConfig } from "../core/config/firstline-config.js";
 import { pagersOf } from "../core/paging/pagers-of.js";
@@ -50,7 +52,16 @@ export async function onCallUpkeep(params: {
   const morning = DateTime.fromMillis(service.now(), { zone: config.timezone }).toISODate() ?? "";
   const wokenKey = `woken:${supportRepo.toLowerCase()}`;
   if (service.dailyDone.get(wokenKey) !== morning && service.now() >= wokenNoticeDue({ morning, woken: config.alerts.woken, zone: config.timezone })) {
-    await tellWokenToLeads({ config, supportGh, supportRepo, searches, reader: service.reader, botLogin, now: service.now() });
+    await tellWokenToLeads({
+      config,
+      supportGh,
+      supportRepo,
+      searches,
+      reader: service.reader,
+      botLogin,
+      now: service.now(),
+      onPosted: (notice, issue) => notifyEvents({ service, gh: supportGh, repo: supportRepo, config, events: [wokenEvent({ notice, link: issue.url, at: service.now() })] }),
+    });
     service.dailyDone.set(wokenKey, morning);
   }
 }

@@ -1,3 +1,4 @@
+import { notifyTicketNotices } from "./notify-tickets.js";
 import { parsePagerAck, type PagerAck } from "../config/pager-webhook-schemas.js";
 import { planPageAcknowledgement } from "../core/paging/acknowledge-page.js";
 import { issueOfPageKey, issueUrl, type PageEvent } from "../core/paging/page-event.js";
@@ -49,6 +50,7 @@ export async function receivePagerAck(params: { readonly service: FirstlineServi
       const action = planPageAcknowledgement({ snapshot, botLogin, via: pagerName(ack.source), kind: ack.kind, login, name: ack.name, at: ack.at ?? now, zone: config.timezone });
       if (!action) return;
       await applyTicketActions({ gh, repo: issue.repo, number: issue.number, actions: [action] });
+      await notifyTicketNotices({ service, gh, repo: issue.repo, number: issue.number, actions: [action], config, log });
       service.pendingPages.delete(`${issue.repo}#${issue.number}`);
       outcome = ack.kind === "resolve" ? "resolved" : "acknowledged";
       // The other pagers hear of it too, so nobody else's phone keeps ringing.

@@ -1,3 +1,4 @@
+import { notifyTicketNotices } from "./notify-tickets.js";
 import { planPagingCommands } from "../core/paging/paging-commands.js";
 import type { TicketComment, TicketSnapshot } from "../core/ticket/snapshot.js";
 import { applyTicketActions } from "../github/apply-actions.js";
@@ -17,6 +18,7 @@ export async function handlePagingCommands(params: { readonly scope: TicketScope
   const plan = planPagingCommands({ comment, snapshot, policy: scope.policy, config: scope.config, responders, botLogin: scope.botLogin });
   if (plan.actions.length === 0) return 0;
   await applyTicketActions({ gh: scope.gh, repo: scope.repo, number: snapshot.number, actions: plan.actions });
+  await notifyTicketNotices({ service, gh: scope.gh, repo: scope.repo, number: snapshot.number, actions: plan.actions, config: scope.config, log });
   for (const event of plan.events) {
     if (event.action === "acknowledge") service.pendingPages.delete(`${scope.repo}#${snapshot.number}`);
     await tellPagers({ service, config: scope.config, gh: scope.gh, event, log });

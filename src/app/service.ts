@@ -13,6 +13,10 @@ import { KeyedLock } from "./keyed-lock.js";
 import type { Env } from "../pagers/deliver-page-event.js";
 import type { NightOverride } from "../core/rota/types.js";
 import type { PagerTransport } from "../pagers/send-pager-request.js";
+import { smtpSenderFromEnv } from "../mail/smtp-sender.js";
+import { Notifier } from "../notify/notifier.js";
+import { MemorySentLedger, type SentLedger } from "../notify/sent-ledger.js";
+import { slackPosterFromEnv } from "../notify/slack-poster.js";
 
 const TEAM_TTL_MS = 10 * 60_000;
 
@@ -81,8 +85,10 @@ export class FirstlineService {
   readonly env: Env;
   /** How pager requests are sent and retries wait. */
   readonly pagerTransport: PagerTransport;
+  /** Slack (SLACK_BOT_TOKEN) and email (SMTP_URL) notifications, delivered in the background. */
+  readonly notifier: Notifier;
 
-  constructor(params: { readonly clock?: Clock; readonly botLogin?: string; readonly supportRepo?: string; readonly env?: Env; readonly sleep?: (ms: number) => Promise<void> } = {}) {
+  constructor(params: { readonly clock?: Clock; readonly botLogin?: string; readonly supportRepo?: string; readonly env?: Env; readonly sleep?: (ms: number) => Promise<void>; readonly sentLedger?: SentLedger } = {}) {
     this.clock = params.clock ?? systemClock;
     this.supportRepoValue = params.supportRepo;
     this.env = params.env ?? process.env;
@@ -92,6 +98,13 @@ export class FirstlineService {
       sleep: params.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
     };
     this.reader = new FileReader({ clock: () => this.clock().getTime() });
+    this.notifier = new Notifier({
+      slack: slackPosterFromEnv({ env: this.env, now: () => this.now(), sleep: this.pagerTransport.sleep }),
+      mail: smtpSenderFromEnv(this.env),
+      ledger: params.sentLedger ?? new MemorySentLedger(),
+      sleep: this.pagerTransport.sleep,
+      log: { warn: (obj, msg) => console.warn(msg ?? "notification", JSON.stringify(obj)) },
+    });
     this.botLoginValue = params.botLogin;
   }
 

@@ -1,3 +1,5 @@
+import { announceWeek, sendDigests } from "./notify-digest.js";
+import { notifyTicketNotices } from "./notify-tickets.js";
 import type { Probot } from "probot";
 import { CONFIG_PATH, type FirstlineConfig } from "../core/config/firstline-config.js";
 import { readAll } from "../github/read-all.js";
@@ -149,6 +151,7 @@ export async function sweepInstallations(params: {
         }
       }
     },
+    onApplied: ({ part, repo, number, actions }) => notifyTicketNotices({ service, gh: part.gh, repo, number, actions, config, log: app.log }),
     beforeDashboard: () =>
       dailyMaintenance({ service, config, policy, botLogin, home: supportRepo, assignees: responders?.support ? [responders.support.developer, responders.support.operations] : [], ghFor: async (repo) => guard((await service.githubFor(repo, home.gh, supportRepo)) ?? home.gh), log: app.log }),
     notices: (failures) => {
@@ -157,6 +160,8 @@ export async function sweepInstallations(params: {
     },
   });
   service.knownDashboards.set(supportRepo.toLowerCase(), sweep.dashboard.dashboard);
+  sendDigests({ service, config, policy, swept: sweep.swept, supportRepo, dashboardNumber: sweep.dashboard.dashboard.number });
+  await announceWeek({ service, config, gh: supportGh, supportRepo });
   await recheckRotaPulls({ service, gh: supportGh, repo: supportRepo, config, botLogin, log: app.log });
   await onCallUpkeep({ service, config, supportGh, supportRepo, searches: parts.map((p) => ({ gh: p.gh, repos: p.repos })), botLogin, log: app.log });
   return [{ config: supportRepo, tickets: sweep.tickets, ticketsChanged: sweep.ticketsChanged, writes: sweep.writes, deferred: sweep.deferred, dashboard: sweep.dashboard.outcome }];

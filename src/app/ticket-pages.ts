@@ -3,6 +3,7 @@ import type { Responders } from "../core/ticket/responders.js";
 import type { TicketSnapshot } from "../core/ticket/snapshot.js";
 import { applyTicketActions } from "../github/apply-actions.js";
 import { tellPagers } from "./tell-pagers.js";
+import { notifyTicketNotices } from "./notify-tickets.js";
 import type { FirstlineService } from "./service.js";
 import type { TicketScope } from "./ticket-scope.js";
 
@@ -31,6 +32,7 @@ export async function pageTicketIfDue(params: {
   const plan = planTicketPage({ snapshot, policy: scope.policy, config: scope.config, responders, botLogin: scope.botLogin, now: scope.now });
   if (!plan) return false;
   await applyTicketActions({ gh: scope.gh, repo: scope.repo, number: snapshot.number, actions: [plan.action] });
+  await notifyTicketNotices({ service, gh: scope.gh, repo: scope.repo, number: snapshot.number, actions: [plan.action], config: scope.config, log });
   if (!plan.event) return true;
   const homeRepo = service.supportRepo;
   service.pendingPages.set(`${scope.repo}#${snapshot.number}`, { repo: scope.repo, number: snapshot.number, homeRepo });

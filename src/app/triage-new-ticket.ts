@@ -5,6 +5,7 @@ import { fetchTicket } from "../github/ticket-query.js";
 import type { FirstlineService } from "./service.js";
 import { readyLabels, type TicketScope } from "./ticket-scope.js";
 import { pageTicketIfDue } from "./ticket-pages.js";
+import { notifyTicketNotices } from "./notify-tickets.js";
 
 interface Logger {
   info: (obj: object, msg?: string) => void;
@@ -38,6 +39,7 @@ export async function triageNewTicket(params: {
   });
   await applyTicketActions({ gh: scope.gh, repo: scope.repo, number: issue.number, actions });
   service.rememberOpened(`${scope.repo}#${issue.number}`);
+  await notifyTicketNotices({ service, gh: scope.gh, repo: scope.repo, number: issue.number, actions, config: scope.config, log });
   // An emergency out of hours pages within this same delivery, not at the next sweep.
   if (decision.priority === "P1") {
     const snapshot = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: issue.number });

@@ -1,3 +1,4 @@
+import { NOTIFY_EVENTS, PERSONAL_CHANNELS, slackMemberId } from "../core/config/notify-schema.js";
 import { DateTime } from "luxon";
 import * as z from "zod";
 
@@ -46,6 +47,11 @@ export const rotaPersonSchema = z.strictObject({
   secondLine: z.boolean().default(false).meta({ description: "On the second line (senior operations, CTO)." }),
   away: z.array(awaySchema).default([]).meta({ description: "Periods away, each {from, to}." }),
   clientWork: z.array(clientWorkSchema).default([]).meta({ description: "Periods of client work, each {from, to, project}." }),
+  slack: slackMemberId.optional().meta({ description: "Slack member id (U…), for direct messages." }),
+  email: z.email().optional().meta({ description: "Email address, for rota changes and the events chosen below." }),
+  channels: z.array(z.enum(PERSONAL_CHANNELS)).optional().meta({ description: "How this person is told: slack, email or both (default: Slack when a member id is known, else email)." }),
+  announcements: z.boolean().optional().meta({ description: "Opted in to the weekly rota announcement by email." }),
+  nightEvents: z.array(z.enum(NOTIFY_EVENTS)).optional().meta({ description: "Events this person wants out of working hours too (pages always come)." }),
 });
 
 /** `rota/people.yml`: everyone who can appear in the rota. */

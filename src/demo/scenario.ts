@@ -16,12 +16,16 @@ import { runAction } from "./run-action.js";
 import { playEmailDemo } from "./email-scenario.js";
 import { startStack, type Stack } from "./stack.js";
 import { PagerDutyStandin } from "../emulator/pagers/pagerduty-standin.js";
+import { SlackStandin } from "../emulator/slack/slack-standin.js";
+import { startSmtpSink } from "../../test/helpers/smtp-sink.js";
+import { notificationLines } from "./notification-lines.js";
 
 /** The stand-in PagerDuty's keys: the app reads them from its environment, as in production. */
 const PAGERDUTY = { routingKey: "demo-routing-key-0000000000000000", webhookSecret: "demo-pagerduty-webhook-secret" };
 let pagerDuty: PagerDutyStandin | undefined;
 
 const ZONE = "Europe/London";
+const SLACK_TOKEN = "xoxb-demo-token";
 
 /** One beat of the scripted fortnight: when, what happens, and what to do. */
 interface Beat {
@@ -152,6 +156,13 @@ const BEATS: readonly Beat[] = [
   { at: "2026-12-09T14:00:00Z", what: "Jo approves the swap; the delivery leads have not yet", act: (s) => approveSwap(s, "jo-pereira") },
   { at: "2026-12-09T14:20:00Z", what: "Dana (delivery lead) approves; one approval to go", act: (s) => approveSwap(s, "dana-whitfield") },
   { at: "2026-12-09T14:45:00Z", what: "Lee (delivery lead) approves: every approval is in, so the swap is ready to merge", act: (s) => approveSwap(s, "lee-harrington") },
+  {
+    at: "2026-12-09T15:00:00Z",
+    what: "Dana merges the swap: Alice, Jo and their delivery leads hear what changed",
+    act: async (s) => {
+      s.emulator.push("northgate/support", { branch: "main", files: { "rota/support.yml": SWAPPED() }, message: `Merge pull request #${numbers.swap} from northgate/swap-january`, sender: "dana-whitfield" });
+    },
+  },
   { at: "2026-12-15T10:30:00Z", what: "A week later: the sweep asks this week's pair to follow up tickets with no reply for 3 working days", act: (s) => s.sweep() },
   { at: "2026-12-16T10:30:00Z", what: "Rosa has not answered for 5 working days: the sweep reminds her and brings the dashboard up to date", act: (s) => s.sweep() },
 ];
@@ -166,11 +177,16 @@ export async function playDemo(out: (line: string) => void): Promise<number> {
   pagerDuty = await new PagerDutyStandin({ routingKey: PAGERDUTY.routingKey, webhookSecret: PAGERDUTY.webhookSecret }).start();
   const pd = pagerDuty;
   const pagers = `  pagers:\n    - kind: pagerduty\n      eventsUrl: ${pd.eventsUrl}\n      users: { alice-okafor: PALICE1, sam-oduya: PSAMO01 }`;
+  let clock = () => Date.parse("2026-12-02T09:00:00Z");
+  const slack = await new SlackStandin({ token: SLACK_TOKEN, channels: ["C0SUPPORT", "C0ACME"], members: ["U0ALICE", "U0ERIN", "U0HAMZA", "U0DANA"], now: () => clock() }).start();
+  const smtp = await startSmtpSink();
   const stack = await startStack({
     seed: agencySeed({ editConfig: (text) => text.replace(/^ {2}pagers: \[\].*$/m, pagers) }),
     now: new Date("2026-12-02T09:00:00Z"),
-    env: { FIRSTLINE_PAGERDUTY_ROUTING_KEY: PAGERDUTY.routingKey, FIRSTLINE_PAGERDUTY_WEBHOOK_SECRET: PAGERDUTY.webhookSecret },
+    env: { FIRSTLINE_PAGERDUTY_ROUTING_KEY: PAGERDUTY.routingKey, FIRSTLINE_PAGERDUTY_WEBHOOK_SECRET: PAGERDUTY.webhookSecret, SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_API_URL: slack.apiUrl, SMTP_URL: smtp.url },
   });
+  clock = () => stack.emulator.clock.now().getTime();
+  const notified = notificationLines({ slack, smtp });
   let seen = 0;
   const pagerLines = () =>
     pd.server.requests.splice(0).map((r) => {
@@ -183,7 +199,8 @@ export async function playDemo(out: (line: string) => void): Promise<number> {
     out(`The emulator is at ${stack.emulator.url}; the Firstline app serves webhooks at ${stack.app.webhookUrl}.`);
     out("Clients: Acme (enhanced plan, out-of-hours cover), Riverside (standard), Glenmore (standard, Scottish holidays).");
     out(`The agency's pager is a stand-in PagerDuty at ${pd.eventsUrl} (Events API v2, schema-checked); it sends its webhooks back signed.`);
-    const narrator = new Narrator(() => stack.emulator.dump(), ZONE, out, pagerLines);
+    out(`Slack is a stand-in Web API at ${slack.apiUrl} (SLACK_BOT_TOKEN); email goes to a real SMTP server at ${smtp.url.replace(/\/\/[^@]*@/, "//")} (SMTP_URL).`);
+    const narrator = new Narrator(() => stack.emulator.dump(), ZONE, out, () => [...pagerLines(), ...notified()]);
     for (const beat of BEATS) {
       stack.emulator.clock.set(new Date(beat.at));
       narrator.step(stack.emulator.clock.now(), beat.what);
@@ -202,6 +219,8 @@ export async function playDemo(out: (line: string) => void): Promise<number> {
   } finally {
     await stack.close();
     await pd.close();
+    await slack.close();
+    await smtp.close();
   }
 }
 

@@ -58,7 +58,13 @@ export async function startStack(params: {
     app: { service, schedule: false, sweepSecret: SWEEP_SECRET, alertsSecret: ALERTS_SECRET, supportRepo: "northgate/support", ...(params.email ? { email: params.email } : {}) },
   });
   emulator.setWebhook({ url: app.webhookUrl, secret: WEBHOOK_SECRET });
-  const settle = () => emulator.waitForIdle({ timeoutMs: 120_000 });
+  // Notifications go out in the background after the GitHub work: wait for both, and for the
+  // thread markers they may write back to tickets.
+  const settle = async () => {
+    await emulator.waitForIdle({ timeoutMs: 120_000 });
+    await service.notifier.idle();
+    await emulator.waitForIdle({ timeoutMs: 120_000 });
+  };
   return {
     emulator,
     app,

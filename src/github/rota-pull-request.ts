@@ -18,7 +18,8 @@ export type RotaPullCheck =
   | { readonly kind: "unreadable"; readonly problems: readonly InputProblem[]; readonly headSha: string }
   | { readonly kind: "checked"; readonly result: RotaChangeResult; readonly headSha: string; readonly comment: "created" | "updated" | "unchanged" };
 
-async function readRotaAt(params: { gh: GitHubTransport; reader: FileReader; repo: string; dir: string; ref: string; missingIsEmpty: boolean }) {
+/** The rota folder as it stands at a commit (missing files as empty when asked), parsed. */
+export async function readRotaAt(params: { gh: GitHubTransport; reader: FileReader; repo: string; dir: string; ref: string; missingIsEmpty: boolean }) {
   const { gh, reader, repo, dir, ref } = params;
   const kinds = ["people", "support", "onCall"] as const;
   const tooLarge: string[] = [];

@@ -7,6 +7,7 @@ import { writeAllowance } from "../core/sweep/write-budget.js";
 import type { Responders } from "../core/ticket/responders.js";
 import type { TicketSnapshot } from "../core/ticket/snapshot.js";
 import { planTicketRefresh } from "../core/ticket/plan-refresh.js";
+import type { TicketAction } from "../core/ticket/actions.js";
 import { applyTicketActions } from "./apply-actions.js";
 import { fetchTicket } from "./ticket-query.js";
 import { searchOpenTicketsReporting } from "./search-tickets.js";
@@ -54,6 +55,8 @@ export async function sweepTickets(params: {
   readonly now: () => number;
   /** Runs work one at a time per ticket with the webhook handlers (the app's per-ticket lock). */
   readonly lock?: (key: string, work: () => Promise<void>) => Promise<void>;
+  /** Told of the actions applied to each ticket (notices to notify about), after they are written. */
+  readonly onApplied?: (applied: { readonly repo: string; readonly number: number; readonly actions: readonly TicketAction[] }) => Promise<void>;
 }): Promise<TicketSweep> {
   const { gh, config, policy, botLogin, writeLog, now } = params;
   const { tickets: issues, unreadable } = await searchOpenTicketsReporting({ gh, repos: params.repos });
@@ -90,6 +93,7 @@ export async function sweepTickets(params: {
       for (let i = 0; i < actions.length; i++) writeLog.record(now());
       writes += actions.length;
       changed += 1;
+      await params.onApplied?.({ repo, number, actions });
     };
     // One ticket that fails (GitHub refuses the repository, a request never answers) is reported
     // and left for the next sweep; every other ticket is still swept.

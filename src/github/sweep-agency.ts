@@ -1,3 +1,4 @@
+import type { TicketAction } from "../core/ticket/actions.js";
 import type { FirstlineConfig } from "../core/config/firstline-config.js";
 import type { SlaPolicy } from "../core/sla/policy.js";
 import type { SweptTicket } from "../core/sweep/plan-sweep.js";
@@ -38,6 +39,8 @@ export async function sweepAgency(params: {
   readonly lock?: (key: string, work: () => Promise<void>) => Promise<void>;
   readonly remembered?: KnownDashboard | undefined;
   readonly afterPart?: (params: { readonly part: SweepPart; readonly swept: readonly SweptTicket[]; readonly failures: SweepFailure[] }) => Promise<void>;
+  /** Called after a ticket's planned actions were written (the app tells people of its notices). */
+  readonly onApplied?: (params: { readonly part: SweepPart; readonly repo: string; readonly number: number; readonly actions: readonly TicketAction[] }) => Promise<void>;
   readonly beforeDashboard?: () => Promise<void>;
   /** The dashboard's notices, given the failures (a repository GitHub refused). */
   readonly notices: (failures: readonly SweepFailure[]) => string[];
@@ -61,6 +64,7 @@ export async function sweepAgency(params: {
         writeLog: part.writeLog,
         now: params.now,
         ...(params.lock ? { lock: params.lock } : {}),
+        ...(params.onApplied ? { onApplied: (applied: { readonly repo: string; readonly number: number; readonly actions: readonly TicketAction[] }) => params.onApplied?.({ part, ...applied }) ?? Promise.resolve() } : {}),
       });
     } catch (error) {
       failures.push(...part.repos.map((repo) => ({ repo, status: statusOf(error), message: (error as Error).message })));

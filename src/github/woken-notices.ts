@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
-import type { FirstlineConfig } from "../core/config/firstline-config.js";
 import { readAll } from "./read-all.js";
-import { pageAcks, planWokenNotices, wokenNoticeDue, wokenWindow } from "../core/paging/woken.js";
+import type { FirstlineConfig } from "../core/config/firstline-config.js";
+import { pageAcks, planWokenNotices, wokenNoticeDue, wokenWindow, type WokenNotice } from "../core/paging/woken.js";
 import { marker } from "../core/markers.js";
 import { readRota } from "./load-responders.js";
 import type { FileReader } from "./read-file.js";
@@ -22,6 +22,8 @@ export async function tellWokenToLeads(params: {
   readonly reader: FileReader;
   readonly botLogin: string;
   readonly now: number;
+  /** Told of each notice after it is posted (Slack and email to the lead). */
+  readonly onPosted?: (notice: WokenNotice, issue: { readonly number: number; readonly url: string }) => Promise<void>;
 }): Promise<number> {
   const { config, supportGh, supportRepo, botLogin, now } = params;
   const zone = config.timezone;
@@ -45,8 +47,9 @@ export async function tellWokenToLeads(params: {
   let posted = 0;
   for (const notice of notices) {
     if (recent.some((i) => (i.body ?? "").includes(marker(notice.key)))) continue;
-    await supportGh.request("POST /repos/{owner}/{repo}/issues", { ...where, title: notice.title, body: notice.body, assignees: [notice.lead] });
+    const created = await supportGh.request("POST /repos/{owner}/{repo}/issues", { ...where, title: notice.title, body: notice.body, assignees: [notice.lead] });
     posted += 1;
+    await params.onPosted?.(notice, { number: created.data.number, url: created.data.html_url });
   }
   return posted;
 }

@@ -1,8 +1,7 @@
 import * as core from "@actions/core";
 import { readRotaFolder } from "../../shell/rota-folder.js";
 import { readConfigFile } from "../../shell/load-inputs.js";
-import { planAnnouncement } from "../../core/rota/announcement.js";
-import { describeWeek } from "../../core/time/calendar.js";
+import { announcementSettings, planAnnouncement } from "../../core/rota/announcement.js";
 import { publishAnnouncement } from "../../github/publish-announcement.js";
 import type { ActionContext } from "../context.js";
 import { finish } from "../report.js";
@@ -15,8 +14,7 @@ export async function actionPublishRota(context: ActionContext): Promise<void> {
     rota,
     now: context.io.now().getTime(),
     zone: config.timezone,
-    workingHours: describeWeek(config.workingHours),
-    escalationAfterMinutes: config.alerts.escalation[0]?.afterMinutes ?? null,
+    ...announcementSettings(config),
   });
   const repo = config.supportRepo ?? context.repository;
   const result = await publishAnnouncement({

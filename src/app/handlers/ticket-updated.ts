@@ -1,3 +1,4 @@
+import { notifyTicketNotices } from "../notify-tickets.js";
 import { parseCommands, planCommands } from "../../core/ticket/commands.js";
 import { botReacted } from "../../github/reactions.js";
 import { planTicketRefresh } from "../../core/ticket/plan-refresh.js";
@@ -34,6 +35,7 @@ export async function refreshTicket(params: {
     number: snapshot.number,
     actions: plan.actions,
   });
+  await notifyTicketNotices({ service, gh: scope.gh, repo: scope.repo, number: snapshot.number, actions: plan.actions, config: scope.config, log: params.log });
   // A priority raised to P1 out of hours pages at that moment.
   const paged = await pageTicketIfDue({ scope, service, snapshot, log: params.log });
   return plan.actions.length + (paged ? 1 : 0);

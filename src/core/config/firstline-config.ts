@@ -21,6 +21,7 @@ import {
   targetSchema,
   workingHoursSchema,
 } from "./config-schema.js";
+import { notifySchema } from "./notify-schema.js";
 
 /** The default location of the configuration file in a repository. */
 export const CONFIG_PATH = ".github/firstline.yml";
@@ -68,6 +69,7 @@ export const firstlineConfigSchema = z
     securityAlerts: securityAlertsSchema.default(() => securityAlertsSchema.parse({})),
     alerts: alertsSchema.default(() => alertsSchema.parse({})),
     email: emailSchema.default(() => emailSchema.parse({})).meta({ description: "The support mailbox (its address and server come from environment variables)." }),
+    notify: notifySchema.prefault({}).meta({ description: "Slack and email notifications (SLACK_BOT_TOKEN, SMTP_URL)." }),
     chargeableKeywords: z
       .array(phraseSchema)
       .default(DEFAULT_CHARGEABLE_KEYWORDS)

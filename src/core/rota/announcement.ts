@@ -1,5 +1,7 @@
 import { DateTime } from "luxon";
 import { minutesInWords } from "../alerts/alert-text.js";
+import type { FirstlineConfig } from "../config/firstline-config.js";
+import { describeWeek } from "../time/calendar.js";
 import { mention } from "../markdown/safe-text.js";
 import type { Rota } from "./types.js";
 import { addDays, weekAt, weekStart } from "./week.js";
@@ -23,6 +25,11 @@ function nameOf(rota: Rota, login: string | null | undefined): string {
   if (!login) return "nobody (the rota has a gap: fix it with a pull request)";
   const person = rota.people.find((p) => p.login.toLowerCase() === login.toLowerCase());
   return person ? `${person.name} (${mention(login)})` : mention(login);
+}
+
+/** What the announcement says from the configuration: first line's hours and the first escalation delay. */
+export function announcementSettings(config: Pick<FirstlineConfig, "workingHours" | "alerts">): { readonly workingHours: string; readonly escalationAfterMinutes: number | null } {
+  return { workingHours: describeWeek(config.workingHours), escalationAfterMinutes: config.alerts.escalation[0]?.afterMinutes ?? null };
 }
 
 /** The marker that finds a week's announcement again. */

@@ -23,6 +23,15 @@ export interface Person {
   readonly secondLine: boolean;
   readonly away: readonly DateRange[];
   readonly clientWork: readonly ClientWork[];
+  /** Slack member id, for direct messages. */
+  readonly slack?: string | undefined;
+  readonly email?: string | undefined;
+  /** How the person is told: "slack", "email" (default: Slack when a member id is known, else email). */
+  readonly channels?: readonly ("slack" | "email")[] | undefined;
+  /** Opted in to the weekly rota announcement by email. */
+  readonly announcements?: boolean | undefined;
+  /** Event kinds the person wants out of working hours too. */
+  readonly nightEvents?: readonly string[] | undefined;
 }
 
 /** One week of in-hours first line support, keyed by its Wednesday. */
