@@ -1,7 +1,7 @@
 import type { FirstlineConfig } from "../core/config/firstline-config.js";
 import type { TicketRef } from "../core/notify/events.js";
 import { planNotifications } from "../core/notify/plan.js";
-import { slackThreadMarker, slackThreadsIn, ticketEvents } from "../core/notify/ticket-events.js";
+import { isNotifiable, slackThreadMarker, slackThreadsIn, ticketEvents } from "../core/notify/ticket-events.js";
 import { issueUrl } from "../core/paging/page-event.js";
 import { buildSlaPolicy } from "../core/sla/policy.js";
 import type { TicketAction } from "../core/ticket/actions.js";
@@ -12,10 +12,6 @@ import { fetchTicket } from "../github/ticket-query.js";
 import { splitRepo, type GitHubTransport } from "../github/transport.js";
 import type { TicketThreads } from "../notify/notifier.js";
 import type { FirstlineService } from "./service.js";
-
-/** The notices worth telling anyone about: a card (new P1), SLA notices, pages, escalations, acknowledgements. */
-const NOTIFIABLE =
-  /<!-- firstline:(card|notice:[^ ]+:(at-risk|breached)|alert-page|escalation:\d+|escalate:\d+|page-ack:[^ ]+) -->/;
 
 interface Logger {
   warn: (obj: object, msg?: string) => void;
@@ -42,7 +38,7 @@ export async function notifyTicketNotices(params: {
   const { notifier } = service;
   if (!notifier.can.slack && !notifier.can.email) return;
   const bodies = [...(params.actions ?? []).flatMap((a) => (a.kind === "create-comment" ? [a.body] : [])), ...(params.written ?? [])];
-  const written = bodies.filter((body) => NOTIFIABLE.test(body));
+  const written = bodies.filter(isNotifiable);
   if (written.length === 0) return;
   try {
     const snapshot = await fetchTicket({ gh, repo, number });

@@ -123,3 +123,95 @@ export function parseOpenAlertsKey(key: string): number[] | null {
   if (!match) return null;
   return (match[1] ?? "").split(" ").filter((n) => n !== "").map(Number);
 }
+
+/** A text with its markers taken out (to read the words people see). */
+export function withoutMarkers(text: string): string {
+  return text.replace(MARKER, "");
+}
+
+/** An SLA notice of one metric instance (`c1:firstResponse:1`), at risk or breached. */
+export function noticeKey(params: { readonly metricKey: string; readonly state: "at-risk" | "breached" }): string {
+  return `notice:${params.metricKey}:${params.state}`;
+}
+
+const NOTICE = /^notice:(c\d+:[A-Za-z]+:\d+):(at-risk|breached)$/;
+
+/** The metric instance and state of a notice key. */
+export function parseNoticeKey(key: string): { readonly metricKey: string; readonly state: "at-risk" | "breached" } | null {
+  const match = NOTICE.exec(key);
+  return match?.[1] ? { metricKey: match[1], state: match[2] === "breached" ? "breached" : "at-risk" } : null;
+}
+
+/** The outcome of a decided metric instance, recorded on the card (met or breached, and when). */
+export function outcomeKey(params: { readonly metricKey: string; readonly state: "met" | "breached"; readonly at: number }): string {
+  return `outcome:${params.metricKey}:${params.state}:${params.at}`;
+}
+
+const OUTCOME = /^outcome:(c\d+:[A-Za-z]+:\d+):(met|breached):(\d+)$/;
+
+/** The metric instance, state and time of an outcome key. */
+export function parseOutcomeKey(key: string): { readonly metricKey: string; readonly state: "met" | "breached"; readonly at: number } | null {
+  const match = OUTCOME.exec(key);
+  return match?.[1] && match[3] ? { metricKey: match[1], state: match[2] === "met" ? "met" : "breached", at: Number(match[3]) } : null;
+}
+
+/** A ticket's Slack thread in one channel: the channel and the `ts` of the thread's first message. */
+export function slackThreadKey(params: { readonly channel: string; readonly ts: string }): string {
+  return `slack-thread:${params.channel}:${params.ts}`;
+}
+
+const SLACK_THREAD = /^slack-thread:([CGDUW][A-Z0-9]{2,20}):(\d{1,12}\.\d{1,8})$/;
+
+/** The channel and thread `ts` of a Slack thread key. */
+export function parseSlackThreadKey(key: string): { readonly channel: string; readonly ts: string } | null {
+  const match = SLACK_THREAD.exec(key);
+  return match?.[1] && match[2] ? { channel: match[1], ts: match[2] } : null;
+}
+
+/** An email ticket's body: a digest of the `Message-ID` that opened it. */
+export function emailTicketKey(digest: string): string {
+  return `email-ticket:${digest}`;
+}
+
+/** A comment carrying a requester's emailed reply: a digest of its `Message-ID`. */
+export function emailReplyKey(digest: string): string {
+  return `email-reply:${digest}`;
+}
+
+/** Who asked, on an email ticket: a digest of her address. */
+export function requesterKey(digest: string): string {
+  return `requester:${digest}`;
+}
+
+const EMAIL_KEY = /^(email-ticket|email-reply|requester):([a-f0-9]{8,64})$/;
+
+/** The kind and digest of an email ticket, reply or requester key. */
+export function parseEmailKey(key: string): { readonly kind: "email-ticket" | "email-reply" | "requester"; readonly digest: string } | null {
+  const match = EMAIL_KEY.exec(key);
+  if (!match?.[1] || !match[2]) return null;
+  return { kind: match[1] as "email-ticket" | "email-reply" | "requester", digest: match[2] };
+}
+
+/**
+ * Hidden data in a body Firstline writes (an email ticket's requester and thread): base64url in a
+ * comment of its own kind, so nothing in the data can end the comment or read as a marker.
+ */
+const DATA_LINE_PREFIX = "<!-- firstline-data:";
+
+/** The hidden line carrying `payload`. */
+export function dataLine(payload: unknown): string {
+  return `${DATA_LINE_PREFIX}${Buffer.from(JSON.stringify(payload), "utf8").toString("base64url")} -->`;
+}
+
+/** The payload of a text's hidden data line, or undefined when there is none or it does not read. */
+export function dataLineOf(text: string | null | undefined): unknown {
+  const start = (text ?? "").indexOf(DATA_LINE_PREFIX);
+  if (text === null || text === undefined || start < 0) return undefined;
+  const end = text.indexOf(" -->", start);
+  if (end < 0) return undefined;
+  try {
+    return JSON.parse(Buffer.from(text.slice(start + DATA_LINE_PREFIX.length, end), "base64url").toString("utf8")) as unknown;
+  } catch {
+    return undefined;
+  }
+}

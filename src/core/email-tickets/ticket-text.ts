@@ -1,7 +1,7 @@
 import { neutralise, quoteInline } from "../markdown/safe-text.js";
-import { marker } from "../markers.js";
+import { emailReplyKey, emailTicketKey, marker, requesterKey } from "../markers.js";
 import type { AttachmentInfo, InboundMessage } from "./inbound-message.js";
-import { EMAIL_REPLY_KEY, EMAIL_TICKET_KEY, emailDataLine, type EmailTicketData } from "./requester.js";
+import { emailDataLine, type EmailTicketData } from "./requester.js";
 
 /** The most of a message's text a ticket or comment quotes (GitHub takes 65,536 characters a body). */
 const MAX_TEXT = 50_000;
@@ -77,7 +77,7 @@ export function emailTicketIssue(params: { readonly message: InboundMessage; rea
     ...problemsText(message.problems),
     "",
     "<sub>Replies posted here by staff are emailed to the requester; start a comment with a line `/internal` to keep it inside the team.</sub>",
-    marker(`requester:${requesterDigest}`),
+    marker(requesterKey(requesterDigest)),
     emailDataLine(data),
   ].join("\n");
   return { title: quoteTitle(subject), body, requesterDigest };
@@ -105,10 +105,10 @@ export function emailReplyComment(params: { readonly message: InboundMessage; re
 
 /** The marker a message's reply comment carries, to find it before posting it again. */
 export function emailReplyMarker(params: { readonly messageId: string; readonly digest: Digest }): string {
-  return marker(`${EMAIL_REPLY_KEY}:${params.digest(`message:${params.messageId}`).slice(0, 32)}`);
+  return marker(emailReplyKey(params.digest(`message:${params.messageId}`).slice(0, 32)));
 }
 
 /** The marker a message's ticket carries, to find it before opening it again. */
 export function emailTicketMarker(params: { readonly messageId: string; readonly digest: Digest }): string {
-  return marker(`${EMAIL_TICKET_KEY}:${params.digest(`message:${params.messageId}`).slice(0, 32)}`);
+  return marker(emailTicketKey(params.digest(`message:${params.messageId}`).slice(0, 32)));
 }

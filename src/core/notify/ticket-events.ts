@@ -1,17 +1,20 @@
-import { marker } from "../markers.js";
+import { CARD_KEY, marker, markerKeysIn, pageKindOfKey, parseNoticeKey, parsePageAckKey, parseSlackThreadKey, slackThreadKey, withoutMarkers } from "../markers.js";
 import type { NotifyEvent, TicketRef } from "./events.js";
 import type { NotifyEventKind } from "../config/notify-schema.js";
 
-const KINDS: readonly (readonly [RegExp, NotifyEventKind])[] = [
-  [/^notice:c\d+:[A-Za-z]+:\d+:at-risk$/, "at-risk"],
-  [/^notice:c\d+:[A-Za-z]+:\d+:breached$/, "breached"],
-  [/^alert-page$/, "page"],
-  [/^escalation:\d+$/, "escalation"],
-  [/^escalate:\d+$/, "escalation"],
-  [/^page-ack:[A-Za-z0-9-]{1,39}(?::command|:pager)?$/, "acknowledgement"],
-];
+/** The kind of event a notice's marker key stands for, or null for a marker no one is told of. */
+export function eventKindOfKey(key: string): NotifyEventKind | null {
+  const notice = parseNoticeKey(key);
+  if (notice) return notice.state;
+  const page = pageKindOfKey(key);
+  if (page) return page === "page" ? "page" : "escalation";
+  return parsePageAckKey(key) ? "acknowledgement" : null;
+}
 
-const MARKER = /<!-- firstline:([A-Za-z0-9:._@/ -]+?) -->/g;
+/** Whether a text Firstline wrote carries a notice worth telling anyone about (the card: a new P1). */
+export function isNotifiable(text: string): boolean {
+  return markerKeysIn(text).some((key) => key === CARD_KEY || eventKindOfKey(key) !== null);
+}
 const MENTION = /(?<![A-Za-z0-9`])@([A-Za-z0-9][A-Za-z0-9-]{0,38})\b/g;
 
 /**
@@ -29,9 +32,8 @@ export function ticketEvents(params: {
   const events: NotifyEvent[] = [];
   const base = `${ticket.repo.toLowerCase()}#${ticket.number}`;
   for (const body of params.written) {
-    for (const match of body.matchAll(MARKER)) {
-      const key = match[1] ?? "";
-      if (key === "card" && ticket.priority === "P1") {
+    for (const key of markerKeysIn(body)) {
+      if (key === CARD_KEY && ticket.priority === "P1") {
         events.push({
           id: `${base}:card`,
           kind: "new-p1",
@@ -44,7 +46,7 @@ export function ticketEvents(params: {
         });
         continue;
       }
-      const kind = KINDS.find(([pattern]) => pattern.test(key))?.[1];
+      const kind = eventKindOfKey(key);
       if (!kind) continue;
       events.push({
         id: `${base}:${key}`,
@@ -80,8 +82,7 @@ function headlineOf(kind: NotifyEventKind): string {
 
 /** The notice's own words as one plain line: markers, markdown emphasis and mentions' @ removed. */
 export function plainNotice(body: string): string {
-  return body
-    .replace(MARKER, "")
+  return withoutMarkers(body)
     .replace(/\*\*/g, "")
     .replace(MENTION, "$1")
     .replace(/\s+/g, " ")
@@ -90,12 +91,12 @@ export function plainNotice(body: string): string {
 }
 
 function mentions(body: string): string[] {
-  return [...new Set([...body.replace(MARKER, "").matchAll(MENTION)].map((m) => (m[1] ?? "").toLowerCase()))];
+  return [...new Set([...withoutMarkers(body).matchAll(MENTION)].map((m) => (m[1] ?? "").toLowerCase()))];
 }
 
 /** The marker that keeps a ticket's Slack thread: channel and the thread's first message `ts`. */
 export function slackThreadMarker(params: { readonly channel: string; readonly ts: string }): string {
-  return marker(`slack-thread:${params.channel}:${params.ts}`);
+  return marker(slackThreadKey(params));
 }
 
 /** The Slack threads kept on a ticket, by channel, read only from Firstline's own comments. */
@@ -107,10 +108,9 @@ export function slackThreadsIn(params: {
   const bot = params.botLogin.toLowerCase();
   for (const comment of params.comments) {
     if (comment.author.toLowerCase() !== bot) continue;
-    for (const m of comment.body.matchAll(
-      /<!-- firstline:slack-thread:([CGDUW][A-Z0-9]{2,20}):(\d{1,12}\.\d{1,8}) -->/g,
-    )) {
-      if (m[1] && m[2] && !threads.has(m[1])) threads.set(m[1], m[2]);
+    for (const key of markerKeysIn(comment.body)) {
+      const thread = parseSlackThreadKey(key);
+      if (thread && !threads.has(thread.channel)) threads.set(thread.channel, thread.ts);
     }
   }
   return threads;

@@ -15,7 +15,7 @@ export interface RecordedOutcome {
 export type RecordedOutcomes = ReadonlyMap<string, RecordedOutcome>;
 
 /** The key of one metric of one cycle. */
-export function outcomeKey(metric: { readonly cycle: number; readonly metric: string; readonly instance: number }): string {
+export function metricInstanceKey(metric: { readonly cycle: number; readonly metric: string; readonly instance: number }): string {
   return `c${metric.cycle}:${metric.metric}:${metric.instance}`;
 }
 

@@ -1,7 +1,7 @@
 import type { Priority } from "../labels.js";
 import { readMetric, type MetricReading, type TargetPeriod } from "./metric-clock.js";
 import { clockForTarget, type ClientTerms, type SlaPolicy } from "./policy.js";
-import { outcomeKey, withRecordedOutcome, type RecordedOutcomes } from "./recorded-outcomes.js";
+import { metricInstanceKey, withRecordedOutcome, type RecordedOutcomes } from "./recorded-outcomes.js";
 import type { Metric } from "./targets.js";
 import { priorityAt, readTimeline, type Comment, type Cycle, type TicketTimeline, type TimelineFacts } from "./ticket-timeline.js";
 
@@ -77,7 +77,7 @@ export function computeTicketSla(params: {
     priority: facts.priorityNow,
     paused: facts.pauses.some((p) => p.to === null),
     open: lastCycle !== undefined && lastCycle.end === null,
-    metrics: params.recorded ? metrics.map((m) => withRecordedOutcome(m, params.recorded?.get(outcomeKey(m)))) : metrics,
+    metrics: params.recorded ? metrics.map((m) => withRecordedOutcome(m, params.recorded?.get(metricInstanceKey(m)))) : metrics,
     facts,
   };
 }

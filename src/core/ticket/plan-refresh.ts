@@ -10,10 +10,11 @@ import type { FirstlineConfig } from "../config/firstline-config.js";
 import { labelChanges, type TicketAction } from "./actions.js";
 import { renderCard } from "./card.js";
 import { cardExtras, reporterText } from "./card-extras.js";
-import { CARD_KEY, marker, markersIn } from "../markers.js";
+import { CARD_KEY, marker, markersIn, noticeKey } from "../markers.js";
 import type { Responders } from "./responders.js";
 import { outcomeMarkers, recordedOutcomes } from "./outcomes.js";
 import { timelineOf, untrustedLabelChanges, withLabelEvents, type TicketSnapshot } from "./snapshot.js";
+import { metricInstanceKey } from "../sla/recorded-outcomes.js";
 
 /** The slice of configuration a refresh needs. */
 export type RefreshConfig = TriageConfig & Pick<FirstlineConfig, "followUpAfter" | "waitingReminderAfter">;
@@ -143,7 +144,7 @@ function planNotices(params: {
   const actions: TicketAction[] = [];
   for (const metric of current) {
     if (metric.endedAt !== null || (metric.state !== "at-risk" && metric.state !== "breached")) continue;
-    const key = `notice:c${metric.cycle}:${metric.metric}:${metric.instance}:${metric.state}`;
+    const key = noticeKey({ metricKey: metricInstanceKey(metric), state: metric.state });
     if (markers.has(key)) continue;
     const who = noticeRecipients({ sla, responders });
     if (who === "later") continue;

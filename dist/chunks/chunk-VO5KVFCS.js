@@ -1,2 +1,2 @@
 import { createRequire as __firstlineRequire } from "node:module"; const require = __firstlineRequire(import.meta.url);
-import{P as o}from"./chunk-ECB6T6QE.js";function n(i){return o(i.io,i.inputs.config)}export{n as a};
+import{U as o}from"./chunk-54EQQ7CE.js";function n(i){return o(i.io,i.inputs.config)}export{n as a};
