@@ -70,7 +70,7 @@ export async function receiveAlerts(params: { service: FirstlineService; homeRep
     },
   });
   for (const result of results) {
-    if (result.page && result.repo && result.number !== null) service.pendingPages.set(`${result.repo}#${result.number}`, { repo: result.repo, number: result.number, homeRepo });
+    if (result.page && result.repo && result.number !== null) await service.pendingPages.set(`${result.repo}#${result.number}`, { repo: result.repo, number: result.number, homeRepo });
     if (result.outcome === "resolve" && result.repo && result.number !== null) await resolveAtPagers({ service, config, gh: (await service.githubFor(result.repo, gh)) ?? gh, issue: { repo: result.repo, number: result.number }, log });
   }
   log.info({ format: parsed.format, alerts: results.map((r) => `${r.name}:${r.outcome}`) }, "alerts received");
@@ -85,21 +85,21 @@ export async function receiveAlerts(params: { service: FirstlineService; homeRep
 export async function escalatePages(params: { service: FirstlineService; log: Logger }): Promise<number> {
   const { service, log } = params;
   let steps = 0;
-  for (const [key, pending] of [...service.pendingPages]) {
+  for (const [key, pending] of await service.pendingPages.list()) {
     const found = await home({ service, repo: pending.homeRepo });
     if ("error" in found) continue;
     const { config, policy } = found;
     const gh: GitHubTransport = (await service.githubFor(pending.repo, found.gh)) ?? found.gh;
     const snapshot = await fetchTicket({ gh, repo: pending.repo, number: pending.number });
     if (!snapshot) {
-      service.pendingPages.delete(key);
+      await service.pendingPages.delete(key);
       continue;
     }
     const botLogin = await service.botLogin();
     const issue = { repo: pending.repo, number: pending.number, state: snapshot.state, author: snapshot.author, body: snapshot.body ?? "", createdAt: snapshot.createdAt, comments: snapshot.comments };
     const pagedAt = lastPageAt({ issue, botLogin });
     if (pagedAt === null) {
-      service.pendingPages.delete(key);
+      await service.pendingPages.delete(key);
       continue;
     }
     const reactions = (
@@ -134,7 +134,7 @@ export async function escalatePages(params: { service: FirstlineService; log: Lo
         });
       }
     }
-    if (plan.acknowledged || snapshot.state === "closed" || plan.nextAt === null) service.pendingPages.delete(key);
+    if (plan.acknowledged || snapshot.state === "closed" || plan.nextAt === null) await service.pendingPages.delete(key);
   }
   return steps;
 }
@@ -145,7 +145,7 @@ export async function resolveAtPagers(params: { service: FirstlineService; confi
   if (pagersOf(config.alerts).length === 0) return;
   const snapshot = await fetchTicket({ gh, repo: issue.repo, number: issue.number });
   if (!snapshot || lastPage({ snapshot, botLogin: await service.botLogin() }) === null) return;
-  service.pendingPages.delete(`${issue.repo}#${issue.number}`);
+  await service.pendingPages.delete(`${issue.repo}#${issue.number}`);
   const client = snapshot.labels.map(clientOfLabel).find((c) => c !== undefined) ?? null;
   await tellPagers({ service, config, gh, log, event: { action: "resolve", key: pageKey(issue), summary: snapshot.title, logins: [], by: null, url: issueUrl(issue), repo: issue.repo, number: issue.number, client, at: service.now() } });
 }

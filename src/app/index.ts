@@ -132,7 +132,7 @@ export function firstlineApp(options: FirstlineAppOptions = {}) {
         offsetMinutes: 0,
         now: () => service.now(),
         job: async () => {
-          if (service.pendingPages.size > 0) await escalatePages({ service, log: app.log });
+          if ((await service.pendingPages.list()).length > 0) await escalatePages({ service, log: app.log });
         },
         onError: (error) => app.log.error(error, "escalation failed"),
       });

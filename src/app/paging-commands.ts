@@ -18,7 +18,7 @@ export async function handlePagingCommands(params: { readonly scope: TicketScope
   if (plan.actions.length === 0) return 0;
   await applyTicketActions({ gh: scope.gh, repo: scope.repo, number: snapshot.number, actions: plan.actions });
   for (const event of plan.events) {
-    if (event.action === "acknowledge") service.pendingPages.delete(`${scope.repo}#${snapshot.number}`);
+    if (event.action === "acknowledge") await service.pendingPages.delete(`${scope.repo}#${snapshot.number}`);
     await tellPagers({ service, config: scope.config, gh: scope.gh, event, log });
   }
   return plan.actions.length;

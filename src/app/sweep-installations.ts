@@ -158,7 +158,7 @@ export async function sweepInstallations(params: {
       const { snapshot } = ticket;
       const pagedInComments = snapshot.comments.some((c) => c.author.toLowerCase() === botLogin.toLowerCase() && c.body.includes("<!-- firstline:alert-page -->") && service.now() - c.createdAt < PAGE_WATCH_MS);
       if ((snapshot.labels.includes("type: alert") && (snapshot.body ?? "").includes("<!-- firstline:alert-page -->")) || pagedInComments) {
-        service.pendingPages.set(`${snapshot.repo}#${snapshot.number}`, { repo: snapshot.repo, number: snapshot.number, homeRepo: supportRepo });
+        await service.pendingPages.set(`${snapshot.repo}#${snapshot.number}`, { repo: snapshot.repo, number: snapshot.number, homeRepo: supportRepo });
       }
       // An emergency ticket whose webhook never arrived (or whose page failed) pages now.
       if (snapshot.labels.includes("priority: P1") && !snapshot.labels.includes("type: alert")) {

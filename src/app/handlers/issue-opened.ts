@@ -15,14 +15,14 @@ export async function handleIssueOpened(
   await withTicket(context, service, async ({ scope, issue }) => {
     // The same opening sent again under another delivery id (a replay) finds its card posted.
     const key = `${scope.repo}#${issue.number}`;
-    if (service.openedTickets.has(key)) return;
+    if (await service.wasOpened(key)) return;
     // An opening handled minutes after the fact is a redelivery or a replay (perhaps after a
     // restart, which forgets the ids): look for the card before writing one. A fresh opening, the
     // usual case, costs no extra request.
     if (scope.now - Date.parse(issue.created_at) > 2 * 60_000) {
       const existing = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: issue.number });
       if (existing?.comments.some((c) => c.author.toLowerCase() === scope.botLogin.toLowerCase() && c.body.includes("<!-- firstline:card -->"))) {
-        service.rememberOpened(key);
+        await service.rememberOpened(key);
         return;
       }
     }
@@ -31,7 +31,6 @@ export async function handleIssueOpened(
       issue: { repo: scope.repo, title: issue.title, body: issue.body ?? null, isPullRequest: false },
     });
     if (!decision.ticket) return;
-    await readyLabels({ scope, service, log: context.log });
     const actions = planNewTicket({
       decision,
       policy: scope.policy,
@@ -44,8 +43,9 @@ export async function handleIssueOpened(
       },
       now: scope.now,
     });
+    await readyLabels({ scope, service, labels: actions.flatMap((a) => (a.kind === "add-labels" ? a.labels : [])), log: context.log });
     await applyTicketActions({ gh: scope.gh, repo: scope.repo, number: issue.number, actions });
-    service.rememberOpened(key);
+    await service.rememberOpened(key);
     // An emergency out of hours pages within this same delivery, not at the next sweep.
     if (decision.priority === "P1") {
       const snapshot = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: issue.number });
