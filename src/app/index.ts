@@ -122,6 +122,8 @@ export function firstlineApp(options: FirstlineAppOptions = {}) {
         offsetMinutes: 2,
         now: () => service.now(),
         job: async () => {
+          // Several instances each schedule the sweep; the one holding the lease runs it.
+          if (!(await service.store.tryLease("sweep", 4 * 60_000))) return;
           const results = await sweep();
           app.log.info(results, "sweep done");
         },
@@ -132,6 +134,7 @@ export function firstlineApp(options: FirstlineAppOptions = {}) {
         offsetMinutes: 0,
         now: () => service.now(),
         job: async () => {
+          if (!(await service.store.tryLease("escalation", 50_000))) return;
           if ((await service.pendingPages.list()).length > 0) await escalatePages({ service, log: app.log });
         },
         onError: (error) => app.log.error(error, "escalation failed"),

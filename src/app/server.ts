@@ -3,6 +3,9 @@ import type { AddressInfo } from "node:net";
 import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
 import { timedFetch } from "../github/timed-fetch.js";
 import { firstlineApp, type FirstlineAppOptions } from "./index.js";
+import { acceptWebhook } from "./queued-webhooks.js";
+import type { DeliveryWorker, QueueLogger, WorkQueue } from "./queue/work-queue.js";
+import { FirstlineService } from "./service.js";
 
 /**
  * Probot's Octokit with one change: Probot's own throttling only logs a secondary rate limit and
@@ -29,6 +32,8 @@ export interface AppServer {
   readonly url: string;
   readonly webhookUrl: string;
   readonly probot: Probot;
+  /** The queue webhooks are worked from, when they are acknowledged at once. */
+  readonly queue?: WorkQueue | undefined;
   readonly close: () => Promise<void>;
 }
 
@@ -51,6 +56,13 @@ export async function startAppServer(params: {
   /** How long one request to GitHub may take (default 30 s). */
   readonly requestTimeoutMs?: number;
   readonly app?: FirstlineAppOptions;
+  /**
+   * Acknowledge each verified delivery at once (202) and work on it from this queue, urgent first
+   * with retries; without it, a delivery is answered once its handlers finish (Probot's way).
+   */
+  readonly queue?: (params: { readonly work: DeliveryWorker; readonly log: QueueLogger }) => WorkQueue;
+  /** Probot's `redisConfig`: its throttling shares GitHub's limits between instances through Redis. */
+  readonly redisUrl?: string;
 }): Promise<AppServer> {
   const Octokit = params.fastFail
     ? ProbotOctokit.defaults((options: Record<string, unknown>) => ({
@@ -67,9 +79,17 @@ export async function startAppServer(params: {
     ...(params.baseUrl ? { baseUrl: params.baseUrl } : {}),
     Octokit,
     logLevel: params.logLevel ?? "warn",
+    ...(params.redisUrl ? { redisConfig: params.redisUrl } : {}),
   });
-  const middleware = await createNodeMiddleware(firstlineApp(params.app ?? {}), { probot });
+  const service = params.app?.service ?? new FirstlineService();
+  const middleware = await createNodeMiddleware(firstlineApp({ ...params.app, service }), { probot });
+  const queue = params.queue?.({ work: (delivery) => probot.receive(delivery as Parameters<Probot["receive"]>[0]), log: probot.log });
+  if (queue) service.deadLetterSource = () => queue.deadLetters();
   const server: Server = createServer((req, res) => {
+    if (queue && req.method === "POST" && (req.url ?? "").split("?")[0] === "/api/github/webhooks") {
+      void acceptWebhook({ req, res, probot, queue, service }).catch(() => res.headersSent || res.writeHead(500).end());
+      return;
+    }
     void middleware(req, res, () => {
       res.writeHead(404).end();
     });
@@ -81,6 +101,10 @@ export async function startAppServer(params: {
     url,
     webhookUrl: `${url}/api/github/webhooks`,
     probot,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    queue,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await queue?.close();
+    },
   };
 }

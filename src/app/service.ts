@@ -9,6 +9,7 @@ import { splitRepo, statusOf, type GitHubTransport } from "../github/transport.j
 import { systemClock, type Clock } from "../shell/clock.js";
 import { MemoryStateStore } from "./state/memory-state-store.js";
 import type { PendingPages, StateStore } from "./state/state-store.js";
+import type { DeadLetter } from "./queue/work-queue.js";
 import type { Env } from "../pagers/deliver-page-event.js";
 import type { NightOverride } from "../core/rota/types.js";
 import type { PagerTransport } from "../pagers/send-pager-request.js";
@@ -59,6 +60,14 @@ export class FirstlineService {
   /** Pages awaiting acknowledgement, watched for escalation, by `repo#number`. */
   get pendingPages(): PendingPages {
     return this.store.pendingPages;
+  }
+
+  /** Where the dead letters of the work queue are read from (none while webhooks are worked on as they come). */
+  deadLetterSource: (() => Promise<DeadLetter[]>) | undefined;
+
+  /** Webhook deliveries that failed every attempt, for the dashboard. */
+  async deadLetters(): Promise<DeadLetter[]> {
+    return this.deadLetterSource ? await this.deadLetterSource() : [];
   }
 
   /** Whether a ticket's opening was handled (by any instance), so a replayed opening posts no second card. */

@@ -10,6 +10,7 @@ import { sweepTickets, updateDashboard, type SweepFailure, type TicketSweep } fr
 import { transportOf, type GitHubTransport } from "../github/transport.js";
 import { WriteLog } from "../github/write-log.js";
 import type { FirstlineService } from "./service.js";
+import type { DeadLetter } from "./queue/work-queue.js";
 import { checkRotaPullRequest } from "../github/rota-pull-request.js";
 import { openDueMaintenance, syncSecurityTickets } from "../github/maintenance.js";
 import type { SlaPolicy } from "../core/sla/policy.js";
@@ -189,7 +190,7 @@ export async function sweepInstallations(params: {
     botLogin,
     issues,
     remembered,
-    notices: agencyNotices({ supportRepo, ignored: [...service.ignoredConfigFiles], notInstalled, failures }),
+    notices: agencyNotices({ supportRepo, ignored: [...service.ignoredConfigFiles], notInstalled, failures, deadLetters: await service.deadLetters() }),
   });
   service.knownDashboards.set(supportRepo.toLowerCase(), dashboard.dashboard);
   await recheckRotaPulls({ service, gh: supportGh, repo: supportRepo, config, botLogin, log: app.log });
@@ -205,8 +206,9 @@ export async function sweepInstallations(params: {
 }
 
 /** What the agency should know besides its tickets, as dashboard lines. */
-function agencyNotices(params: { supportRepo: string; ignored: readonly string[]; notInstalled: readonly string[]; failures: readonly SweepFailure[] }): string[] {
-  const { supportRepo, ignored, notInstalled, failures } = params;
+function agencyNotices(params: { supportRepo: string; ignored: readonly string[]; notInstalled: readonly string[]; failures: readonly SweepFailure[]; deadLetters: readonly DeadLetter[] }): string[] {
+  const { supportRepo, ignored, notInstalled, failures, deadLetters } = params;
+  const newest = deadLetters[0];
   const failed = new Map<string, SweepFailure[]>();
   for (const failure of failures) failed.set(failure.repo, [...(failed.get(failure.repo) ?? []), failure]);
   return [
@@ -218,6 +220,9 @@ function agencyNotices(params: { supportRepo: string; ignored: readonly string[]
     }),
     ...[...ignored].sort().map((repo) => `\`${repo}\` has a \`.github/firstline.yml\` of its own, which Firstline ignores: only \`${supportRepo}\` configures it. Move anything still needed there, then delete that file.`),
     ...[...notInstalled].sort().map((repo) => `\`${repo}\` is listed in the configuration but the app is not installed there (or cannot see it): its tickets are not watched.`),
+    ...(newest
+      ? [`${deadLetters.length} webhook deliver${deadLetters.length === 1 ? "y" : "ies"} failed every attempt (dead letters; the newest, \`${newest.name}\` ${newest.id}, because: ${newest.reason.slice(0, 200).replace(/[\r\n`]/g, " ")}). The app's log has each under "dead letter"; redeliver them from the app's settings once the cause is fixed.`]
+      : []),
   ];
 }
 

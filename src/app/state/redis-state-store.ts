@@ -33,7 +33,9 @@ export class RedisStateStore implements StateStore {
   }
 
   async markSeen(key: string, ttlMs: number): Promise<boolean> {
-    return (await this.redis.set(this.key("seen", key), "1", "PX", Math.max(1, Math.round(ttlMs)), "NX")) === "OK";
+    return (
+      (await this.redis.set(this.key("seen", key), "1", "PX", Math.max(1, Math.round(ttlMs)), "NX")) === "OK"
+    );
   }
 
   async isSeen(key: string): Promise<boolean> {
@@ -53,7 +55,10 @@ export class RedisStateStore implements StateStore {
       wait = Math.min(wait * 2, 100);
     }
     // A live holder renews its lock, so a long task (writes paced a second apart) keeps it.
-    const renew = setInterval(() => void this.redis.eval(RENEW, 1, lockKey, token, String(ttlMs)).catch(() => undefined), Math.max(50, ttlMs / 3));
+    const renew = setInterval(
+      () => void this.redis.eval(RENEW, 1, lockKey, token, String(ttlMs)).catch(() => undefined),
+      Math.max(50, ttlMs / 3),
+    );
     renew.unref();
     try {
       return await task();
