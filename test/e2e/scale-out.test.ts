@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { skipWithoutServer } from "../helpers/debian-package.js";
+import { ensureRedis, startRedis, type RunningRedis } from "../helpers/redis.js";
+import { cardCounts, manyReposSeed, startScaledOut } from "./scale-out-harness.js";
+
+const redisAvailability = ensureRedis();
+const skipRedis = skipWithoutServer(redisAvailability);
+const NOW = new Date("2026-12-02T11:00:00Z");
+const TICKETS = 200;
+const { seed, repos } = manyReposSeed(50);
+
+/** Opens `count` tickets across the repositories, one after another, without waiting for the app. */
+async function openTickets(stack: Awaited<ReturnType<typeof startScaledOut>>, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    const repo = repos[i % repos.length] ?? "";
+    await stack.as("kim").rest.issues.create({ owner: "glenmore", repo: repo.split("/")[1] ?? "", title: `The basket page is slow (${i + 1})`, body: "Adding a bottle to the basket takes ten seconds since this morning." });
+  }
+}
+
+function expectOneCardEach(stack: Awaited<ReturnType<typeof startScaledOut>>): void {
+  const counts = cardCounts(stack.emulator, repos);
+  expect(counts).toHaveLength(TICKETS);
+  expect(counts.filter((n) => n !== 1)).toEqual([]);
+}
+
+describe.skipIf(skipRedis)("scaled out on Redis", () => {
+  let redis: RunningRedis | undefined;
+  beforeAll(async () => {
+    if (!redisAvailability.available) throw new Error(redisAvailability.reason);
+    redis = await startRedis({ binary: redisAvailability.binary });
+  });
+  afterAll(async () => redis?.stop());
+
+  it("two instances behind a round-robin proxy, each delivery sent to both: 200 tickets in 50 repositories, 200 cards, none twice", async () => {
+    const stack = await startScaledOut({ seed, now: NOW, instances: 2, redisUrl: redis?.url ?? "", duplicate: true });
+    try {
+      await openTickets(stack, TICKETS);
+      await stack.settle();
+      expectOneCardEach(stack);
+      // Every delivery was answered at once, by both instances.
+      expect(stack.emulator.deliveries().filter((d) => d.status !== 202)).toEqual([]);
+    } finally {
+      await stack.close();
+    }
+  }, 300_000);
+});
+
+describe("one instance in memory", () => {
+  it("each delivery sent twice: 200 tickets in 50 repositories, 200 cards, none twice", async () => {
+    const stack = await startScaledOut({ seed, now: NOW, instances: 1, duplicate: true });
+    try {
+      await openTickets(stack, TICKETS);
+      await stack.settle();
+      expectOneCardEach(stack);
+      expect(stack.emulator.deliveries().filter((d) => d.status !== 202)).toEqual([]);
+    } finally {
+      await stack.close();
+    }
+  }, 300_000);
+});
