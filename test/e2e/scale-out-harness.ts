@@ -9,7 +9,7 @@ import { MemoryStateStore } from "../../src/app/state/memory-state-store.js";
 import { RedisStateStore } from "../../src/app/state/redis-state-store.js";
 import type { StateStore } from "../../src/app/state/state-store.js";
 import { agencySeed } from "../../src/demo/agency-seed.js";
-import { WEBHOOK_SECRET } from "../../src/demo/stack.js";
+import { ALERTS_SECRET, SWEEP_SECRET, WEBHOOK_SECRET } from "../../src/demo/stack.js";
 import { startEmulator, type Emulator, type SeedInput } from "../../src/emulator/index.js";
 
 /** The agency's seed with `count` more Glenmore repositories (`glenmore/shop-01`...), all listed in its configuration. */
@@ -30,6 +30,7 @@ export function manyReposSeed(count: number): { seed: SeedInput; repos: string[]
 export interface Instance {
   readonly app: AppServer;
   readonly store: StateStore;
+  readonly service: FirstlineService;
 }
 
 /**
@@ -78,10 +79,10 @@ export async function startInstance(params: { readonly emulator: Emulator; reado
     baseUrl: emulator.url,
     fastFail: true,
     logLevel: "fatal",
-    app: { service, schedule: false, sweepSecret: undefined, alertsSecret: undefined, supportRepo: "northgate/support" },
+    app: { service, schedule: false, sweepSecret: SWEEP_SECRET, alertsSecret: ALERTS_SECRET, supportRepo: "northgate/support" },
     queue: ({ work, log }) => (redisUrl ? new RedisWorkQueue({ url: redisUrl, work, log, backoffMs: 100, lockMs: 2_000 }) : new MemoryWorkQueue({ work, log, now: () => Date.now(), backoffMs: 100 })),
   });
-  return { app, store };
+  return { app, store, service };
 }
 
 /** The emulator, `instances` app instances and the round-robin proxy that GitHub's webhooks go to. */
