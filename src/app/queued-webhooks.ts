@@ -55,7 +55,7 @@ export async function acceptWebhook(params: {
   }
   const rank = deliveryRank({ name, payload, config: service.lastGoodConfig });
   try {
-    await queue.add({ id, name, payload }, rank);
+    await queue.add({ id, name, payload, rank }, rank);
   } catch (error) {
     probot.log.error(
       { delivery: id, reason: error instanceof Error ? error.message : String(error) },

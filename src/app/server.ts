@@ -4,6 +4,7 @@ import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
 import { timedFetch } from "../github/timed-fetch.js";
 import { firstlineApp, type FirstlineAppOptions } from "./index.js";
 import { acceptWebhook } from "./queued-webhooks.js";
+import { deliveryRankContext, urgentWritesFirst } from "./queue/urgent-writes-first.js";
 import type { DeliveryWorker, QueueLogger, WorkQueue } from "./queue/work-queue.js";
 import { FirstlineService } from "./service.js";
 
@@ -13,7 +14,7 @@ import { FirstlineService } from "./service.js";
  * again, twice, as GitHub asks.
  */
 export function firstlineProbotOctokit(params: { readonly requestTimeoutMs?: number } = {}): typeof ProbotOctokit {
-  return ProbotOctokit.defaults((options: Record<string, unknown>) => {
+  return ProbotOctokit.plugin(urgentWritesFirst).defaults((options: Record<string, unknown>) => {
     const throttle = (options["throttle"] ?? {}) as Record<string, unknown>;
     return {
       ...options,
@@ -83,7 +84,7 @@ export async function startAppServer(params: {
   });
   const service = params.app?.service ?? new FirstlineService();
   const middleware = await createNodeMiddleware(firstlineApp({ ...params.app, service }), { probot });
-  const queue = params.queue?.({ work: (delivery) => probot.receive(delivery as Parameters<Probot["receive"]>[0]), log: probot.log });
+  const queue = params.queue?.({ work: (delivery) => deliveryRankContext.run(delivery.rank ?? 3, () => probot.receive({ id: delivery.id, name: delivery.name, payload: delivery.payload } as Parameters<Probot["receive"]>[0])), log: probot.log });
   if (queue) service.deadLetterSource = () => queue.deadLetters();
   const server: Server = createServer((req, res) => {
     if (queue && req.method === "POST" && (req.url ?? "").split("?")[0] === "/api/github/webhooks") {

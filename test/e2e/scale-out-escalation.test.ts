@@ -5,7 +5,7 @@ import { siteDownPayload } from "../../src/demo/alert-payloads.js";
 import { ALERTS_SECRET, SWEEP_SECRET } from "../../src/demo/stack.js";
 import { skipWithoutServer } from "../helpers/debian-package.js";
 import { ensureRedis, startRedis, type RunningRedis } from "../helpers/redis.js";
-import { startInstance, startScaledOut, type Instance } from "./scale-out-harness.js";
+import { startInstance, startScaledOut, type Instance } from "../../src/demo/scaled-out-stack.js";
 
 const redisAvailability = ensureRedis();
 const skipRedis = skipWithoutServer(redisAvailability);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { skipWithoutServer } from "../helpers/debian-package.js";
 import { ensureRedis, startRedis, type RunningRedis } from "../helpers/redis.js";
-import { cardCounts, manyReposSeed, startScaledOut } from "./scale-out-harness.js";
+import { cardCounts, manyReposSeed, startScaledOut } from "../../src/demo/scaled-out-stack.js";
 
 const redisAvailability = ensureRedis();
 const skipRedis = skipWithoutServer(redisAvailability);

@@ -12,7 +12,7 @@ import {
 
 const QUEUE_NAME = "firstline-deliveries";
 
-const deliverySchema = z.object({ id: z.string(), name: z.string(), payload: z.unknown() });
+const deliverySchema = z.object({ id: z.string(), name: z.string(), payload: z.unknown(), rank: z.number().optional() });
 
 /**
  * The work queue shared by every instance, in Redis with BullMQ: a delivery queued twice (GitHub's
@@ -58,8 +58,8 @@ export class RedisWorkQueue implements WorkQueue {
     this.worker = new Worker(
       QUEUE_NAME,
       async (job) => {
-        const delivery = deliverySchema.parse(job.data);
-        await params.work(delivery);
+        const { rank, ...delivery } = deliverySchema.parse(job.data);
+        await params.work(rank === undefined ? delivery : { ...delivery, rank });
       },
       {
         connection: workerConnection,

@@ -5,6 +5,8 @@ export interface QueuedDelivery {
   /** The event name (`X-GitHub-Event`). */
   readonly name: string;
   readonly payload: unknown;
+  /** How urgent it is (1 first); its writes wait their turn by it. */
+  readonly rank?: number;
 }
 
 /** A delivery that failed every attempt: kept, logged and counted on the dashboard. */

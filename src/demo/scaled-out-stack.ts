@@ -1,16 +1,19 @@
+// Firstline scaled out, for the scale-out tests and the burst benchmark: the GitHub emulator,
+// several app instances (sharing Redis, or one on its own in memory) and the round-robin proxy
+// that webhooks go through, as in compose.yaml.
 import { createServer, request, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Octokit } from "@octokit/rest";
-import { MemoryWorkQueue } from "../../src/app/queue/memory-work-queue.js";
-import { RedisWorkQueue } from "../../src/app/queue/redis-work-queue.js";
-import { startAppServer, type AppServer } from "../../src/app/server.js";
-import { FirstlineService } from "../../src/app/service.js";
-import { MemoryStateStore } from "../../src/app/state/memory-state-store.js";
-import { RedisStateStore } from "../../src/app/state/redis-state-store.js";
-import type { StateStore } from "../../src/app/state/state-store.js";
-import { agencySeed } from "../../src/demo/agency-seed.js";
-import { ALERTS_SECRET, SWEEP_SECRET, WEBHOOK_SECRET } from "../../src/demo/stack.js";
-import { startEmulator, type Emulator, type SeedInput } from "../../src/emulator/index.js";
+import { MemoryWorkQueue } from "../app/queue/memory-work-queue.js";
+import { RedisWorkQueue } from "../app/queue/redis-work-queue.js";
+import { startAppServer, type AppServer } from "../app/server.js";
+import { FirstlineService } from "../app/service.js";
+import { MemoryStateStore } from "../app/state/memory-state-store.js";
+import { RedisStateStore } from "../app/state/redis-state-store.js";
+import type { StateStore } from "../app/state/state-store.js";
+import { agencySeed } from "./agency-seed.js";
+import { ALERTS_SECRET, SWEEP_SECRET, WEBHOOK_SECRET } from "./stack.js";
+import { startEmulator, type Emulator, type SeedInput } from "../emulator/index.js";
 
 /** The agency's seed with `count` more Glenmore repositories (`glenmore/shop-01`...), all listed in its configuration. */
 export function manyReposSeed(count: number): { seed: SeedInput; repos: string[] } {
@@ -67,8 +70,12 @@ export async function startRoundRobinProxy(params: { readonly targets: () => rea
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
-/** Starts one instance on the emulator: with Redis (shared state, BullMQ queue) or on its own (memory). */
-export async function startInstance(params: { readonly emulator: Emulator; readonly redisUrl?: string }): Promise<Instance> {
+/**
+ * Starts one instance on the emulator: with Redis (shared state, BullMQ queue, shared GitHub
+ * limits) or on its own (memory). `production` keeps Octokit's retries and throttling on, as
+ * `npm start` runs it; otherwise they are off, so tests never wait on a limiter.
+ */
+export async function startInstance(params: { readonly emulator: Emulator; readonly redisUrl?: string; readonly production?: boolean }): Promise<Instance> {
   const { emulator, redisUrl } = params;
   const store: StateStore = redisUrl ? new RedisStateStore({ url: redisUrl }) : new MemoryStateStore({ now: () => emulator.clock.now().getTime() });
   const service = new FirstlineService({ clock: () => emulator.clock.now(), botLogin: emulator.botLogin, env: {}, store });
@@ -77,19 +84,20 @@ export async function startInstance(params: { readonly emulator: Emulator; reado
     privateKey: emulator.privateKeyPem ?? "",
     webhookSecret: WEBHOOK_SECRET,
     baseUrl: emulator.url,
-    fastFail: true,
+    fastFail: !params.production,
     logLevel: "fatal",
+    ...(params.production && redisUrl ? { redisUrl } : {}),
     app: { service, schedule: false, sweepSecret: SWEEP_SECRET, alertsSecret: ALERTS_SECRET, supportRepo: "northgate/support" },
     queue: ({ work, log }) => (redisUrl ? new RedisWorkQueue({ url: redisUrl, work, log, backoffMs: 100, lockMs: 2_000 }) : new MemoryWorkQueue({ work, log, now: () => Date.now(), backoffMs: 100 })),
   });
   return { app, store, service };
 }
 
-/** The emulator, `instances` app instances and the round-robin proxy that GitHub's webhooks go to. */
-export async function startScaledOut(params: { readonly seed: SeedInput; readonly now: Date; readonly instances: number; readonly redisUrl?: string; readonly duplicate?: boolean }) {
+/** The emulator, `instances` app instances (all on the emulator's clock) and the round-robin proxy that GitHub's webhooks go to. */
+export async function startScaledOut(params: { readonly seed: SeedInput; readonly now: Date; readonly instances: number; readonly redisUrl?: string; readonly duplicate?: boolean; readonly production?: boolean }) {
   const emulator = await startEmulator({ now: params.now, seed: params.seed, stderr: () => undefined });
   const instances: Instance[] = [];
-  for (let i = 0; i < params.instances; i++) instances.push(await startInstance({ emulator, ...(params.redisUrl ? { redisUrl: params.redisUrl } : {}) }));
+  for (let i = 0; i < params.instances; i++) instances.push(await startInstance({ emulator, ...(params.redisUrl ? { redisUrl: params.redisUrl } : {}), ...(params.production ? { production: true } : {}) }));
   const proxy = await startRoundRobinProxy({ targets: () => instances.map((i) => i.app.url), ...(params.duplicate ? { duplicate: true } : {}) });
   emulator.setWebhook({ url: `${proxy.url}/api/github/webhooks`, secret: WEBHOOK_SECRET });
   /** Waits until the emulator is quiet and every instance's queue is empty, with no request made in between. */
