@@ -3,7 +3,7 @@ import { MemoryStateStore } from "../../src/app/state/memory-state-store.js";
 import { RedisStateStore } from "../../src/app/state/redis-state-store.js";
 import type { StateStore } from "../../src/app/state/state-store.js";
 import { skipWithoutServer } from "../helpers/debian-package.js";
-import { ensureRedis, startRedis, type RunningRedis } from "../helpers/redis.js";
+import { ensureRedis, useRedisServer } from "../helpers/redis.js";
 
 const redisAvailability = ensureRedis();
 const skipRedis = skipWithoutServer(redisAvailability);
@@ -75,18 +75,12 @@ storeSuite(
 );
 
 describe.skipIf(skipRedis)("with a real redis-server", () => {
-  let redis: RunningRedis | undefined;
-  beforeAll(async () => {
-    if (!redisAvailability.available) throw new Error(redisAvailability.reason);
-    redis = await startRedis({ binary: redisAvailability.binary });
-  });
-  afterAll(async () => redis?.stop());
+  const redisUrl = useRedisServer(redisAvailability);
   storeSuite(
     "Redis",
     async () => {
-      if (!redis) throw new Error("redis not started");
-      const first = new RedisStateStore({ url: redis.url });
-      const second = new RedisStateStore({ url: redis.url });
+      const first = new RedisStateStore({ url: redisUrl() });
+      const second = new RedisStateStore({ url: redisUrl() });
       return {
         first,
         second,
@@ -100,10 +94,9 @@ describe.skipIf(skipRedis)("with a real redis-server", () => {
   );
 
   it("a lock whose holder died lapses after its time", async () => {
-    if (!redis) throw new Error("redis not started");
-    const store = new RedisStateStore({ url: redis.url, prefix: "lapse:" });
+    const store = new RedisStateStore({ url: redisUrl(), prefix: "lapse:" });
     const { Redis } = await import("ioredis");
-    const raw = new Redis(redis.url);
+    const raw = new Redis(redisUrl());
     // A crashed instance's lock: set with a short expiry and never renewed.
     await raw.set("lapse:lock:ticket:x", "someone-else", "PX", 200);
     const ran = await store.withLock("ticket:x", async () => "ran");

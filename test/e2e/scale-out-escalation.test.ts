@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { escalatePages } from "../../src/app/alerts.js";
 import { agencySeed } from "../../src/demo/agency-seed.js";
 import { siteDownPayload } from "../../src/demo/alert-payloads.js";
 import { ALERTS_SECRET, SWEEP_SECRET } from "../../src/demo/stack.js";
 import { skipWithoutServer } from "../helpers/debian-package.js";
-import { ensureRedis, startRedis, type RunningRedis } from "../helpers/redis.js";
+import { ensureRedis, useRedisServer } from "../helpers/redis.js";
 import { startInstance, startScaledOut, type Instance } from "../../src/demo/scaled-out-stack.js";
 
 const redisAvailability = ensureRedis();
@@ -32,23 +32,18 @@ function escalations(stack: Scaled, number: number): number {
 }
 
 describe.skipIf(skipRedis)("escalation across a restart, on Redis", () => {
-  let redis: RunningRedis | undefined;
-  beforeAll(async () => {
-    if (!redisAvailability.available) throw new Error(redisAvailability.reason);
-    redis = await startRedis({ binary: redisAvailability.binary });
-  });
-  afterAll(async () => redis?.stop());
+  const redisUrl = useRedisServer(redisAvailability);
 
   it("the instance that paged stops 2 minutes later; at 5 minutes the second line is told once, though two instances check at the same moment", async () => {
-    const stack = await startScaledOut({ seed: agencySeed(), now: new Date("2026-12-06T03:00:00Z"), instances: 1, redisUrl: redis?.url ?? "" });
+    const stack = await startScaledOut({ seed: agencySeed(), now: new Date("2026-12-06T03:00:00Z"), instances: 1, redisUrl: redisUrl() });
     const [first] = stack.instances;
     if (!first) throw new Error("no instance");
     const number = await pageAt0305(stack, first);
     stack.emulator.clock.set(new Date("2026-12-06T03:07:00Z"));
     await first.app.close();
     // Two fresh instances (cold caches) take over; their escalation checks run at the same moment.
-    const b = await startInstance({ emulator: stack.emulator, redisUrl: redis?.url ?? "" });
-    const c = await startInstance({ emulator: stack.emulator, redisUrl: redis?.url ?? "" });
+    const b = await startInstance({ emulator: stack.emulator, redisUrl: redisUrl() });
+    const c = await startInstance({ emulator: stack.emulator, redisUrl: redisUrl() });
     try {
       stack.emulator.clock.set(new Date("2026-12-06T03:08:00Z"));
       await Promise.all([escalatePages({ service: b.service, log: quiet }), escalatePages({ service: c.service, log: quiet })]);

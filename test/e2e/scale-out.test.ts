@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { skipWithoutServer } from "../helpers/debian-package.js";
-import { ensureRedis, startRedis, type RunningRedis } from "../helpers/redis.js";
+import { ensureRedis, useRedisServer } from "../helpers/redis.js";
 import { cardCounts, manyReposSeed, startScaledOut } from "../../src/demo/scaled-out-stack.js";
 
 const redisAvailability = ensureRedis();
@@ -17,44 +17,32 @@ async function openTickets(stack: Awaited<ReturnType<typeof startScaledOut>>, co
   }
 }
 
-function expectOneCardEach(stack: Awaited<ReturnType<typeof startScaledOut>>): void {
-  const counts = cardCounts(stack.emulator, repos);
-  expect(counts).toHaveLength(TICKETS);
-  expect(counts.filter((n) => n !== 1)).toEqual([]);
+/** Opens the tickets with every delivery sent twice, and checks each ticket got exactly one card and every delivery a 202. */
+async function burstSentTwice(params: { readonly instances: number; readonly redisUrl?: string }): Promise<void> {
+  const stack = await startScaledOut({ seed, now: NOW, instances: params.instances, duplicate: true, ...(params.redisUrl ? { redisUrl: params.redisUrl } : {}) });
+  try {
+    await openTickets(stack, TICKETS);
+    await stack.settle();
+    const counts = cardCounts(stack.emulator, repos);
+    expect(counts).toHaveLength(TICKETS);
+    expect(counts.filter((n) => n !== 1)).toEqual([]);
+    // Every delivery was answered at once.
+    expect(stack.emulator.deliveries().filter((d) => d.status !== 202)).toEqual([]);
+  } finally {
+    await stack.close();
+  }
 }
 
 describe.skipIf(skipRedis)("scaled out on Redis", () => {
-  let redis: RunningRedis | undefined;
-  beforeAll(async () => {
-    if (!redisAvailability.available) throw new Error(redisAvailability.reason);
-    redis = await startRedis({ binary: redisAvailability.binary });
-  });
-  afterAll(async () => redis?.stop());
+  const redisUrl = useRedisServer(redisAvailability);
 
   it("two instances behind a round-robin proxy, each delivery sent to both: 200 tickets in 50 repositories, 200 cards, none twice", async () => {
-    const stack = await startScaledOut({ seed, now: NOW, instances: 2, redisUrl: redis?.url ?? "", duplicate: true });
-    try {
-      await openTickets(stack, TICKETS);
-      await stack.settle();
-      expectOneCardEach(stack);
-      // Every delivery was answered at once, by both instances.
-      expect(stack.emulator.deliveries().filter((d) => d.status !== 202)).toEqual([]);
-    } finally {
-      await stack.close();
-    }
+    await burstSentTwice({ instances: 2, redisUrl: redisUrl() });
   }, 300_000);
 });
 
 describe("one instance in memory", () => {
   it("each delivery sent twice: 200 tickets in 50 repositories, 200 cards, none twice", async () => {
-    const stack = await startScaledOut({ seed, now: NOW, instances: 1, duplicate: true });
-    try {
-      await openTickets(stack, TICKETS);
-      await stack.settle();
-      expectOneCardEach(stack);
-      expect(stack.emulator.deliveries().filter((d) => d.status !== 202)).toEqual([]);
-    } finally {
-      await stack.close();
-    }
+    await burstSentTwice({ instances: 1 });
   }, 300_000);
 });

@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringify } from "yaml";
+import { spawnServer } from "./server-process.js";
 import { ensureDebianServer, findBinary, installCommand, type DebianServer, type ServerAvailability } from "./debian-package.js";
 
 /** Debian's package names the binary `prometheus-alertmanager`; upstream builds call it `alertmanager`. */
@@ -76,11 +76,6 @@ export function alertmanagerConfig(params: { readonly webhookUrl: string; readon
   });
 }
 
-const running = new Set<ChildProcess>();
-// A crashed or interrupted test run must not leave Alertmanager behind.
-process.once("exit", () => {
-  for (const child of running) child.kill("SIGKILL");
-});
 
 /**
  * Starts the real Prometheus Alertmanager on free loopback ports (clustering off, storage in a
@@ -96,30 +91,12 @@ export async function startAlertmanager(params: { readonly webhookUrl: string; r
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const args = [`--config.file=${configFile}`, `--storage.path=${join(dir, "data")}`, `--web.listen-address=127.0.0.1:${port}`, "--cluster.listen-address=", "--log.level=info"];
-  const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
-  running.add(child);
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => void (output += chunk.toString("utf8")));
-  child.stderr.on("data", (chunk: Buffer) => void (output += chunk.toString("utf8")));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill("SIGTERM");
-      const killer = setTimeout(() => child.kill("SIGKILL"), 3_000);
-      await exited;
-      clearTimeout(killer);
-    }
-    running.delete(child);
-    rmSync(dir, { recursive: true, force: true });
-  };
+  const { child, output, stop } = spawnServer({ binary, args, dir });
   const deadline = Date.now() + (params.readyTimeoutMs ?? 30_000);
   for (;;) {
     if (child.exitCode !== null) {
       await stop();
-      throw new Error(`Alertmanager exited with code ${child.exitCode} before it was ready:\n${output}`);
+      throw new Error(`Alertmanager exited with code ${child.exitCode} before it was ready:\n${output()}`);
     }
     const ready = await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(1_000) }).then(
       (r) => r.ok,
@@ -128,7 +105,7 @@ export async function startAlertmanager(params: { readonly webhookUrl: string; r
     if (ready) break;
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`Alertmanager was not ready within ${params.readyTimeoutMs ?? 30_000} ms:\n${output}`);
+      throw new Error(`Alertmanager was not ready within ${params.readyTimeoutMs ?? 30_000} ms:\n${output()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -138,7 +115,7 @@ export async function startAlertmanager(params: { readonly webhookUrl: string; r
       const response = await fetch(`${url}/api/v2/alerts`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(alerts) });
       if (!response.ok) throw new Error(`Alertmanager refused the alerts: ${response.status} ${await response.text()}`);
     },
-    log: () => output,
+    log: output,
     stop,
   };
 }

@@ -1,9 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
+import { afterAll, beforeAll } from "vitest";
 import { freePort } from "./alertmanager.js";
+import { spawnServer } from "./server-process.js";
 import { ensureDebianServer, type DebianServer, type ServerAvailability } from "./debian-package.js";
 
 /** Debian's `redis-server` package. */
@@ -21,41 +22,35 @@ export interface RunningRedis {
   readonly stop: () => Promise<void>;
 }
 
-const running = new Set<ChildProcess>();
-// A crashed or interrupted test run must not leave Redis behind.
-process.once("exit", () => {
-  for (const child of running) child.kill("SIGKILL");
-});
+
+/**
+ * A real redis-server for the tests of one file: started before them on a free port, stopped
+ * after. Returns the server's URL (throws if asked before it started).
+ */
+export function useRedisServer(availability: ServerAvailability): () => string {
+  let redis: RunningRedis | undefined;
+  beforeAll(async () => {
+    if (!availability.available) throw new Error(availability.reason);
+    redis = await startRedis({ binary: availability.binary });
+  });
+  afterAll(async () => redis?.stop());
+  return () => {
+    if (!redis) throw new Error("redis-server has not started");
+    return redis.url;
+  };
+}
 
 /** Starts `redis-server` on a free loopback port (no RDB, no AOF) and waits until it answers PING. */
 export async function startRedis(params: { readonly binary: string; readonly readyTimeoutMs?: number }): Promise<RunningRedis> {
   const dir = mkdtempSync(join(tmpdir(), "firstline-redis-"));
   const port = await freePort();
-  const child = spawn(params.binary, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir, "--protected-mode", "yes"], { stdio: ["ignore", "pipe", "pipe"] });
-  running.add(child);
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => void (output += chunk.toString("utf8")));
-  child.stderr.on("data", (chunk: Buffer) => void (output += chunk.toString("utf8")));
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const { child, output, stop } = spawnServer({ binary: params.binary, args: ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir, "--protected-mode", "yes"], dir });
   const url = `redis://127.0.0.1:${port}`;
-  let stopped = false;
-  const stop = async () => {
-    if (stopped) return;
-    stopped = true;
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill("SIGTERM");
-      const killer = setTimeout(() => child.kill("SIGKILL"), 3_000);
-      await exited;
-      clearTimeout(killer);
-    }
-    running.delete(child);
-    rmSync(dir, { recursive: true, force: true });
-  };
   const deadline = Date.now() + (params.readyTimeoutMs ?? 30_000);
   for (;;) {
     if (child.exitCode !== null) {
       await stop();
-      throw new Error(`redis-server exited at start:\n${output}`);
+      throw new Error(`redis-server exited at start:\n${output()}`);
     }
     const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
     probe.on("error", () => undefined); // not listening yet: asked again below
@@ -68,7 +63,7 @@ export async function startRedis(params: { readonly binary: string; readonly rea
     if (ready) return { url, stop };
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`redis-server did not answer on ${url}:\n${output}`);
+      throw new Error(`redis-server did not answer on ${url}:\n${output()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
