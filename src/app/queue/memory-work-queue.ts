@@ -1,10 +1,9 @@
 import {
   QUEUE_DEFAULTS,
   type DeadLetter,
-  type DeliveryWorker,
-  type QueueLogger,
   type QueuedDelivery,
   type WorkQueue,
+  type WorkQueueParams,
 } from "./work-queue.js";
 
 interface Waiting {
@@ -29,16 +28,7 @@ export class MemoryWorkQueue implements WorkQueue {
   private idleWaiters: (() => void)[] = [];
   private closed = false;
 
-  constructor(
-    private readonly params: {
-      readonly work: DeliveryWorker;
-      readonly log: QueueLogger;
-      readonly now: () => number;
-      readonly attempts?: number;
-      readonly backoffMs?: number;
-      readonly concurrency?: number;
-    },
-  ) {}
+  constructor(private readonly params: WorkQueueParams & { readonly now: () => number }) {}
 
   add(delivery: QueuedDelivery, rank: number): Promise<void> {
     if (this.closed || this.known.has(delivery.id)) return Promise.resolve();

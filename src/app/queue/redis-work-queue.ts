@@ -4,15 +4,19 @@ import { z } from "zod";
 import {
   QUEUE_DEFAULTS,
   type DeadLetter,
-  type DeliveryWorker,
-  type QueueLogger,
   type QueuedDelivery,
   type WorkQueue,
+  type WorkQueueParams,
 } from "./work-queue.js";
 
 const QUEUE_NAME = "firstline-deliveries";
 
-const deliverySchema = z.object({ id: z.string(), name: z.string(), payload: z.unknown(), rank: z.number().optional() });
+const deliverySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  payload: z.unknown(),
+  rank: z.number().optional(),
+});
 
 /**
  * The work queue shared by every instance, in Redis with BullMQ: a delivery queued twice (GitHub's
@@ -27,16 +31,13 @@ export class RedisWorkQueue implements WorkQueue {
   private readonly connections: Redis[];
   private readonly attempts: number;
 
-  constructor(params: {
-    readonly url: string;
-    readonly work: DeliveryWorker;
-    readonly log: QueueLogger;
-    readonly attempts?: number;
-    readonly backoffMs?: number;
-    readonly concurrency?: number;
-    /** How long a job stays with a worker that stopped renewing its lock (a crash) before another takes it. */
-    readonly lockMs?: number;
-  }) {
+  constructor(
+    params: WorkQueueParams & {
+      readonly url: string;
+      /** How long a job stays with a worker that stopped renewing its lock (a crash) before another takes it. */
+      readonly lockMs?: number;
+    },
+  ) {
     const { log } = params;
     this.attempts = params.attempts ?? QUEUE_DEFAULTS.attempts;
     const backoffMs = params.backoffMs ?? QUEUE_DEFAULTS.backoffMs;

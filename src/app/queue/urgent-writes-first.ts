@@ -25,8 +25,11 @@ export function urgentWritesFirst(octokit: Pick<Octokit, "hook">, options: { aut
   octokit.hook.wrap("request", (request, requestOptions) => {
     // The installation token is asked for inside a write's own request (the auth hook), through
     // this same hook: gating it would wait on the write that waits on it.
-    if (!isWriteRequest(requestOptions) || /\/access_tokens$/.test(requestOptions.url ?? "")) return request(requestOptions);
+    if (!isWriteRequest(requestOptions) || /\/access_tokens$/.test(requestOptions.url ?? ""))
+      return request(requestOptions);
     const rank = deliveryRankContext.getStore() ?? UNRANKED;
-    return gates.key(key).schedule({ priority: Math.min(9, Math.max(0, rank)) }, async () => request(requestOptions));
+    return gates
+      .key(key)
+      .schedule({ priority: Math.min(9, Math.max(0, rank)) }, async () => request(requestOptions));
   });
 }

@@ -40,5 +40,17 @@ export interface QueueLogger {
   warn: (obj: object, msg?: string) => void;
 }
 
+/** What every work queue is built with. */
+export interface WorkQueueParams {
+  readonly work: DeliveryWorker;
+  readonly log: QueueLogger;
+  /** Attempts per delivery, the first included (default 5). */
+  readonly attempts?: number;
+  /** The wait before the first retry, doubled for each next one (default 2 s). */
+  readonly backoffMs?: number;
+  /** Deliveries worked on at once by one instance (default 4). */
+  readonly concurrency?: number;
+}
+
 /** How many attempts a delivery gets, and how many are worked on at once by one instance. */
 export const QUEUE_DEFAULTS = { attempts: 5, backoffMs: 2_000, concurrency: 4 } as const;
