@@ -3,6 +3,7 @@
 import { cpus, loadavg } from "node:os";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { benchAction } from "./action.js";
+import { benchBurst, type BurstRun } from "./burst.js";
 import { benchCalendar } from "./calendar.js";
 import { benchMemory } from "./memory.js";
 import { benchSweep } from "./sweep.js";
@@ -41,6 +42,16 @@ await section("webhooks", () => benchWebhooks(200), (v) => [
   { figure: "  handling time p50 (ms)", value: v.p50Ms, goal: "" },
   { figure: "  handling time p99 (ms)", value: v.p99Ms, goal: "" },
 ]);
+const burstRows = (run: BurstRun | null, label: string) =>
+  run
+    ? [
+        { figure: `Burst of ${run.tickets} new tickets (${run.p1Tickets} P1), ${label}: acknowledgement p99 (ms)`, value: run.ackP99Ms, goal: "< 100" },
+        { figure: "  time to card of the P1 tickets, p99 (ms)", value: run.p1CardP99Ms, goal: "< 5,000" },
+        { figure: "  time until the last card (ms)", value: run.lastCardMs, goal: "" },
+        { figure: "  requests for a repository's first ticket / a warm ticket", value: `${run.requestsFirstTicket} / ${run.requestsWarmTicket}`, goal: "<= 6 / <= 2" },
+      ]
+    : [{ figure: `Burst, ${label}`, value: "skipped: redis-server not installed", goal: "" }];
+await section("burst", () => benchBurst(), (v) => [...burstRows(v.memory, "one instance, memory"), ...burstRows(v.redis, "two instances, Redis")]);
 await section("sweep", () => benchSweep(1000), (v) => [
   { figure: `API requests per sweep of ${v.tickets} open tickets`, value: v.requests, goal: "<= 10 (one per 100 tickets)" },
   { figure: "  writes on a quiet sweep", value: v.quietWrites, goal: "0" },

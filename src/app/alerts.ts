@@ -14,6 +14,7 @@ import { runbookLinks } from "../github/runbook-links.js";
 import { fetchTicket } from "../github/ticket-query.js";
 import { splitRepo, type GitHubTransport } from "../github/transport.js";
 import type { FirstlineService } from "./service.js";
+import type { PendingPage } from "./state/state-store.js";
 import { tellPagers } from "./tell-pagers.js";
 import { issueUrl, pageKey } from "../core/paging/page-event.js";
 import { clientOfLabel } from "../core/labels.js";
@@ -78,7 +79,7 @@ export async function receiveAlerts(params: { service: FirstlineService; homeRep
     },
   });
   for (const result of results) {
-    if (result.page && result.repo && result.number !== null) service.pendingPages.set(`${result.repo}#${result.number}`, { repo: result.repo, number: result.number, homeRepo });
+    if (result.page && result.repo && result.number !== null) await service.pendingPages.set(`${result.repo}#${result.number}`, { repo: result.repo, number: result.number, homeRepo });
     if (result.outcome === "resolve" && result.repo && result.number !== null) await resolveAtPagers({ service, config, gh: (await service.githubFor(result.repo, gh)) ?? gh, issue: { repo: result.repo, number: result.number }, log });
   }
   log.info({ format: parsed.format, alerts: results.map((r) => `${r.name}:${r.outcome}`) }, "alerts received");
@@ -93,58 +94,68 @@ export async function receiveAlerts(params: { service: FirstlineService; homeRep
 export async function escalatePages(params: { service: FirstlineService; log: Logger }): Promise<number> {
   const { service, log } = params;
   let steps = 0;
-  for (const [key, pending] of [...service.pendingPages]) {
-    const found = await home({ service, repo: pending.homeRepo });
-    if ("error" in found) continue;
-    const { config, policy } = found;
-    const gh: GitHubTransport = (await service.githubFor(pending.repo, found.gh)) ?? found.gh;
-    const snapshot = await fetchTicket({ gh, repo: pending.repo, number: pending.number });
-    if (!snapshot) {
-      service.pendingPages.delete(key);
-      continue;
-    }
-    const botLogin = await service.botLogin();
-    const issue = { repo: pending.repo, number: pending.number, state: snapshot.state, author: snapshot.author, body: snapshot.body ?? "", createdAt: snapshot.createdAt, comments: snapshot.comments };
-    const pagedAt = lastPageAt({ issue, botLogin });
-    if (pagedAt === null) {
-      service.pendingPages.delete(key);
-      continue;
-    }
-    const reactions = (
-      await readAll(gh, "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions", { ...splitRepo(pending.repo), issue_number: pending.number })
-    ).map((r) => ({ login: r.user?.login ?? "ghost", at: Date.parse(r.created_at) }));
-    const now = service.now();
-    const responders = await service.responders({ gh: found.gh, config, repo: config.supportRepo ?? pending.homeRepo, now, policy });
-    const onCall = { primary: responders?.onCall?.primary ?? null, secondLine: responders?.onCall?.secondLine ?? [] };
-    const plan = planEscalation({
-      issue: { state: snapshot.state, comments: snapshot.comments, reactions, assignees: snapshot.assignees },
-      pagedAt,
-      onCall,
-      steps: config.alerts.escalation,
-      now,
-      botLogin,
-      subject: snapshot.labels.includes("type: alert") ? "this alert" : "this ticket",
-    });
-    if (plan.actions.length > 0) {
-      await applyTicketActions({ gh, repo: pending.repo, number: pending.number, actions: plan.actions });
-      await notifyTicketNotices({ service, gh, repo: pending.repo, number: pending.number, actions: plan.actions, config, log: params.log });
-      steps += plan.actions.length;
-      for (const n of plan.due) {
-        const step = config.alerts.escalation[n - 1];
-        const logins = step ? (step.notify === "second-line" ? onCall.secondLine : step.notify) : [];
-        if (logins.length === 0) continue;
-        const client = snapshot.labels.map(clientOfLabel).find((c) => c !== undefined) ?? null;
-        await tellPagers({
-          service,
-          config,
-          gh,
-          log,
-          event: { action: "escalate", key: pageKey(pending), summary: `Escalated, not acknowledged: ${snapshot.title}`.slice(0, 300), logins, by: null, url: issueUrl(pending), repo: pending.repo, number: pending.number, client, at: now },
-        });
-      }
-    }
-    if (plan.acknowledged || snapshot.state === "closed" || plan.nextAt === null) service.pendingPages.delete(key);
+  for (const [key, pending] of await service.pendingPages.list()) {
+    // Under the ticket's lock, and decided from the issue as it is now: an instance that took the
+    // step a moment ago has left its mark there, so no step is sent twice.
+    steps += await service.locks.run(key, () => escalatePage({ service, log, key, pending }));
   }
+  return steps;
+}
+
+/** One page's due escalation steps, if any; returns how many actions it took. */
+async function escalatePage(params: { service: FirstlineService; log: Logger; key: string; pending: PendingPage }): Promise<number> {
+  const { service, log, key, pending } = params;
+  let steps = 0;
+  const found = await home({ service, repo: pending.homeRepo });
+  if ("error" in found) return 0;
+  const { config, policy } = found;
+  const gh: GitHubTransport = (await service.githubFor(pending.repo, found.gh)) ?? found.gh;
+  const snapshot = await fetchTicket({ gh, repo: pending.repo, number: pending.number });
+  if (!snapshot) {
+    await service.pendingPages.delete(key);
+    return 0;
+  }
+  const botLogin = await service.botLogin();
+  const issue = { repo: pending.repo, number: pending.number, state: snapshot.state, author: snapshot.author, body: snapshot.body ?? "", createdAt: snapshot.createdAt, comments: snapshot.comments };
+  const pagedAt = lastPageAt({ issue, botLogin });
+  if (pagedAt === null) {
+    await service.pendingPages.delete(key);
+    return 0;
+  }
+  const reactions = (
+    await readAll(gh, "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions", { ...splitRepo(pending.repo), issue_number: pending.number })
+  ).map((r) => ({ login: r.user?.login ?? "ghost", at: Date.parse(r.created_at) }));
+  const now = service.now();
+  const responders = await service.responders({ gh: found.gh, config, repo: config.supportRepo ?? pending.homeRepo, now, policy });
+  const onCall = { primary: responders?.onCall?.primary ?? null, secondLine: responders?.onCall?.secondLine ?? [] };
+  const plan = planEscalation({
+    issue: { state: snapshot.state, comments: snapshot.comments, reactions, assignees: snapshot.assignees },
+    pagedAt,
+    onCall,
+    steps: config.alerts.escalation,
+    now,
+    botLogin,
+    subject: snapshot.labels.includes("type: alert") ? "this alert" : "this ticket",
+  });
+  if (plan.actions.length > 0) {
+    await applyTicketActions({ gh, repo: pending.repo, number: pending.number, actions: plan.actions });
+    await notifyTicketNotices({ service, gh, repo: pending.repo, number: pending.number, actions: plan.actions, config, log });
+    steps += plan.actions.length;
+    for (const n of plan.due) {
+      const step = config.alerts.escalation[n - 1];
+      const logins = step ? (step.notify === "second-line" ? onCall.secondLine : step.notify) : [];
+      if (logins.length === 0) continue;
+      const client = snapshot.labels.map(clientOfLabel).find((c) => c !== undefined) ?? null;
+      await tellPagers({
+        service,
+        config,
+        gh,
+        log,
+        event: { action: "escalate", key: pageKey(pending), summary: `Escalated, not acknowledged: ${snapshot.title}`.slice(0, 300), logins, by: null, url: issueUrl(pending), repo: pending.repo, number: pending.number, client, at: now },
+      });
+    }
+  }
+  if (plan.acknowledged || snapshot.state === "closed" || plan.nextAt === null) await service.pendingPages.delete(key);
   return steps;
 }
 
@@ -154,7 +165,7 @@ export async function resolveAtPagers(params: { service: FirstlineService; confi
   if (pagersOf(config.alerts).length === 0) return;
   const snapshot = await fetchTicket({ gh, repo: issue.repo, number: issue.number });
   if (!snapshot || lastPage({ snapshot, botLogin: await service.botLogin() }) === null) return;
-  service.pendingPages.delete(`${issue.repo}#${issue.number}`);
+  await service.pendingPages.delete(`${issue.repo}#${issue.number}`);
   const client = snapshot.labels.map(clientOfLabel).find((c) => c !== undefined) ?? null;
   await tellPagers({ service, config, gh, log, event: { action: "resolve", key: pageKey(issue), summary: snapshot.title, logins: [], by: null, url: issueUrl(issue), repo: issue.repo, number: issue.number, client, at: service.now() } });
 }

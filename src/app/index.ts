@@ -147,6 +147,8 @@ export function firstlineApp(options: FirstlineAppOptions = {}) {
         offsetMinutes: 2,
         now: () => service.now(),
         job: async () => {
+          // Several instances each schedule the sweep; the one holding the lease runs it.
+          if (!(await service.store.tryLease("sweep", 4 * 60_000))) return;
           const results = await sweep();
           app.log.info(results, "sweep done");
         },
@@ -157,7 +159,8 @@ export function firstlineApp(options: FirstlineAppOptions = {}) {
         offsetMinutes: 0,
         now: () => service.now(),
         job: async () => {
-          if (service.pendingPages.size > 0) await escalatePages({ service, log: app.log });
+          if (!(await service.store.tryLease("escalation", 50_000))) return;
+          if ((await service.pendingPages.list()).length > 0) await escalatePages({ service, log: app.log });
         },
         onError: (error) => app.log.error(error, "escalation failed"),
       });

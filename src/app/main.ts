@@ -1,6 +1,10 @@
 import { readFileSync } from "node:fs";
 import { requestTimeoutFromEnv } from "../github/timed-fetch.js";
 import { startAppServer } from "./server.js";
+import { MemoryWorkQueue } from "./queue/memory-work-queue.js";
+import { RedisWorkQueue } from "./queue/redis-work-queue.js";
+import { FirstlineService } from "./service.js";
+import { openStateStore } from "./state/open-state-store.js";
 
 /**
  * `npm start`: the app as a long-lived server, configured from the environment (APP_ID,
@@ -27,6 +31,10 @@ if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(supportRepo)) {
   process.exit(2);
 }
 const gheHost = process.env["GHE_HOST"];
+// REDIS_URL: state, work queue and GitHub's limits shared by every instance; without it, one instance.
+const redisUrl = process.env["REDIS_URL"] || undefined;
+const store = openStateStore({ redisUrl });
+const service = new FirstlineService({ store });
 const server = await startAppServer({
   appId: Number(required("APP_ID")),
   privateKey,
@@ -36,10 +44,16 @@ const server = await startAppServer({
   requestTimeoutMs: requestTimeoutFromEnv(process.env),
   host: process.env["HOST"] ?? "0.0.0.0",
   logLevel: (process.env["LOG_LEVEL"] as "info" | undefined) ?? "info",
+  app: { service },
+  queue: ({ work, log }) => (redisUrl ? new RedisWorkQueue({ url: redisUrl, work, log }) : new MemoryWorkQueue({ work, log, now: () => Date.now() })),
+  ...(redisUrl ? { redisUrl } : {}),
 });
 console.log(`Firstline is listening: webhooks at ${server.webhookUrl}`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
-    void server.close().then(() => process.exit(0));
+    void server
+      .close()
+      .then(() => store.close())
+      .then(() => process.exit(0));
   });
 }

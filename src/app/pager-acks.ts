@@ -51,7 +51,7 @@ export async function receivePagerAck(params: { readonly service: FirstlineServi
       if (!action) return;
       await applyTicketActions({ gh, repo: issue.repo, number: issue.number, actions: [action] });
       await notifyTicketNotices({ service, gh, repo: issue.repo, number: issue.number, actions: [action], config, log });
-      service.pendingPages.delete(`${issue.repo}#${issue.number}`);
+      await service.pendingPages.delete(`${issue.repo}#${issue.number}`);
       outcome = ack.kind === "resolve" ? "resolved" : "acknowledged";
       // The other pagers hear of it too, so nobody else's phone keeps ringing.
       const others = { ...config, alerts: { ...config.alerts, pagers: pagersOf(config.alerts).filter((p) => p.kind !== ack.source), pagerUrl: null } };

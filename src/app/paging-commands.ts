@@ -20,7 +20,7 @@ export async function handlePagingCommands(params: { readonly scope: TicketScope
   await applyTicketActions({ gh: scope.gh, repo: scope.repo, number: snapshot.number, actions: plan.actions });
   await notifyTicketNotices({ service, gh: scope.gh, repo: scope.repo, number: snapshot.number, actions: plan.actions, config: scope.config, log });
   for (const event of plan.events) {
-    if (event.action === "acknowledge") service.pendingPages.delete(`${scope.repo}#${snapshot.number}`);
+    if (event.action === "acknowledge") await service.pendingPages.delete(`${scope.repo}#${snapshot.number}`);
     await tellPagers({ service, config: scope.config, gh: scope.gh, event, log });
   }
   return plan.actions.length;

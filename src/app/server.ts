@@ -3,6 +3,10 @@ import type { AddressInfo } from "node:net";
 import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
 import { appOctokit, type ExtraThrottleOptions } from "../github/octokit.js";
 import { firstlineApp, type FirstlineAppOptions } from "./index.js";
+import { acceptWebhook } from "./queued-webhooks.js";
+import { deliveryRankContext, urgentWritesFirst } from "./queue/urgent-writes-first.js";
+import type { DeliveryWorker, QueueLogger, WorkQueue } from "./queue/work-queue.js";
+import { FirstlineService } from "./service.js";
 
 /**
  * The app's Octokit class: Probot's, with Firstline's request time limit, retries and answer to
@@ -11,7 +15,8 @@ import { firstlineApp, type FirstlineAppOptions } from "./index.js";
  * (a Redis `connection` shared by several app processes, say).
  */
 export function firstlineProbotOctokit(params: { readonly requestTimeoutMs?: number; readonly fastFail?: boolean; readonly throttle?: ExtraThrottleOptions } = {}): typeof ProbotOctokit {
-  return appOctokit({ base: ProbotOctokit, ...params });
+  // Writes wait their turn per installation, most urgent delivery first (the queue ranks them).
+  return appOctokit({ base: ProbotOctokit.plugin(urgentWritesFirst), ...params });
 }
 
 /** A running Firstline app server. */
@@ -19,6 +24,8 @@ export interface AppServer {
   readonly url: string;
   readonly webhookUrl: string;
   readonly probot: Probot;
+  /** The queue webhooks are worked from, when they are acknowledged at once. */
+  readonly queue?: WorkQueue | undefined;
   readonly close: () => Promise<void>;
 }
 
@@ -41,6 +48,13 @@ export async function startAppServer(params: {
   /** How long one request to GitHub may take (default 30 s). */
   readonly requestTimeoutMs?: number;
   readonly app?: FirstlineAppOptions;
+  /**
+   * Acknowledge each verified delivery at once (202) and work on it from this queue, urgent first
+   * with retries; without it, a delivery is answered once its handlers finish (Probot's way).
+   */
+  readonly queue?: (params: { readonly work: DeliveryWorker; readonly log: QueueLogger }) => WorkQueue;
+  /** Probot's `redisConfig`: its throttling shares GitHub's limits between instances through Redis. */
+  readonly redisUrl?: string;
 }): Promise<AppServer> {
   const Octokit = firstlineProbotOctokit({
     ...(params.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: params.requestTimeoutMs }),
@@ -53,9 +67,17 @@ export async function startAppServer(params: {
     ...(params.baseUrl ? { baseUrl: params.baseUrl } : {}),
     Octokit,
     logLevel: params.logLevel ?? "warn",
+    ...(params.redisUrl ? { redisConfig: params.redisUrl } : {}),
   });
-  const middleware = await createNodeMiddleware(firstlineApp(params.app ?? {}), { probot });
+  const service = params.app?.service ?? new FirstlineService();
+  const middleware = await createNodeMiddleware(firstlineApp({ ...params.app, service }), { probot });
+  const queue = params.queue?.({ work: (delivery) => deliveryRankContext.run(delivery.rank ?? 3, () => probot.receive({ id: delivery.id, name: delivery.name, payload: delivery.payload } as Parameters<Probot["receive"]>[0])), log: probot.log });
+  if (queue) service.deadLetterSource = () => queue.deadLetters();
   const server: Server = createServer((req, res) => {
+    if (queue && req.method === "POST" && (req.url ?? "").split("?")[0] === "/api/github/webhooks") {
+      void acceptWebhook({ req, res, probot, queue, service }).catch(() => res.headersSent || res.writeHead(500).end());
+      return;
+    }
     void middleware(req, res, () => {
       res.writeHead(404).end();
     });
@@ -67,6 +89,10 @@ export async function startAppServer(params: {
     url,
     webhookUrl: `${url}/api/github/webhooks`,
     probot,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    queue,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await queue?.close();
+    },
   };
 }

@@ -8,8 +8,9 @@ import { FileReader } from "../github/read-file.js";
 import { loadRepoConfig, type RepoConfig } from "../github/repo-config.js";
 import { splitRepo, statusOf, type GitHubTransport } from "../github/transport.js";
 import { systemClock, type Clock } from "../shell/clock.js";
-import { DeliverySet } from "./delivery-set.js";
-import { KeyedLock } from "./keyed-lock.js";
+import { MemoryStateStore } from "./state/memory-state-store.js";
+import type { PendingPages, StateStore } from "./state/state-store.js";
+import type { DeadLetter } from "./queue/work-queue.js";
 import type { Env } from "../pagers/deliver-page-event.js";
 import type { NightOverride } from "../core/rota/types.js";
 import type { PagerTransport } from "../pagers/send-pager-request.js";
@@ -20,36 +21,73 @@ import { slackPosterFromEnv } from "../notify/slack-poster.js";
 
 const TEAM_TTL_MS = 10 * 60_000;
 
+const DELIVERY_TTL_MS = 24 * 3600_000;
+const OPENED_TTL_MS = 7 * 24 * 3600_000;
+
 /**
- * What the app keeps between webhooks: caches only, never state that matters. Losing it (a
- * restart, another instance) costs a few extra requests and nothing else.
+ * What the app keeps between webhooks. What instances must share (delivery ids, ticket locks,
+ * pages awaiting escalation, tickets already carded) lives in the state store (memory, or Redis
+ * with `REDIS_URL`); the rest are caches, whose loss costs a few extra requests and nothing else.
  */
 export class FirstlineService {
   readonly clock: Clock;
   readonly reader: FileReader;
-  readonly deliveries = new DeliverySet();
-  readonly locks = new KeyedLock();
-  /** Repositories whose labels were created this process, by configuration fingerprint. */
-  readonly labelsReady = new Set<string>();
+  /** The state shared between instances (this instance's memory unless given Redis). */
+  readonly store: StateStore;
   /** How long a sweep trusts cached configuration, rota and installations: pushes and installation events clear them at once. */
   readonly sweepConfigMaxAgeMs = 60 * 60_000;
-  /** Tickets whose opening this process handled (bounded), so a replayed opening posts no second card. */
-  readonly openedTickets = new Set<string>();
+  /**
+   * How long a webhook trusts the cached configuration without asking GitHub: a push clears it in
+   * the instance that receives the push; other instances see the change within this time.
+   */
+  readonly webhookConfigMaxAgeMs = 60_000;
 
-  rememberOpened(key: string): void {
-    this.openedTickets.add(key);
-    if (this.openedTickets.size > 20_000) {
-      const oldest = this.openedTickets.values().next().value;
-      if (oldest !== undefined) this.openedTickets.delete(oldest);
-    }
+  /** Each webhook delivery (or pager event) once across instances; a failed one is forgotten, so its redelivery runs. */
+  readonly deliveries = {
+    once: async (id: string, work: () => Promise<void>): Promise<boolean> => {
+      const key = `delivery:${id}`;
+      if (!(await this.store.markSeen(key, DELIVERY_TTL_MS))) return false;
+      try {
+        await work();
+        return true;
+      } catch (error) {
+        await this.store.forgetSeen(key);
+        throw error;
+      }
+    },
+  };
+
+  /** One task at a time per key (a ticket, an alert) across instances. */
+  readonly locks = {
+    run: <T>(key: string, task: () => Promise<T>): Promise<T> => this.store.withLock(`ticket:${key}`, task),
+  };
+
+  /** Pages awaiting acknowledgement, watched for escalation, by `repo#number`. */
+  get pendingPages(): PendingPages {
+    return this.store.pendingPages;
+  }
+
+  /** Where the dead letters of the work queue are read from (none while webhooks are worked on as they come). */
+  deadLetterSource: (() => Promise<DeadLetter[]>) | undefined;
+
+  /** Webhook deliveries that failed every attempt, for the dashboard. */
+  async deadLetters(): Promise<DeadLetter[]> {
+    return this.deadLetterSource ? await this.deadLetterSource() : [];
+  }
+
+  /** Whether a ticket's opening was handled (by any instance), so a replayed opening posts no second card. */
+  wasOpened(key: string): Promise<boolean> {
+    return this.store.isSeen(`opened:${key}`);
+  }
+
+  async rememberOpened(key: string): Promise<void> {
+    await this.store.markSeen(`opened:${key}`, OPENED_TTL_MS);
   }
 
   /** Recent writes per installation, to keep sweeps under GitHub's secondary limits. */
   readonly writeLogs = new Map<number, WriteLog>();
   /** The local date each once-a-day job last ran for a key (rota pull requests, maintenance). */
   readonly dailyDone = new Map<string, string>();
-  /** Alert issues whose page may still need escalating, by `repo#number`. */
-  readonly pendingPages = new Map<string, { repo: string; number: number; homeRepo: string }>();
   /** Tonight's cover set with `/cover`, by support repository (recorded in its comments; the sweep reloads them). */
   readonly covers = new Map<string, readonly NightOverride[]>();
   /** Dashboard issues this process wrote, by support repository. */
@@ -88,8 +126,9 @@ export class FirstlineService {
   /** Slack (SLACK_BOT_TOKEN) and email (SMTP_URL) notifications, delivered in the background. */
   readonly notifier: Notifier;
 
-  constructor(params: { readonly clock?: Clock; readonly botLogin?: string; readonly supportRepo?: string; readonly env?: Env; readonly sleep?: (ms: number) => Promise<void>; readonly sentLedger?: SentLedger } = {}) {
+  constructor(params: { readonly clock?: Clock; readonly botLogin?: string; readonly supportRepo?: string; readonly env?: Env; readonly sleep?: (ms: number) => Promise<void>; readonly sentLedger?: SentLedger; readonly store?: StateStore } = {}) {
     this.clock = params.clock ?? systemClock;
+    this.store = params.store ?? new MemoryStateStore({ now: () => this.now() });
     this.supportRepoValue = params.supportRepo;
     this.env = params.env ?? process.env;
     this.pagerTransport = {

@@ -115,6 +115,7 @@ export async function sweepInstallations(params: {
     policy,
     maxAgeMs: service.sweepConfigMaxAgeMs,
   });
+  const deadLetters = await service.deadLetters();
   const sweep = await sweepAgency({
     // The support repository is searched with the tickets, so its dashboard comes back with them,
     // unless this process already knows the dashboard (it wrote it). Every ticket repository is
@@ -139,7 +140,7 @@ export async function sweepInstallations(params: {
         // Pages outlive a restart: an open alert issue that was paged goes back on the watch list.
         const pagedInComments = snapshot.comments.some((c) => c.author.toLowerCase() === botLogin.toLowerCase() && hasMarker(c.body, PAGE_KEY) && service.now() - c.createdAt < PAGE_WATCH_MS);
         if ((snapshot.labels.includes("type: alert") && hasMarker(snapshot.body, PAGE_KEY)) || pagedInComments) {
-          service.pendingPages.set(`${snapshot.repo}#${snapshot.number}`, { repo: snapshot.repo, number: snapshot.number, homeRepo: supportRepo });
+          await service.pendingPages.set(`${snapshot.repo}#${snapshot.number}`, { repo: snapshot.repo, number: snapshot.number, homeRepo: supportRepo });
         }
         // An emergency ticket whose webhook never arrived (or whose page failed) pages now.
         if (snapshot.labels.includes("priority: P1") && !snapshot.labels.includes("type: alert")) {
@@ -156,7 +157,7 @@ export async function sweepInstallations(params: {
       dailyMaintenance({ service, config, policy, botLogin, home: supportRepo, assignees: responders?.support ? [responders.support.developer, responders.support.operations] : [], ghFor: async (repo) => guard((await service.githubFor(repo, home.gh, supportRepo)) ?? home.gh), log: app.log }),
     notices: (failures) => {
       for (const failure of failures) app.log.warn({ ...failure }, "the sweep could not finish here; the next sweep tries again");
-      return agencyNotices({ supportRepo, ignored: [...service.ignoredConfigFiles], notInstalled, failures });
+      return agencyNotices({ supportRepo, ignored: [...service.ignoredConfigFiles], notInstalled, failures, deadLetters });
     },
   });
   service.knownDashboards.set(supportRepo.toLowerCase(), sweep.dashboard.dashboard);

@@ -35,7 +35,7 @@ export async function pageTicketIfDue(params: {
   await notifyTicketNotices({ service, gh: scope.gh, repo: scope.repo, number: snapshot.number, actions: [plan.action], config: scope.config, log });
   if (!plan.event) return true;
   const homeRepo = service.supportRepo;
-  service.pendingPages.set(`${scope.repo}#${snapshot.number}`, { repo: scope.repo, number: snapshot.number, homeRepo });
+  await service.pendingPages.set(`${scope.repo}#${snapshot.number}`, { repo: scope.repo, number: snapshot.number, homeRepo });
   await tellPagers({ service, config: scope.config, gh: scope.gh, event: plan.event, log });
   log.info({ repo: scope.repo, issue: snapshot.number, paged: plan.event.logins }, "paged for an emergency ticket");
   return true;

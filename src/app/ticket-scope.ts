@@ -2,7 +2,7 @@ import type { FirstlineConfig } from "../core/config/firstline-config.js";
 import { isServedRepository, isTicketRepository } from "../core/repositories.js";
 import { buildSlaPolicy, type SlaPolicy } from "../core/sla/policy.js";
 import { clearConfigProblems, configProblemBody, describeProblems, reportConfigProblems } from "../github/config-problem-issue.js";
-import { ensureLabels, labelCatalogue } from "../github/label-catalogue.js";
+import { createNeededLabels, labelCatalogue } from "../github/label-catalogue.js";
 import type { GitHubTransport } from "../github/transport.js";
 import { guardWrites } from "../github/write-guard.js";
 import type { FirstlineService } from "./service.js";
@@ -38,7 +38,9 @@ export async function ticketScope(params: {
   readonly log: Logger;
 }): Promise<TicketScope | null> {
   const { service, repo, botLogin, log } = params;
-  const config = await agencyConfig({ service, gh: params.gh, repo, botLogin, log });
+  // A push to the support repository forgets the cached file at once; trusting it for a minute
+  // otherwise saves a conditional read on every webhook.
+  const config = await agencyConfig({ service, gh: params.gh, repo, botLogin, log, maxAgeMs: service.webhookConfigMaxAgeMs });
   if (!config) return null;
   const supportRepo = service.supportRepo;
   if (!isTicketRepository(config.config, repo)) {
@@ -93,13 +95,24 @@ export async function agencyConfig(params: {
   return { config: loaded.config, supportGh };
 }
 
-/** Creates the repository's missing labels once per process and configuration (not per ticket). */
-export async function readyLabels(params: { readonly scope: TicketScope; readonly service: FirstlineService; readonly log: Logger }): Promise<void> {
+/**
+ * Creates, before a ticket gets them, those of its labels this repository may lack: only the
+ * labels it needs, each once per repository (remembered in the state store, so shared between
+ * instances), rather than the whole catalogue on a repository's first ticket.
+ */
+export async function readyLabels(params: { readonly scope: TicketScope; readonly service: FirstlineService; readonly labels: readonly string[]; readonly log: Logger }): Promise<void> {
   const { scope, service, log } = params;
   const { config, repo, gh } = scope;
-  const key = `${repo}:${config.clients.map((c) => c.id).join(",")}:${config.pauseLabels.join(",")}`;
-  if (service.labelsReady.has(key)) return;
-  const created = await ensureLabels({ gh, repo, labels: labelCatalogue(config) });
+  const unknown: string[] = [];
+  for (const name of params.labels) if (!(await service.store.isSeen(labelKey(repo, name)))) unknown.push(name);
+  if (unknown.length === 0) return;
+  const { created, known } = await createNeededLabels({ gh, repo, catalogue: labelCatalogue(config), names: unknown });
   if (created.length > 0) log.info({ repo, created }, "created labels");
-  service.labelsReady.add(key);
+  for (const name of known) await service.store.markSeen(labelKey(repo, name), LABEL_KNOWN_TTL_MS);
+}
+
+const LABEL_KNOWN_TTL_MS = 7 * 24 * 3600_000;
+
+function labelKey(repo: string, name: string): string {
+  return `label:${repo.toLowerCase()}:${name.toLowerCase()}`;
 }

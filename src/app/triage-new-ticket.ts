@@ -30,15 +30,16 @@ export async function triageNewTicket(params: {
     issue: { repo: scope.repo, title: issue.title, body: issue.body, isPullRequest: false },
   });
   if (!decision.ticket) return null;
-  await readyLabels({ scope, service, log });
   const actions = planNewTicket({
     decision,
     policy: scope.policy,
     issue: { repo: scope.repo, number: issue.number, author: issue.author, createdAt: issue.createdAt, labels: issue.labels },
     now: scope.now,
   });
+  // Only the labels this ticket gets are created, the first time a repository needs each.
+  await readyLabels({ scope, service, labels: actions.flatMap((a) => (a.kind === "add-labels" ? a.labels : [])), log });
   await applyTicketActions({ gh: scope.gh, repo: scope.repo, number: issue.number, actions });
-  service.rememberOpened(`${scope.repo}#${issue.number}`);
+  await service.rememberOpened(`${scope.repo}#${issue.number}`);
   await notifyTicketNotices({ service, gh: scope.gh, repo: scope.repo, number: issue.number, actions, config: scope.config, log });
   // An emergency out of hours pages within this same delivery, not at the next sweep.
   if (decision.priority === "P1") {

@@ -1,5 +1,4 @@
 import { PRIORITIES, PRIORITY_NAMES } from "../core/labels.js";
-import { readAll } from "./read-all.js";
 import { TICKET_TYPES } from "../core/triage/form-fields.js";
 import type { FirstlineConfig } from "../core/config/firstline-config.js";
 import { splitRepo, statusOf, type GitHubTransport } from "./transport.js";
@@ -29,22 +28,25 @@ export function labelCatalogue(config: Pick<FirstlineConfig, "clients" | "pauseL
 }
 
 /**
- * Creates the labels a repository lacks, with colours and descriptions (one listing, one request
- * per missing label). Run once per repository and configuration, not per ticket: GitHub creates
- * a missing label itself (grey) when a ticket is labelled before this has run.
+ * Creates the labels of the catalogue among `names` (the ones a ticket is about to get), one
+ * request each; a label that already exists (422) is left as the agency coloured it. Returns the
+ * names now known to exist. Labels outside the catalogue are left to GitHub, which creates a
+ * missing label itself when a ticket is labelled.
  */
-export async function ensureLabels(params: { readonly gh: GitHubTransport; readonly repo: string; readonly labels: readonly LabelSpec[] }): Promise<string[]> {
+export async function createNeededLabels(params: { readonly gh: GitHubTransport; readonly repo: string; readonly catalogue: readonly LabelSpec[]; readonly names: readonly string[] }): Promise<{ readonly created: string[]; readonly known: string[] }> {
   const where = splitRepo(params.repo);
-  const existing = new Set((await readAll(params.gh, "GET /repos/{owner}/{repo}/labels", where)).map((l) => l.name.toLowerCase()));
   const created: string[] = [];
-  for (const label of params.labels) {
-    if (existing.has(label.name.toLowerCase())) continue;
+  const known: string[] = [];
+  for (const name of params.names) {
+    const label = params.catalogue.find((l) => l.name.toLowerCase() === name.toLowerCase());
+    if (!label) continue;
     try {
       await params.gh.request("POST /repos/{owner}/{repo}/labels", { ...where, name: label.name, color: label.color, description: label.description });
       created.push(label.name);
     } catch (error) {
-      if (statusOf(error) !== 422) throw error; // 422: created meanwhile by someone else
+      if (statusOf(error) !== 422) throw error; // 422: it exists already
     }
+    known.push(label.name);
   }
-  return created;
+  return { created, known };
 }

@@ -97,8 +97,17 @@ export async function sweepAgency(params: {
 }
 
 /** What the agency should know besides its tickets, as dashboard lines. */
-export function agencyNotices(params: { readonly supportRepo: string; readonly ignored: readonly string[]; readonly notInstalled: readonly string[]; readonly failures: readonly SweepFailure[] }): string[] {
+export function agencyNotices(params: {
+  readonly supportRepo: string;
+  readonly ignored: readonly string[];
+  readonly notInstalled: readonly string[];
+  readonly failures: readonly SweepFailure[];
+  /** Webhook deliveries that failed every attempt, newest first (the app's queue keeps them). */
+  readonly deadLetters?: readonly { readonly name: string; readonly id: string; readonly reason: string }[];
+}): string[] {
   const { supportRepo, ignored, notInstalled, failures } = params;
+  const deadLetters = params.deadLetters ?? [];
+  const newest = deadLetters[0];
   const failed = new Map<string, SweepFailure[]>();
   for (const failure of failures) failed.set(failure.repo, [...(failed.get(failure.repo) ?? []), failure]);
   return [
@@ -110,5 +119,8 @@ export function agencyNotices(params: { readonly supportRepo: string; readonly i
     }),
     ...[...ignored].sort().map((repo) => `\`${repo}\` has a \`.github/firstline.yml\` of its own, which Firstline ignores: only \`${supportRepo}\` configures it. Move anything still needed there, then delete that file.`),
     ...[...notInstalled].sort().map((repo) => `\`${repo}\` is listed in the configuration but the app is not installed there (or cannot see it): its tickets are not watched.`),
+    ...(newest
+      ? [`${deadLetters.length} webhook deliver${deadLetters.length === 1 ? "y" : "ies"} failed every attempt (dead letters; the newest, \`${newest.name}\` ${newest.id}, because: ${newest.reason.slice(0, 200).replace(/[\r\n`]/g, " ")}). The app's log has each under "dead letter"; redeliver them from the app's settings once the cause is fixed.`]
+      : []),
   ];
 }

@@ -16,18 +16,16 @@ clients:
 `;
 const base64 = (text: string) => Buffer.from(text).toString("base64");
 
-function mockConfigAndLabels(scope: nock.Scope) {
+/** The configuration read and the creation of the labels the first ticket needs (only those, not the catalogue). */
+function mockConfigAndLabels(scope: nock.Scope, labelsCreated = 5) {
   const catalogue = labelCatalogue(firstlineConfigSchema.parse({ clients: [{ id: "codertocat", name: "Codertocat Ltd", repos: ["Codertocat/Hello-World"] }] }));
   return scope
     .post("/app/installations/2/access_tokens")
     .reply(201, { token: "test", permissions: { issues: "write" } })
     .get("/repos/Codertocat/Hello-World/contents/.github%2Ffirstline.yml")
     .reply(200, { type: "file", encoding: "base64", content: base64(CONFIG) }, { etag: '"v1"' })
-    .get("/repos/Codertocat/Hello-World/labels")
-    .query({ per_page: 100, page: 1 })
-    .reply(200, [{ name: "bug" }])
-    .post("/repos/Codertocat/Hello-World/labels")
-    .times(catalogue.length)
+    .post("/repos/Codertocat/Hello-World/labels", (body: { name: string }) => catalogue.some((l) => l.name === body.name))
+    .times(labelsCreated)
     .reply(201, {});
 }
 
@@ -99,13 +97,13 @@ describe("a new issue becomes a ticket", () => {
       .get("/repos/Codertocat/Hello-World/contents/.github%2Ffirstline.yml")
       .reply(200, { type: "file", encoding: "base64", content: base64("clients:\n  - id: codertocat\n    name: X\n    plan: gold\n") }, { etag: '"v2"' })
       .get("/repos/Codertocat/Hello-World/issues")
-      .query({ state: "open", creator: "firstline[bot]", per_page: 100 })
+      .query({ state: "open", creator: "firstline[bot]", per_page: 100, page: 1 })
       .reply(200, [])
       .post("/repos/Codertocat/Hello-World/issues", (body: { title: string; body: string }) => ((issueBody = body.body), body.title === "Firstline cannot read its configuration"))
       .reply(201, { number: 2 })
       // After creating, Firstline looks once more for a twin a racing writer may have opened.
       .get("/repos/Codertocat/Hello-World/issues")
-      .query({ state: "open", sort: "created", direction: "desc", per_page: 100 })
+      .query({ state: "open", sort: "created", direction: "desc", per_page: 100, page: 1 })
       .reply(200, []);
     await probot.receive({ id: "d-4", name: "issues", payload } as never);
     expect(scope.pendingMocks()).toEqual([]);

@@ -14,8 +14,7 @@ describe("code scanning alerts become one maintenance ticket per rule", () => {
   });
 
   it("GitHub's created payload opens the rule's one ticket", async () => {
-    const { probot, service } = testProbot({ now: "2026-12-02T11:00:00Z" });
-    service.labelsReady.add("Codertocat/Hello-World:codertocat:status: waiting on client,status: blocked");
+    const { probot } = testProbot({ now: "2026-12-02T11:00:00Z" });
     const payload = webhookExample<{ alert: Record<string, unknown> }>("code_scanning_alert", "created");
     let created: { title: string; body: string; labels: string[] } | undefined;
     const installation = (payload as unknown as { installation: { id: number } }).installation.id;
@@ -40,7 +39,7 @@ describe("code scanning alerts become one maintenance ticket per rule", () => {
       .reply(201, { number: 7 })
       // After creating, Firstline looks once more for a twin a racing writer may have opened.
       .get("/repos/Codertocat/Hello-World/issues")
-      .query({ state: "open", sort: "created", direction: "desc", per_page: 100 })
+      .query({ state: "open", sort: "created", direction: "desc", per_page: 100, page: 1 })
       .reply(200, []);
     await probot.receive({ id: "cs-1", name: "code_scanning_alert", payload } as never);
     expect(scope.pendingMocks()).toEqual([]);

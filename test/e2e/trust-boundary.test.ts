@@ -100,7 +100,8 @@ describe("trust at the boundary, end to end", () => {
 
   it("an existing `Priority: P1` label is that priority", async () => {
     const [owner = "", repo = ""] = PORTAL.split("/");
-    await stack.as(STAFF).rest.issues.updateLabel({ owner, repo, name: "priority: P1", new_name: "Priority: P1" });
+    // The agency spells the label its own way (Firstline creates only the labels tickets get, so it is not there yet).
+    await stack.as(STAFF).rest.issues.createLabel({ owner, repo, name: "Priority: P1", color: "b60205" });
     const number = await openIssue(stack, { as: "rosa", repo: PORTAL, at: "2026-12-03T15:00:00Z", title: "Portal slow", body: DETAILED });
     stack.emulator.clock.set(new Date("2026-12-03T15:05:00Z"));
     await stack.as(STAFF).rest.issues.addLabels({ owner, repo, issue_number: number, labels: ["Priority: P1"] });

@@ -1,10 +1,9 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringify } from "yaml";
-import { superviseChild } from "./child-server.js";
+import { spawnServer } from "./server-process.js";
 import { ensureDebianServer, findBinary, installCommand, type DebianServer, type ServerAvailability } from "./debian-package.js";
 
 /** Debian's package names the binary `prometheus-alertmanager`; upstream builds call it `alertmanager`. */
@@ -77,6 +76,7 @@ export function alertmanagerConfig(params: { readonly webhookUrl: string; readon
   });
 }
 
+
 /**
  * Starts the real Prometheus Alertmanager on free loopback ports (clustering off, storage in a
  * temporary folder) and waits until `/-/ready` answers. Throws `MISSING_ALERTMANAGER` when the
@@ -91,9 +91,8 @@ export async function startAlertmanager(params: { readonly webhookUrl: string; r
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const args = [`--config.file=${configFile}`, `--storage.path=${join(dir, "data")}`, `--web.listen-address=127.0.0.1:${port}`, "--cluster.listen-address=", "--log.level=info"];
-  const child = spawn(binary, args, { stdio: ["ignore", "pipe", "pipe"] });
-  const supervised = superviseChild(child, dir);
-  const stop = supervised.stop;
+  const supervised = spawnServer({ binary, args, dir });
+  const { child, stop } = supervised;
   const deadline = Date.now() + (params.readyTimeoutMs ?? 30_000);
   for (;;) {
     if (child.exitCode !== null) {

@@ -1,11 +1,11 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { chmodSync, chownSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ImapFlow } from "imapflow";
 import { freePort } from "./alertmanager.js";
-import { superviseChild } from "./child-server.js";
+import { spawnServer } from "./server-process.js";
 import { ensureDebianServer, findBinary, installCommand, type DebianServer, type ServerAvailability } from "./debian-package.js";
 
 /** Debian's IMAP server: `dovecot-imapd` brings the `dovecot` binary with its IMAP service. */
@@ -120,9 +120,8 @@ export async function startDovecot(params: { readonly readyTimeoutMs?: number } 
   const port = await freePort();
   const configFile = join(dir, "dovecot.conf");
   writeFileSync(configFile, dovecotConfig({ dir, port, uid, gid, asRoot }));
-  const child = spawn(binary, ["-F", "-c", configFile], { stdio: ["ignore", "pipe", "pipe"] });
-  const supervised = superviseChild(child, dir);
-  const stop = supervised.stop;
+  const supervised = spawnServer({ binary, args: ["-F", "-c", configFile], dir });
+  const { child, stop } = supervised;
   const log = () => {
     try {
       return `${supervised.output()}${readFileSync(join(dir, "dovecot.log"), "utf8")}`;

@@ -12,14 +12,14 @@ export async function handleIssueOpened(
   await withTicket(context, service, async ({ scope, issue }) => {
     // The same opening sent again under another delivery id (a replay) finds its card posted.
     const key = `${scope.repo}#${issue.number}`;
-    if (service.openedTickets.has(key)) return;
+    if (await service.wasOpened(key)) return;
     // An opening handled minutes after the fact is a redelivery or a replay (perhaps after a
     // restart, which forgets the ids): look for the card before writing one. A fresh opening, the
     // usual case, costs no extra request.
     if (scope.now - Date.parse(issue.created_at) > 2 * 60_000) {
       const existing = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: issue.number });
       if (existing?.comments.some((c) => c.author.toLowerCase() === scope.botLogin.toLowerCase() && hasMarker(c.body, CARD_KEY))) {
-        service.rememberOpened(key);
+        await service.rememberOpened(key);
         return;
       }
     }

@@ -1,0 +1,72 @@
+import { KeyedLock } from "../keyed-lock.js";
+import type { PendingPage, StateStore } from "./state-store.js";
+
+/**
+ * The state of one instance, in its memory: what `npm run demo`, the tests and a single instance
+ * use. Bounded: past `capacity` seen keys, the oldest are forgotten first. A restart forgets it
+ * all; the sweep rebuilds the pages awaiting escalation from the issues.
+ */
+export class MemoryStateStore implements StateStore {
+  readonly kind = "memory";
+  private readonly seen = new Map<string, number>();
+  private readonly locks = new KeyedLock();
+  private readonly leases = new Map<string, number>();
+  private readonly pages = new Map<string, PendingPage>();
+
+  constructor(private readonly params: { readonly now?: () => number; readonly capacity?: number } = {}) {}
+
+  private now(): number {
+    return this.params.now?.() ?? Date.now();
+  }
+
+  markSeen(key: string, ttlMs: number): Promise<boolean> {
+    if (this.seenNow(key)) return Promise.resolve(false);
+    this.seen.delete(key);
+    this.seen.set(key, this.now() + ttlMs);
+    if (this.seen.size > (this.params.capacity ?? 20_000)) {
+      const oldest = this.seen.keys().next().value;
+      if (oldest !== undefined) this.seen.delete(oldest);
+    }
+    return Promise.resolve(true);
+  }
+
+  private seenNow(key: string): boolean {
+    const until = this.seen.get(key);
+    return until !== undefined && until > this.now();
+  }
+
+  isSeen(key: string): Promise<boolean> {
+    return Promise.resolve(this.seenNow(key));
+  }
+
+  forgetSeen(key: string): Promise<void> {
+    this.seen.delete(key);
+    return Promise.resolve();
+  }
+
+  withLock<T>(key: string, task: () => Promise<T>): Promise<T> {
+    return this.locks.run(key, task);
+  }
+
+  tryLease(name: string, ttlMs: number): Promise<boolean> {
+    // One instance: the lease is always its own; it only stops one run overlapping the next.
+    this.leases.set(name, this.now() + ttlMs);
+    return Promise.resolve(true);
+  }
+
+  readonly pendingPages = {
+    set: (key: string, page: PendingPage): Promise<void> => {
+      this.pages.set(key, page);
+      return Promise.resolve();
+    },
+    delete: (key: string): Promise<void> => {
+      this.pages.delete(key);
+      return Promise.resolve();
+    },
+    list: (): Promise<[string, PendingPage][]> => Promise.resolve([...this.pages]),
+  };
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}

@@ -1,0 +1,94 @@
+import { randomUUID } from "node:crypto";
+import { Redis } from "ioredis";
+import { z } from "zod";
+import { DEFAULT_LOCK_TTL_MS, type PendingPage, type StateStore } from "./state-store.js";
+
+// Deletes or extends a key only while it still holds our token: a lock that expired and was
+// taken by another instance is never released or renewed by its old holder.
+const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
+const RENEW = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`;
+const LEASE = `local v = redis.call("get", KEYS[1])
+if v == false or v == ARGV[1] then redis.call("set", KEYS[1], ARGV[1], "PX", ARGV[2]) return 1 end
+return 0`;
+
+const pendingPageSchema = z.object({ repo: z.string(), number: z.number().int(), homeRepo: z.string() });
+
+/**
+ * The state shared by every instance, in Redis (`REDIS_URL`). Keys live under `firstline:`; seen
+ * keys and locks expire by themselves, so a crashed instance leaves nothing stuck.
+ */
+export class RedisStateStore implements StateStore {
+  readonly kind = "redis";
+  private readonly redis: Redis;
+  private readonly instance = randomUUID();
+  private readonly prefix: string;
+
+  constructor(params: { readonly url: string; readonly prefix?: string }) {
+    this.redis = new Redis(params.url, { lazyConnect: false, maxRetriesPerRequest: 3 });
+    this.prefix = params.prefix ?? "firstline:";
+  }
+
+  private key(kind: string, key: string): string {
+    return `${this.prefix}${kind}:${key}`;
+  }
+
+  async markSeen(key: string, ttlMs: number): Promise<boolean> {
+    return (
+      (await this.redis.set(this.key("seen", key), "1", "PX", Math.max(1, Math.round(ttlMs)), "NX")) === "OK"
+    );
+  }
+
+  async isSeen(key: string): Promise<boolean> {
+    return (await this.redis.exists(this.key("seen", key))) === 1;
+  }
+
+  async forgetSeen(key: string): Promise<void> {
+    await this.redis.del(this.key("seen", key));
+  }
+
+  async withLock<T>(key: string, task: () => Promise<T>, ttlMs = DEFAULT_LOCK_TTL_MS): Promise<T> {
+    const lockKey = this.key("lock", key);
+    const token = randomUUID();
+    let wait = 5;
+    while ((await this.redis.set(lockKey, token, "PX", ttlMs, "NX")) !== "OK") {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      wait = Math.min(wait * 2, 100);
+    }
+    // A live holder renews its lock, so a long task (writes paced a second apart) keeps it.
+    const renew = setInterval(
+      () => void this.redis.eval(RENEW, 1, lockKey, token, String(ttlMs)).catch(() => undefined),
+      Math.max(50, ttlMs / 3),
+    );
+    renew.unref();
+    try {
+      return await task();
+    } finally {
+      clearInterval(renew);
+      await this.redis.eval(RELEASE, 1, lockKey, token).catch(() => undefined);
+    }
+  }
+
+  async tryLease(name: string, ttlMs: number): Promise<boolean> {
+    return (await this.redis.eval(LEASE, 1, this.key("lease", name), this.instance, String(ttlMs))) === 1;
+  }
+
+  readonly pendingPages = {
+    set: async (key: string, page: PendingPage): Promise<void> => {
+      await this.redis.hset(this.key("pages", "pending"), key, JSON.stringify(page));
+    },
+    delete: async (key: string): Promise<void> => {
+      await this.redis.hdel(this.key("pages", "pending"), key);
+    },
+    list: async (): Promise<[string, PendingPage][]> => {
+      const all = await this.redis.hgetall(this.key("pages", "pending"));
+      return Object.entries(all).flatMap(([key, value]): [string, PendingPage][] => {
+        const parsed = pendingPageSchema.safeParse(JSON.parse(value));
+        return parsed.success ? [[key, parsed.data]] : [];
+      });
+    },
+  };
+
+  async close(): Promise<void> {
+    await this.redis.quit().catch(() => undefined);
+  }
+}

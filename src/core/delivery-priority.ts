@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { priorityOfLabel, type Priority } from "./labels.js";
+import { classifyTicket, type TriageConfig } from "./triage/classify.js";
+
+/** A queued delivery's rank: 1 is written first (P1 tickets, alerts, pages), 4 last. */
+export type DeliveryRank = 1 | 2 | 3 | 4;
+
+const RANK: Readonly<Record<Priority, DeliveryRank>> = { P1: 1, P2: 2, P3: 3, P4: 4 };
+
+const ALERT_EVENTS = new Set(["dependabot_alert", "code_scanning_alert", "secret_scanning_alert"]);
+
+// Only what ranking reads; anything else in the (hostile) payload is ignored.
+const payloadSchema = z.object({
+  action: z.string().optional(),
+  issue: z
+    .object({
+      title: z.string(),
+      body: z.string().nullable().optional(),
+      labels: z.array(z.object({ name: z.string() }).nullable()).optional(),
+      pull_request: z.unknown().optional(),
+    })
+    .optional(),
+  repository: z.object({ full_name: z.string() }).optional(),
+});
+
+/**
+ * How urgent a webhook delivery is, so that when work queues up under GitHub's write limits the
+ * urgent tickets are written first: security alerts and P1 tickets, then P2, and so on. A ticket
+ * that already has a priority label keeps it; a new one is triaged as the app will triage it,
+ * with the last configuration this instance read (none yet: the default rank).
+ */
+export function deliveryRank(params: {
+  readonly name: string;
+  readonly payload: unknown;
+  readonly config: TriageConfig | undefined;
+}): DeliveryRank {
+  if (ALERT_EVENTS.has(params.name)) return 1;
+  const parsed = payloadSchema.safeParse(params.payload);
+  if (!parsed.success || !parsed.data.issue) return 3;
+  const { issue, repository, action } = parsed.data;
+  const labelled = (issue.labels ?? [])
+    .map((l) => (l ? priorityOfLabel(l.name) : undefined))
+    .find((p) => p !== undefined);
+  if (labelled) return RANK[labelled];
+  if (params.name === "issues" && action === "opened" && params.config && repository) {
+    const decision = classifyTicket({
+      config: params.config,
+      issue: {
+        repo: repository.full_name,
+        title: issue.title,
+        body: issue.body ?? null,
+        isPullRequest: issue.pull_request !== undefined,
+      },
+    });
+    return RANK[decision.priority];
+  }
+  return 3;
+}

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MemoryStateStore } from "../../src/app/state/memory-state-store.js";
+import { RedisStateStore } from "../../src/app/state/redis-state-store.js";
+import type { StateStore } from "../../src/app/state/state-store.js";
+import { skipWithoutServer } from "../helpers/debian-package.js";
+import { ensureRedis, useRedisServer } from "../helpers/redis.js";
+
+const redisAvailability = ensureRedis();
+const skipRedis = skipWithoutServer(redisAvailability);
+
+/** The same behaviour from both backends: two stores on one Redis stand for two instances. */
+function storeSuite(name: string, open: () => Promise<{ first: StateStore; second: StateStore; close: () => Promise<void> }>, params: { readonly shared: boolean }) {
+  describe(`the ${name} state store`, () => {
+    let first: StateStore;
+    let second: StateStore;
+    let close: () => Promise<void>;
+    beforeAll(async () => {
+      ({ first, second, close } = await open());
+    });
+    afterAll(async () => close());
+
+    it("marks a key seen once; forgetting it lets the next caller have it", async () => {
+      expect(await first.markSeen("delivery:a", 60_000)).toBe(true);
+      expect(await first.markSeen("delivery:a", 60_000)).toBe(false);
+      expect(await second.markSeen("delivery:a", 60_000)).toBe(!params.shared);
+      expect(await first.isSeen("delivery:a")).toBe(true);
+      await first.forgetSeen("delivery:a");
+      expect(await first.isSeen("delivery:a")).toBe(false);
+      expect(await first.markSeen("delivery:a", 60_000)).toBe(true);
+    });
+
+    it("runs one holder of a lock at a time, and hands the lock on after a failure", async () => {
+      const order: string[] = [];
+      let inside = 0;
+      let most = 0;
+      const task = (label: string) => async () => {
+        inside += 1;
+        most = Math.max(most, inside);
+        order.push(`${label}:in`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        order.push(`${label}:out`);
+        inside -= 1;
+        if (label === "b") throw new Error("b fails");
+      };
+      const results = await Promise.allSettled([first.withLock("t#1", task("a")), second.withLock("t#1", task("b")), first.withLock("t#1", task("c"))]);
+      expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+      if (params.shared) expect(most).toBe(1);
+      expect(order.filter((o) => o.endsWith(":in"))).toHaveLength(3);
+    });
+
+    it("keeps pages awaiting escalation for every instance", async () => {
+      await first.pendingPages.set("acme/web#4", { repo: "acme/web", number: 4, homeRepo: "acme/support" });
+      const seenBySecond = await second.pendingPages.list();
+      expect(seenBySecond.some(([key]) => key === "acme/web#4")).toBe(params.shared);
+      await first.pendingPages.delete("acme/web#4");
+      expect(await first.pendingPages.list()).toEqual([]);
+    });
+
+    it("gives the lease to one instance until it lapses", async () => {
+      expect(await first.tryLease("sweep", 60_000)).toBe(true);
+      expect(await first.tryLease("sweep", 60_000)).toBe(true);
+      expect(await second.tryLease("sweep", 60_000)).toBe(!params.shared);
+    });
+  });
+}
+
+storeSuite(
+  "memory",
+  async () => {
+    const first = new MemoryStateStore();
+    const second = new MemoryStateStore();
+    return { first, second, close: async () => undefined };
+  },
+  { shared: false },
+);
+
+describe.skipIf(skipRedis)("with a real redis-server", () => {
+  const redisUrl = useRedisServer(redisAvailability);
+  storeSuite(
+    "Redis",
+    async () => {
+      const first = new RedisStateStore({ url: redisUrl() });
+      const second = new RedisStateStore({ url: redisUrl() });
+      return {
+        first,
+        second,
+        close: async () => {
+          await first.close();
+          await second.close();
+        },
+      };
+    },
+    { shared: true },
+  );
+
+  it("a lock whose holder died lapses after its time", async () => {
+    const store = new RedisStateStore({ url: redisUrl(), prefix: "lapse:" });
+    const { Redis } = await import("ioredis");
+    const raw = new Redis(redisUrl());
+    // A crashed instance's lock: set with a short expiry and never renewed.
+    await raw.set("lapse:lock:ticket:x", "someone-else", "PX", 200);
+    const ran = await store.withLock("ticket:x", async () => "ran");
+    expect(ran).toBe("ran");
+    raw.disconnect();
+    await store.close();
+  });
+});
