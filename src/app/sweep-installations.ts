@@ -17,6 +17,8 @@ import { splitRepo, statusOf } from "../github/transport.js";
 import { DateTime } from "luxon";
 import { pageTicketIfDue } from "./ticket-pages.js";
 import { onCallUpkeep } from "./on-call-upkeep.js";
+import { keepProject } from "./project-upkeep.js";
+import type { ProjectSync } from "../github/project-sync.js";
 
 /** How long after a page on a ticket's comments the sweep still watches it for escalation. */
 const PAGE_WATCH_MS = 24 * 60 * 60_000;
@@ -29,6 +31,8 @@ export interface ConfigSweep {
   readonly writes: number;
   readonly deferred: number;
   readonly dashboard: "created" | "updated" | "unchanged" | "skipped";
+  /** What keeping the configured Project did, when there is one. */
+  readonly project?: ProjectSync;
 }
 
 interface Part {
@@ -123,6 +127,7 @@ export async function sweepInstallations(params: {
   const issues: TicketSnapshot[] = [];
   let totals = { tickets: 0, ticketsChanged: 0, writes: 0, deferred: 0 };
   const failures: SweepFailure[] = [];
+  const readRepos = new Set<string>();
   for (const part of parts) {
     // The support repository is searched with the tickets, so its dashboard comes back with them,
     // unless this process already knows the dashboard (it wrote it).
@@ -131,6 +136,7 @@ export async function sweepInstallations(params: {
     // whose webhook never arrived must still be found within one sweep.
     const repos = holdsSupport ? [...part.repos, supportRepo] : [...part.repos];
     if (repos.length === 0) continue;
+    for (const repo of repos) readRepos.add(repo.toLowerCase());
     let writeLog = service.writeLogs.get(part.installation);
     if (!writeLog) service.writeLogs.set(part.installation, (writeLog = new WriteLog()));
     let result: TicketSweep;
@@ -179,6 +185,7 @@ export async function sweepInstallations(params: {
   }
   for (const failure of failures) app.log.warn({ ...failure }, "the sweep could not finish here; the next sweep tries again");
   await dailyMaintenance({ service, config, policy, botLogin, home: supportRepo, assignees: responders?.support ? [responders.support.developer, responders.support.operations] : [], ghFor: async (repo) => guard((await service.githubFor(repo, home.gh, supportRepo)) ?? home.gh), log: app.log });
+  const project = await keepProject({ service, config, installed: new Map([...installed].map(([repo, entry]) => [repo, { installation: entry.installation, gh: guard(entry.gh) }])), swept, responders, wasRead: (repo) => readRepos.has(repo.toLowerCase()) && !failures.some((f) => f.repo.toLowerCase() === repo.toLowerCase() && f.number === undefined), log: app.log });
   const remembered = service.knownDashboards.get(supportRepo.toLowerCase());
   const dashboard = await updateDashboard({
     gh: supportGh,
@@ -189,7 +196,7 @@ export async function sweepInstallations(params: {
     botLogin,
     issues,
     remembered,
-    notices: agencyNotices({ supportRepo, ignored: [...service.ignoredConfigFiles], notInstalled, failures }),
+    notices: [...agencyNotices({ supportRepo, ignored: [...service.ignoredConfigFiles], notInstalled, failures }), ...project.notices],
   });
   service.knownDashboards.set(supportRepo.toLowerCase(), dashboard.dashboard);
   await recheckRotaPulls({ service, gh: supportGh, repo: supportRepo, config, botLogin, log: app.log });
@@ -200,6 +207,7 @@ export async function sweepInstallations(params: {
       ...totals,
       writes: totals.writes + (dashboard.outcome === "unchanged" ? 0 : 1),
       dashboard: dashboard.outcome,
+      ...(project.sync ? { project: project.sync } : {}),
     },
   ];
 }

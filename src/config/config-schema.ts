@@ -223,3 +223,11 @@ export const alertsSchema = z.strictObject({
     .default({ from: "23:00", to: "07:00", tellAt: "09:00" })
     .meta({ description: "Telling delivery leads about people woken in the night." }),
 });
+
+/** The support queue as a GitHub Project (the new Projects) of the agency's organisation. */
+export const projectSchema = z
+  .strictObject({
+    owner: login.meta({ description: "The organisation that owns the Project (the login in its address, github.com/orgs/<owner>/projects/<number>)." }),
+    number: z.number().int().min(1).meta({ description: "The Project's number, from its address." }),
+  })
+  .meta({ description: "Keeps every open ticket of the organisation's repositories as an item of this Project, with the fields Client, Priority, Type, SLA state, Next due, Next due time, Waiting on and On support." });

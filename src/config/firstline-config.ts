@@ -16,6 +16,7 @@ import {
   maintenanceTaskSchema,
   securityAlertsSchema,
   alertsSchema,
+  projectSchema,
   rotaLocationSchema,
   targetSchema,
   workingHoursSchema,
@@ -66,6 +67,10 @@ export const firstlineConfigSchema = z
     maintenance: z.array(maintenanceTaskSchema).default([]).meta({ description: "Recurring upkeep tasks per client." }),
     securityAlerts: securityAlertsSchema.default(() => securityAlertsSchema.parse({})),
     alerts: alertsSchema.default(() => alertsSchema.parse({})),
+    project: projectSchema
+      .nullable()
+      .default(null)
+      .meta({ description: "Optional: the GitHub Project that holds the support queue (owner and number). Needs the app's organisation permission Projects: read and write." }),
     chargeableKeywords: z
       .array(phraseSchema)
       .default(DEFAULT_CHARGEABLE_KEYWORDS)
