@@ -18,6 +18,7 @@ import { DateTime } from "luxon";
 import { pageTicketIfDue } from "./ticket-pages.js";
 import { onCallUpkeep } from "./on-call-upkeep.js";
 import { keepProject } from "./project-upkeep.js";
+import { dailyServiceCharts } from "./service-charts.js";
 import type { ProjectSync } from "../github/project-sync.js";
 
 /** How long after a page on a ticket's comments the sweep still watches it for escalation. */
@@ -186,6 +187,7 @@ export async function sweepInstallations(params: {
   for (const failure of failures) app.log.warn({ ...failure }, "the sweep could not finish here; the next sweep tries again");
   await dailyMaintenance({ service, config, policy, botLogin, home: supportRepo, assignees: responders?.support ? [responders.support.developer, responders.support.operations] : [], ghFor: async (repo) => guard((await service.githubFor(repo, home.gh, supportRepo)) ?? home.gh), log: app.log });
   const project = await keepProject({ service, config, installed: new Map([...installed].map(([repo, entry]) => [repo, { installation: entry.installation, gh: guard(entry.gh) }])), swept, responders, wasRead: (repo) => readRepos.has(repo.toLowerCase()) && !failures.some((f) => f.repo.toLowerCase() === repo.toLowerCase() && f.number === undefined), log: app.log });
+  const charts = await dailyServiceCharts({ service, config, policy, botLogin, searches: parts.map((p) => ({ gh: p.gh, repos: p.repos })), log: app.log });
   const remembered = service.knownDashboards.get(supportRepo.toLowerCase());
   const dashboard = await updateDashboard({
     gh: supportGh,
@@ -196,6 +198,7 @@ export async function sweepInstallations(params: {
     botLogin,
     issues,
     remembered,
+    sections: charts,
     notices: [...agencyNotices({ supportRepo, ignored: [...service.ignoredConfigFiles], notInstalled, failures }), ...project.notices],
   });
   service.knownDashboards.set(supportRepo.toLowerCase(), dashboard.dashboard);

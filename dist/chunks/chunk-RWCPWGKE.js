@@ -1,2 +1,2 @@
 import { createRequire as __firstlineRequire } from "node:module"; const require = __firstlineRequire(import.meta.url);
-import{z as o}from"./chunk-HUNYQQIA.js";function n(i){return o(i.io,i.inputs.config)}export{n as a};
+import{z as o}from"./chunk-XKEZITSN.js";function n(i){return o(i.io,i.inputs.config)}export{n as a};
