@@ -15,6 +15,10 @@ import { Narrator } from "./narrate.js";
 import { runAction } from "./run-action.js";
 import { startStack, type Stack } from "./stack.js";
 import { PagerDutyStandin } from "../emulator/pagers/pagerduty-standin.js";
+import { createProject } from "../emulator/graphql/projects-state.js";
+import { readRunbooks } from "../core/runbooks/read-runbooks.js";
+import { readdirSync } from "node:fs";
+import { buildSiteWithService, printProjectItems, withDemoProject } from "./project-and-service.js";
 
 /** The stand-in PagerDuty's keys: the app reads them from its environment, as in production. */
 const PAGERDUTY = { routingKey: "demo-routing-key-0000000000000000", webhookSecret: "demo-pagerduty-webhook-secret" };
@@ -166,10 +170,11 @@ export async function playDemo(out: (line: string) => void): Promise<number> {
   const pd = pagerDuty;
   const pagers = `  pagers:\n    - kind: pagerduty\n      eventsUrl: ${pd.eventsUrl}\n      users: { alice-okafor: PALICE1, sam-oduya: PSAMO01 }`;
   const stack = await startStack({
-    seed: agencySeed({ editConfig: (text) => text.replace(/^ {2}pagers: \[\].*$/m, pagers) }),
+    seed: agencySeed({ editConfig: (text) => withDemoProject(text.replace(/^ {2}pagers: \[\].*$/m, pagers)) }),
     now: new Date("2026-12-02T09:00:00Z"),
     env: { FIRSTLINE_PAGERDUTY_ROUTING_KEY: PAGERDUTY.routingKey, FIRSTLINE_PAGERDUTY_WEBHOOK_SECRET: PAGERDUTY.webhookSecret },
   });
+  createProject(stack.emulator.state, { owner: "northgate", title: "Support queue", now: new Date("2026-12-01T09:00:00Z") });
   let seen = 0;
   const pagerLines = () =>
     pd.server.requests.splice(0).map((r) => {
@@ -193,8 +198,10 @@ export async function playDemo(out: (line: string) => void): Promise<number> {
     const dashboard = stack.emulator.dump().repos.find((r) => r.fullName === "northgate/support")?.issues.find((i) => (i.body ?? "").includes(DASHBOARD_MARKER));
     out(`\nThe first-line dashboard (northgate/support#${dashboard?.number ?? "?"}) now reads:\n`);
     out((dashboard?.body ?? "(none)").replace(DASHBOARD_MARKER, "").replace(/<sub>.*<\/sub>/, "").trim().replace(/^/gm, "    "));
+    printProjectItems({ stack, out });
     await printToil({ stack, out });
     await buildSite(out);
+    await buildServiceSite({ stack, out });
     out(`\nDemo finished: every step above went through real HTTP, signed webhooks and GitHub's API rules (${seen} requests to the pager).`);
     return 0;
   } finally {
@@ -210,6 +217,19 @@ async function buildSite(out: (line: string) => void): Promise<void> {
   const code = await main(["site", "build", "--out", dir, "--today", "2026-12-16"], io);
   out(`\nThe runbook and rota site (firstline site build): ${code === 0 ? text.trim() : `failed: ${text.trim()}`}`);
   if (code === 0) out(`Open ${resolve(dir, "index.html")} in a browser: it works offline.`);
+}
+
+/** The site again, with the Service page drawn from the fortnight's tickets. */
+async function buildServiceSite(params: { stack: Stack; out: (line: string) => void }): Promise<void> {
+  const parsed = parseConfig({ file: ".github/firstline.yml", text: readFileSync(".github/firstline.yml", "utf8") });
+  const rota = loadRota({
+    people: { file: "rota/people.yml", text: readFileSync(`rota/${ROTA_FILE_NAMES.people}`, "utf8") },
+    support: { file: "rota/support.yml", text: readFileSync(`rota/${ROTA_FILE_NAMES.support}`, "utf8") },
+    onCall: { file: "rota/on-call.yml", text: readFileSync(`rota/${ROTA_FILE_NAMES.onCall}`, "utf8") },
+  });
+  if (!parsed.ok || !rota.ok) return;
+  const { runbooks } = readRunbooks(readdirSync("runbooks").filter((name) => name.endsWith(".md")).map((name) => ({ file: `runbooks/${name}`, text: readFileSync(`runbooks/${name}`, "utf8") })));
+  await buildSiteWithService({ stack: params.stack, config: parsed.value.value, rota: rota.value, runbooks, today: "2026-12-16", out: params.out });
 }
 
 async function printToil(params: { stack: Stack; out: (line: string) => void }): Promise<void> {

@@ -3,10 +3,12 @@ import { hrefFrom, SITE_PATHS } from "./site-input.js";
 import { SITE_CSS } from "./styles.js";
 
 /** Which top-level section a page belongs to, for the navigation's `aria-current`. */
-export type Section = "runbooks" | "rota";
+export type Section = "runbooks" | "rota" | "service";
 
 /** What every page shares: the site's name and the rota's "as of" date. */
 export interface SiteFrame {
+  /** Whether the site has a Service page (the navigation links it). */
+  readonly service?: unknown;
   /** The site's name, in the header and every title. */
   readonly name: string;
   /** The date the site was built for (`--today`), the rota's "as of" date. */
@@ -49,7 +51,8 @@ export function renderPage(params: {
 <ul>
 <li><a href="${hrefFrom(path, SITE_PATHS.index)}"${current("runbooks")}>Runbooks</a></li>
 <li><a href="${hrefFrom(path, SITE_PATHS.rota)}"${current("rota")}>Rota</a></li>
-</ul>
+${frame.service === undefined ? "" : html`<li><a href="${hrefFrom(path, SITE_PATHS.service)}"${current("service")}>Service</a></li>
+`}</ul>
 </nav>
 </div>
 </header>

@@ -2,6 +2,7 @@ import type { FirstlineConfig } from "../config/firstline-config.js";
 import type { RunbookFile } from "../config/runbook-file.js";
 import type { Person, Rota } from "../core/rota/types.js";
 import type { SiteFrame } from "./layout.js";
+import type { ServicePageData } from "./charts/service-charts.js";
 
 /** Everything the site is built from: already read and validated by the shell. */
 export interface SiteInput extends SiteFrame {
@@ -16,6 +17,8 @@ export interface SiteInput extends SiteFrame {
    * the runbook's file path is appended. Undefined: no edit link.
    */
   readonly editBase?: string | undefined;
+  /** The Service page's charts (and TOIL and pages per person for the rota page); no Service page without. */
+  readonly service?: ServicePageData | undefined;
 }
 
 /** Paths of the site's files, relative to its root. */
@@ -24,6 +27,8 @@ export const SITE_PATHS = {
   rota: "rota/index.html",
   rotaCalendar: "rota/rota.ics",
   alerts: "alerts.json",
+  service: "service/index.html",
+  serviceChart: (key: string) => `service/${key}.svg`,
   runbook: (slug: string) => `runbooks/${slug}.html`,
   person: (login: string) => `rota/people/${login}.html`,
   personCalendar: (login: string) => `rota/people/${login}.ics`,
