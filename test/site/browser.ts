@@ -85,6 +85,7 @@ const TYPES: Record<string, string> = {
   html: "text/html; charset=utf-8",
   json: "application/json",
   ics: "text/calendar; charset=utf-8",
+  svg: "image/svg+xml",
 };
 
 /** A built site served from memory on 127.0.0.1 (a free port); `/` serves `index.html`. */

@@ -39,8 +39,9 @@ function spec(params: { title: string; values: readonly Record<string, unknown>[
     data: { values: params.values },
     mark: params.mark === "line" ? { type: "line", point: true } : { type: "bar" },
     encoding: {
-      x: { field: params.x, type: "ordinal", title: params.xTitle, sort: params.order, axis: { labelAngle: 0 } },
-      y: { field: params.y, type: "quantitative", title: params.yTitle, ...(params.yMax === undefined ? {} : { scale: { domain: [0, params.yMax] } }) },
+      // Every month or week on the axis, those without data too.
+      x: { field: params.x, type: "ordinal", title: params.xTitle, sort: params.order, scale: { domain: params.order }, axis: { labelAngle: 0 } },
+      y: { field: params.y, type: "quantitative", title: params.yTitle, ...(params.yMax === undefined ? { axis: { tickMinStep: 1, format: "d" } } : { scale: { domain: [0, params.yMax] } }) },
       ...(params.colour ? { color: { field: params.colour, type: "nominal", title: params.colour, scale: { scheme: "tableau10" } } } : {}),
     },
     config: { font: "system-ui, sans-serif", view: { stroke: null } },
