@@ -1,4 +1,3 @@
-import { DateTime } from "luxon";
 import { withDemoProject } from "../src/demo/project-and-service.js";
 import { createProject, projectsOf } from "../src/emulator/graphql/projects-state.js";
 import { readServiceHistory } from "../src/github/service-history.js";
@@ -8,37 +7,45 @@ import { seedWithTickets, sweepUntilQuiet, withStack } from "./stack-bench.js";
 
 /**
  * Project writes of one sweep over 1,000 open tickets on the Project when 10 of them change
- * state (10 unanswered tickets breach their first response target; the other 990 stay as they
- * were), once the Project is up to date.
+ * state: once the Project is full and quiet, ten new tickets come in and are added; two working
+ * days later, nobody having answered them, they have breached. The other 990 stay as they were.
  */
 export async function benchProjectSweep(tickets = 1000): Promise<{ tickets: number; changed: number; projectWrites: number; byMutation: Record<string, number>; fillSweeps: number; quietProjectWrites: number }> {
   const seed = seedWithTickets(tickets - 10, "2026-11-02T10:00:00Z", { editConfig: withDemoProject });
-  // Ten tickets nobody has answered yet, opened at 10:00 on the day of the measurement.
-  const unanswered = Array.from({ length: 10 }, (_, i) => ({
-    repo: "acme/website",
-    title: `Unanswered ${i + 1}: the contact form does not send`,
-    body: "The contact form does not send.",
-    author: "pat",
-    labels: ["client: acme", "priority: P3", "type: bug"],
-    labeledBy: "alice-okafor",
-    createdAt: `2026-12-03T10:0${i}:00Z`,
-  }));
-  return withStack({ seed: { ...seed, issues: [...(seed.issues ?? []), ...unanswered] }, now: new Date("2026-12-03T10:30:00Z") }, async (stack) => {
+  return withStack({ seed, now: new Date("2026-12-03T10:30:00Z") }, async (stack) => {
     createProject(stack.emulator.state, { owner: "northgate", title: "Support queue", now: new Date("2026-12-01T09:00:00Z") });
     const mutations = projectsOf(stack.emulator.state).mutations;
-    // The Project is filled over several sweeps (GitHub's write limits), then left quiet.
+    // The Project is filled over several sweeps an hour apart (GitHub's write limits).
     const { settleSweeps } = await sweepUntilQuiet(stack);
-    let before = mutations.length;
+    let fillSweeps = settleSweeps;
+    for (; fillSweeps < 80; fillSweeps++) {
+      const before = mutations.length;
+      stack.emulator.clock.advance({ minutes: 61 });
+      await stack.sweep();
+      if (mutations.length === before) break;
+    }
+    // Ten new tickets on Monday morning, added by the sweeps that follow.
+    stack.emulator.clock.set(new Date("2026-12-07T10:00:00Z"));
+    for (let i = 0; i < 10; i++) {
+      await stack.as("pat").rest.issues.create({ owner: "acme", repo: "website", title: `Unanswered ${i + 1}: the contact form does not send`, body: "The contact form does not send." });
+    }
+    await stack.settle();
+    for (let i = 0; i < 5; i++) {
+      stack.emulator.clock.advance({ minutes: 2 });
+      await stack.sweep();
+    }
+    const before = mutations.length;
+    stack.emulator.clock.advance({ minutes: 2 });
     await stack.sweep();
     const quietProjectWrites = mutations.length - before;
-    // The next working day, the ten unanswered tickets have breached.
-    stack.emulator.clock.set(DateTime.fromISO("2026-12-04T12:00:00Z").toJSDate());
-    before = mutations.length;
+    // Wednesday: nobody answered them, so all ten have breached.
+    stack.emulator.clock.set(new Date("2026-12-09T09:00:00Z"));
+    const start = mutations.length;
     await stack.sweep();
-    const sent = mutations.slice(before);
+    const sent = mutations.slice(start);
     const byMutation: Record<string, number> = {};
     for (const m of sent) byMutation[m.name] = (byMutation[m.name] ?? 0) + 1;
-    return { tickets, changed: 10, projectWrites: sent.length, byMutation, fillSweeps: settleSweeps, quietProjectWrites };
+    return { tickets, changed: 10, projectWrites: sent.length, byMutation, fillSweeps, quietProjectWrites };
   });
 }
 

@@ -219,29 +219,30 @@ async function buildSite(out: (line: string) => void): Promise<void> {
   if (code === 0) out(`Open ${resolve(dir, "index.html")} in a browser: it works offline.`);
 }
 
-/** The site again, with the Service page drawn from the fortnight's tickets. */
-async function buildServiceSite(params: { stack: Stack; out: (line: string) => void }): Promise<void> {
+/** This repository's configuration and rota, as the support repository holds them; null if either does not load. */
+function repositoryConfigAndRota() {
   const parsed = parseConfig({ file: ".github/firstline.yml", text: readFileSync(".github/firstline.yml", "utf8") });
   const rota = loadRota({
     people: { file: "rota/people.yml", text: readFileSync(`rota/${ROTA_FILE_NAMES.people}`, "utf8") },
     support: { file: "rota/support.yml", text: readFileSync(`rota/${ROTA_FILE_NAMES.support}`, "utf8") },
     onCall: { file: "rota/on-call.yml", text: readFileSync(`rota/${ROTA_FILE_NAMES.onCall}`, "utf8") },
   });
-  if (!parsed.ok || !rota.ok) return;
+  return parsed.ok && rota.ok ? { config: parsed.value.value, rota: rota.value } : null;
+}
+
+/** The site again, with the Service page drawn from the fortnight's tickets. */
+async function buildServiceSite(params: { stack: Stack; out: (line: string) => void }): Promise<void> {
+  const loaded = repositoryConfigAndRota();
+  if (!loaded) return;
   const { runbooks } = readRunbooks(readdirSync("runbooks").filter((name) => name.endsWith(".md")).map((name) => ({ file: `runbooks/${name}`, text: readFileSync(`runbooks/${name}`, "utf8") })));
-  await buildSiteWithService({ stack: params.stack, config: parsed.value.value, rota: rota.value, runbooks, today: "2026-12-16", out: params.out });
+  await buildSiteWithService({ stack: params.stack, config: loaded.config, rota: loaded.rota, runbooks, today: "2026-12-16", out: params.out });
 }
 
 async function printToil(params: { stack: Stack; out: (line: string) => void }): Promise<void> {
   const { stack, out } = params;
-  const parsed = parseConfig({ file: ".github/firstline.yml", text: readFileSync(".github/firstline.yml", "utf8") });
-  const rota = loadRota({
-    people: { file: "rota/people.yml", text: readFileSync(`rota/${ROTA_FILE_NAMES.people}`, "utf8") },
-    support: { file: "rota/support.yml", text: readFileSync(`rota/${ROTA_FILE_NAMES.support}`, "utf8") },
-    onCall: { file: "rota/on-call.yml", text: readFileSync(`rota/${ROTA_FILE_NAMES.onCall}`, "utf8") },
-  });
-  if (!parsed.ok || !rota.ok) return;
-  const config = parsed.value.value;
+  const loaded = repositoryConfigAndRota();
+  if (!loaded) return;
+  const { config } = loaded;
   const calendar = buildSlaPolicy({ config }).termsFor({ repo: "" }).calendar;
   const gh = transportOf(stack.as(AUTOMATION_USER));
   const { report } = await toilFromGitHub({
@@ -249,7 +250,7 @@ async function printToil(params: { stack: Stack; out: (line: string) => void }):
     repos: config.clients.flatMap((c) => c.repos).filter((r) => r !== "acme/intranet"),
     from: Date.parse("2026-12-01T00:00:00Z"),
     to: Date.parse("2027-01-01T00:00:00Z"),
-    rota: rota.value,
+    rota: loaded.rota,
     zone: config.timezone,
     calendar,
   });

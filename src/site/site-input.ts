@@ -17,7 +17,7 @@ export interface SiteInput extends SiteFrame {
    * the runbook's file path is appended. Undefined: no edit link.
    */
   readonly editBase?: string | undefined;
-  /** The Service page's charts (and TOIL and pages per person for the rota page); no Service page without. */
+  /** The Service page's charts; no Service page without. */
   readonly service?: ServicePageData | undefined;
 }
 

@@ -188,3 +188,12 @@ export function sharedBrowser(): { readonly start: () => Promise<void>; readonly
     },
   };
 }
+
+/** A fresh page of a served site at a width, every request recorded in `logs` and any outside request refused. */
+export async function openSitePage(params: { readonly browser: Browser; readonly origin: string; readonly path: string; readonly logs: RequestLog[]; readonly width?: number }): Promise<{ page: Page; status: number | undefined }> {
+  const context = await params.browser.newContext({ viewport: { width: params.width ?? 1280, height: 900 } });
+  params.logs.push(await guardRequests(context));
+  const page = await context.newPage();
+  const response = await page.goto(`${params.origin}/${params.path}`);
+  return { page, status: response?.status() };
+}

@@ -12,7 +12,7 @@ import { nodeIo } from "../../src/cli/node-io.js";
 import { BOT, ticketPolicy } from "../helpers/ticket-fixtures.js";
 import { addSteps, bareTicket } from "../helpers/ticket-snapshot.js";
 import { settle } from "../helpers/ticket-refresh.js";
-import { guardRequests, seriousAxeViolations, serveSite, sharedBrowser, type RequestLog, type SiteServer } from "./browser.js";
+import { openSitePage, seriousAxeViolations, serveSite, sharedBrowser, type RequestLog, type SiteServer } from "./browser.js";
 
 const SCREENSHOTS = "test-results/screenshots";
 
@@ -53,12 +53,9 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(path: string, width = 1280): Promise<Page> {
-  const context = await chromium.get().newContext({ viewport: { width, height: 900 } });
-  logs.push(await guardRequests(context));
-  const page = await context.newPage();
-  const response = await page.goto(`${server.origin}/${path}`);
-  expect(response?.status(), path).toBe(200);
+async function open(path: string): Promise<Page> {
+  const { page, status } = await openSitePage({ browser: chromium.get(), origin: server.origin, path, logs });
+  expect(status, path).toBe(200);
   return page;
 }
 

@@ -15,14 +15,9 @@ export interface ServiceChart {
   readonly svg: string;
 }
 
-/** The numbers of the Service page, and TOIL and pages per person per month for the rota page. */
+/** The numbers of the Service page. */
 export interface ServicePageData {
   readonly charts: readonly ServiceChart[];
-  /** Months, oldest first (`YYYY-MM`), and per person: TOIL minutes earned and pages, per month. */
-  readonly people?: {
-    readonly months: readonly string[];
-    readonly rows: readonly { readonly login: string; readonly toilMinutes: readonly number[]; readonly pages: readonly number[] }[];
-  };
 }
 
 const monthLabel = (month: string) => DateTime.fromFormat(month, "yyyy-LL", { locale: "en-GB" }).toFormat("LLL yyyy");
