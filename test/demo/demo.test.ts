@@ -29,6 +29,10 @@ describe("npm run demo", () => {
     expect(text).toContain('issue opened by firstline[bot]: "Apply CMS core updates (Wed 2 Dec)"');
     expect(text).toContain('issue opened by firstline[bot]: "Security: update guzzlehttp/guzzle (composer) in glenmore/shop"');
     expect(text).toContain("### Maintenance to do");
+    expect(text).toContain("### Trends\n    \n    ```mermaid\n    xychart-beta");
+    expect(text).toContain("The support queue, GitHub Project northgate#1");
+    expect(text).toMatch(/riverside\/tenant-portal#\d+ [^|]+ \| riverside \| P3 \| change \| breached \| 2026-12-03 \| 18:00 GMT \| us \|/);
+    expect(text).toMatch(/behind the Service page's 3 charts/);
     // Each heading tells what its step shows.
     const stepOf = (heading: RegExp) => {
       const start = lines.findIndex((line) => heading.test(line));
