@@ -10,6 +10,7 @@ import { benchSweep } from "./sweep.js";
 import { benchTicket } from "./ticket.js";
 import { benchWebhooks } from "./webhooks.js";
 import { benchSite } from "./site.js";
+import { benchChartHistory, benchProjectSweep } from "./project.js";
 
 interface Row {
   readonly figure: string;
@@ -61,6 +62,12 @@ await section("sweep-long", () => benchSweep(1000, { longTickets: 10, commentsEa
   { figure: `API requests per sweep of ${v.tickets} open tickets, 10 of them with 300 comments`, value: v.requests, goal: "<= 20 (10 pages and one per long ticket)" },
   { figure: "  requests of the first sweep after a restart (cold caches)", value: v.restartRequests, goal: "" },
 ]);
+await section("project", () => benchProjectSweep(1000), (v) => [
+  { figure: `Project writes per sweep of ${v.tickets} tickets when ${v.changed} change state`, value: v.projectWrites, goal: "10" },
+  { figure: "  Project writes of a quiet sweep", value: v.quietProjectWrites, goal: "0" },
+  { figure: "  sweeps an hour apart to fill the Project (write limits)", value: v.fillSweeps, goal: "" },
+]);
+await section("charts", () => benchChartHistory(2000), (v) => [{ figure: `Requests to read a month's charts history, ${v.closed} closed tickets`, value: v.requests, goal: "<= 21 (one per 100, one more past 1,000 results)" }]);
 await section("site", () => benchSite(500), (v) => [{ figure: `Site build for ${v.runbooks} runbooks (ms)`, value: v.buildMs, goal: "" }]);
 await section("action", () => benchAction(10), (v) => [
   ...v.starts.flatMap((s) => [

@@ -7,8 +7,12 @@ import { startStack, type Stack } from "../src/demo/stack.js";
  * the count per hundred is not blurred by several installations' part-filled pages), each
  * answered by staff.
  */
-export function seedWithTickets(count: number, createdAt: string, options: { readonly longTickets?: number; readonly commentsEach?: number } = {}): SeedInput {
-  const seed = agencySeed();
+export function seedWithTickets(
+  count: number,
+  createdAt: string,
+  options: { readonly longTickets?: number; readonly commentsEach?: number; readonly editConfig?: (text: string) => string } = {},
+): SeedInput {
+  const seed = agencySeed(options.editConfig ? { editConfig: options.editConfig } : {});
   const repos = ["acme/website"];
   const clients: Record<string, string> = { "acme/website": "acme", "riverside/tenant-portal": "riverside", "glenmore/shop": "glenmore" };
   // A minute apart, as tickets come in, so creation times tell them apart.

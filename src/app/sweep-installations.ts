@@ -19,6 +19,9 @@ import { DateTime } from "luxon";
 import { pageTicketIfDue } from "./ticket-pages.js";
 import { onCallUpkeep } from "./on-call-upkeep.js";
 import { hasMarker, PAGE_KEY } from "../core/markers.js";
+import { keepProject } from "./project-upkeep.js";
+import { dailyServiceCharts } from "./service-charts.js";
+import type { ProjectSync } from "../github/project-sync.js";
 
 /** How long after a page on a ticket's comments the sweep still watches it for escalation. */
 const PAGE_WATCH_MS = 24 * 60 * 60_000;
@@ -31,6 +34,8 @@ export interface ConfigSweep {
   readonly writes: number;
   readonly deferred: number;
   readonly dashboard: "created" | "updated" | "unchanged" | "skipped";
+  /** What keeping the configured Project did, when there is one. */
+  readonly project?: ProjectSync;
 }
 
 interface Part {
@@ -116,6 +121,7 @@ export async function sweepInstallations(params: {
     maxAgeMs: service.sweepConfigMaxAgeMs,
   });
   const deadLetters = await service.deadLetters();
+  let project: Awaited<ReturnType<typeof keepProject>> = { sync: null, notices: [] };
   const sweep = await sweepAgency({
     // The support repository is searched with the tickets, so its dashboard comes back with them,
     // unless this process already knows the dashboard (it wrote it). Every ticket repository is
@@ -153,8 +159,13 @@ export async function sweepInstallations(params: {
       }
     },
     onApplied: ({ part, repo, number, actions }) => notifyTicketNotices({ service, gh: part.gh, repo, number, actions, config, log: app.log }),
-    beforeDashboard: () =>
-      dailyMaintenance({ service, config, policy, botLogin, home: supportRepo, assignees: responders?.support ? [responders.support.developer, responders.support.operations] : [], ghFor: async (repo) => guard((await service.githubFor(repo, home.gh, supportRepo)) ?? home.gh), log: app.log }),
+    beforeDashboard: async ({ swept, read }) => {
+      await dailyMaintenance({ service, config, policy, botLogin, home: supportRepo, assignees: responders?.support ? [responders.support.developer, responders.support.operations] : [], ghFor: async (repo) => guard((await service.githubFor(repo, home.gh, supportRepo)) ?? home.gh), log: app.log });
+      const readNow = new Set(read.map((repo) => repo.toLowerCase()));
+      project = await keepProject({ service, config, installed: new Map([...installed].map(([repo, entry]) => [repo, { installation: entry.installation, gh: guard(entry.gh) }])), swept, responders, wasRead: (repo) => readNow.has(repo.toLowerCase()), log: app.log });
+      const sections = await dailyServiceCharts({ service, config, policy, botLogin, searches: parts.map((p) => ({ gh: p.gh, repos: p.repos })), log: app.log });
+      return { sections, notices: project.notices };
+    },
     notices: (failures) => {
       for (const failure of failures) app.log.warn({ ...failure }, "the sweep could not finish here; the next sweep tries again");
       return agencyNotices({ supportRepo, ignored: [...service.ignoredConfigFiles], notInstalled, failures, deadLetters });
@@ -165,7 +176,7 @@ export async function sweepInstallations(params: {
   await announceWeek({ service, config, gh: supportGh, supportRepo });
   await recheckRotaPulls({ service, gh: supportGh, repo: supportRepo, config, botLogin, log: app.log });
   await onCallUpkeep({ service, config, supportGh, supportRepo, searches: parts.map((p) => ({ gh: p.gh, repos: p.repos })), botLogin, log: app.log });
-  return [{ config: supportRepo, tickets: sweep.tickets, ticketsChanged: sweep.ticketsChanged, writes: sweep.writes, deferred: sweep.deferred, dashboard: sweep.dashboard.outcome }];
+  return [{ config: supportRepo, tickets: sweep.tickets, ticketsChanged: sweep.ticketsChanged, writes: sweep.writes, deferred: sweep.deferred, dashboard: sweep.dashboard.outcome, ...(project.sync ? { project: project.sync } : {}) }];
 }
 
 /**

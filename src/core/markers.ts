@@ -215,3 +215,16 @@ export function dataLineOf(text: string | null | undefined): unknown {
     return undefined;
   }
 }
+
+/** A Project draft that stands for a ticket the Project cannot hold (another organisation's repository). */
+export function draftTicketKey(params: { readonly repo: string; readonly number: number }): string {
+  return `draft-ticket:${params.repo}:${params.number}`;
+}
+
+const DRAFT_TICKET = /^draft-ticket:([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+):(\d+)$/;
+
+/** The repository and number of a draft-ticket key. */
+export function parseDraftTicketKey(key: string): { readonly repo: string; readonly number: number } | null {
+  const match = DRAFT_TICKET.exec(key);
+  return match?.[1] && match[2] ? { repo: match[1], number: Number(match[2]) } : null;
+}

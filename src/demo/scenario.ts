@@ -19,6 +19,10 @@ import { PagerDutyStandin } from "../emulator/pagers/pagerduty-standin.js";
 import { SlackStandin } from "../emulator/slack/slack-standin.js";
 import { startSmtpSink } from "../../test/helpers/smtp-sink.js";
 import { notificationLines } from "./notification-lines.js";
+import { createProject } from "../emulator/graphql/projects-state.js";
+import { readRunbooks } from "../core/runbooks/read-runbooks.js";
+import { readdirSync } from "node:fs";
+import { buildSiteWithService, printProjectItems, withDemoProject } from "./project-and-service.js";
 
 /** The stand-in PagerDuty's keys: the app reads them from its environment, as in production. */
 const PAGERDUTY = { routingKey: "demo-routing-key-0000000000000000", webhookSecret: "demo-pagerduty-webhook-secret" };
@@ -181,12 +185,13 @@ export async function playDemo(out: (line: string) => void): Promise<number> {
   const slack = await new SlackStandin({ token: SLACK_TOKEN, channels: ["C0SUPPORT", "C0ACME"], members: ["U0ALICE", "U0ERIN", "U0HAMZA", "U0DANA"], now: () => clock() }).start();
   const smtp = await startSmtpSink();
   const stack = await startStack({
-    seed: agencySeed({ editConfig: (text) => text.replace(/^ {2}pagers: \[\].*$/m, pagers) }),
+    seed: agencySeed({ editConfig: (text) => withDemoProject(text.replace(/^ {2}pagers: \[\].*$/m, pagers)) }),
     now: new Date("2026-12-02T09:00:00Z"),
     env: { FIRSTLINE_PAGERDUTY_ROUTING_KEY: PAGERDUTY.routingKey, FIRSTLINE_PAGERDUTY_WEBHOOK_SECRET: PAGERDUTY.webhookSecret, SLACK_BOT_TOKEN: SLACK_TOKEN, SLACK_API_URL: slack.apiUrl, SMTP_URL: smtp.url },
   });
   clock = () => stack.emulator.clock.now().getTime();
   const notified = notificationLines({ slack, smtp });
+  createProject(stack.emulator.state, { owner: "northgate", title: "Support queue", now: new Date("2026-12-01T09:00:00Z") });
   let seen = 0;
   const pagerLines = () =>
     pd.server.requests.splice(0).map((r) => {
@@ -211,9 +216,11 @@ export async function playDemo(out: (line: string) => void): Promise<number> {
     const dashboard = stack.emulator.dump().repos.find((r) => r.fullName === "northgate/support")?.issues.find((i) => (i.body ?? "").includes(DASHBOARD_MARKER));
     out(`\nThe first-line dashboard (northgate/support#${dashboard?.number ?? "?"}) now reads:\n`);
     out((dashboard?.body ?? "(none)").replace(DASHBOARD_MARKER, "").replace(/<sub>.*<\/sub>/, "").trim().replace(/^/gm, "    "));
+    printProjectItems({ stack, out });
     await printToil({ stack, out });
     await playEmailDemo(out);
     await buildSite(out);
+    await buildServiceSite({ stack, out });
     out(`\nDemo finished: every step above went through real HTTP, signed webhooks and GitHub's API rules (${seen} requests to the pager).`);
     return 0;
   } finally {
@@ -233,16 +240,30 @@ async function buildSite(out: (line: string) => void): Promise<void> {
   if (code === 0) out(`Open ${resolve(dir, "index.html")} in a browser: it works offline.`);
 }
 
-async function printToil(params: { stack: Stack; out: (line: string) => void }): Promise<void> {
-  const { stack, out } = params;
+/** This repository's configuration and rota, as the support repository holds them; null if either does not load. */
+function repositoryConfigAndRota() {
   const parsed = parseConfig({ file: ".github/firstline.yml", text: readFileSync(".github/firstline.yml", "utf8") });
   const rota = loadRota({
     people: { file: "rota/people.yml", text: readFileSync(`rota/${ROTA_FILE_NAMES.people}`, "utf8") },
     support: { file: "rota/support.yml", text: readFileSync(`rota/${ROTA_FILE_NAMES.support}`, "utf8") },
     onCall: { file: "rota/on-call.yml", text: readFileSync(`rota/${ROTA_FILE_NAMES.onCall}`, "utf8") },
   });
-  if (!parsed.ok || !rota.ok) return;
-  const config = parsed.value.value;
+  return parsed.ok && rota.ok ? { config: parsed.value.value, rota: rota.value } : null;
+}
+
+/** The site again, with the Service page drawn from the fortnight's tickets. */
+async function buildServiceSite(params: { stack: Stack; out: (line: string) => void }): Promise<void> {
+  const loaded = repositoryConfigAndRota();
+  if (!loaded) return;
+  const { runbooks } = readRunbooks(readdirSync("runbooks").filter((name) => name.endsWith(".md")).map((name) => ({ file: `runbooks/${name}`, text: readFileSync(`runbooks/${name}`, "utf8") })));
+  await buildSiteWithService({ stack: params.stack, config: loaded.config, rota: loaded.rota, runbooks, today: "2026-12-16", out: params.out });
+}
+
+async function printToil(params: { stack: Stack; out: (line: string) => void }): Promise<void> {
+  const { stack, out } = params;
+  const loaded = repositoryConfigAndRota();
+  if (!loaded) return;
+  const { config } = loaded;
   const calendar = buildSlaPolicy({ config }).termsFor({ repo: "" }).calendar;
   const gh = transportOf(stack.as(AUTOMATION_USER));
   const { report } = await toilFromGitHub({
@@ -250,7 +271,7 @@ async function printToil(params: { stack: Stack; out: (line: string) => void }):
     repos: config.clients.flatMap((c) => c.repos).filter((r) => r !== "acme/intranet"),
     from: Date.parse("2026-12-01T00:00:00Z"),
     to: Date.parse("2027-01-01T00:00:00Z"),
-    rota: rota.value,
+    rota: loaded.rota,
     zone: config.timezone,
     calendar,
   });

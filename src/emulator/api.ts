@@ -58,6 +58,7 @@ async function runOperation(
         shapes: core.shapes,
         actor: params.actor,
         rate: { ...rate, used: rate.used + 1, remaining: Math.max(0, rate.remaining - 1) },
+        now,
       },
       params.body,
     );

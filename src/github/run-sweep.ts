@@ -128,6 +128,8 @@ export async function updateDashboard(params: {
   readonly remembered?: KnownDashboard | undefined;
   /** Notices for the agency besides the tickets (ignored configuration files, repositories that could not be read). */
   readonly notices?: readonly string[];
+  /** Sections after the tickets (the trends charts). */
+  readonly sections?: readonly string[];
 }): Promise<{ outcome: "created" | "updated" | "unchanged"; dashboard: KnownDashboard }> {
   const { gh, repo, botLogin } = params;
   const notices = params.notices ?? [];
@@ -135,7 +137,7 @@ export async function updateDashboard(params: {
     tickets: params.swept,
     responders: params.responders,
     zone: params.zone,
-    extraSections: notices.length > 0 ? ["### Notices", "", ...notices.map((n) => `- ${n}`), ""] : [],
+    extraSections: [...(params.sections ?? []), ...(notices.length > 0 ? ["### Notices", "", ...notices.map((n) => `- ${n}`), ""] : [])],
   });
   const found = params.issues.find(
     (s) => s.repo.toLowerCase() === repo.toLowerCase() && s.author.toLowerCase() === botLogin.toLowerCase() && (s.body ?? "").includes(DASHBOARD_MARKER),

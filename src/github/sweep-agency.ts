@@ -41,7 +41,11 @@ export async function sweepAgency(params: {
   readonly afterPart?: (params: { readonly part: SweepPart; readonly swept: readonly SweptTicket[]; readonly failures: SweepFailure[] }) => Promise<void>;
   /** Called after a ticket's planned actions were written (the app tells people of its notices). */
   readonly onApplied?: (params: { readonly part: SweepPart; readonly repo: string; readonly number: number; readonly actions: readonly TicketAction[] }) => Promise<void>;
-  readonly beforeDashboard?: () => Promise<void>;
+  /**
+   * Runs after every part is swept and before the dashboard is written (daily upkeep, the Project,
+   * the charts); what it returns goes on the dashboard: sections above the notices, and notices.
+   */
+  readonly beforeDashboard?: (sweep: { readonly swept: readonly SweptTicket[]; readonly failures: readonly SweepFailure[]; readonly read: readonly string[] }) => Promise<{ readonly sections?: readonly string[]; readonly notices?: readonly string[] } | void>;
   /** The dashboard's notices, given the failures (a repository GitHub refused). */
   readonly notices: (failures: readonly SweepFailure[]) => string[];
 }): Promise<AgencySweep> {
@@ -81,7 +85,8 @@ export async function sweepAgency(params: {
     };
     await params.afterPart?.({ part, swept: result.swept, failures });
   }
-  await params.beforeDashboard?.();
+  const read = params.parts.flatMap((part) => part.repos).filter((repo) => !failures.some((f) => f.number === undefined && f.repo.toLowerCase() === repo.toLowerCase()));
+  const extra = (await params.beforeDashboard?.({ swept, failures, read })) ?? {};
   const dashboard = await updateDashboard({
     gh: params.supportGh,
     repo: params.supportRepo,
@@ -91,7 +96,8 @@ export async function sweepAgency(params: {
     botLogin,
     issues,
     remembered: params.remembered,
-    notices: params.notices(failures),
+    sections: extra.sections ?? [],
+    notices: [...params.notices(failures), ...(extra.notices ?? [])],
   });
   return { ...totals, writes: totals.writes + (dashboard.outcome === "unchanged" ? 0 : 1), swept, issues, failures, dashboard };
 }

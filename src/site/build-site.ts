@@ -4,6 +4,7 @@ import { indexPage } from "./pages/index-page.js";
 import { personPage } from "./pages/person-page.js";
 import { rotaPage } from "./pages/rota-page.js";
 import { runbookPage } from "./pages/runbook-page.js";
+import { servicePage } from "./pages/service-page.js";
 import { hrefFrom, SITE_PATHS, type SiteInput } from "./site-input.js";
 
 /** The site: file paths relative to its root, and their contents, sorted by path. */
@@ -44,6 +45,10 @@ export function buildSite(input: SiteInput): SiteFiles {
     files.set(SITE_PATHS.personCalendar(person.login), rotaCalendar({ rota: input.rota, zone: input.zone, stamp, login: person.login }));
   }
   files.set(SITE_PATHS.alerts, `${JSON.stringify(alertMap(site), null, 2)}\n`);
+  if (input.service) {
+    files.set(SITE_PATHS.service, servicePage(site, input.service));
+    for (const chart of input.service.charts) files.set(SITE_PATHS.serviceChart(chart.key), chart.svg);
+  }
   // GitHub Pages serves the files as they are, without Jekyll.
   files.set(".nojekyll", "");
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

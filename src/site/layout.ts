@@ -3,7 +3,7 @@ import { hrefFrom, SITE_PATHS, type SiteFrame } from "./site-input.js";
 import { SITE_CSS } from "./styles.js";
 
 /** Which top-level section a page belongs to, for the navigation's `aria-current`. */
-export type Section = "runbooks" | "rota";
+export type Section = "runbooks" | "rota" | "service";
 
 export type { SiteFrame } from "./site-input.js";
 
@@ -43,7 +43,8 @@ export function renderPage(params: {
 <ul>
 <li><a href="${hrefFrom(path, SITE_PATHS.index)}"${current("runbooks")}>Runbooks</a></li>
 <li><a href="${hrefFrom(path, SITE_PATHS.rota)}"${current("rota")}>Rota</a></li>
-</ul>
+${frame.service === undefined ? "" : html`<li><a href="${hrefFrom(path, SITE_PATHS.service)}"${current("service")}>Service</a></li>
+`}</ul>
 </nav>
 </div>
 </header>

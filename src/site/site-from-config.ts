@@ -2,9 +2,10 @@ import type { FirstlineConfig } from "../core/config/firstline-config.js";
 import type { RunbookFile } from "../core/runbooks/runbook-file.js";
 import type { Rota } from "../core/rota/types.js";
 import { buildSite, type SiteFiles } from "./build-site.js";
+import type { ServicePageData } from "./charts/service-charts.js";
 
 /** The site of a configuration: its name, zone, escalation steps and edit links come from the config. */
-export function buildSiteFromConfig(params: { readonly config: FirstlineConfig; readonly rota: Rota; readonly runbooks: readonly RunbookFile[]; readonly today: string }): SiteFiles {
+export function buildSiteFromConfig(params: { readonly config: FirstlineConfig; readonly rota: Rota; readonly runbooks: readonly RunbookFile[]; readonly today: string; readonly service?: ServicePageData | undefined }): SiteFiles {
   const { config } = params;
   return buildSite({
     name: config.supportRepo === null ? "Firstline" : `Firstline · ${config.supportRepo}`,
@@ -14,5 +15,6 @@ export function buildSiteFromConfig(params: { readonly config: FirstlineConfig; 
     zone: config.timezone,
     escalation: config.alerts.escalation,
     editBase: config.supportRepo === null ? undefined : `https://github.com/${config.supportRepo}/blob/HEAD/`,
+    service: params.service,
   });
 }

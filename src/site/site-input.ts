@@ -1,9 +1,12 @@
 import type { FirstlineConfig } from "../core/config/firstline-config.js";
 import type { RunbookFile } from "../core/runbooks/runbook-file.js";
 import type { Person, Rota } from "../core/rota/types.js";
+import type { ServicePageData } from "./charts/service-charts.js";
 
 /** What every page shares: the site's name and the rota's "as of" date. */
 export interface SiteFrame {
+  /** Whether the site has a Service page (the navigation links it). */
+  readonly service?: unknown;
   /** The site's name, in the header and every title. */
   readonly name: string;
   /** The date the site was built for (`--today`), the rota's "as of" date. */
@@ -23,6 +26,8 @@ export interface SiteInput extends SiteFrame {
    * the runbook's file path is appended. Undefined: no edit link.
    */
   readonly editBase?: string | undefined;
+  /** The Service page's charts; no Service page without. */
+  readonly service?: ServicePageData | undefined;
 }
 
 /** Paths of the site's files, relative to its root. */
@@ -31,6 +36,8 @@ export const SITE_PATHS = {
   rota: "rota/index.html",
   rotaCalendar: "rota/rota.ics",
   alerts: "alerts.json",
+  service: "service/index.html",
+  serviceChart: (key: string) => `service/${key}.svg`,
   runbook: (slug: string) => `runbooks/${slug}.html`,
   person: (login: string) => `rota/people/${login}.html`,
   personCalendar: (login: string) => `rota/people/${login}.ics`,

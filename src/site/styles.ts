@@ -31,6 +31,7 @@ code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace
 pre { background: #0f172a; color: #f1f5f9; padding: 0.75rem 1rem; border-radius: 4px; overflow-x: auto; line-height: 1.45; }
 pre code { background: none; padding: 0; color: inherit; overflow-wrap: normal; }
 .table-wrap { overflow-x: auto; margin: 0 0 1rem; }
+figure { margin: 0 0 1rem; } figure img { max-width: 100%; height: auto; border: 1px solid var(--line); } figcaption { color: var(--muted); font-size: 0.95rem; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: 0.4rem 0.6rem; border-bottom: 1px solid var(--line); }
 th { background: var(--panel); }

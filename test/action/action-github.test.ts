@@ -70,6 +70,7 @@ describe.each(actionRuntimes())("the Action against GitHub (emulated), on $name"
     expect(run.code).toBe(0);
     expect(run.summary).toContain("## SLA report: tickets opened 2026-12-01 to 2026-12-31");
     expect(run.summary).toContain("| riverside | P3 | 1 |");
+    expect(run.summary).toContain("### Trends\n\n```mermaid\nxychart-beta");
     expect(run.output).toMatch(/result<<\S+\nclient,priority,tickets,/);
   });
 });

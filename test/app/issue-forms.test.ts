@@ -28,6 +28,6 @@ describe("the app manifest", () => {
     const manifest = parse(readFileSync("app.yml", "utf8")) as { default_events: string[]; default_permissions: Record<string, string> };
     expect(manifest.default_events).toEqual(expect.arrayContaining(["issues", "issue_comment", "pull_request", "pull_request_review", "push"]));
     const writes = Object.entries(manifest.default_permissions).filter(([, level]) => level === "write").map(([name]) => name);
-    expect(writes.sort()).toEqual(["checks", "issues", "pull_requests"]);
+    expect(writes.sort()).toEqual(["checks", "issues", "organization_projects", "pull_requests"]);
   });
 });

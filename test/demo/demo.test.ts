@@ -34,6 +34,10 @@ describe("npm run demo", () => {
     expect(text).toMatch(/Firstline emails jo\.bloggs@riverside-housing\.example: "Re: Tenant portal: repairs form will not send", In-Reply-To <jo\.1@riverside-housing\.example>, reply to support\+t1-[0-9a-f]{20}@northgate\.example/);
     expect(text).toContain('her words land on the ticket as a comment ("Chrome on Android, mostly."); her out-of-office answer is ignored (3 comments, 2 emails sent)');
     expect(text).toContain('the card\'s needs-info question is emailed to jo.bloggs@riverside-housing.example: "We need a little more to reproduce this. Please reply to this email with:"');
+    expect(text).toContain("### Trends\n    \n    ```mermaid\n    xychart-beta");
+    expect(text).toContain("The support queue, GitHub Project northgate#1");
+    expect(text).toMatch(/riverside\/tenant-portal#\d+ [^|]+ \| riverside \| P3 \| change \| breached \| 2026-12-03 \| 18:00 GMT \| us \|/);
+    expect(text).toMatch(/behind the Service page's 3 charts/);
     // Each heading tells what its step shows.
     const stepOf = (heading: RegExp) => {
       const start = lines.findIndex((line) => heading.test(line));

@@ -6,6 +6,7 @@ import { TICKET_FIELDS, completeTicketNodes, type TicketNode } from "../../src/g
 import { fakeTransport } from "../helpers/fake-transport.js";
 import type { GitHubTransport } from "../../src/github/transport.js";
 import { SEARCH } from "../../src/github/search-tickets.js";
+import { PROJECT_DOCUMENTS } from "../../src/github/project-queries.js";
 
 /** GitHub's published GraphQL schema (its SDL repeats some fields, which strict building refuses). */
 function githubSchema(): GraphQLSchema {
@@ -62,6 +63,10 @@ describe("the GraphQL Firstline sends is valid against GitHub's published schema
 
   it("the sweep's search", () => {
     expect(problems(schema, SEARCH)).toEqual([]);
+  });
+
+  it.each(PROJECT_DOCUMENTS.map((document) => [/(?:query|mutation) (\w+)/.exec(document)?.[1] ?? "?", document]))("the Project's %s", (_name, document) => {
+    expect(problems(schema, document)).toEqual([]);
   });
 
   it("a field GitHub does not have is caught", () => {

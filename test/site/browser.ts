@@ -85,6 +85,7 @@ const TYPES: Record<string, string> = {
   html: "text/html; charset=utf-8",
   json: "application/json",
   ics: "text/calendar; charset=utf-8",
+  svg: "image/svg+xml",
 };
 
 /** A built site served from memory on 127.0.0.1 (a free port); `/` serves `index.html`. */
@@ -186,4 +187,13 @@ export function sharedBrowser(): { readonly start: () => Promise<void>; readonly
       await browser?.close();
     },
   };
+}
+
+/** A fresh page of a served site at a width, every request recorded in `logs` and any outside request refused. */
+export async function openSitePage(params: { readonly browser: Browser; readonly origin: string; readonly path: string; readonly logs: RequestLog[]; readonly width?: number }): Promise<{ page: Page; status: number | undefined }> {
+  const context = await params.browser.newContext({ viewport: { width: params.width ?? 1280, height: 900 } });
+  params.logs.push(await guardRequests(context));
+  const page = await context.newPage();
+  const response = await page.goto(`${params.origin}/${params.path}`);
+  return { page, status: response?.status() };
 }

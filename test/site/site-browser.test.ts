@@ -3,7 +3,7 @@ import ICAL from "ical.js";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readRunbooks } from "../../src/core/runbooks/read-runbooks.js";
-import { guardRequests, sharedBrowser, seriousAxeViolations, serveSite, type RequestLog, type SiteServer } from "./browser.js";
+import { openSitePage, sharedBrowser, seriousAxeViolations, serveSite, type RequestLog, type SiteServer } from "./browser.js";
 import { repositorySite } from "./site-fixtures.js";
 
 const SCREENSHOTS = "test-results/screenshots";
@@ -27,11 +27,8 @@ afterAll(async () => {
 
 /** A fresh page at a width, every request recorded and any outside request refused. */
 async function open(path: string, width = 1280): Promise<Page> {
-  const context = await chromium.get().newContext({ viewport: { width, height: 900 } });
-  logs.push(await guardRequests(context));
-  const page = await context.newPage();
-  const response = await page.goto(`${server.origin}/${path}`);
-  expect(response?.status(), path).toBe(200);
+  const { page, status } = await openSitePage({ browser: chromium.get(), origin: server.origin, path, logs, width });
+  expect(status, path).toBe(200);
   return page;
 }
 

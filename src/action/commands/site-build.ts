@@ -9,11 +9,18 @@ import { writeSite } from "../../site/write-site.js";
 import type { ActionContext } from "../context.js";
 import { readLocalConfig } from "../local-config.js";
 import { finish } from "../report.js";
+import * as core from "@actions/core";
+import { buildSlaPolicy } from "../../core/sla/policy.js";
+import { readServiceHistory } from "../../github/service-history.js";
+import { SERVICE_PAGE_MONTHS, servicePageData, type ServicePageData } from "../../site/charts/service-charts.js";
+import type { FirstlineConfig } from "../../core/config/firstline-config.js";
 
 /**
  * `site-build`: the static site (runbooks with search, the rota, calendars) written to the
  * `site-dir` folder, ready for actions/upload-pages-artifact. A runbook whose front matter cannot
  * be read stops the build, as on the command line; other runbook findings are runbooks-check's.
+ * With a token, the site also gets the Service page: charts of the last months' tickets, read with
+ * the sweep's search (100 a request) and drawn as SVG at build time.
  */
 export async function actionSiteBuild(context: ActionContext): Promise<void> {
   const config = readLocalConfig(context);
@@ -24,7 +31,8 @@ export async function actionSiteBuild(context: ActionContext): Promise<void> {
     throw new InputError(unusable.map((f) => ({ file: f.file, path: "", ...(f.line === undefined ? {} : { line: f.line }), message: f.message })));
   }
   const today = localDateOf(context.io.now(), config.timezone);
-  const files = buildSiteFromConfig({ config, rota, runbooks, today });
+  const service = context.inputs.token === "" ? undefined : await serviceForSite(context, config);
+  const files = buildSiteFromConfig({ config, rota, runbooks, today, service });
   const out = context.inputs["site-dir"];
   writeSite({ out, files, write: context.io.writeTextFile });
   const names = [...files.keys()];
@@ -35,4 +43,18 @@ export async function actionSiteBuild(context: ActionContext): Promise<void> {
     `${pages} page${pages === 1 ? "" : "s"} (${names.length} files) written to \`${out}\`: ${runbooks.length} runbook${runbooks.length === 1 ? "" : "s"}, ${rota.people.length} people, calendars and search.`,
   ].join("\n");
   await finish({ summary, result: { out, today, pages, files: names } });
+}
+
+/** The Service page's charts, or none (with a warning) when the tickets cannot be read. */
+async function serviceForSite(context: ActionContext, config: FirstlineConfig): Promise<ServicePageData | undefined> {
+  const repos = [...config.clients.flatMap((c) => c.repos), ...config.ticketRepos];
+  try {
+    const now = context.io.now().getTime();
+    const { tickets, unreadable } = await readServiceHistory({ gh: await context.github(), repos, now, zone: config.timezone, months: SERVICE_PAGE_MONTHS });
+    for (const repo of unreadable) core.warning(`${repo} could not be searched with this token, so its tickets are not on the Service page`);
+    return await servicePageData({ tickets, policy: buildSlaPolicy({ config }), now, zone: config.timezone });
+  } catch (error) {
+    core.warning(`The Service page was left out: the tickets could not be read (${(error as Error).message})`);
+    return undefined;
+  }
 }

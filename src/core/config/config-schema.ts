@@ -236,3 +236,10 @@ export const emailSchema = z.strictObject({
     .meta({ description: "Where email from a sender no client's emailDomains match becomes a ticket (client: unknown). Default: the first of ticketRepos." }),
   ticketsPerSenderPerHour: z.number().int().min(1).max(100).default(5).meta({ description: "New email tickets one sender may open in an hour; more are left unanswered with a log line." }),
 });
+/** The support queue as a GitHub Project (the new Projects) of the agency's organisation. */
+export const projectSchema = z
+  .strictObject({
+    owner: login.meta({ description: "The organisation that owns the Project (the login in its address, github.com/orgs/<owner>/projects/<number>)." }),
+    number: z.number().int().min(1).meta({ description: "The Project's number, from its address." }),
+  })
+  .meta({ description: "Keeps every open ticket of the organisation's repositories as an item of this Project, with the fields Client, Priority, Type, SLA state, Next due, Next due time, Waiting on and On support." });

@@ -17,6 +17,7 @@ import {
   securityAlertsSchema,
   alertsSchema,
   emailSchema,
+  projectSchema,
   rotaLocationSchema,
   targetSchema,
   workingHoursSchema,
@@ -70,6 +71,10 @@ export const firstlineConfigSchema = z
     alerts: alertsSchema.default(() => alertsSchema.parse({})),
     email: emailSchema.default(() => emailSchema.parse({})).meta({ description: "The support mailbox (its address and server come from environment variables)." }),
     notify: notifySchema.prefault({}).meta({ description: "Slack and email notifications (SLACK_BOT_TOKEN, SMTP_URL)." }),
+    project: projectSchema
+      .nullable()
+      .default(null)
+      .meta({ description: "Optional: the GitHub Project that holds the support queue (owner and number). Needs the app's organisation permission Projects: read and write." }),
     chargeableKeywords: z
       .array(phraseSchema)
       .default(DEFAULT_CHARGEABLE_KEYWORDS)

@@ -4,7 +4,7 @@ import { CARD_KEY, marker } from "../markers.js";
 import { recordedOutcomes } from "../ticket/outcomes.js";
 import { timelineOf } from "../ticket/snapshot.js";
 import type { SlaPolicy } from "./policy.js";
-import { computeTicketSla } from "./ticket-sla.js";
+import { computeTicketSla, type TicketSla } from "./ticket-sla.js";
 
 /** One row of the SLA report: a client and priority over the period. */
 export interface SlaReportRow {
@@ -25,6 +25,26 @@ export interface SlaReportRow {
 /** The bot that wrote a ticket's card: Firstline, as far as a read-only report can tell. */
 function cardAuthor(snapshot: TicketSnapshot): string {
   return snapshot.comments.find((c) => c.author.endsWith("[bot]") && c.body.includes(marker(CARD_KEY)))?.author ?? "";
+}
+
+/** A ticket's SLA as reports read it: with the outcomes its card recorded. */
+export function reportedSla(params: { readonly snapshot: TicketSnapshot; readonly policy: SlaPolicy; readonly now: number; readonly botLogin?: string | undefined }): TicketSla {
+  const { snapshot } = params;
+  const botLogin = params.botLogin ?? cardAuthor(snapshot);
+  // A read-only report that is not told Firstline's login reads every label change as made (the
+  // app puts back the labels a client changes, so the history it leaves is the staff's).
+  const trusted = params.botLogin === undefined ? { ...params.policy, isStaff: () => true } : params.policy;
+  return computeTicketSla({
+    timeline: timelineOf({ snapshot, policy: trusted, botLogin }),
+    policy: params.policy,
+    now: params.now,
+    recorded: recordedOutcomes({ comments: snapshot.comments, botLogin }),
+  });
+}
+
+/** Maintenance and alert tickets carry no client response target: reports leave them out. */
+export function isClientTicket(snapshot: TicketSnapshot): boolean {
+  return !snapshot.labels.some((l) => l === "type: maintenance" || l === "type: alert");
 }
 
 function percentile(values: readonly number[], p: number): number | null {
@@ -48,17 +68,8 @@ export function slaReport(params: {
 }): SlaReportRow[] {
   const rows = new Map<string, { client: string; priority: Priority; tickets: number; judged: number; within: number; minutes: number[]; breaches: number; reclassified: number }>();
   for (const snapshot of params.tickets) {
-    if (snapshot.labels.some((l) => l === "type: maintenance" || l === "type: alert")) continue;
-    const botLogin = params.botLogin ?? cardAuthor(snapshot);
-    // A read-only report that is not told Firstline's login reads every label change as made (the
-    // app puts back the labels a client changes, so the history it leaves is the staff's).
-    const trusted = params.botLogin === undefined ? { ...params.policy, isStaff: () => true } : params.policy;
-    const sla = computeTicketSla({
-      timeline: timelineOf({ snapshot, policy: trusted, botLogin }),
-      policy: params.policy,
-      now: params.now,
-      recorded: recordedOutcomes({ comments: snapshot.comments, botLogin }),
-    });
+    if (!isClientTicket(snapshot)) continue;
+    const sla = reportedSla({ snapshot, policy: params.policy, now: params.now, botLogin: params.botLogin });
     const first = sla.metrics.find((m) => m.metric === "firstResponse" && m.cycle === 1);
     const key = `${sla.terms.id}\u0000${sla.priority}`;
     const row = rows.get(key) ?? { client: sla.terms.id, priority: sla.priority, tickets: 0, judged: 0, within: 0, minutes: [], breaches: 0, reclassified: 0 };

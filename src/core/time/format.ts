@@ -7,7 +7,7 @@ const abbreviations = new Map<string, string>();
  * which was most of the cost of rendering a ticket card; it depends only on the zone, the offset
  * and (for zones that renamed an offset) the year, so it is looked up once for each.
  */
-function zoneAbbreviation(local: DateTime): string {
+export function zoneAbbreviation(local: DateTime): string {
   const key = `${local.zoneName ?? ""}|${local.offset}|${local.year}`;
   let name = abbreviations.get(key);
   if (name === undefined) {

@@ -7,6 +7,7 @@ import { canSeeRepo } from "../routes/context.js";
 import { searchableIssues } from "../routes/search.js";
 import { argString, connection, GitHubGraphQLError, type Args } from "./connection.js";
 import { githubSchema } from "./schema.js";
+import { organizationField, projectMutations } from "./projects-resolvers.js";
 import { repositoryView } from "./repository-view.js";
 import { issueView, type GraphQLContext, type View } from "./views.js";
 
@@ -56,6 +57,7 @@ function queryRoot(ctx: GraphQLContext): View {
         wikiCount: 0,
       };
     },
+    organization: organizationField(ctx),
     rateLimit: () => ({
       cost: 1,
       limit: ctx.rate.limit,
@@ -134,7 +136,8 @@ export async function answerGraphQL(
   const result = await execute({
     schema,
     document,
-    rootValue: queryRoot(ctx),
+    // graphql-js takes one root for queries and mutations alike.
+    rootValue: { ...queryRoot(ctx), ...projectMutations(ctx) },
     contextValue: ctx,
     variableValues: request.data.variables ?? {},
     operationName: request.data.operationName ?? null,

@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from "graphql";
+import { PROJECTS_SDL } from "./projects-sdl.js";
 
 /**
  * A faithful subset of GitHub's GraphQL schema (names, nullability and arguments as GitHub
@@ -448,6 +449,6 @@ let built: Promise<GraphQLSchema> | undefined;
 
 /** The executable schema, built once per process (graphql is loaded only when first needed). */
 export function githubSchema(): Promise<GraphQLSchema> {
-  built ??= import("graphql").then(({ buildSchema }) => buildSchema(GITHUB_SUBSET_SDL));
+  built ??= import("graphql").then(({ buildSchema }) => buildSchema(GITHUB_SUBSET_SDL + PROJECTS_SDL));
   return built;
 }

@@ -21,6 +21,8 @@ export interface GraphQLContext {
   readonly shapes: ShapeContext;
   readonly actor: Actor;
   readonly rate: RateStatus;
+  /** The emulator's time of the request, for what a mutation stamps. */
+  readonly now?: Date;
 }
 
 /** A GraphQL object: plain values, or functions of the field's arguments (graphql-js calls them). */

@@ -1,0 +1,2 @@
+import { createRequire as __firstlineRequire } from "node:module"; const require = __firstlineRequire(import.meta.url);
+import{U as o}from"./chunk-CKT3PTUT.js";function n(i){return o(i.io,i.inputs.config)}export{n as a};

@@ -1,0 +1,71 @@
+import { resolve } from "node:path";
+import type { FirstlineConfig } from "../core/config/firstline-config.js";
+import { FIELD } from "../core/project/project-fields.js";
+import { buildSlaPolicy } from "../core/sla/policy.js";
+import type { Rota } from "../core/rota/types.js";
+import type { RunbookFile } from "../core/runbooks/runbook-file.js";
+import { dumpProjectItems } from "../emulator/graphql/projects-state.js";
+import { readServiceHistory } from "../github/service-history.js";
+import { transportOf } from "../github/transport.js";
+import { SERVICE_PAGE_MONTHS, servicePageData } from "../site/charts/service-charts.js";
+import { buildSiteFromConfig } from "../site/site-from-config.js";
+import { writeSite } from "../site/write-site.js";
+import { AUTOMATION_USER } from "./agency-seed.js";
+import type { Stack } from "./stack.js";
+import { writeFileSync, mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+
+/** The Project the demo keeps: Northgate's first. */
+export const DEMO_PROJECT = { owner: "northgate", number: 1 } as const;
+
+/** The configuration's text with the demo's Project named. */
+export function withDemoProject(text: string): string {
+  return `${text.trimEnd()}\nproject:\n  owner: ${DEMO_PROJECT.owner}\n  number: ${DEMO_PROJECT.number}\n`;
+}
+
+/** The Project's open items as a table, most urgent state first. */
+export function printProjectItems(params: { readonly stack: Stack; readonly out: (line: string) => void }): void {
+  const rank = ["breached", "at risk", "running", "paused", "met"];
+  const items = dumpProjectItems(params.stack.emulator.state, DEMO_PROJECT)
+    .filter((i) => !i.archived)
+    .sort((a, b) => rank.indexOf(a.values[FIELD.slaState] ?? "") - rank.indexOf(b.values[FIELD.slaState] ?? "") || (a.values[FIELD.nextDue] ?? "9").localeCompare(b.values[FIELD.nextDue] ?? "9"));
+  params.out(`\nThe support queue, GitHub Project ${DEMO_PROJECT.owner}#${DEMO_PROJECT.number} (${items.length} open items; client repositories sit in other organisations, so their tickets are drafts that name them):\n`);
+  const columns = [FIELD.client, FIELD.priority, FIELD.type, FIELD.slaState, FIELD.nextDue, FIELD.nextDueTime, FIELD.waitingOn, FIELD.onSupport];
+  params.out(`    ${["ticket", ...columns].join(" | ")}`);
+  for (const item of items) {
+    const name = item.draft ?? `${item.repo}#${item.number}`;
+    params.out(`    ${[name.length > 48 ? `${name.slice(0, 47)}…` : name, ...columns.map((c) => item.values[c] ?? "")].join(" | ")}`);
+  }
+}
+
+/**
+ * Builds the site as `firstline site build` does, with the Service page: the last months' tickets
+ * read from the emulator with the sweep's search, charts drawn as SVG at build time.
+ */
+export async function buildSiteWithService(params: {
+  readonly stack: Stack;
+  readonly config: FirstlineConfig;
+  readonly rota: Rota;
+  readonly runbooks: readonly RunbookFile[];
+  readonly today: string;
+  readonly out: (line: string) => void;
+}): Promise<void> {
+  const { config } = params;
+  const dir = ".firstline-demo/site";
+  const now = params.stack.emulator.clock.now().getTime();
+  const gh = transportOf(params.stack.as(AUTOMATION_USER));
+  const repos = [...config.clients.flatMap((c) => c.repos), ...config.ticketRepos];
+  const { tickets } = await readServiceHistory({ gh, repos, now, zone: config.timezone, months: SERVICE_PAGE_MONTHS });
+  const service = await servicePageData({ tickets, policy: buildSlaPolicy({ config }), now, zone: config.timezone, botLogin: params.stack.emulator.botLogin });
+  const files = buildSiteFromConfig({ config, rota: params.rota, runbooks: params.runbooks, today: params.today, service });
+  writeSite({
+    out: dir,
+    files,
+    write: (path, text) => {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, text);
+    },
+  });
+  params.out(`\nThe runbook, rota and Service site: ${files.size} files in ${dir}, ${tickets.length} tickets behind the Service page's ${service.charts.length} charts.`);
+  params.out(`Open ${resolve(dir, "service/index.html")} in a browser: it works offline.`);
+}
