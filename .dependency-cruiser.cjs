@@ -1,3 +1,4 @@
+/* global module */
 /**
  * Firstline's layers, checked by `npm run lint` (docs/architecture.md draws them):
  *   core  <-  config  <-  github  <-  shell  <-  app | action | cli

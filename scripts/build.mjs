@@ -22,6 +22,8 @@ const entries = [
   { in: "src/cli/index.ts", out: "lib/cli.js", banner: "#!/usr/bin/env node" },
   { in: "src/app/index.ts", out: "lib/app.js" },
   { in: "src/app/main.ts", out: "lib/server.js" },
+  // A development tool: run it with the development dependencies installed (npm run emulator).
+  { in: "src/emulator/main.ts", out: "lib/emulator.js", banner: "#!/usr/bin/env node" },
 ];
 
 for (const entry of entries) {

@@ -16,7 +16,8 @@ import type { NightOverride } from "../core/rota/types.js";
 import type { PagerTransport } from "../pagers/send-pager-request.js";
 import { smtpSenderFromEnv } from "../mail/smtp-sender.js";
 import { Notifier } from "../notify/notifier.js";
-import { MemorySentLedger, type SentLedger } from "../notify/sent-ledger.js";
+import type { SentLedger } from "../notify/sent-ledger.js";
+import { sentLedgerIn } from "./state/sent-ledger-in-store.js";
 import { slackPosterFromEnv } from "../notify/slack-poster.js";
 
 const TEAM_TTL_MS = 10 * 60_000;
@@ -140,7 +141,7 @@ export class FirstlineService {
     this.notifier = new Notifier({
       slack: slackPosterFromEnv({ env: this.env, now: () => this.now(), sleep: this.pagerTransport.sleep }),
       mail: smtpSenderFromEnv(this.env),
-      ledger: params.sentLedger ?? new MemorySentLedger(),
+      ledger: params.sentLedger ?? sentLedgerIn(this.store),
       sleep: this.pagerTransport.sleep,
       log: { warn: (obj, msg) => console.warn(msg ?? "notification", JSON.stringify(obj)) },
     });

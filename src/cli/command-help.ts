@@ -121,6 +121,6 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       "private-key": "the App's private key (PEM file)",
       "private-key-out": "write the generated private key to this file",
     },
-    example: "firstline emulator --port 3001 --seed seed.yml",
+    example: "npm run emulator -- --port 3001 --seed seed.yml",
   },
 };

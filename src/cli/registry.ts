@@ -1,6 +1,5 @@
 import type { CliCommand } from "./command.js";
 import { alertIngestCommand } from "./commands/alert-ingest.js";
-import { emulatorCommand } from "./commands/emulator.js";
 import { maintenancePlanCommand } from "./commands/maintenance-plan.js";
 import { rotaCheckCommand } from "./commands/rota-check.js";
 import { rotaDiffCommand } from "./commands/rota-diff.js";
@@ -33,5 +32,4 @@ export const commands: readonly CliCommand[] = [
   toilCommand,
   alertIngestCommand,
   maintenancePlanCommand,
-  emulatorCommand,
 ];

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MemoryStateStore } from "../../src/app/state/memory-state-store.js";
 import { RedisStateStore } from "../../src/app/state/redis-state-store.js";
+import { sentLedgerIn } from "../../src/app/state/sent-ledger-in-store.js";
 import type { StateStore } from "../../src/app/state/state-store.js";
 import { skipWithoutServer } from "../helpers/debian-package.js";
 import { ensureRedis, useRedisServer } from "../helpers/redis.js";
@@ -27,6 +28,16 @@ function storeSuite(name: string, open: () => Promise<{ first: StateStore; secon
       await first.forgetSeen("delivery:a");
       expect(await first.isSeen("delivery:a")).toBe(false);
       expect(await first.markSeen("delivery:a", 60_000)).toBe(true);
+    });
+
+    it("keeps what notifications were sent, so a second instance or a restart sends nothing twice", async () => {
+      const one = sentLedgerIn(first);
+      const other = sentLedgerIn(second);
+      expect(await one.claim("rota-change:abc:slack:U1")).toBe(true);
+      expect(await one.claim("rota-change:abc:slack:U1")).toBe(false);
+      expect(await other.claim("rota-change:abc:slack:U1")).toBe(!params.shared);
+      await one.release("rota-change:abc:slack:U1");
+      expect(await one.claim("rota-change:abc:slack:U1")).toBe(true);
     });
 
     it("runs one holder of a lock at a time, and hands the lock on after a failure", async () => {

@@ -3,7 +3,10 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { runCli } from "../helpers/memory-io.js";
+import { emulatorCommand } from "../../src/emulator/command.js";
+import { runCliWith } from "../helpers/memory-io.js";
+
+const runEmulator = (argv: readonly string[], files: Record<string, string> = {}) => runCliWith({ argv: ["emulator", ...argv], files, commands: [emulatorCommand] });
 
 const SEED = `users:
   - login: pat
@@ -18,26 +21,25 @@ installations:
     id: 42
 `;
 
-describe("firstline emulator", () => {
+describe("the emulator on its own (npm run emulator)", () => {
   it("refuses an unusable seed file with its file, key path and line", async () => {
-    const result = await runCli(["emulator", "--seed", "seed.yml"], {
+    const result = await runEmulator(["--seed", "seed.yml"], {
       "seed.yml": "users:\n  - login: pat\n    nickname: p\n",
     });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('seed.yml:3: users[0].nickname: unknown key "nickname"\n');
-    expect((await runCli(["emulator", "--port", "http"])).stderr).toBe(
+    expect((await runEmulator(["--port", "http"])).stderr).toBe(
       "firstline emulator: --port must be a port number\n",
     );
   });
 
-  it("runs from lib/cli.js, prints its URL and credentials, serves the seed and stops on SIGTERM", async () => {
+  it("runs from lib/emulator.js, prints its URL and credentials, serves the seed and stops on SIGTERM", async () => {
     const dir = mkdtempSync(join(tmpdir(), "firstline-emulator-"));
     writeFileSync(join(dir, "seed.yml"), SEED);
     const child = spawn(
       "node",
       [
-        "lib/cli.js",
-        "emulator",
+        "lib/emulator.js",
         "--port",
         "0",
         "--seed",

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { CommandIo } from "../../src/cli/command.js";
+import type { CliCommand, CommandIo } from "../../src/cli/command.js";
 import { InputError } from "../../src/shell/input-error.js";
 import { main } from "../../src/cli/main.js";
 
@@ -14,6 +14,8 @@ export async function runCliWith(params: {
   readonly now?: () => Date;
   /** The git repository the command runs in (default: this one, the working folder); null: outside any. */
   readonly repositoryRoot?: string | null;
+  /** The commands on offer (default: every `firstline` command). */
+  readonly commands?: readonly CliCommand[];
 }) {
   let stdout = "";
   let stderr = "";
@@ -36,7 +38,7 @@ export async function runCliWith(params: {
     now: params.now ?? (() => new Date("2026-11-26T12:00:00Z")),
     repositoryRoot: () => (params.repositoryRoot === undefined ? "." : params.repositoryRoot),
   };
-  const code = await main(params.argv, io);
+  const code = await main(params.argv, io, params.commands);
   return { code, stdout, stderr, written, json: () => JSON.parse(stdout) as unknown };
 }
 

@@ -8,8 +8,7 @@ import { searchableIssues } from "../routes/search.js";
 import { argString, connection, GitHubGraphQLError, type Args } from "./connection.js";
 import { githubSchema } from "./schema.js";
 import { organizationField, projectMutations } from "./projects-resolvers.js";
-import { repositoryView } from "./repository-view.js";
-import { issueView, type GraphQLContext, type View } from "./views.js";
+import { issueView, repositoryView, type GraphQLContext, type View } from "./views.js";
 
 const requestSchema = z.looseObject({
   query: z.string(),

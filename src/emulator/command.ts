@@ -1,11 +1,11 @@
 import { createPrivateKey } from "node:crypto";
 import * as z from "zod";
-import { readYaml, validateYaml } from "../../core/config/parse-yaml.js";
-import type { Emulator, EmulatorInfo } from "../../emulator/index.js";
-import { seedSchema } from "../../emulator/state/seed-schema.js";
-import { defineCommand, printJson, type CommandIo } from "../command.js";
-import { InputError } from "../../shell/input-error.js";
-import { instantOption } from "../../shell/options.js";
+import { readYaml, validateYaml } from "../core/config/parse-yaml.js";
+import type { Emulator, EmulatorInfo } from "./index.js";
+import { seedSchema } from "./state/seed-schema.js";
+import { defineCommand, printJson, type CommandIo } from "../cli/command.js";
+import { InputError } from "../shell/input-error.js";
+import { instantOption } from "../shell/options.js";
 
 const portOption = z
   .string()
@@ -97,7 +97,7 @@ export const emulatorCommand = defineCommand({
     const seed = options.seed ? readSeed(io, options.seed) : undefined;
     const privateKeyPem = options["private-key"] ? readPrivateKey(io, options["private-key"]) : undefined;
     // Loaded here, not at the top: the emulator's dependencies would slow every other command.
-    const { startEmulator } = await import("../../emulator/index.js");
+    const { startEmulator } = await import("./index.js");
     let emulator: Emulator;
     try {
       emulator = await startEmulator({
