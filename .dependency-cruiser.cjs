@@ -19,7 +19,8 @@ module.exports = {
     {
       name: "core-is-pure",
       severity: "error",
-      comment: "src/core imports nothing of the project outside itself (no I/O, no shells, no config loading).",
+      comment:
+        "src/core imports nothing of the project outside itself (no I/O, no shells, no config loading).",
       from: { path: "^src/core/" },
       to: { path: "^src/", pathNot: "^src/core/" },
     },
@@ -33,7 +34,8 @@ module.exports = {
     {
       name: "github-below-the-shells",
       severity: "error",
-      comment: "src/github carries out plans; it never imports the app, the Action, the command line, the site or dev tools.",
+      comment:
+        "src/github carries out plans; it never imports the app, the Action, the command line, the site or dev tools.",
       from: { path: "^src/github/" },
       to: { path: "^src/(app|action|cli|site|demo|emulator)/" },
     },
@@ -47,7 +49,8 @@ module.exports = {
     {
       name: "shells-do-not-import-each-other",
       severity: "error",
-      comment: "The app, the Action and the command line share code through src/shell, never through each other.",
+      comment:
+        "The app, the Action and the command line share code through src/shell, never through each other.",
       from: { path: "^src/(app|action|cli)/" },
       to: { path: "^src/(app|action|cli)/", pathNot: "^src/$1/" },
     },
@@ -63,6 +66,10 @@ module.exports = {
     doNotFollow: { path: "node_modules" },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: "tsconfig.json" },
-    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default"], extensions: [".ts", ".js"] },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "require", "node", "default"],
+      extensions: [".ts", ".js"],
+    },
   },
 };

@@ -9,14 +9,23 @@ export default tseslint.config(
   {
     files: ["**/*.{js,mjs}"],
     languageOptions: {
-      globals: { process: "readonly", console: "readonly", Buffer: "readonly", URL: "readonly", setTimeout: "readonly" },
+      globals: {
+        process: "readonly",
+        console: "readonly",
+        Buffer: "readonly",
+        URL: "readonly",
+        setTimeout: "readonly",
+      },
     },
   },
   {
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/consistent-type-imports": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
     },
   },
   {
@@ -26,16 +35,28 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["node:*", "fs", "http", "https", "child_process", "probot", "@octokit/*", "@actions/*"], message: "src/core is pure: no I/O, no GitHub, no process." },
+            {
+              group: ["node:*", "fs", "http", "https", "child_process", "probot", "@octokit/*", "@actions/*"],
+              message: "src/core is pure: no I/O, no GitHub, no process.",
+            },
           ],
         },
       ],
       "no-restricted-globals": ["error", { name: "process", message: "src/core is pure: pass values in." }],
       "no-restricted-syntax": [
         "error",
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "src/core never reads the clock: pass `now` in." },
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "src/core never reads the clock: pass `now` in." },
-        { selector: "CallExpression[callee.object.name='DateTime'][callee.property.name='now']", message: "src/core never reads the clock: pass `now` in." },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "src/core never reads the clock: pass `now` in.",
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: "src/core never reads the clock: pass `now` in.",
+        },
+        {
+          selector: "CallExpression[callee.object.name='DateTime'][callee.property.name='now']",
+          message: "src/core never reads the clock: pass `now` in.",
+        },
       ],
     },
   },

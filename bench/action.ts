@@ -28,12 +28,22 @@ export interface ActionBench extends BundleComposition {
   /** To first request on the runtime action.yml names (Node 24), or the benchmark's Node without it. */
   readonly coldStartMs: number;
   readonly starts: readonly ActionStart[];
-  readonly quietSweep: { readonly tickets: number; readonly latencyMs: number; readonly wallMs: number; readonly requests: number; readonly writes: number };
+  readonly quietSweep: {
+    readonly tickets: number;
+    readonly latencyMs: number;
+    readonly wallMs: number;
+    readonly requests: number;
+    readonly writes: number;
+  };
 }
 
 const NOW = "2026-12-02T11:00:00Z";
 
-function timed(params: { nodePath: string; args: string[]; env: Record<string, string> }): Promise<{ startedAt: number; ms: number; stderr: string }> {
+function timed(params: {
+  nodePath: string;
+  args: string[];
+  env: Record<string, string>;
+}): Promise<{ startedAt: number; ms: number; stderr: string }> {
   return new Promise((resolve, reject) => {
     const startedAt = performance.now();
     const child = spawn(params.nodePath, params.args, { env: params.env, stdio: ["ignore", "pipe", "pipe"] });
@@ -42,7 +52,11 @@ function timed(params: { nodePath: string; args: string[]; env: Record<string, s
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
     child.on("error", reject);
-    child.on("close", (code) => (code === 0 ? resolve({ startedAt, ms: performance.now() - startedAt, stderr }) : reject(new Error(`${params.args.join(" ")} exited ${code}: ${stdout}${stderr}`))));
+    child.on("close", (code) =>
+      code === 0
+        ? resolve({ startedAt, ms: performance.now() - startedAt, stderr })
+        : reject(new Error(`${params.args.join(" ")} exited ${code}: ${stdout}${stderr}`)),
+    );
   });
 }
 
@@ -68,7 +82,11 @@ export async function benchStarts(runs: number, entry = "dist/index.js"): Promis
       "INPUT_BOT-LOGIN": AUTOMATION_USER,
     };
     const binaries = nodeBinaries();
-    const samples = binaries.map(() => ({ bare: [] as number[], first: [] as number[], exit: [] as number[] }));
+    const samples = binaries.map(() => ({
+      bare: [] as number[],
+      first: [] as number[],
+      exit: [] as number[],
+    }));
     for (const file of Object.values(files)) writeFileSync(file, "");
     // Runs first until one writes nothing: they open the dashboard and the month's upkeep and
     // give the upkeep tickets their cards, which every measured run then finds in place.
@@ -110,31 +128,49 @@ export async function benchStarts(runs: number, entry = "dist/index.js"): Promis
  * the app brings every ticket up to date first, then the Action (trusting the app's cards) runs
  * `sla-sweep` and should find nothing to write. Wall time from spawn to exit, median of `runs`.
  */
-async function benchQuietSweep(params: { tickets: number; latencyMs: number; runs: number }): Promise<ActionBench["quietSweep"]> {
-  return withStack({ seed: seedWithTickets(params.tickets, "2026-11-02T10:00:00Z"), now: new Date("2026-12-02T11:00:00Z") }, async (stack) => {
-    await sweepUntilQuiet(stack);
-    stack.emulator.faults.set({ latencyMs: params.latencyMs });
-    const times: number[] = [];
-    let requests = 0;
-    let writes = 0;
-    // The first run (not measured) rewrites the dashboard in the Action's own words.
-    for (let run = -1; run < params.runs; run++) {
-      stack.emulator.log.reset();
-      const now = stack.emulator.clock.now().toISOString();
-      const result = await runAction({
-        inputs: { command: "sla-sweep", token: `user-${AUTOMATION_USER}`, "bot-login": stack.emulator.botLogin },
-        env: { GITHUB_API_URL: stack.emulator.url, FIRSTLINE_NOW: now },
-      });
-      if (result.code !== 0) throw new Error(`the Action failed: ${result.stdout}${result.stderr}`);
-      const swept = resultOutput(result.output) as { tickets: number };
-      if (swept.tickets < params.tickets) throw new Error(`the Action swept ${swept.tickets} tickets, not ${params.tickets}`);
-      if (run < 0) continue;
-      times.push(result.ms);
-      requests = stack.emulator.log.summary().total;
-      writes = stack.emulator.log.summary().writes;
-    }
-    return { tickets: params.tickets, latencyMs: params.latencyMs, wallMs: Math.round(median(times)), requests, writes };
-  });
+async function benchQuietSweep(params: {
+  tickets: number;
+  latencyMs: number;
+  runs: number;
+}): Promise<ActionBench["quietSweep"]> {
+  return withStack(
+    { seed: seedWithTickets(params.tickets, "2026-11-02T10:00:00Z"), now: new Date("2026-12-02T11:00:00Z") },
+    async (stack) => {
+      await sweepUntilQuiet(stack);
+      stack.emulator.faults.set({ latencyMs: params.latencyMs });
+      const times: number[] = [];
+      let requests = 0;
+      let writes = 0;
+      // The first run (not measured) rewrites the dashboard in the Action's own words.
+      for (let run = -1; run < params.runs; run++) {
+        stack.emulator.log.reset();
+        const now = stack.emulator.clock.now().toISOString();
+        const result = await runAction({
+          inputs: {
+            command: "sla-sweep",
+            token: `user-${AUTOMATION_USER}`,
+            "bot-login": stack.emulator.botLogin,
+          },
+          env: { GITHUB_API_URL: stack.emulator.url, FIRSTLINE_NOW: now },
+        });
+        if (result.code !== 0) throw new Error(`the Action failed: ${result.stdout}${result.stderr}`);
+        const swept = resultOutput(result.output) as { tickets: number };
+        if (swept.tickets < params.tickets)
+          throw new Error(`the Action swept ${swept.tickets} tickets, not ${params.tickets}`);
+        if (run < 0) continue;
+        times.push(result.ms);
+        requests = stack.emulator.log.summary().total;
+        writes = stack.emulator.log.summary().writes;
+      }
+      return {
+        tickets: params.tickets,
+        latencyMs: params.latencyMs,
+        wallMs: Math.round(median(times)),
+        requests,
+        writes,
+      };
+    },
+  );
 }
 
 /** The Action: its bundle, its cold start on Node 20 and 24, and a quiet sweep at 50 ms latency. */

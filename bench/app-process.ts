@@ -25,7 +25,12 @@ for await (const line of createInterface({ input: process.stdin })) {
   if (line.trim() === "rss") {
     global.gc?.();
     const usage = process.memoryUsage();
-    console.log(JSON.stringify({ rssMb: Math.round(usage.rss / 1048576), heapUsedMb: Math.round(usage.heapUsed / 1048576) }));
+    console.log(
+      JSON.stringify({
+        rssMb: Math.round(usage.rss / 1048576),
+        heapUsedMb: Math.round(usage.heapUsed / 1048576),
+      }),
+    );
   }
   if (line.trim() === "exit") {
     await server.close();

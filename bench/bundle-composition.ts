@@ -2,7 +2,18 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 interface Metafile {
-  readonly outputs: Record<string, { readonly bytes: number; readonly inputs: Record<string, { readonly bytesInOutput: number }>; readonly imports: readonly { readonly path: string; readonly kind: string; readonly external?: boolean }[] }>;
+  readonly outputs: Record<
+    string,
+    {
+      readonly bytes: number;
+      readonly inputs: Record<string, { readonly bytesInOutput: number }>;
+      readonly imports: readonly {
+        readonly path: string;
+        readonly kind: string;
+        readonly external?: boolean;
+      }[];
+    }
+  >;
 }
 
 /** What the Action's dist/ is made of, from the build's esbuild metafile (lib/action-metafile.json). */
@@ -19,7 +30,9 @@ export interface BundleComposition {
 }
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
 }
 
 function sourceOf(input: string): string {
@@ -37,21 +50,27 @@ export function bundleComposition(): BundleComposition {
     const visit = (path: string, follow: (kind: string, target: string) => boolean) => {
       if (seen.has(path)) return;
       seen.add(path);
-      for (const imported of meta.outputs[path]?.imports ?? []) if (!imported.external && follow(imported.kind, imported.path)) visit(imported.path, follow);
+      for (const imported of meta.outputs[path]?.imports ?? [])
+        if (!imported.external && follow(imported.kind, imported.path)) visit(imported.path, follow);
     };
     for (const entry of entries) visit(entry, (kind) => kind === "import-statement");
     return [...seen].reduce((sum, path) => sum + (meta.outputs[path]?.bytes ?? 0), 0);
   };
-  const chunk = (name: string) => Object.keys(meta.outputs).find((path) => path.startsWith(`dist/chunks/${name}-`)) ?? "";
+  const chunk = (name: string) =>
+    Object.keys(meta.outputs).find((path) => path.startsWith(`dist/chunks/${name}-`)) ?? "";
   const bySource = new Map<string, number>();
   for (const output of Object.values(meta.outputs)) {
-    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) bySource.set(sourceOf(input), (bySource.get(sourceOf(input)) ?? 0) + bytesInOutput);
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs))
+      bySource.set(sourceOf(input), (bySource.get(sourceOf(input)) ?? 0) + bytesInOutput);
   }
   return {
     bundleBytes: files.reduce((sum, file) => sum + statSync(file).size, 0),
     files: files.length,
     startBytes: loaded(["dist/index.js"]),
     slaSweepBytes: loaded(["dist/index.js", chunk("sla-sweep"), chunk("octokit")]),
-    top: [...bySource].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([source, bytes]) => ({ source, bytes })),
+    top: [...bySource]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 12)
+      .map(([source, bytes]) => ({ source, bytes })),
   };
 }

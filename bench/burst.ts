@@ -29,20 +29,39 @@ const p99 = (values: readonly number[]) => {
  * `npm start` runs it): the acknowledgement time, the time to card of the P1 tickets and the time
  * to the last card; and the requests of a repository's first and second tickets before the burst.
  */
-export async function burstRun(params: { readonly tickets: number; readonly instances: number; readonly redisUrl?: string }): Promise<BurstRun> {
+export async function burstRun(params: {
+  readonly tickets: number;
+  readonly instances: number;
+  readonly redisUrl?: string;
+}): Promise<BurstRun> {
   const { seed, repos } = manyReposSeed(50);
-  const stack = await startScaledOut({ seed, now: new Date("2026-12-02T11:00:00Z"), instances: params.instances, production: true, ...(params.redisUrl ? { redisUrl: params.redisUrl } : {}) });
+  const stack = await startScaledOut({
+    seed,
+    now: new Date("2026-12-02T11:00:00Z"),
+    instances: params.instances,
+    production: true,
+    ...(params.redisUrl ? { redisUrl: params.redisUrl } : {}),
+  });
   try {
     stack.emulator.faults.set({ latencyMs: 50 });
     const kim = stack.as("kim");
-    const open = (repo: string, title: string, body: string) => kim.rest.issues.create({ owner: "glenmore", repo: repo.split("/")[1] ?? "", title, body });
+    const open = (repo: string, title: string, body: string) =>
+      kim.rest.issues.create({ owner: "glenmore", repo: repo.split("/")[1] ?? "", title, body });
     const appRequests = () => stack.emulator.log.summary().requests.filter((r) => r.actor !== "kim").length;
     stack.emulator.log.reset();
-    await open(repos[0] ?? "", "Please update the opening hours", "Please change the opening hours on the contact page.");
+    await open(
+      repos[0] ?? "",
+      "Please update the opening hours",
+      "Please change the opening hours on the contact page.",
+    );
     await stack.settle();
     const requestsFirstTicket = appRequests();
     stack.emulator.log.reset();
-    await open(repos[0] ?? "", "Please update the delivery page", "Please change the delivery prices on the delivery page.");
+    await open(
+      repos[0] ?? "",
+      "Please update the delivery page",
+      "Please change the delivery prices on the delivery page.",
+    );
     await stack.settle();
     const requestsWarmTicket = appRequests();
 
@@ -53,7 +72,13 @@ export async function burstRun(params: { readonly tickets: number; readonly inst
       Array.from({ length: params.tickets }, async (_, i) => {
         const repo = repos[i % repos.length] ?? "";
         const p1 = i % 20 === 10;
-        const { data } = p1 ? await open(repo, `The website is down (${i})`, "Every page of the shop shows an error since a few minutes ago.") : await open(repo, `Please update page ${i}`, `Please change the text on page ${i}.`);
+        const { data } = p1
+          ? await open(
+              repo,
+              `The website is down (${i})`,
+              "Every page of the shop shows an error since a few minutes ago.",
+            )
+          : await open(repo, `Please update page ${i}`, `Please change the text on page ${i}.`);
         created.set(`${repo}#${data.number}`, { at: Date.now(), p1 });
       }),
     );
@@ -63,10 +88,16 @@ export async function burstRun(params: { readonly tickets: number; readonly inst
         for (const issue of r.issues) {
           const key = `${r.fullName}#${issue.number}`;
           if (!created.has(key) || carded.has(key)) continue;
-          if (issue.comments.some((c) => c.author === stack.emulator.botLogin && c.body.includes("<!-- firstline:card -->"))) carded.set(key, Date.now());
+          if (
+            issue.comments.some(
+              (c) => c.author === stack.emulator.botLogin && c.body.includes("<!-- firstline:card -->"),
+            )
+          )
+            carded.set(key, Date.now());
         }
       }
-      if (Date.now() - start > 30 * 60_000) throw new Error(`only ${carded.size} of ${created.size} tickets carded after 30 minutes`);
+      if (Date.now() - start > 30 * 60_000)
+        throw new Error(`only ${carded.size} of ${created.size} tickets carded after 30 minutes`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await stack.settle();
@@ -92,7 +123,9 @@ export async function burstRun(params: { readonly tickets: number; readonly inst
 }
 
 /** The burst on one instance in memory and, when redis-server is installed, on two instances sharing Redis. */
-export async function benchBurst(tickets = Number(process.env["BURST_TICKETS"] ?? 200)): Promise<{ memory: BurstRun; redis: BurstRun | null }> {
+export async function benchBurst(
+  tickets = Number(process.env["BURST_TICKETS"] ?? 200),
+): Promise<{ memory: BurstRun; redis: BurstRun | null }> {
   const memory = await burstRun({ tickets, instances: 1 });
   const redisServer = ensureRedis();
   if (!redisServer.available) return { memory, redis: null };

@@ -21,7 +21,13 @@ export async function startFirstRequestProxy(target: string): Promise<FirstReque
   const server = createServer((incoming: IncomingMessage, outgoing: ServerResponse) => {
     first ??= performance.now();
     const forwarded = request(
-      { host: upstream.hostname, port: upstream.port, method: incoming.method, path: incoming.url, headers: { ...incoming.headers, host: upstream.host } },
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: incoming.method,
+        path: incoming.url,
+        headers: { ...incoming.headers, host: upstream.host },
+      },
       (answer) => {
         outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(outgoing);

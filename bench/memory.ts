@@ -13,12 +13,24 @@ const SECRET = "bench-secret";
  * Resident memory of the app, in a process of its own, after it has handled `events` signed
  * deliveries (issue edits in a served repository: each is verified, de-duplicated, and handled).
  */
-export async function benchMemory(events = 10_000): Promise<{ events: number; rssMb: number; heapUsedMb: number; rssAtStartMb: number }> {
-  const emulator = await startEmulator({ now: new Date("2026-12-02T11:00:00Z"), seed: agencySeed(), stderr: () => undefined });
+export async function benchMemory(
+  events = 10_000,
+): Promise<{ events: number; rssMb: number; heapUsedMb: number; rssAtStartMb: number }> {
+  const emulator = await startEmulator({
+    now: new Date("2026-12-02T11:00:00Z"),
+    seed: agencySeed(),
+    stderr: () => undefined,
+  });
   const dir = mkdtempSync(join(tmpdir(), "firstline-bench-"));
   writeFileSync(join(dir, "key.pem"), emulator.privateKeyPem ?? "");
   const child = spawn(process.execPath, ["--expose-gc", "scripts/run-ts.mjs", "bench/app-process.ts"], {
-    env: { ...process.env, EMULATOR_URL: emulator.url, APP_ID: String(emulator.appId), PRIVATE_KEY_FILE: join(dir, "key.pem"), WEBHOOK_SECRET: SECRET },
+    env: {
+      ...process.env,
+      EMULATOR_URL: emulator.url,
+      APP_ID: String(emulator.appId),
+      PRIVATE_KEY_FILE: join(dir, "key.pem"),
+      WEBHOOK_SECRET: SECRET,
+    },
     stdio: ["pipe", "pipe", "inherit"],
   });
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
@@ -30,9 +42,22 @@ export async function benchMemory(events = 10_000): Promise<{ events: number; rs
     const installation = emulator.dump().installations.find((i) => i.account === "northgate")?.id ?? 1;
     const payload = JSON.stringify({
       action: "edited",
-      issue: { number: 1, title: "x", body: "y", user: { login: "rosa" }, labels: [], created_at: "2026-12-02T11:00:00Z" },
+      issue: {
+        number: 1,
+        title: "x",
+        body: "y",
+        user: { login: "rosa" },
+        labels: [],
+        created_at: "2026-12-02T11:00:00Z",
+      },
       changes: {},
-      repository: { full_name: "northgate/support", name: "support", owner: { login: "northgate" }, id: 1, node_id: "R_1" },
+      repository: {
+        full_name: "northgate/support",
+        name: "support",
+        owner: { login: "northgate" },
+        id: 1,
+        node_id: "R_1",
+      },
       sender: { login: "rosa", type: "User", id: 2 },
       installation: { id: installation, node_id: "I_1" },
     });
@@ -42,7 +67,12 @@ export async function benchMemory(events = 10_000): Promise<{ events: number; rs
         Array.from({ length: 50 }, () =>
           fetch(url, {
             method: "POST",
-            headers: { "content-type": "application/json", "x-github-event": "issues", "x-github-delivery": randomUUID(), "x-hub-signature-256": signature },
+            headers: {
+              "content-type": "application/json",
+              "x-github-event": "issues",
+              "x-github-delivery": randomUUID(),
+              "x-hub-signature-256": signature,
+            },
             body: payload,
           }).then((r) => r.arrayBuffer()),
         ),
@@ -50,7 +80,12 @@ export async function benchMemory(events = 10_000): Promise<{ events: number; rs
     }
     child.stdin.write("rss\n");
     const after = await next();
-    return { events, rssMb: Number(after["rssMb"]), heapUsedMb: Number(after["heapUsedMb"]), rssAtStartMb: Number(atStart["rssMb"]) };
+    return {
+      events,
+      rssMb: Number(after["rssMb"]),
+      heapUsedMb: Number(after["heapUsedMb"]),
+      rssAtStartMb: Number(atStart["rssMb"]),
+    };
   } finally {
     child.stdin.write("exit\n");
     child.kill();

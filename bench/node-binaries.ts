@@ -13,9 +13,19 @@ export interface NodeBinary {
  * Node 24 is left out, with a note on stderr, when it cannot be fetched.
  */
 export function nodeBinaries(): NodeBinary[] {
-  const binaries: NodeBinary[] = [{ label: `Node ${process.versions.node.split(".")[0]}`, version: process.version, path: process.execPath }];
+  const binaries: NodeBinary[] = [
+    {
+      label: `Node ${process.versions.node.split(".")[0]}`,
+      version: process.version,
+      path: process.execPath,
+    },
+  ];
   try {
-    const path = execFileSync("npx", ["--yes", "--package", "node@24", "node", "-p", "process.execPath"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], timeout: 300_000 }).trim();
+    const path = execFileSync("npx", ["--yes", "--package", "node@24", "node", "-p", "process.execPath"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+      timeout: 300_000,
+    }).trim();
     const version = execFileSync(path, ["-p", "process.version"], { encoding: "utf8" }).trim();
     binaries.push({ label: "Node 24", version, path });
   } catch (error) {

@@ -10,10 +10,21 @@ import { seedWithTickets, sweepUntilQuiet, withStack } from "./stack-bench.js";
  * state: once the Project is full and quiet, ten new tickets come in and are added; two working
  * days later, nobody having answered them, they have breached. The other 990 stay as they were.
  */
-export async function benchProjectSweep(tickets = 1000): Promise<{ tickets: number; changed: number; projectWrites: number; byMutation: Record<string, number>; fillSweeps: number; quietProjectWrites: number }> {
+export async function benchProjectSweep(tickets = 1000): Promise<{
+  tickets: number;
+  changed: number;
+  projectWrites: number;
+  byMutation: Record<string, number>;
+  fillSweeps: number;
+  quietProjectWrites: number;
+}> {
   const seed = seedWithTickets(tickets - 10, "2026-11-02T10:00:00Z", { editConfig: withDemoProject });
   return withStack({ seed, now: new Date("2026-12-03T10:30:00Z") }, async (stack) => {
-    createProject(stack.emulator.state, { owner: "northgate", title: "Support queue", now: new Date("2026-12-01T09:00:00Z") });
+    createProject(stack.emulator.state, {
+      owner: "northgate",
+      title: "Support queue",
+      now: new Date("2026-12-01T09:00:00Z"),
+    });
     const mutations = projectsOf(stack.emulator.state).mutations;
     // The Project is filled over many sweeps: GitHub's 80 writes a minute let one sweep add about
     // ten tickets (a mutation per field), and 500 an hour about seventy, so sweeps every 8 minutes.
@@ -29,7 +40,12 @@ export async function benchProjectSweep(tickets = 1000): Promise<{ tickets: numb
     // Ten new tickets on Monday morning, added by the sweeps that follow.
     stack.emulator.clock.set(new Date("2026-12-07T10:00:00Z"));
     for (let i = 0; i < 10; i++) {
-      await stack.as("pat").rest.issues.create({ owner: "acme", repo: "website", title: `Unanswered ${i + 1}: the contact form does not send`, body: "The contact form does not send." });
+      await stack.as("pat").rest.issues.create({
+        owner: "acme",
+        repo: "website",
+        title: `Unanswered ${i + 1}: the contact form does not send`,
+        body: "The contact form does not send.",
+      });
     }
     await stack.settle();
     for (let i = 0; i < 5; i++) {
@@ -52,9 +68,12 @@ export async function benchProjectSweep(tickets = 1000): Promise<{ tickets: numb
 }
 
 /** Requests to read a month's tickets for the charts, 2,000 closed tickets in it: one per hundred. */
-export async function benchChartHistory(closed = 2000): Promise<{ closed: number; requests: number; tickets: number }> {
+export async function benchChartHistory(
+  closed = 2000,
+): Promise<{ closed: number; requests: number; tickets: number }> {
   const base = seedWithTickets(0, "2026-11-02T10:00:00Z");
-  const opened = (i: number) => new Date(Date.parse("2026-11-02T08:00:00Z") + i * 10 * 60_000).toISOString().replace(/\.\d{3}Z$/, "Z");
+  const opened = (i: number) =>
+    new Date(Date.parse("2026-11-02T08:00:00Z") + i * 10 * 60_000).toISOString().replace(/\.\d{3}Z$/, "Z");
   const issues = Array.from({ length: closed }, (_, i) => ({
     repo: "acme/website",
     title: `Closed ${i + 1}`,
@@ -66,11 +85,20 @@ export async function benchChartHistory(closed = 2000): Promise<{ closed: number
     createdAt: opened(i),
     comments: [{ author: "alice-okafor", body: "Done.", createdAt: opened(i) }],
   }));
-  return withStack({ seed: { ...base, issues: [...(base.issues ?? []), ...issues] }, now: new Date("2026-12-01T09:00:00Z") }, async (stack) => {
-    const gh = transportOf(stack.as(AUTOMATION_USER));
-    stack.emulator.log.reset();
-    // A month's charts, as the monthly report reads them: the tickets opened in November.
-    const { tickets } = await readServiceHistory({ gh, repos: ["acme/website"], now: Date.parse("2026-11-30T12:00:00Z"), zone: "Europe/London", months: 1 });
-    return { closed, requests: stack.emulator.log.summary().total, tickets: tickets.length };
-  });
+  return withStack(
+    { seed: { ...base, issues: [...(base.issues ?? []), ...issues] }, now: new Date("2026-12-01T09:00:00Z") },
+    async (stack) => {
+      const gh = transportOf(stack.as(AUTOMATION_USER));
+      stack.emulator.log.reset();
+      // A month's charts, as the monthly report reads them: the tickets opened in November.
+      const { tickets } = await readServiceHistory({
+        gh,
+        repos: ["acme/website"],
+        now: Date.parse("2026-11-30T12:00:00Z"),
+        zone: "Europe/London",
+        months: 1,
+      });
+      return { closed, requests: stack.emulator.log.summary().total, tickets: tickets.length };
+    },
+  );
 }

@@ -8,7 +8,11 @@ import { median, seededRandom } from "./seeded-random.js";
 function runbook(n: number, random: () => number): { file: string; text: string } {
   const services = ["web", "database", "queue", "cache", "dns", "tls"];
   const service = services[Math.floor(random() * services.length)] ?? "web";
-  const steps = Array.from({ length: 8 }, (_, i) => `${i + 1}. Check \`systemctl status ${service}-${n}\` and the logs in \`/var/log/${service}/${n}.log\`.`).join("\n");
+  const steps = Array.from(
+    { length: 8 },
+    (_, i) =>
+      `${i + 1}. Check \`systemctl status ${service}-${n}\` and the logs in \`/var/log/${service}/${n}.log\`.`,
+  ).join("\n");
   return {
     file: `runbooks/runbook-${String(n).padStart(3, "0")}.md`,
     text: `---\ntitle: "Runbook ${n}, ${service} trouble"\nalerts: [Alert${n}]\nservices: [${service}]\nseverity: warning\nowner: alice-okafor\nlastReviewed: 2026-11-01\n---\n\n## Symptoms\n\nThe ${service} service ${n} misbehaves.\n\n## Diagnosis\n\n${steps}\n\n## Resolution\n\n${steps}\n\n## Escalation\n\nCall the second line after 5 minutes.\n`,
@@ -29,7 +33,14 @@ export function benchSite(count = 500): { runbooks: number; buildMs: number; fil
   let files = 0;
   for (let run = 0; run < 5; run++) {
     const started = process.hrtime.bigint();
-    const site = buildSite({ name: "Firstline", today: "2026-11-26", runbooks, rota: rota.value, zone: "Europe/London", escalation: [{ afterMinutes: 5, notify: "second-line" }] });
+    const site = buildSite({
+      name: "Firstline",
+      today: "2026-11-26",
+      runbooks,
+      rota: rota.value,
+      zone: "Europe/London",
+      escalation: [{ afterMinutes: 5, notify: "second-line" }],
+    });
     times.push(Number(process.hrtime.bigint() - started) / 1e6);
     files = site.size;
   }

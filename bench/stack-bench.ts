@@ -10,13 +10,22 @@ import { startStack, type Stack } from "../src/demo/stack.js";
 export function seedWithTickets(
   count: number,
   createdAt: string,
-  options: { readonly longTickets?: number; readonly commentsEach?: number; readonly editConfig?: (text: string) => string } = {},
+  options: {
+    readonly longTickets?: number;
+    readonly commentsEach?: number;
+    readonly editConfig?: (text: string) => string;
+  } = {},
 ): SeedInput {
   const seed = agencySeed(options.editConfig ? { editConfig: options.editConfig } : {});
   const repos = ["acme/website"];
-  const clients: Record<string, string> = { "acme/website": "acme", "riverside/tenant-portal": "riverside", "glenmore/shop": "glenmore" };
+  const clients: Record<string, string> = {
+    "acme/website": "acme",
+    "riverside/tenant-portal": "riverside",
+    "glenmore/shop": "glenmore",
+  };
   // A minute apart, as tickets come in, so creation times tell them apart.
-  const opened = (i: number) => new Date(Date.parse(createdAt) + i * 60_000).toISOString().replace(/\.\d{3}Z$/, "Z");
+  const opened = (i: number) =>
+    new Date(Date.parse(createdAt) + i * 60_000).toISOString().replace(/\.\d{3}Z$/, "Z");
   const issues = Array.from({ length: count }, (_, i) => {
     const repo = repos[i % repos.length] ?? "acme/website";
     return {
@@ -28,9 +37,19 @@ export function seedWithTickets(
       labeledBy: "alice-okafor",
       createdAt: opened(i),
       comments: [
-        { author: STAFF[i % STAFF.length] ?? "alice-okafor", body: "Thanks, we will do this in the next release.", createdAt: opened(i) },
+        {
+          author: STAFF[i % STAFF.length] ?? "alice-okafor",
+          body: "Thanks, we will do this in the next release.",
+          createdAt: opened(i),
+        },
         // The first few tickets are long threads, which the sweep must read to the end.
-        ...(i < (options.longTickets ?? 0) ? Array.from({ length: (options.commentsEach ?? 300) - 1 }, (_, c) => ({ author: "pat", body: `Any news? (${c + 1})`, createdAt: opened(i) })) : []),
+        ...(i < (options.longTickets ?? 0)
+          ? Array.from({ length: (options.commentsEach ?? 300) - 1 }, (_, c) => ({
+              author: "pat",
+              body: `Any news? (${c + 1})`,
+              createdAt: opened(i),
+            }))
+          : []),
       ],
     };
   });
@@ -38,7 +57,10 @@ export function seedWithTickets(
 }
 
 /** Runs `work` with a fresh stack, and closes it after. */
-export async function withStack<T>(params: { seed: SeedInput; now: Date }, work: (stack: Stack) => Promise<T>): Promise<T> {
+export async function withStack<T>(
+  params: { seed: SeedInput; now: Date },
+  work: (stack: Stack) => Promise<T>,
+): Promise<T> {
   const stack = await startStack(params);
   try {
     return await work(stack);
@@ -52,7 +74,9 @@ export async function withStack<T>(params: { seed: SeedInput; now: Date }, work:
  * cards out) until a sweep writes nothing and leaves nothing for later; then five minutes on.
  * Returns the number of sweeps and the requests of the first.
  */
-export async function sweepUntilQuiet(stack: Stack): Promise<{ settleSweeps: number; firstSweepRequests: number }> {
+export async function sweepUntilQuiet(
+  stack: Stack,
+): Promise<{ settleSweeps: number; firstSweepRequests: number }> {
   stack.emulator.log.reset();
   await stack.sweep();
   const firstSweepRequests = stack.emulator.log.summary().requests.filter((r) => r.actor !== "app").length;

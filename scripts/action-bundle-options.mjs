@@ -9,12 +9,23 @@ const unusedOidcClient = {
   name: "unused-oidc-client",
   setup(build) {
     const withoutSideEffects = async (args) => {
-      const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: "unused-oidc-client" });
-      return resolved.errors.length > 0 ? { errors: resolved.errors } : { path: resolved.path, sideEffects: false };
+      const resolved = await build.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        importer: args.importer,
+        pluginData: "unused-oidc-client",
+      });
+      return resolved.errors.length > 0
+        ? { errors: resolved.errors }
+        : { path: resolved.path, sideEffects: false };
     };
-    build.onResolve({ filter: /^(@actions\/http-client|undici)(\/|$)/ }, (args) => (args.pluginData === "unused-oidc-client" ? undefined : withoutSideEffects(args)));
+    build.onResolve({ filter: /^(@actions\/http-client|undici)(\/|$)/ }, (args) =>
+      args.pluginData === "unused-oidc-client" ? undefined : withoutSideEffects(args),
+    );
     build.onResolve({ filter: /\/oidc-utils\.js$/ }, (args) =>
-      args.pluginData === "unused-oidc-client" || !args.importer.includes("@actions/core") ? undefined : withoutSideEffects(args),
+      args.pluginData === "unused-oidc-client" || !args.importer.includes("@actions/core")
+        ? undefined
+        : withoutSideEffects(args),
     );
   },
 };
@@ -33,14 +44,18 @@ export function actionBundleOptions() {
     legalComments: "none",
     minify: true,
     plugins: [unusedOidcClient],
-    banner: { js: 'import { createRequire as __firstlineRequire } from "node:module"; const require = __firstlineRequire(import.meta.url);' },
+    banner: {
+      js: 'import { createRequire as __firstlineRequire } from "node:module"; const require = __firstlineRequire(import.meta.url);',
+    },
   };
 }
 
 /** Every time zone a country's holiday data names, in the country and its states and regions. */
 function zonesNamedIn(node) {
   if (typeof node !== "object" || node === null) return [];
-  return Object.entries(node).flatMap(([key, value]) => (key === "zones" && Array.isArray(value) ? value : zonesNamedIn(value)));
+  return Object.entries(node).flatMap(([key, value]) =>
+    key === "zones" && Array.isArray(value) ? value : zonesNamedIn(value),
+  );
 }
 
 /**
@@ -58,19 +73,35 @@ export function holidayLibraryBundleOptions(params) {
         contents: `export const data = ${JSON.stringify({ ...holidayData, holidays: { GB: holidayData.holidays.GB } })};`,
         loader: "js",
       }));
-      build.onResolve({ filter: /^moment-timezone$/ }, () => ({ path: "moment-timezone", namespace: "london-zone-only" }));
+      build.onResolve({ filter: /^moment-timezone$/ }, () => ({
+        path: "moment-timezone",
+        namespace: "london-zone-only",
+      }));
       build.onLoad({ filter: /.*/, namespace: "london-zone-only" }, () => {
         // The zones GB and its states name (Northern Ireland's is a link to London), and what they link to.
         const named = new Set(zonesNamedIn(holidayData.holidays.GB));
         const links = zoneData.links.filter((link) => link.split("|").some((zone) => named.has(zone)));
         for (const link of links) for (const zone of link.split("|")) named.add(zone);
-        const data = { version: zoneData.version, zones: zoneData.zones.filter((z) => named.has(z.split("|")[0])), links, countries: [] };
-        return { contents: `var moment = module.exports = require("moment-timezone/moment-timezone.js");\nmoment.tz.load(${JSON.stringify(data)});`, loader: "js", resolveDir: process.cwd() };
+        const data = {
+          version: zoneData.version,
+          zones: zoneData.zones.filter((z) => named.has(z.split("|")[0])),
+          links,
+          countries: [],
+        };
+        return {
+          contents: `var moment = module.exports = require("moment-timezone/moment-timezone.js");\nmoment.tz.load(${JSON.stringify(data)});`,
+          loader: "js",
+          resolveDir: process.cwd(),
+        };
       });
     },
   };
   return {
-    stdin: { contents: 'export { default } from "date-holidays";', resolveDir: process.cwd(), sourcefile: "bank-holiday-library.js" },
+    stdin: {
+      contents: 'export { default } from "date-holidays";',
+      resolveDir: process.cwd(),
+      sourcefile: "bank-holiday-library.js",
+    },
     outfile: "dist/bank-holiday-library.cjs",
     format: "cjs",
     legalComments: "none",

@@ -7,7 +7,9 @@ import { createRequire } from "node:module";
 import { actionBundleOptions, holidayLibraryBundleOptions } from "./action-bundle-options.mjs";
 
 // The built-in bank-holiday table (src/core/time/bank-holiday-table.ts), from date-holidays.
-execFileSync(process.execPath, ["scripts/run-ts.mjs", "scripts/generate-bank-holiday-table.ts"], { stdio: "inherit" });
+execFileSync(process.execPath, ["scripts/run-ts.mjs", "scripts/generate-bank-holiday-table.ts"], {
+  stdio: "inherit",
+});
 
 const common = {
   bundle: true,
@@ -51,4 +53,10 @@ const holidayLibrary = await build({
   metafile: true,
 });
 mkdirSync("lib", { recursive: true });
-writeFileSync("lib/action-metafile.json", JSON.stringify({ inputs: { ...action.metafile.inputs, ...holidayLibrary.metafile.inputs }, outputs: { ...action.metafile.outputs, ...holidayLibrary.metafile.outputs } }));
+writeFileSync(
+  "lib/action-metafile.json",
+  JSON.stringify({
+    inputs: { ...action.metafile.inputs, ...holidayLibrary.metafile.inputs },
+    outputs: { ...action.metafile.outputs, ...holidayLibrary.metafile.outputs },
+  }),
+);

@@ -5,7 +5,11 @@
 import Holidays from "date-holidays";
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { BANK_HOLIDAY_REGIONS, bankHolidaysFromLibrary, type HolidayLibrary } from "../src/core/time/bank-holidays-from-library.js";
+import {
+  BANK_HOLIDAY_REGIONS,
+  bankHolidaysFromLibrary,
+  type HolidayLibrary,
+} from "../src/core/time/bank-holidays-from-library.js";
 import { encodeHolidayYear } from "../src/core/time/holiday-table-codec.js";
 
 const FIRST_YEAR = 2000;
@@ -23,7 +27,9 @@ const years: Record<string, string[]> = {};
 for (const region of BANK_HOLIDAY_REGIONS) {
   years[region] = [];
   for (let year = FIRST_YEAR; year <= LAST_YEAR; year++) {
-    years[region].push(encodeHolidayYear({ days: bankHolidaysFromLibrary({ library, region, year }), nameIndex }));
+    years[region].push(
+      encodeHolidayYear({ days: bankHolidaysFromLibrary({ library, region, year }), nameIndex }),
+    );
   }
 }
 
@@ -41,7 +47,11 @@ const lines = [
   ...names.map((name) => `    ${JSON.stringify(name)},`),
   `  ],`,
   `  years: {`,
-  ...BANK_HOLIDAY_REGIONS.flatMap((region) => [`    ${JSON.stringify(region)}: [`, ...(years[region] ?? []).map((year) => `      ${JSON.stringify(year)},`), `    ],`]),
+  ...BANK_HOLIDAY_REGIONS.flatMap((region) => [
+    `    ${JSON.stringify(region)}: [`,
+    ...(years[region] ?? []).map((year) => `      ${JSON.stringify(year)},`),
+    `    ],`,
+  ]),
   `  },`,
   `};`,
   ``,

@@ -13,7 +13,16 @@ if (!entry) {
 mkdirSync(resolve("node_modules/.cache"), { recursive: true });
 const dir = mkdtempSync(resolve("node_modules/.cache/firstline-run-"));
 const outfile = join(dir, "script.mjs");
-await build({ entryPoints: [resolve(entry)], outfile, bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", logLevel: "warning" });
+await build({
+  entryPoints: [resolve(entry)],
+  outfile,
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  packages: "external",
+  logLevel: "warning",
+});
 process.argv = [process.argv[0], entry, ...args];
 try {
   await import(pathToFileURL(outfile).href);

@@ -17,7 +17,10 @@ const pullRequestEventSchema = z.object({
  * The pull request of the event that started the workflow, from the payload at GITHUB_EVENT_PATH.
  * Any other event (a schedule, a push) is a clear error naming the event, never a guess.
  */
-export function readPullRequestEvent(io: Pick<CommandIo, "env" | "readTextFile">): { readonly number: number; readonly repository: string | undefined } {
+export function readPullRequestEvent(io: Pick<CommandIo, "env" | "readTextFile">): {
+  readonly number: number;
+  readonly repository: string | undefined;
+} {
   const name = io.env["GITHUB_EVENT_NAME"] ?? "";
   const path = io.env["GITHUB_EVENT_PATH"] ?? "";
   const expected = `runs on ${PULL_REQUEST_EVENTS.slice(0, 2).join(" and ")} events`;
@@ -30,9 +33,16 @@ export function readPullRequestEvent(io: Pick<CommandIo, "env" | "readTextFile">
     payload = JSON.parse(io.readTextFile(path));
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw InputError.of({ file: path, path: "", message: `the event payload is not JSON: ${(error as Error).message}` });
+    throw InputError.of({
+      file: path,
+      path: "",
+      message: `the event payload is not JSON: ${(error as Error).message}`,
+    });
   }
   const parsed = pullRequestEventSchema.safeParse(payload);
-  if (!parsed.success) throw new Error(`check-rota-change ${expected}: the event payload at ${path} names no pull request (${z.prettifyError(parsed.error).replace(/\n/g, " ")})`);
+  if (!parsed.success)
+    throw new Error(
+      `check-rota-change ${expected}: the event payload at ${path} names no pull request (${z.prettifyError(parsed.error).replace(/\n/g, " ")})`,
+    );
   return { number: parsed.data.pull_request.number, repository: parsed.data.repository?.full_name };
 }

@@ -16,13 +16,20 @@ export function annotate(findings: readonly Finding[]): void {
 /** Unusable input as error annotations that name the file, key path and line. */
 export function annotateProblems(problems: readonly InputProblem[]): void {
   for (const p of problems) {
-    core.error(p.path ? `${p.path}: ${p.message}` : p.message, { file: p.file, title: "unusable input", ...(p.line === undefined ? {} : { startLine: p.line }) });
+    core.error(p.path ? `${p.path}: ${p.message}` : p.message, {
+      file: p.file,
+      title: "unusable input",
+      ...(p.line === undefined ? {} : { startLine: p.line }),
+    });
   }
 }
 
 /** Findings as a markdown list for a job summary or an issue: severity, file and line, rule, message. */
 export function findingLines(findings: readonly Finding[]): string[] {
-  return findings.map((f) => `- **${f.severity}** \`${f.file}${f.line === undefined ? "" : `:${f.line}`}\` [${f.rule}] ${neutralise(f.message)}`);
+  return findings.map(
+    (f) =>
+      `- **${f.severity}** \`${f.file}${f.line === undefined ? "" : `:${f.line}`}\` [${f.rule}] ${neutralise(f.message)}`,
+  );
 }
 
 /** One line per problem, for setFailed. */
@@ -35,10 +42,16 @@ export function problemsText(problems: readonly InputProblem[]): string {
  * JSON, or `text` as it is (toil's CSV).
  */
 export async function finish(
-  params: ({ readonly summary: string; readonly result: unknown } | { readonly summary: string; readonly text: string }) & { readonly dryRun?: DryRunLog | undefined },
+  params: (
+    | { readonly summary: string; readonly result: unknown }
+    | { readonly summary: string; readonly text: string }
+  ) & { readonly dryRun?: DryRunLog | undefined },
 ): Promise<void> {
   const { dryRun } = params;
-  core.setOutput("result", "text" in params ? params.text : JSON.stringify(withDryRun(params.result, dryRun)));
+  core.setOutput(
+    "result",
+    "text" in params ? params.text : JSON.stringify(withDryRun(params.result, dryRun)),
+  );
   const summary = dryRun ? [params.summary, "", ...dryRunLines(dryRun)].join("\n") : params.summary;
   if (process.env["GITHUB_STEP_SUMMARY"]) await core.summary.addRaw(summary, true).write();
 }
@@ -53,5 +66,11 @@ function withDryRun(result: unknown, dryRun: DryRunLog | undefined): unknown {
 function dryRunLines(dryRun: DryRunLog): string[] {
   const lines = dryRun.lines();
   if (lines.length === 0) return ["### Dry run", "", "Nothing would have been written."];
-  return ["### Dry run", "", `Nothing was written. ${lines.length === 1 ? "This write" : `These ${lines.length} writes`} would have been made:`, "", ...lines.map((l) => `- \`${l}\``)];
+  return [
+    "### Dry run",
+    "",
+    `Nothing was written. ${lines.length === 1 ? "This write" : `These ${lines.length} writes`} would have been made:`,
+    "",
+    ...lines.map((l) => `- \`${l}\``),
+  ];
 }

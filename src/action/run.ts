@@ -28,7 +28,8 @@ export async function run(): Promise<void> {
       io: nodeIo(),
       repository: process.env["GITHUB_REPOSITORY"] ?? "",
       github: () => {
-        if (!inputs.token) return Promise.reject(new Error(`"${inputs.command}" talks to GitHub: pass a token input`));
+        if (!inputs.token)
+          return Promise.reject(new Error(`"${inputs.command}" talks to GitHub: pass a token input`));
         // The GitHub client (Octokit and its plugins) loads only for the commands that use it.
         return (github ??= import("../github/octokit.js").then(({ githubClient }) =>
           githubClient({

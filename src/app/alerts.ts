@@ -32,7 +32,10 @@ export async function home(params: { service: FirstlineService; repo: string }) 
   const gh = await params.service.githubFor(params.repo, null);
   if (!gh) return { error: `the app is not installed on ${params.repo}` } as const;
   const loaded = await loadRepoConfig({ gh, reader: params.service.reader, repo: params.repo });
-  if (loaded.kind !== "valid") return { error: `the configuration of ${params.repo} is ${loaded.kind === "absent" ? "missing" : "broken"}` } as const;
+  if (loaded.kind !== "valid")
+    return {
+      error: `the configuration of ${params.repo} is ${loaded.kind === "absent" ? "missing" : "broken"}`,
+    } as const;
   const config = loaded.config;
   const policy = buildSlaPolicy({ config, teamMembers: await params.service.teamMembers(gh, config) });
   return { gh, config, policy } as const;
@@ -43,7 +46,12 @@ export async function home(params: { service: FirstlineService; repo: string }) 
  * a 400 with the reason and creates nothing; each alert becomes (or updates) its issue, and a page
  * out of hours starts the escalation clock.
  */
-export async function receiveAlerts(params: { service: FirstlineService; homeRepo: string; body: string; log: Logger }): Promise<{ status: number; json: unknown }> {
+export async function receiveAlerts(params: {
+  service: FirstlineService;
+  homeRepo: string;
+  body: string;
+  log: Logger;
+}): Promise<{ status: number; json: unknown }> {
   const { service, homeRepo, log } = params;
   const found = await home({ service, repo: homeRepo });
   if ("error" in found) return { status: 503, json: { message: found.error } };
@@ -51,8 +59,20 @@ export async function receiveAlerts(params: { service: FirstlineService; homeRep
   const parsed = parseAlertPayload({ body: params.body, clientLabel: config.alerts.clientLabel });
   if (!parsed.ok) return { status: 400, json: { message: parsed.reason } };
   const now = service.now();
-  const responders = (await service.responders({ gh, config, repo: config.supportRepo ?? homeRepo, now, policy })) ?? { support: null, onCall: null, inHours: false };
-  const links = await runbookLinks({ gh, reader: service.reader, repo: config.supportRepo ?? homeRepo, dir: "runbooks", siteUrl: config.alerts.runbookBaseUrl });
+  const responders = (await service.responders({
+    gh,
+    config,
+    repo: config.supportRepo ?? homeRepo,
+    now,
+    policy,
+  })) ?? { support: null, onCall: null, inHours: false };
+  const links = await runbookLinks({
+    gh,
+    reader: service.reader,
+    repo: config.supportRepo ?? homeRepo,
+    dir: "runbooks",
+    siteUrl: config.alerts.runbookBaseUrl,
+  });
   const botLogin = await service.botLogin();
   const results = await ingestAlerts({
     alerts: parsed.alerts,
@@ -71,18 +91,52 @@ export async function receiveAlerts(params: { service: FirstlineService; homeRep
         config,
         gh,
         log,
-        event: { action: "trigger", key: pageKey(issue), summary: page.message, logins: page.logins, by: null, url: issueUrl(issue), repo: issue.repo, number: issue.number, client: alert?.client ?? null, at: page.at },
+        event: {
+          action: "trigger",
+          key: pageKey(issue),
+          summary: page.message,
+          logins: page.logins,
+          by: null,
+          url: issueUrl(issue),
+          repo: issue.repo,
+          number: issue.number,
+          client: alert?.client ?? null,
+          at: page.at,
+        },
       });
       // The alert issue carries its page in its body: the people paged hear of it on Slack or by email too.
       const written = `${marker(PAGE_KEY)}\n${page.logins.map(mention).join(" ")} ${page.message}`;
-      await notifyTicketNotices({ service, gh: (await service.githubFor(issue.repo, gh)) ?? gh, repo: issue.repo, number: issue.number, written: [written], config, log });
+      await notifyTicketNotices({
+        service,
+        gh: (await service.githubFor(issue.repo, gh)) ?? gh,
+        repo: issue.repo,
+        number: issue.number,
+        written: [written],
+        config,
+        log,
+      });
     },
   });
   for (const result of results) {
-    if (result.page && result.repo && result.number !== null) await service.pendingPages.set(`${result.repo}#${result.number}`, { repo: result.repo, number: result.number, homeRepo });
-    if (result.outcome === "resolve" && result.repo && result.number !== null) await resolveAtPagers({ service, config, gh: (await service.githubFor(result.repo, gh)) ?? gh, issue: { repo: result.repo, number: result.number }, log });
+    if (result.page && result.repo && result.number !== null)
+      await service.pendingPages.set(`${result.repo}#${result.number}`, {
+        repo: result.repo,
+        number: result.number,
+        homeRepo,
+      });
+    if (result.outcome === "resolve" && result.repo && result.number !== null)
+      await resolveAtPagers({
+        service,
+        config,
+        gh: (await service.githubFor(result.repo, gh)) ?? gh,
+        issue: { repo: result.repo, number: result.number },
+        log,
+      });
   }
-  log.info({ format: parsed.format, alerts: results.map((r) => `${r.name}:${r.outcome}`) }, "alerts received");
+  log.info(
+    { format: parsed.format, alerts: results.map((r) => `${r.name}:${r.outcome}`) },
+    "alerts received",
+  );
   return { status: 200, json: { alerts: results } };
 }
 
@@ -103,7 +157,12 @@ export async function escalatePages(params: { service: FirstlineService; log: Lo
 }
 
 /** One page's due escalation steps, if any; returns how many actions it took. */
-async function escalatePage(params: { service: FirstlineService; log: Logger; key: string; pending: PendingPage }): Promise<number> {
+async function escalatePage(params: {
+  service: FirstlineService;
+  log: Logger;
+  key: string;
+  pending: PendingPage;
+}): Promise<number> {
   const { service, log, key, pending } = params;
   let steps = 0;
   const found = await home({ service, repo: pending.homeRepo });
@@ -116,18 +175,38 @@ async function escalatePage(params: { service: FirstlineService; log: Logger; ke
     return 0;
   }
   const botLogin = await service.botLogin();
-  const issue = { repo: pending.repo, number: pending.number, state: snapshot.state, author: snapshot.author, body: snapshot.body ?? "", createdAt: snapshot.createdAt, comments: snapshot.comments };
+  const issue = {
+    repo: pending.repo,
+    number: pending.number,
+    state: snapshot.state,
+    author: snapshot.author,
+    body: snapshot.body ?? "",
+    createdAt: snapshot.createdAt,
+    comments: snapshot.comments,
+  };
   const pagedAt = lastPageAt({ issue, botLogin });
   if (pagedAt === null) {
     await service.pendingPages.delete(key);
     return 0;
   }
   const reactions = (
-    await readAll(gh, "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions", { ...splitRepo(pending.repo), issue_number: pending.number })
+    await readAll(gh, "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions", {
+      ...splitRepo(pending.repo),
+      issue_number: pending.number,
+    })
   ).map((r) => ({ login: r.user?.login ?? "ghost", at: Date.parse(r.created_at) }));
   const now = service.now();
-  const responders = await service.responders({ gh: found.gh, config, repo: config.supportRepo ?? pending.homeRepo, now, policy });
-  const onCall = { primary: responders?.onCall?.primary ?? null, secondLine: responders?.onCall?.secondLine ?? [] };
+  const responders = await service.responders({
+    gh: found.gh,
+    config,
+    repo: config.supportRepo ?? pending.homeRepo,
+    now,
+    policy,
+  });
+  const onCall = {
+    primary: responders?.onCall?.primary ?? null,
+    secondLine: responders?.onCall?.secondLine ?? [],
+  };
   const plan = planEscalation({
     issue: { state: snapshot.state, comments: snapshot.comments, reactions, assignees: snapshot.assignees },
     pagedAt,
@@ -139,7 +218,15 @@ async function escalatePage(params: { service: FirstlineService; log: Logger; ke
   });
   if (plan.actions.length > 0) {
     await applyTicketActions({ gh, repo: pending.repo, number: pending.number, actions: plan.actions });
-    await notifyTicketNotices({ service, gh, repo: pending.repo, number: pending.number, actions: plan.actions, config, log });
+    await notifyTicketNotices({
+      service,
+      gh,
+      repo: pending.repo,
+      number: pending.number,
+      actions: plan.actions,
+      config,
+      log,
+    });
     steps += plan.actions.length;
     for (const n of plan.due) {
       const step = config.alerts.escalation[n - 1];
@@ -151,21 +238,56 @@ async function escalatePage(params: { service: FirstlineService; log: Logger; ke
         config,
         gh,
         log,
-        event: { action: "escalate", key: pageKey(pending), summary: `Escalated, not acknowledged: ${snapshot.title}`.slice(0, 300), logins, by: null, url: issueUrl(pending), repo: pending.repo, number: pending.number, client, at: now },
+        event: {
+          action: "escalate",
+          key: pageKey(pending),
+          summary: `Escalated, not acknowledged: ${snapshot.title}`.slice(0, 300),
+          logins,
+          by: null,
+          url: issueUrl(pending),
+          repo: pending.repo,
+          number: pending.number,
+          client,
+          at: now,
+        },
       });
     }
   }
-  if (plan.acknowledged || snapshot.state === "closed" || plan.nextAt === null) await service.pendingPages.delete(key);
+  if (plan.acknowledged || snapshot.state === "closed" || plan.nextAt === null)
+    await service.pendingPages.delete(key);
   return steps;
 }
 
 /** An issue that was paged is resolved (the alert resolved, the ticket closed): the pagers close it too. */
-export async function resolveAtPagers(params: { service: FirstlineService; config: FirstlineConfig; gh: GitHubTransport; issue: { repo: string; number: number }; log: Logger }): Promise<void> {
+export async function resolveAtPagers(params: {
+  service: FirstlineService;
+  config: FirstlineConfig;
+  gh: GitHubTransport;
+  issue: { repo: string; number: number };
+  log: Logger;
+}): Promise<void> {
   const { service, config, gh, issue, log } = params;
   if (pagersOf(config.alerts).length === 0) return;
   const snapshot = await fetchTicket({ gh, repo: issue.repo, number: issue.number });
   if (!snapshot || lastPage({ snapshot, botLogin: await service.botLogin() }) === null) return;
   await service.pendingPages.delete(`${issue.repo}#${issue.number}`);
   const client = snapshot.labels.map(clientOfLabel).find((c) => c !== undefined) ?? null;
-  await tellPagers({ service, config, gh, log, event: { action: "resolve", key: pageKey(issue), summary: snapshot.title, logins: [], by: null, url: issueUrl(issue), repo: issue.repo, number: issue.number, client, at: service.now() } });
+  await tellPagers({
+    service,
+    config,
+    gh,
+    log,
+    event: {
+      action: "resolve",
+      key: pageKey(issue),
+      summary: snapshot.title,
+      logins: [],
+      by: null,
+      url: issueUrl(issue),
+      repo: issue.repo,
+      number: issue.number,
+      client,
+      at: service.now(),
+    },
+  });
 }

@@ -1,6 +1,11 @@
 import { newReplyText } from "../core/email-tickets/reply-text.js";
 import { routeMessage, type TokenCheck } from "../core/email-tickets/route-message.js";
-import { emailReplyComment, emailReplyMarker, emailTicketIssue, emailTicketMarker } from "../core/email-tickets/ticket-text.js";
+import {
+  emailReplyComment,
+  emailReplyMarker,
+  emailTicketIssue,
+  emailTicketMarker,
+} from "../core/email-tickets/ticket-text.js";
 import type { InboundMessage } from "../core/email-tickets/inbound-message.js";
 import { fitsWritePace } from "../core/email-tickets/write-pace.js";
 import { emailDataOf, requesterLogin } from "../core/email-tickets/requester.js";
@@ -12,7 +17,15 @@ import { fetchTicket } from "../github/ticket-query.js";
 import { openMailbox, type Mailbox } from "../mail/imap-mailbox.js";
 import type { MailboxSettings } from "../mail/mail-settings.js";
 import { parseInbound } from "../mail/parse-inbound.js";
-import { digestOf, replyAddress, replyToken, ticketMessageId, tokenInAddress, tokenInMessageId, verifyReplyToken } from "../mail/reply-token.js";
+import {
+  digestOf,
+  replyAddress,
+  replyToken,
+  ticketMessageId,
+  tokenInAddress,
+  tokenInMessageId,
+  verifyReplyToken,
+} from "../mail/reply-token.js";
 import { isMessageId, isPlainAddress } from "../mail/header-safety.js";
 import type { MailSender } from "../mail/outgoing-mail.js";
 import { needsInfoMail } from "../core/email-tickets/staff-reply-mail.js";
@@ -47,7 +60,13 @@ function tokenOf(message: InboundMessage, settings: MailboxSettings): string | n
   }
   for (const header of ["delivered-to", "x-original-to"]) {
     const value = message.headers[header];
-    const token = value === undefined ? null : tokenInAddress({ supportAddress: settings.supportAddress, address: value.replace(/[<>]/g, "").trim() });
+    const token =
+      value === undefined
+        ? null
+        : tokenInAddress({
+            supportAddress: settings.supportAddress,
+            address: value.replace(/[<>]/g, "").trim(),
+          });
     if (token !== null) return token;
   }
   for (const id of [message.inReplyTo, ...[...message.references].reverse()]) {
@@ -89,7 +108,10 @@ export class EmailIntake {
     return next;
   }
 
-  private async pass(params: { readonly service: FirstlineService; readonly log: Logger }): Promise<IntakeResult> {
+  private async pass(params: {
+    readonly service: FirstlineService;
+    readonly log: Logger;
+  }): Promise<IntakeResult> {
     const { service, log } = params;
     const supportRepo = service.supportRepo;
     const supportGh = await service.githubFor(supportRepo, null);
@@ -105,23 +127,45 @@ export class EmailIntake {
       for (const item of pending) {
         const raw = await mailbox.source(item.uid);
         if (raw === null) continue;
-        const message = await parseInbound({ raw, fallbackId: `uid-${item.uid}-${raw.length}`, receivedAt: service.now() });
+        const message = await parseInbound({
+          raw,
+          fallbackId: `uid-${item.uid}-${raw.length}`,
+          receivedAt: service.now(),
+        });
         const token = tokenOf(message, this.settings);
-        const check: TokenCheck = token === null ? { kind: "none" } : (() => {
-          const verified = verifyReplyToken({ secret: this.settings.secret, token, repos });
-          return verified === "forged" ? { kind: "forged" as const } : { kind: "valid" as const, ...verified };
-        })();
+        const check: TokenCheck =
+          token === null
+            ? { kind: "none" }
+            : (() => {
+                const verified = verifyReplyToken({ secret: this.settings.secret, token, repos });
+                return verified === "forged"
+                  ? { kind: "forged" as const }
+                  : { kind: "valid" as const, ...verified };
+              })();
         const sender = message.from?.address ?? "";
         const now = service.now();
         const recent = (this.openedBySender.get(sender) ?? []).filter((t) => now - t < 60 * 60_000);
-        const route = routeMessage({ message, config: agency.config, token: check, ownAddresses: [this.settings.supportAddress], openedLastHour: recent.length });
+        const route = routeMessage({
+          message,
+          config: agency.config,
+          token: check,
+          ownAddresses: [this.settings.supportAddress],
+          openedLastHour: recent.length,
+        });
         if (route.kind === "ignore") {
-          log.info({ uid: item.uid, from: sender.split("@")[1] ?? "", reason: route.reason }, "email ignored");
+          log.info(
+            { uid: item.uid, from: sender.split("@")[1] ?? "", reason: route.reason },
+            "email ignored",
+          );
           await mailbox.markHandled(item.uid);
           result.ignored += 1;
           continue;
         }
-        if (check.kind === "forged") log.warn({ uid: item.uid, from: sender.split("@")[1] ?? "" }, "email with a reply token that signs no ticket: opened as a new ticket, appended to none");
+        if (check.kind === "forged")
+          log.warn(
+            { uid: item.uid, from: sender.split("@")[1] ?? "" },
+            "email with a reply token that signs no ticket: opened as a new ticket, appended to none",
+          );
         const cost = route.kind === "reply" ? 1 : 2;
         this.writes = this.writes.filter(([at]) => now - at < 3_600_000);
         if (!fitsWritePace({ done: this.writes, now, count: cost })) {
@@ -136,7 +180,14 @@ export class EmailIntake {
         }
         if (!item.claimed) await mailbox.claim(item.uid);
         if (route.kind === "reply") {
-          const appended = await this.appendReply({ scope, service, message, number: route.number, claimed: item.claimed, log });
+          const appended = await this.appendReply({
+            scope,
+            service,
+            message,
+            number: route.number,
+            claimed: item.claimed,
+            log,
+          });
           if (appended) result.replies += 1;
         } else {
           await this.openTicket({ scope, service, message, claimed: item.claimed, log });
@@ -149,12 +200,18 @@ export class EmailIntake {
     } finally {
       await mailbox.close();
     }
-    if (result.tickets + result.replies + result.ignored + result.left > 0) log.info(result, "support mailbox read");
+    if (result.tickets + result.replies + result.ignored + result.left > 0)
+      log.info(result, "support mailbox read");
     return result;
   }
 
   /** The ticket scope of a repository email may go to: listed, installed and private. */
-  private async scopeFor(params: { service: FirstlineService; repo: string; botLogin: string; log: Logger }): Promise<TicketScope | null> {
+  private async scopeFor(params: {
+    service: FirstlineService;
+    repo: string;
+    botLogin: string;
+    log: Logger;
+  }): Promise<TicketScope | null> {
     const { service, repo, botLogin, log } = params;
     const gh = await service.githubFor(repo, null);
     if (!gh) {
@@ -167,16 +224,32 @@ export class EmailIntake {
       this.visibility.set(repo.toLowerCase(), isPrivate);
     }
     if (!isPrivate) {
-      log.error({ repo }, "email for this repository waits in the mailbox: the repository is public, and email tickets (a person's address and words) go only into private repositories; make it private or route the client's email elsewhere");
+      log.error(
+        { repo },
+        "email for this repository waits in the mailbox: the repository is public, and email tickets (a person's address and words) go only into private repositories; make it private or route the client's email elsewhere",
+      );
       return null;
     }
     return ticketScope({ service, gh, repo, botLogin, log });
   }
 
-  private async openTicket(params: { scope: TicketScope; service: FirstlineService; message: InboundMessage; claimed: boolean; log: Logger }): Promise<number> {
+  private async openTicket(params: {
+    scope: TicketScope;
+    service: FirstlineService;
+    message: InboundMessage;
+    claimed: boolean;
+    log: Logger;
+  }): Promise<number> {
     const { scope, service, message, log } = params;
     const issue = emailTicketIssue({ message, digest: digestOf });
-    const existing = params.claimed ? await issueWithMarker({ gh: scope.gh, repo: scope.repo, botLogin: scope.botLogin, marker: emailTicketMarker({ messageId: message.messageId, digest: digestOf }) }) : null;
+    const existing = params.claimed
+      ? await issueWithMarker({
+          gh: scope.gh,
+          repo: scope.repo,
+          botLogin: scope.botLogin,
+          marker: emailTicketMarker({ messageId: message.messageId, digest: digestOf }),
+        })
+      : null;
     if (existing !== null) {
       // An earlier pass opened it and stopped before the end: finish its triage, open nothing.
       const snapshot = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: existing });
@@ -184,20 +257,47 @@ export class EmailIntake {
       log.info({ repo: scope.repo, issue: existing }, "email ticket found from an earlier pass");
       return existing;
     }
-    const created = await createIssueOnce({ gh: scope.gh, repo: scope.repo, botLogin: scope.botLogin, fields: { title: issue.title, body: issue.body } });
+    const created = await createIssueOnce({
+      gh: scope.gh,
+      repo: scope.repo,
+      botLogin: scope.botLogin,
+      fields: { title: issue.title, body: issue.body },
+    });
     const decision = await triageNewTicket({
       scope,
       service,
-      issue: { number: created.number, title: issue.title, body: issue.body, author: requesterLogin(issue.requesterDigest), createdAt: scope.now, labels: [] },
+      issue: {
+        number: created.number,
+        title: issue.title,
+        body: issue.body,
+        author: requesterLogin(issue.requesterDigest),
+        createdAt: scope.now,
+        labels: [],
+      },
       log,
     });
     log.info({ repo: scope.repo, issue: created.number }, "email ticket opened");
-    if (decision && decision.needsInfo.length > 0) await this.askForInfo({ repo: scope.repo, number: created.number, title: issue.title, body: issue.body, missing: decision.needsInfo, log });
+    if (decision && decision.needsInfo.length > 0)
+      await this.askForInfo({
+        repo: scope.repo,
+        number: created.number,
+        title: issue.title,
+        body: issue.body,
+        missing: decision.needsInfo,
+        log,
+      });
     return created.number;
   }
 
   /** The card's needs-info question, by email: the requester cannot read the card. A refused mail is logged; the question stays on the ticket. */
-  private async askForInfo(params: { repo: string; number: number; title: string; body: string; missing: readonly string[]; log: Logger }): Promise<void> {
+  private async askForInfo(params: {
+    repo: string;
+    number: number;
+    title: string;
+    body: string;
+    missing: readonly string[];
+    log: Logger;
+  }): Promise<void> {
     const data = emailDataOf(params.body);
     if (!this.sender || !data || !isPlainAddress(data.requester)) return;
     const token = replyToken({ secret: this.settings.secret, repo: params.repo, number: params.number });
@@ -207,16 +307,34 @@ export class EmailIntake {
       missing: params.missing,
       from: this.settings.supportAddress,
       replyTo: replyAddress({ supportAddress: this.settings.supportAddress, token }),
-      messageId: ticketMessageId({ token, unique: "needs-info", supportAddress: this.settings.supportAddress }),
+      messageId: ticketMessageId({
+        token,
+        unique: "needs-info",
+        supportAddress: this.settings.supportAddress,
+      }),
     });
     try {
       await this.sender.send(mail);
     } catch (error) {
-      params.log.error({ repo: params.repo, issue: params.number, error: error instanceof Error ? error.message : String(error) }, "the needs-info question could not be emailed; it is on the ticket");
+      params.log.error(
+        {
+          repo: params.repo,
+          issue: params.number,
+          error: error instanceof Error ? error.message : String(error),
+        },
+        "the needs-info question could not be emailed; it is on the ticket",
+      );
     }
   }
 
-  private async appendReply(params: { scope: TicketScope; service: FirstlineService; message: InboundMessage; number: number; claimed: boolean; log: Logger }): Promise<boolean> {
+  private async appendReply(params: {
+    scope: TicketScope;
+    service: FirstlineService;
+    message: InboundMessage;
+    number: number;
+    claimed: boolean;
+    log: Logger;
+  }): Promise<boolean> {
     const { scope, service, message, number, log } = params;
     const snapshot = await fetchTicket({ gh: scope.gh, repo: scope.repo, number });
     if (!snapshot) {
@@ -226,7 +344,12 @@ export class EmailIntake {
     const marker = emailReplyMarker({ messageId: message.messageId, digest: digestOf });
     if (!snapshot.comments.some((c) => c.body.includes(marker))) {
       const body = emailReplyComment({ message, text: newReplyText(message.text), digest: digestOf });
-      await applyTicketActions({ gh: scope.gh, repo: scope.repo, number, actions: [{ kind: "create-comment", body, why: "email reply" }] });
+      await applyTicketActions({
+        gh: scope.gh,
+        repo: scope.repo,
+        number,
+        actions: [{ kind: "create-comment", body, why: "email reply" }],
+      });
     }
     // Her reply is the client writing: the card, needs-info and waiting-on-client follow at once.
     const after = await fetchTicket({ gh: scope.gh, repo: scope.repo, number });

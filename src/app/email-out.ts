@@ -27,11 +27,21 @@ export async function handleStaffCommentByEmail(params: {
   await service.deliveries.once(`email-out:${context.id}`, async () => {
     const botLogin = await service.botLogin();
     const author = comment.user?.login ?? "ghost";
-    if (author.toLowerCase() === botLogin.toLowerCase() || issue.user?.login.toLowerCase() !== botLogin.toLowerCase()) return;
+    if (
+      author.toLowerCase() === botLogin.toLowerCase() ||
+      issue.user?.login.toLowerCase() !== botLogin.toLowerCase()
+    )
+      return;
     const data = emailDataOf(issue.body ?? null);
     if (!data || isInternalComment(comment.body)) return;
     const repo = repository.full_name;
-    const scope = await ticketScope({ service, gh: transportOf(context.octokit), repo, botLogin, log: context.log });
+    const scope = await ticketScope({
+      service,
+      gh: transportOf(context.octokit),
+      repo,
+      botLogin,
+      log: context.log,
+    });
     if (!scope || !scope.policy.isStaff(author)) return;
     if (!isPlainAddress(data.requester)) return;
     const token = replyToken({ secret: settings.secret, repo, number: issue.number });
@@ -41,9 +51,16 @@ export async function handleStaffCommentByEmail(params: {
       comment: { author, body: comment.body },
       from: settings.supportAddress,
       replyTo: replyAddress({ supportAddress: settings.supportAddress, token }),
-      messageId: ticketMessageId({ token, unique: `c${comment.id}`, supportAddress: settings.supportAddress }),
+      messageId: ticketMessageId({
+        token,
+        unique: `c${comment.id}`,
+        supportAddress: settings.supportAddress,
+      }),
     });
     await sender.send(mail);
-    context.log.info({ repo, issue: issue.number, comment: comment.id }, "staff reply emailed to the requester");
+    context.log.info(
+      { repo, issue: issue.number, comment: comment.id },
+      "staff reply emailed to the requester",
+    );
   });
 }

@@ -4,7 +4,11 @@ import { provideHolidayLibrary } from "../shell/holiday-library.js";
 import { handleConfigPush } from "./handlers/config-changed.js";
 import { handleRotaMerged } from "./handlers/rota-merged.js";
 import { handlePullRequest } from "./handlers/pull-request.js";
-import { handleCodeScanningAlert, handleDependabotAlert, handleSecretScanningAlert } from "./handlers/security-alert.js";
+import {
+  handleCodeScanningAlert,
+  handleDependabotAlert,
+  handleSecretScanningAlert,
+} from "./handlers/security-alert.js";
 import { handleIssueOpened } from "./handlers/issue-opened.js";
 import { handleCommentCreated, handleTicketUpdated } from "./handlers/ticket-updated.js";
 import { handleCoverCommand } from "./handlers/cover-command.js";
@@ -38,7 +42,8 @@ export function firstlineApp(options: FirstlineAppOptions = {}) {
   return (app: Probot, probotOptions?: ApplicationFunctionOptions): void => {
     provideHolidayLibrary({ from: import.meta.url, specifier: "date-holidays" });
     const service = options.service ?? new FirstlineService();
-    const supportRepo = "supportRepo" in options ? options.supportRepo : process.env["FIRSTLINE_SUPPORT_REPO"];
+    const supportRepo =
+      "supportRepo" in options ? options.supportRepo : process.env["FIRSTLINE_SUPPORT_REPO"];
     if (!supportRepo || !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(supportRepo)) {
       throw new Error(
         "FIRSTLINE_SUPPORT_REPO must name the agency's support repository as owner/name: Firstline reads its one configuration there",
@@ -67,7 +72,10 @@ export function firstlineApp(options: FirstlineAppOptions = {}) {
     // Clients without GitHub accounts: the support mailbox in, staff replies out (IMAP_URL, SMTP_URL).
     const email = options.email ?? emailDeskFromEnv(service.env);
     const sender = email?.sender;
-    if (email && sender) app.on("issue_comment.created", (context) => handleStaffCommentByEmail({ context, service, settings: email.settings, sender }));
+    if (email && sender)
+      app.on("issue_comment.created", (context) =>
+        handleStaffCommentByEmail({ context, service, settings: email.settings, sender }),
+      );
     const takeInMail = async () => (email ? email.intake.takeIn({ service, log: app.log }) : null);
     app.on("issue_comment.edited", (context) => handleTicketUpdated(context, service));
     app.on("push", (context) => handleConfigPush(context, service));
@@ -76,10 +84,18 @@ export function firstlineApp(options: FirstlineAppOptions = {}) {
     app.on("dependabot_alert", (context) => handleDependabotAlert(context, service));
     app.on("code_scanning_alert", (context) => handleCodeScanningAlert(context, service));
     app.on("secret_scanning_alert", (context) => handleSecretScanningAlert(context, service));
-    app.on(["pull_request.opened", "pull_request.synchronize", "pull_request.reopened", "pull_request.ready_for_review"], (context) =>
+    app.on(
+      [
+        "pull_request.opened",
+        "pull_request.synchronize",
+        "pull_request.reopened",
+        "pull_request.ready_for_review",
+      ],
+      (context) => handlePullRequest(context, service),
+    );
+    app.on(["pull_request_review.submitted", "pull_request_review.dismissed"], (context) =>
       handlePullRequest(context, service),
     );
-    app.on(["pull_request_review.submitted", "pull_request_review.dismissed"], (context) => handlePullRequest(context, service));
 
     const sweep = async () => {
       const sweeps = await sweepInstallations({ app, service });
@@ -102,7 +118,11 @@ export function firstlineApp(options: FirstlineAppOptions = {}) {
       {
         method: "POST",
         path: "/firstline/mail",
-        secret: email ? ("sweepSecret" in options ? options.sweepSecret : process.env["FIRSTLINE_SWEEP_SECRET"]) : undefined,
+        secret: email
+          ? "sweepSecret" in options
+            ? options.sweepSecret
+            : process.env["FIRSTLINE_SWEEP_SECRET"]
+          : undefined,
         handle: async () => {
           try {
             return { status: 200, json: await takeInMail() };
@@ -119,20 +139,23 @@ export function firstlineApp(options: FirstlineAppOptions = {}) {
         path: "/firstline/pagers/pagerduty",
         secret: supportRepo ? service.env["FIRSTLINE_PAGERDUTY_WEBHOOK_SECRET"] : undefined,
         verify: verifyPagerDutySignature,
-        handle: async ({ body }) => receivePagerAck({ service, homeRepo: supportRepo ?? "", source: "pagerduty", body, log: app.log }),
+        handle: async ({ body }) =>
+          receivePagerAck({ service, homeRepo: supportRepo ?? "", source: "pagerduty", body, log: app.log }),
       },
       {
         method: "POST",
         path: "/firstline/pagers/opsgenie",
         secret: supportRepo ? service.env["FIRSTLINE_OPSGENIE_WEBHOOK_SECRET"] : undefined,
-        handle: async ({ body }) => receivePagerAck({ service, homeRepo: supportRepo ?? "", source: "opsgenie", body, log: app.log }),
+        handle: async ({ body }) =>
+          receivePagerAck({ service, homeRepo: supportRepo ?? "", source: "opsgenie", body, log: app.log }),
       },
       {
         method: "POST",
         path: "/firstline/pagers/webhook",
         secret: supportRepo ? service.env["FIRSTLINE_PAGER_WEBHOOK_SECRET"] : undefined,
         verify: verifyFirstlineSignature,
-        handle: async ({ body }) => receivePagerAck({ service, homeRepo: supportRepo ?? "", source: "webhook", body, log: app.log }),
+        handle: async ({ body }) =>
+          receivePagerAck({ service, homeRepo: supportRepo ?? "", source: "webhook", body, log: app.log }),
       },
     ]);
     try {

@@ -20,14 +20,20 @@ function required(name: string): string {
   return value;
 }
 
-const privateKey = process.env["PRIVATE_KEY"]?.replace(/\\n/g, "\n") ?? (process.env["PRIVATE_KEY_PATH"] ? readFileSync(process.env["PRIVATE_KEY_PATH"], "utf8") : required("PRIVATE_KEY"));
+const privateKey =
+  process.env["PRIVATE_KEY"]?.replace(/\\n/g, "\n") ??
+  (process.env["PRIVATE_KEY_PATH"]
+    ? readFileSync(process.env["PRIVATE_KEY_PATH"], "utf8")
+    : required("PRIVATE_KEY"));
 if (!privateKey.includes("PRIVATE KEY")) {
   console.error("firstline: the private key is empty or not a PEM key (PRIVATE_KEY or PRIVATE_KEY_PATH)");
   process.exit(2);
 }
 const supportRepo = required("FIRSTLINE_SUPPORT_REPO");
 if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(supportRepo)) {
-  console.error(`firstline: FIRSTLINE_SUPPORT_REPO must be owner/name (the agency's support repository), not "${supportRepo}"`);
+  console.error(
+    `firstline: FIRSTLINE_SUPPORT_REPO must be owner/name (the agency's support repository), not "${supportRepo}"`,
+  );
   process.exit(2);
 }
 const gheHost = process.env["GHE_HOST"];
@@ -45,7 +51,10 @@ const server = await startAppServer({
   host: process.env["HOST"] ?? "0.0.0.0",
   logLevel: (process.env["LOG_LEVEL"] as "info" | undefined) ?? "info",
   app: { service },
-  queue: ({ work, log }) => (redisUrl ? new RedisWorkQueue({ url: redisUrl, work, log }) : new MemoryWorkQueue({ work, log, now: () => Date.now() })),
+  queue: ({ work, log }) =>
+    redisUrl
+      ? new RedisWorkQueue({ url: redisUrl, work, log })
+      : new MemoryWorkQueue({ work, log, now: () => Date.now() }),
   ...(redisUrl ? { redisUrl } : {}),
 });
 console.log(`Firstline is listening: webhooks at ${server.webhookUrl}`);

@@ -1,7 +1,12 @@
 import type { FirstlineConfig } from "../core/config/firstline-config.js";
 import type { TicketRef } from "../core/notify/events.js";
 import { planNotifications } from "../core/notify/plan.js";
-import { isNotifiable, slackThreadMarker, slackThreadsIn, ticketEvents } from "../core/notify/ticket-events.js";
+import {
+  isNotifiable,
+  slackThreadMarker,
+  slackThreadsIn,
+  ticketEvents,
+} from "../core/notify/ticket-events.js";
 import { issueUrl } from "../core/paging/page-event.js";
 import { buildSlaPolicy } from "../core/sla/policy.js";
 import type { TicketAction } from "../core/ticket/actions.js";
@@ -37,7 +42,10 @@ export async function notifyTicketNotices(params: {
   const { service, gh, repo, number, config } = params;
   const { notifier } = service;
   if (!notifier.can.slack && !notifier.can.email) return;
-  const bodies = [...(params.actions ?? []).flatMap((a) => (a.kind === "create-comment" ? [a.body] : [])), ...(params.written ?? [])];
+  const bodies = [
+    ...(params.actions ?? []).flatMap((a) => (a.kind === "create-comment" ? [a.body] : [])),
+    ...(params.written ?? []),
+  ];
   const written = bodies.filter(isNotifiable);
   if (written.length === 0) return;
   try {
@@ -50,7 +58,12 @@ export async function notifyTicketNotices(params: {
       repo,
       config,
       events,
-      threads: ticketThreads({ gh, snapshot, botLogin: await service.botLogin(), started: service.notifier.threads }),
+      threads: ticketThreads({
+        gh,
+        snapshot,
+        botLogin: await service.botLogin(),
+        started: service.notifier.threads,
+      }),
     });
   } catch (error) {
     params.log.warn(

@@ -30,7 +30,11 @@ export async function onCallUpkeep(params: {
   // Tonight's cover set with /cover is recorded in the support repository's comments: reloaded here after a restart.
   try {
     const since = new Date(service.now() - 36 * 3600_000).toISOString().slice(0, 10);
-    const { tickets: recent } = await searchOpenTicketsReporting({ gh: supportGh, repos: [supportRepo], qualifiers: `is:issue updated:>=${since}` });
+    const { tickets: recent } = await searchOpenTicketsReporting({
+      gh: supportGh,
+      repos: [supportRepo],
+      qualifiers: `is:issue updated:>=${since}`,
+    });
     const covers = coversFromComments({ comments: recent.flatMap((t) => t.comments), botLogin });
     if (covers.length > 0) service.covers.set(supportRepo.toLowerCase(), covers);
   } catch {
@@ -39,19 +43,42 @@ export async function onCallUpkeep(params: {
   // PagerDuty's schedules follow the rota (and its single-night cover), checked once an hour.
   const hour = DateTime.fromMillis(service.now(), { zone: config.timezone }).toFormat("yyyy-MM-dd'T'HH");
   const pagerDuty = pagersOf(config.alerts).find((p) => p.kind === "pagerduty");
-  if (pagerDuty?.kind === "pagerduty" && (pagerDuty.schedules.primary || pagerDuty.schedules.secondLine) && service.dailyDone.get(`pd-schedules:${supportRepo}`) !== hour) {
-    const rota = await readRota({ gh: supportGh, reader: service.reader, repo: supportRepo, dir: config.rota.dir });
+  if (
+    pagerDuty?.kind === "pagerduty" &&
+    (pagerDuty.schedules.primary || pagerDuty.schedules.secondLine) &&
+    service.dailyDone.get(`pd-schedules:${supportRepo}`) !== hour
+  ) {
+    const rota = await readRota({
+      gh: supportGh,
+      reader: service.reader,
+      repo: supportRepo,
+      dir: config.rota.dir,
+    });
     if (rota) {
       const covers = service.covers.get(supportRepo.toLowerCase()) ?? [];
-      const synced = await syncPagerDutySchedules({ pager: pagerDuty, rota: { ...rota, overrides: [...(rota.overrides ?? []), ...covers] }, token: service.env["FIRSTLINE_PAGERDUTY_API_TOKEN"], transport: service.pagerTransport, zone: config.timezone });
-      for (const result of synced) if (result.problem || (result.plan?.unmapped.length ?? 0) > 0) log.warn({ schedule: result.schedule, problem: result.problem, unmapped: result.plan?.unmapped }, "PagerDuty schedule not fully in step with the rota");
+      const synced = await syncPagerDutySchedules({
+        pager: pagerDuty,
+        rota: { ...rota, overrides: [...(rota.overrides ?? []), ...covers] },
+        token: service.env["FIRSTLINE_PAGERDUTY_API_TOKEN"],
+        transport: service.pagerTransport,
+        zone: config.timezone,
+      });
+      for (const result of synced)
+        if (result.problem || (result.plan?.unmapped.length ?? 0) > 0)
+          log.warn(
+            { schedule: result.schedule, problem: result.problem, unmapped: result.plan?.unmapped },
+            "PagerDuty schedule not fully in step with the rota",
+          );
       service.dailyDone.set(`pd-schedules:${supportRepo}`, hour);
     }
   }
   // People woken in the night: their delivery leads are told at `alerts.woken.tellAt`, once a morning.
   const morning = DateTime.fromMillis(service.now(), { zone: config.timezone }).toISODate() ?? "";
   const wokenKey = `woken:${supportRepo.toLowerCase()}`;
-  if (service.dailyDone.get(wokenKey) !== morning && service.now() >= wokenNoticeDue({ morning, woken: config.alerts.woken, zone: config.timezone })) {
+  if (
+    service.dailyDone.get(wokenKey) !== morning &&
+    service.now() >= wokenNoticeDue({ morning, woken: config.alerts.woken, zone: config.timezone })
+  ) {
     await tellWokenToLeads({
       config,
       supportGh,
@@ -60,7 +87,14 @@ export async function onCallUpkeep(params: {
       reader: service.reader,
       botLogin,
       now: service.now(),
-      onPosted: (notice, issue) => notifyEvents({ service, gh: supportGh, repo: supportRepo, config, events: [wokenEvent({ notice, link: issue.url, at: service.now() })] }),
+      onPosted: (notice, issue) =>
+        notifyEvents({
+          service,
+          gh: supportGh,
+          repo: supportRepo,
+          config,
+          events: [wokenEvent({ notice, link: issue.url, at: service.now() })],
+        }),
     });
     service.dailyDone.set(wokenKey, morning);
   }

@@ -29,7 +29,13 @@ export async function keepProject(params: {
   if (!project) return { sync: null, notices: [] };
   const owner = project.owner.toLowerCase();
   const entry = [...params.installed].find(([repo]) => splitRepo(repo).owner === owner)?.[1];
-  if (!entry) return { sync: null, notices: [`The Project ${project.owner}#${project.number} is not kept: the app is not installed on ${project.owner}.`] };
+  if (!entry)
+    return {
+      sync: null,
+      notices: [
+        `The Project ${project.owner}#${project.number} is not kept: the app is not installed on ${project.owner}.`,
+      ],
+    };
   let writeLog = service.writeLogs.get(entry.installation);
   if (!writeLog) service.writeLogs.set(entry.installation, (writeLog = new WriteLog()));
   const budget = writeLog;
@@ -51,10 +57,22 @@ export async function keepProject(params: {
         return true;
       },
     });
-    if (sync.writes > 0 || sync.deferred > 0) log.info({ project: `${project.owner}#${project.number}`, ...sync, problems: sync.problems.length }, "the Project is kept in step");
+    if (sync.writes > 0 || sync.deferred > 0)
+      log.info(
+        { project: `${project.owner}#${project.number}`, ...sync, problems: sync.problems.length },
+        "the Project is kept in step",
+      );
     return { sync, notices: sync.problems };
   } catch (error) {
-    log.warn({ project: `${project.owner}#${project.number}`, error: (error as Error).message }, "the Project could not be kept in step; the next sweep tries again");
-    return { sync: null, notices: [`The Project ${project.owner}#${project.number} could not be brought up to date this time; the next sweep tries again.`] };
+    log.warn(
+      { project: `${project.owner}#${project.number}`, error: (error as Error).message },
+      "the Project could not be kept in step; the next sweep tries again",
+    );
+    return {
+      sync: null,
+      notices: [
+        `The Project ${project.owner}#${project.number} could not be brought up to date this time; the next sweep tries again.`,
+      ],
+    };
   }
 }

@@ -12,7 +12,11 @@ export interface SecretRoute {
    * A signature check over the exact body instead of the bearer secret, for senders that sign
    * (PagerDuty's `X-PagerDuty-Signature`); a request it rejects gets 401 and changes nothing.
    */
-  readonly verify?: (params: { readonly headers: IncomingMessage["headers"]; readonly body: string; readonly secret: string }) => boolean;
+  readonly verify?: (params: {
+    readonly headers: IncomingMessage["headers"];
+    readonly body: string;
+    readonly secret: string;
+  }) => boolean;
 }
 
 const MAX_BODY = 1024 * 1024;
@@ -38,7 +42,8 @@ export function secretRoutesHandler(routes: readonly SecretRoute[]) {
     if (req.method !== route.method) return send(res, 405, { message: `use ${route.method}` });
     const auth = req.headers.authorization ?? "";
     const given = auth.startsWith("Bearer ") ? auth.slice(7) : "";
-    if (!route.verify && !sameSecret(given, route.secret)) return send(res, 401, { message: "bad or missing bearer secret" });
+    if (!route.verify && !sameSecret(given, route.secret))
+      return send(res, 401, { message: "bad or missing bearer secret" });
     let size = 0;
     const chunks: Buffer[] = [];
     for await (const chunk of req) {
@@ -47,7 +52,8 @@ export function secretRoutesHandler(routes: readonly SecretRoute[]) {
       chunks.push(chunk as Buffer);
     }
     const body = Buffer.concat(chunks).toString("utf8");
-    if (route.verify && !route.verify({ headers: req.headers, body, secret: route.secret })) return send(res, 401, { message: "bad or missing signature" });
+    if (route.verify && !route.verify({ headers: req.headers, body, secret: route.secret }))
+      return send(res, 401, { message: "bad or missing signature" });
     const result = await route.handle({ body });
     return send(res, result.status, result.json);
   };

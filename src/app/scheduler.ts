@@ -30,7 +30,11 @@ export function scheduleEvery(params: {
   };
   const fire = () => {
     if (running && now() - running.since > maxRunMs) {
-      onError(new Error(`the scheduled job started ${Math.round((now() - running.since) / 60_000)} minutes ago has not ended; starting the next one`));
+      onError(
+        new Error(
+          `the scheduled job started ${Math.round((now() - running.since) / 60_000)} minutes ago has not ended; starting the next one`,
+        ),
+      );
       running = null;
     }
     if (!running) {

@@ -14,7 +14,13 @@ import { FirstlineService } from "./service.js";
  * The one place the app builds its client: `throttle` passes options on to Probot's throttling
  * (a Redis `connection` shared by several app processes, say).
  */
-export function firstlineProbotOctokit(params: { readonly requestTimeoutMs?: number; readonly fastFail?: boolean; readonly throttle?: ExtraThrottleOptions } = {}): typeof ProbotOctokit {
+export function firstlineProbotOctokit(
+  params: {
+    readonly requestTimeoutMs?: number;
+    readonly fastFail?: boolean;
+    readonly throttle?: ExtraThrottleOptions;
+  } = {},
+): typeof ProbotOctokit {
   // Writes wait their turn per installation, most urgent delivery first (the queue ranks them).
   return appOctokit({ base: ProbotOctokit.plugin(urgentWritesFirst), ...params });
 }
@@ -71,11 +77,21 @@ export async function startAppServer(params: {
   });
   const service = params.app?.service ?? new FirstlineService();
   const middleware = await createNodeMiddleware(firstlineApp({ ...params.app, service }), { probot });
-  const queue = params.queue?.({ work: (delivery) => deliveryRankContext.run(delivery.rank ?? 3, () => probot.receive({ id: delivery.id, name: delivery.name, payload: delivery.payload } as Parameters<Probot["receive"]>[0])), log: probot.log });
+  const queue = params.queue?.({
+    work: (delivery) =>
+      deliveryRankContext.run(delivery.rank ?? 3, () =>
+        probot.receive({ id: delivery.id, name: delivery.name, payload: delivery.payload } as Parameters<
+          Probot["receive"]
+        >[0]),
+      ),
+    log: probot.log,
+  });
   if (queue) service.deadLetterSource = () => queue.deadLetters();
   const server: Server = createServer((req, res) => {
     if (queue && req.method === "POST" && (req.url ?? "").split("?")[0] === "/api/github/webhooks") {
-      void acceptWebhook({ req, res, probot, queue, service }).catch(() => res.headersSent || res.writeHead(500).end());
+      void acceptWebhook({ req, res, probot, queue, service }).catch(
+        () => res.headersSent || res.writeHead(500).end(),
+      );
       return;
     }
     void middleware(req, res, () => {

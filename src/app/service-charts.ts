@@ -37,13 +37,34 @@ export async function dailyServiceCharts(params: {
   try {
     for (const search of params.searches) {
       if (search.repos.length === 0) continue;
-      tickets.push(...(await readServiceHistory({ gh: search.gh, repos: search.repos, now, zone: config.timezone, months: DASHBOARD_MONTHS })).tickets);
+      tickets.push(
+        ...(
+          await readServiceHistory({
+            gh: search.gh,
+            repos: search.repos,
+            now,
+            zone: config.timezone,
+            months: DASHBOARD_MONTHS,
+          })
+        ).tickets,
+      );
     }
   } catch (error) {
-    params.log.warn({ error: (error as Error).message }, "the history behind the dashboard's charts could not be read; the next sweep tries again");
+    params.log.warn(
+      { error: (error as Error).message },
+      "the history behind the dashboard's charts could not be read; the next sweep tries again",
+    );
     return known?.sections ?? [];
   }
-  const series = serviceSeries({ tickets, policy: params.policy, now, zone: config.timezone, botLogin: params.botLogin, months: DASHBOARD_MONTHS, weeks: DASHBOARD_WEEKS });
+  const series = serviceSeries({
+    tickets,
+    policy: params.policy,
+    now,
+    zone: config.timezone,
+    botLogin: params.botLogin,
+    months: DASHBOARD_MONTHS,
+    weeks: DASHBOARD_WEEKS,
+  });
   const sections = ["### Trends", "", ...serviceChartsMarkdown(series), ""];
   made.set(service, { day: today, sections });
   return sections;

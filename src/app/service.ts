@@ -127,7 +127,17 @@ export class FirstlineService {
   /** Slack (SLACK_BOT_TOKEN) and email (SMTP_URL) notifications, delivered in the background. */
   readonly notifier: Notifier;
 
-  constructor(params: { readonly clock?: Clock; readonly botLogin?: string; readonly supportRepo?: string; readonly env?: Env; readonly sleep?: (ms: number) => Promise<void>; readonly sentLedger?: SentLedger; readonly store?: StateStore } = {}) {
+  constructor(
+    params: {
+      readonly clock?: Clock;
+      readonly botLogin?: string;
+      readonly supportRepo?: string;
+      readonly env?: Env;
+      readonly sleep?: (ms: number) => Promise<void>;
+      readonly sentLedger?: SentLedger;
+      readonly store?: StateStore;
+    } = {},
+  ) {
     this.clock = params.clock ?? systemClock;
     this.store = params.store ?? new MemoryStateStore({ now: () => this.now() });
     this.supportRepoValue = params.supportRepo;
@@ -161,7 +171,8 @@ export class FirstlineService {
 
   /** The agency's support repository, where the one configuration, the rota and the dashboard live. */
   get supportRepo(): string {
-    if (!this.supportRepoValue) throw new Error("FIRSTLINE_SUPPORT_REPO is not set: name the agency's support repository (owner/name)");
+    if (!this.supportRepoValue)
+      throw new Error("FIRSTLINE_SUPPORT_REPO is not set: name the agency's support repository (owner/name)");
     return this.supportRepoValue;
   }
 
@@ -169,7 +180,11 @@ export class FirstlineService {
    * GitHub as the installation that holds a repository: the support repository (rota, dashboard)
    * usually belongs to the agency's installation, not to the client's that sent the webhook.
    */
-  async githubFor<F extends GitHubTransport | null>(repo: string, fallback: F, fallbackRepo?: string): Promise<GitHubTransport | F> {
+  async githubFor<F extends GitHubTransport | null>(
+    repo: string,
+    fallback: F,
+    fallbackRepo?: string,
+  ): Promise<GitHubTransport | F> {
     if (!this.appAuth || !this.installationAuth) return fallback;
     const key = repo.toLowerCase();
     // The installation that sent a webhook already holds its own repository.
@@ -239,24 +254,49 @@ export class FirstlineService {
   }): Promise<Responders | null> {
     const repo = this.supportRepoValue ?? scope.config.supportRepo ?? scope.repo;
     const gh = await this.githubFor(repo, scope.gh, scope.repo);
-    const rota = await readRota({ gh, reader: this.reader, repo, dir: scope.config.rota.dir, ...(scope.maxAgeMs === undefined ? {} : { maxAgeMs: scope.maxAgeMs }) });
+    const rota = await readRota({
+      gh,
+      reader: this.reader,
+      repo,
+      dir: scope.config.rota.dir,
+      ...(scope.maxAgeMs === undefined ? {} : { maxAgeMs: scope.maxAgeMs }),
+    });
     if (!rota) return null;
     const covers = this.covers.get(repo.toLowerCase()) ?? [];
-    const withCovers = covers.length > 0 ? { ...rota, overrides: [...(rota.overrides ?? []), ...covers] } : rota;
-    return respondersAt({ rota: withCovers, now: scope.now, zone: scope.config.timezone, calendar: scope.policy.termsFor({ repo: "" }).calendar });
+    const withCovers =
+      covers.length > 0 ? { ...rota, overrides: [...(rota.overrides ?? []), ...covers] } : rota;
+    return respondersAt({
+      rota: withCovers,
+      now: scope.now,
+      zone: scope.config.timezone,
+      calendar: scope.policy.termsFor({ repo: "" }).calendar,
+    });
   }
 
   /**
    * The agency's configuration, read from the support repository alone (whatever repository the
    * event came from), with the installation that holds the support repository.
    */
-  async supportConfig(params: { readonly gh: GitHubTransport; readonly repo: string; readonly maxAgeMs?: number }): Promise<{ readonly loaded: RepoConfig; readonly gh: GitHubTransport }> {
+  async supportConfig(params: {
+    readonly gh: GitHubTransport;
+    readonly repo: string;
+    readonly maxAgeMs?: number;
+  }): Promise<{ readonly loaded: RepoConfig; readonly gh: GitHubTransport }> {
     const supportRepo = this.supportRepo;
     const gh = await this.githubFor(supportRepo, params.gh, params.repo);
-    const loaded = await loadRepoConfig({ gh, reader: this.reader, repo: supportRepo, ...(params.maxAgeMs === undefined ? {} : { maxAgeMs: params.maxAgeMs }) });
+    const loaded = await loadRepoConfig({
+      gh,
+      reader: this.reader,
+      repo: supportRepo,
+      ...(params.maxAgeMs === undefined ? {} : { maxAgeMs: params.maxAgeMs }),
+    });
     const named = loaded.kind === "valid" ? loaded.config.supportRepo : null;
     if (loaded.kind === "valid" && named !== null && named.toLowerCase() !== supportRepo.toLowerCase()) {
-      const problem = { file: loaded.files[0] ?? supportRepo, path: "supportRepo", message: `names ${named}, but this app serves ${supportRepo} (FIRSTLINE_SUPPORT_REPO): remove the key or make the two agree` };
+      const problem = {
+        file: loaded.files[0] ?? supportRepo,
+        path: "supportRepo",
+        message: `names ${named}, but this app serves ${supportRepo} (FIRSTLINE_SUPPORT_REPO): remove the key or make the two agree`,
+      };
       return { loaded: { kind: "broken", problems: [problem], files: loaded.files }, gh };
     }
     return { loaded, gh };

@@ -71,7 +71,10 @@ export async function sweepInstallations(params: {
     readAll(appGh, "GET /app/installations", {}).then((list) => list.map((i) => i.id)),
   );
   const botLogin = await service.botLogin();
-  const installed = new Map<string, { installation: number; gh: GitHubTransport; all: readonly string[]; name: string }>();
+  const installed = new Map<
+    string,
+    { installation: number; gh: GitHubTransport; all: readonly string[]; name: string }
+  >();
   for (const installation of installations) {
     const gh = transportOf(await app.auth(installation));
     const repos = await service.cached(`repos:${installation}`, () =>
@@ -84,7 +87,14 @@ export async function sweepInstallations(params: {
     app.log.warn({ supportRepo }, "the app is not installed on the support repository: nothing to sweep");
     return [];
   }
-  const agency = await agencyConfig({ service, gh: home.gh, repo: supportRepo, botLogin, log: app.log, maxAgeMs: service.sweepConfigMaxAgeMs });
+  const agency = await agencyConfig({
+    service,
+    gh: home.gh,
+    repo: supportRepo,
+    botLogin,
+    log: app.log,
+    maxAgeMs: service.sweepConfigMaxAgeMs,
+  });
   if (!agency) return [];
   const { config } = agency;
   const listed = new Set(ticketRepositories(config).map((r) => r.toLowerCase()));
@@ -103,12 +113,20 @@ export async function sweepInstallations(params: {
       continue;
     }
     let part = parts.find((p) => p.installation === entry.installation);
-    if (!part) parts.push((part = { installation: entry.installation, gh: guard(entry.gh), repos: [], all: entry.all }));
+    if (!part)
+      parts.push(
+        (part = { installation: entry.installation, gh: guard(entry.gh), repos: [], all: entry.all }),
+      );
     part.repos.push(entry.name);
   }
-  if (!parts.some((p) => p.installation === home.installation)) parts.push({ installation: home.installation, gh: guard(home.gh), repos: [], all: home.all });
+  if (!parts.some((p) => p.installation === home.installation))
+    parts.push({ installation: home.installation, gh: guard(home.gh), repos: [], all: home.all });
   function guard(gh: GitHubTransport): GitHubTransport {
-    return guardWrites({ gh, allowed: (repo) => isServedRepository({ config, supportRepo, repo }), log: app.log });
+    return guardWrites({
+      gh,
+      allowed: (repo) => isServedRepository({ config, supportRepo, repo }),
+      log: app.log,
+    });
   }
   const supportGh = guard(home.gh);
   const policy = buildSlaPolicy({ config, teamMembers: await service.teamMembers(supportGh, config) });
@@ -129,7 +147,10 @@ export async function sweepInstallations(params: {
     // must still be found within one sweep.
     parts: parts.map((part) => ({
       gh: part.gh,
-      repos: part.installation === home.installation && !service.knownDashboards.has(supportRepo.toLowerCase()) ? [...part.repos, supportRepo] : [...part.repos],
+      repos:
+        part.installation === home.installation && !service.knownDashboards.has(supportRepo.toLowerCase())
+          ? [...part.repos, supportRepo]
+          : [...part.repos],
       writeLog: writeLogOf(service, part.installation),
     })),
     supportGh,
@@ -144,39 +165,124 @@ export async function sweepInstallations(params: {
     afterPart: async ({ part, swept, failures }) => {
       for (const { snapshot } of swept) {
         // Pages outlive a restart: an open alert issue that was paged goes back on the watch list.
-        const pagedInComments = snapshot.comments.some((c) => c.author.toLowerCase() === botLogin.toLowerCase() && hasMarker(c.body, PAGE_KEY) && service.now() - c.createdAt < PAGE_WATCH_MS);
-        if ((snapshot.labels.includes("type: alert") && hasMarker(snapshot.body, PAGE_KEY)) || pagedInComments) {
-          await service.pendingPages.set(`${snapshot.repo}#${snapshot.number}`, { repo: snapshot.repo, number: snapshot.number, homeRepo: supportRepo });
+        const pagedInComments = snapshot.comments.some(
+          (c) =>
+            c.author.toLowerCase() === botLogin.toLowerCase() &&
+            hasMarker(c.body, PAGE_KEY) &&
+            service.now() - c.createdAt < PAGE_WATCH_MS,
+        );
+        if (
+          (snapshot.labels.includes("type: alert") && hasMarker(snapshot.body, PAGE_KEY)) ||
+          pagedInComments
+        ) {
+          await service.pendingPages.set(`${snapshot.repo}#${snapshot.number}`, {
+            repo: snapshot.repo,
+            number: snapshot.number,
+            homeRepo: supportRepo,
+          });
         }
         // An emergency ticket whose webhook never arrived (or whose page failed) pages now.
         if (snapshot.labels.includes("priority: P1") && !snapshot.labels.includes("type: alert")) {
           try {
-            await pageTicketIfDue({ scope: { gh: part.gh, repo: snapshot.repo, config, policy, botLogin, now: service.now() }, service, snapshot, log: app.log, responders });
+            await pageTicketIfDue({
+              scope: { gh: part.gh, repo: snapshot.repo, config, policy, botLogin, now: service.now() },
+              service,
+              snapshot,
+              log: app.log,
+              responders,
+            });
           } catch (error) {
-            failures.push({ repo: snapshot.repo, number: snapshot.number, status: statusOf(error), message: (error as Error).message });
+            failures.push({
+              repo: snapshot.repo,
+              number: snapshot.number,
+              status: statusOf(error),
+              message: (error as Error).message,
+            });
           }
         }
       }
     },
-    onApplied: ({ part, repo, number, actions }) => notifyTicketNotices({ service, gh: part.gh, repo, number, actions, config, log: app.log }),
+    onApplied: ({ part, repo, number, actions }) =>
+      notifyTicketNotices({ service, gh: part.gh, repo, number, actions, config, log: app.log }),
     beforeDashboard: async ({ swept, read }) => {
-      await dailyMaintenance({ service, config, policy, botLogin, home: supportRepo, assignees: responders?.support ? [responders.support.developer, responders.support.operations] : [], ghFor: async (repo) => guard((await service.githubFor(repo, home.gh, supportRepo)) ?? home.gh), log: app.log });
+      await dailyMaintenance({
+        service,
+        config,
+        policy,
+        botLogin,
+        home: supportRepo,
+        assignees: responders?.support ? [responders.support.developer, responders.support.operations] : [],
+        ghFor: async (repo) => guard((await service.githubFor(repo, home.gh, supportRepo)) ?? home.gh),
+        log: app.log,
+      });
       const readNow = new Set(read.map((repo) => repo.toLowerCase()));
-      project = await keepProject({ service, config, installed: new Map([...installed].map(([repo, entry]) => [repo, { installation: entry.installation, gh: guard(entry.gh) }])), swept, responders, wasRead: (repo) => readNow.has(repo.toLowerCase()), log: app.log });
-      const sections = await dailyServiceCharts({ service, config, policy, botLogin, searches: parts.map((p) => ({ gh: p.gh, repos: p.repos })), log: app.log });
+      project = await keepProject({
+        service,
+        config,
+        installed: new Map(
+          [...installed].map(([repo, entry]) => [
+            repo,
+            { installation: entry.installation, gh: guard(entry.gh) },
+          ]),
+        ),
+        swept,
+        responders,
+        wasRead: (repo) => readNow.has(repo.toLowerCase()),
+        log: app.log,
+      });
+      const sections = await dailyServiceCharts({
+        service,
+        config,
+        policy,
+        botLogin,
+        searches: parts.map((p) => ({ gh: p.gh, repos: p.repos })),
+        log: app.log,
+      });
       return { sections, notices: project.notices };
     },
     notices: (failures) => {
-      for (const failure of failures) app.log.warn({ ...failure }, "the sweep could not finish here; the next sweep tries again");
-      return agencyNotices({ supportRepo, ignored: [...service.ignoredConfigFiles], notInstalled, failures, deadLetters });
+      for (const failure of failures)
+        app.log.warn({ ...failure }, "the sweep could not finish here; the next sweep tries again");
+      return agencyNotices({
+        supportRepo,
+        ignored: [...service.ignoredConfigFiles],
+        notInstalled,
+        failures,
+        deadLetters,
+      });
     },
   });
   service.knownDashboards.set(supportRepo.toLowerCase(), sweep.dashboard.dashboard);
-  sendDigests({ service, config, policy, swept: sweep.swept, supportRepo, dashboardNumber: sweep.dashboard.dashboard.number });
+  sendDigests({
+    service,
+    config,
+    policy,
+    swept: sweep.swept,
+    supportRepo,
+    dashboardNumber: sweep.dashboard.dashboard.number,
+  });
   await announceWeek({ service, config, gh: supportGh, supportRepo });
   await recheckRotaPulls({ service, gh: supportGh, repo: supportRepo, config, botLogin, log: app.log });
-  await onCallUpkeep({ service, config, supportGh, supportRepo, searches: parts.map((p) => ({ gh: p.gh, repos: p.repos })), botLogin, log: app.log });
-  return [{ config: supportRepo, tickets: sweep.tickets, ticketsChanged: sweep.ticketsChanged, writes: sweep.writes, deferred: sweep.deferred, dashboard: sweep.dashboard.outcome, ...(project.sync ? { project: project.sync } : {}) }];
+  await onCallUpkeep({
+    service,
+    config,
+    supportGh,
+    supportRepo,
+    searches: parts.map((p) => ({ gh: p.gh, repos: p.repos })),
+    botLogin,
+    log: app.log,
+  });
+  return [
+    {
+      config: supportRepo,
+      tickets: sweep.tickets,
+      ticketsChanged: sweep.ticketsChanged,
+      writes: sweep.writes,
+      deferred: sweep.deferred,
+      dashboard: sweep.dashboard.outcome,
+      ...(project.sync ? { project: project.sync } : {}),
+    },
+  ];
 }
 
 /**
@@ -199,7 +305,10 @@ async function recheckRotaPulls(params: {
   try {
     pulls = await readAll(gh, "GET /repos/{owner}/{repo}/pulls", { ...splitRepo(repo), state: "open" });
   } catch (error) {
-    params.log.warn({ repo, error: (error as Error).message }, "could not list the open rota pull requests; tried again tomorrow");
+    params.log.warn(
+      { repo, error: (error as Error).message },
+      "could not list the open rota pull requests; tried again tomorrow",
+    );
     return;
   }
   for (const pull of pulls) {
@@ -248,7 +357,10 @@ async function dailyMaintenance(params: {
       const own = await service.reader.read({ gh, repo, path: CONFIG_PATH, maxAgeMs: 24 * 60 * 60_000 });
       if (own !== null) service.ignoredConfigFiles.add(repo);
       else service.ignoredConfigFiles.delete(repo);
-      if (config.securityAlerts.enabled && config.clients.some((c) => c.repos.some((r) => r.toLowerCase() === repo.toLowerCase()))) {
+      if (
+        config.securityAlerts.enabled &&
+        config.clients.some((c) => c.repos.some((r) => r.toLowerCase() === repo.toLowerCase()))
+      ) {
         await syncSecurityTickets({ gh, repo, config, botLogin, assignees });
       }
     } catch (error) {

@@ -29,14 +29,41 @@ export async function pageTicketIfDue(params: {
   if (!snapshot.labels.includes("priority: P1") || snapshot.state !== "open") return false;
   const responders = params.responders === undefined ? await service.responders(scope) : params.responders;
   if (!responders) return false;
-  const plan = planTicketPage({ snapshot, policy: scope.policy, config: scope.config, responders, botLogin: scope.botLogin, now: scope.now });
+  const plan = planTicketPage({
+    snapshot,
+    policy: scope.policy,
+    config: scope.config,
+    responders,
+    botLogin: scope.botLogin,
+    now: scope.now,
+  });
   if (!plan) return false;
-  await applyTicketActions({ gh: scope.gh, repo: scope.repo, number: snapshot.number, actions: [plan.action] });
-  await notifyTicketNotices({ service, gh: scope.gh, repo: scope.repo, number: snapshot.number, actions: [plan.action], config: scope.config, log });
+  await applyTicketActions({
+    gh: scope.gh,
+    repo: scope.repo,
+    number: snapshot.number,
+    actions: [plan.action],
+  });
+  await notifyTicketNotices({
+    service,
+    gh: scope.gh,
+    repo: scope.repo,
+    number: snapshot.number,
+    actions: [plan.action],
+    config: scope.config,
+    log,
+  });
   if (!plan.event) return true;
   const homeRepo = service.supportRepo;
-  await service.pendingPages.set(`${scope.repo}#${snapshot.number}`, { repo: scope.repo, number: snapshot.number, homeRepo });
+  await service.pendingPages.set(`${scope.repo}#${snapshot.number}`, {
+    repo: scope.repo,
+    number: snapshot.number,
+    homeRepo,
+  });
   await tellPagers({ service, config: scope.config, gh: scope.gh, event: plan.event, log });
-  log.info({ repo: scope.repo, issue: snapshot.number, paged: plan.event.logins }, "paged for an emergency ticket");
+  log.info(
+    { repo: scope.repo, issue: snapshot.number, paged: plan.event.logins },
+    "paged for an emergency ticket",
+  );
   return true;
 }

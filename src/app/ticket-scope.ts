@@ -1,7 +1,12 @@
 import type { FirstlineConfig } from "../core/config/firstline-config.js";
 import { isServedRepository, isTicketRepository } from "../core/repositories.js";
 import { buildSlaPolicy, type SlaPolicy } from "../core/sla/policy.js";
-import { clearConfigProblems, configProblemBody, describeProblems, reportConfigProblems } from "../github/config-problem-issue.js";
+import {
+  clearConfigProblems,
+  configProblemBody,
+  describeProblems,
+  reportConfigProblems,
+} from "../github/config-problem-issue.js";
 import { createNeededLabels, labelCatalogue } from "../github/label-catalogue.js";
 import type { GitHubTransport } from "../github/transport.js";
 import { guardWrites } from "../github/write-guard.js";
@@ -40,7 +45,14 @@ export async function ticketScope(params: {
   const { service, repo, botLogin, log } = params;
   // A push to the support repository forgets the cached file at once; trusting it for a minute
   // otherwise saves a conditional read on every webhook.
-  const config = await agencyConfig({ service, gh: params.gh, repo, botLogin, log, maxAgeMs: service.webhookConfigMaxAgeMs });
+  const config = await agencyConfig({
+    service,
+    gh: params.gh,
+    repo,
+    botLogin,
+    log,
+    maxAgeMs: service.webhookConfigMaxAgeMs,
+  });
   if (!config) return null;
   const supportRepo = service.supportRepo;
   if (!isTicketRepository(config.config, repo)) {
@@ -50,9 +62,20 @@ export async function ticketScope(params: {
     }
     return null;
   }
-  const gh = guardWrites({ gh: params.gh, allowed: (target) => isServedRepository({ config: config.config, supportRepo, repo: target }), log });
+  const gh = guardWrites({
+    gh: params.gh,
+    allowed: (target) => isServedRepository({ config: config.config, supportRepo, repo: target }),
+    log,
+  });
   const teamMembers = await service.teamMembers(config.supportGh, config.config);
-  return { gh, repo, config: config.config, policy: buildSlaPolicy({ config: config.config, teamMembers }), botLogin, now: service.now() };
+  return {
+    gh,
+    repo,
+    config: config.config,
+    policy: buildSlaPolicy({ config: config.config, teamMembers }),
+    botLogin,
+    now: service.now(),
+  };
 }
 
 /**
@@ -70,10 +93,17 @@ export async function agencyConfig(params: {
 }): Promise<{ config: FirstlineConfig; supportGh: GitHubTransport } | null> {
   const { service, repo, botLogin, log } = params;
   const supportRepo = service.supportRepo;
-  const { loaded, gh: supportGh } = await service.supportConfig({ gh: params.gh, repo, ...(params.maxAgeMs === undefined ? {} : { maxAgeMs: params.maxAgeMs }) });
+  const { loaded, gh: supportGh } = await service.supportConfig({
+    gh: params.gh,
+    repo,
+    ...(params.maxAgeMs === undefined ? {} : { maxAgeMs: params.maxAgeMs }),
+  });
   if (loaded.kind === "absent") {
     if (!service.configReported.has(supportRepo)) {
-      log.warn({ supportRepo }, "the support repository has no .github/firstline.yml: no repository is served");
+      log.warn(
+        { supportRepo },
+        "the support repository has no .github/firstline.yml: no repository is served",
+      );
       service.configReported.set(supportRepo, "absent");
     }
     return null;
@@ -100,13 +130,24 @@ export async function agencyConfig(params: {
  * labels it needs, each once per repository (remembered in the state store, so shared between
  * instances), rather than the whole catalogue on a repository's first ticket.
  */
-export async function readyLabels(params: { readonly scope: TicketScope; readonly service: FirstlineService; readonly labels: readonly string[]; readonly log: Logger }): Promise<void> {
+export async function readyLabels(params: {
+  readonly scope: TicketScope;
+  readonly service: FirstlineService;
+  readonly labels: readonly string[];
+  readonly log: Logger;
+}): Promise<void> {
   const { scope, service, log } = params;
   const { config, repo, gh } = scope;
   const unknown: string[] = [];
-  for (const name of params.labels) if (!(await service.store.isSeen(labelKey(repo, name)))) unknown.push(name);
+  for (const name of params.labels)
+    if (!(await service.store.isSeen(labelKey(repo, name)))) unknown.push(name);
   if (unknown.length === 0) return;
-  const { created, known } = await createNeededLabels({ gh, repo, catalogue: labelCatalogue(config), names: unknown });
+  const { created, known } = await createNeededLabels({
+    gh,
+    repo,
+    catalogue: labelCatalogue(config),
+    names: unknown,
+  });
   if (created.length > 0) log.info({ repo, created }, "created labels");
   for (const name of known) await service.store.markSeen(labelKey(repo, name), LABEL_KNOWN_TTL_MS);
 }

@@ -21,7 +21,14 @@ interface Logger {
 export async function triageNewTicket(params: {
   readonly scope: TicketScope;
   readonly service: FirstlineService;
-  readonly issue: { readonly number: number; readonly title: string; readonly body: string | null; readonly author: string; readonly createdAt: number; readonly labels: readonly string[] };
+  readonly issue: {
+    readonly number: number;
+    readonly title: string;
+    readonly body: string | null;
+    readonly author: string;
+    readonly createdAt: number;
+    readonly labels: readonly string[];
+  };
   readonly log: Logger;
 }): Promise<TriageDecision | null> {
   const { scope, service, issue, log } = params;
@@ -33,14 +40,33 @@ export async function triageNewTicket(params: {
   const actions = planNewTicket({
     decision,
     policy: scope.policy,
-    issue: { repo: scope.repo, number: issue.number, author: issue.author, createdAt: issue.createdAt, labels: issue.labels },
+    issue: {
+      repo: scope.repo,
+      number: issue.number,
+      author: issue.author,
+      createdAt: issue.createdAt,
+      labels: issue.labels,
+    },
     now: scope.now,
   });
   // Only the labels this ticket gets are created, the first time a repository needs each.
-  await readyLabels({ scope, service, labels: actions.flatMap((a) => (a.kind === "add-labels" ? a.labels : [])), log });
+  await readyLabels({
+    scope,
+    service,
+    labels: actions.flatMap((a) => (a.kind === "add-labels" ? a.labels : [])),
+    log,
+  });
   await applyTicketActions({ gh: scope.gh, repo: scope.repo, number: issue.number, actions });
   await service.rememberOpened(`${scope.repo}#${issue.number}`);
-  await notifyTicketNotices({ service, gh: scope.gh, repo: scope.repo, number: issue.number, actions, config: scope.config, log });
+  await notifyTicketNotices({
+    service,
+    gh: scope.gh,
+    repo: scope.repo,
+    number: issue.number,
+    actions,
+    config: scope.config,
+    log,
+  });
   // An emergency out of hours pages within this same delivery, not at the next sweep.
   if (decision.priority === "P1") {
     const snapshot = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: issue.number });

@@ -9,7 +9,8 @@ export interface CommandHelp {
 }
 
 const CONFIG = "the configuration file";
-const ROTA_DIR = "the rota folder with people.yml, support.yml and on-call.yml (default: the configured rota folder, rota/, of the current git repository)";
+const ROTA_DIR =
+  "the rota folder with people.yml, support.yml and on-call.yml (default: the configured rota folder, rota/, of the current git repository)";
 const TIMEZONE = "the IANA zone weeks and working hours are read in";
 const TODAY = "the date to check as of (default: today in the zone)";
 const GITHUB = "Reads GITHUB_TOKEN (or GH_TOKEN) and GITHUB_API_URL.";
@@ -26,19 +27,35 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     example: "firstline sla due --client acme --priority P2 --opened 2026-12-04T17:30:00Z",
   },
   "sla status": {
-    options: { config: CONFIG, ticket: "a ticket timeline as JSON (see CLI.md)", now: "the instant to report at, ISO 8601 with an offset" },
+    options: {
+      config: CONFIG,
+      ticket: "a ticket timeline as JSON (see CLI.md)",
+      now: "the instant to report at, ISO 8601 with an offset",
+    },
     example: "firstline sla status --ticket ticket.json --now 2026-10-20T12:00:00Z",
   },
   "sla explain": {
-    options: { config: CONFIG, ticket: "a ticket timeline as JSON", now: "the instant to explain at, ISO 8601 with an offset" },
+    options: {
+      config: CONFIG,
+      ticket: "a ticket timeline as JSON",
+      now: "the instant to explain at, ISO 8601 with an offset",
+    },
     example: "firstline sla explain --ticket ticket.json --now 2026-10-20T12:00:00Z",
   },
   "sla report": {
-    options: { since: "the first day of the report", until: "the last day (default: today)", config: CONFIG, csv: "CSV instead of a table" },
+    options: {
+      since: "the first day of the report",
+      until: "the last day (default: today)",
+      config: CONFIG,
+      csv: "CSV instead of a table",
+    },
     example: `firstline sla report --since 2026-11-01 --until 2026-11-30 --csv   (${GITHUB})`,
   },
   triage: {
-    options: { config: CONFIG, issue: "a GitHub issue as JSON, with its repository (as in a webhook payload)" },
+    options: {
+      config: CONFIG,
+      issue: "a GitHub issue as JSON, with its repository (as in a webhook payload)",
+    },
     example: "firstline triage --issue issue.json",
   },
   "rota check": {
@@ -66,11 +83,20 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     example: "firstline rota plan --from 2026-12-02 --weeks 8",
   },
   "rota ics": {
-    options: { dir: ROTA_DIR, out: "the iCalendar file to write", login: "only this person's shifts", timezone: TIMEZONE },
+    options: {
+      dir: ROTA_DIR,
+      out: "the iCalendar file to write",
+      login: "only this person's shifts",
+      timezone: TIMEZONE,
+    },
     example: "firstline rota ics --out rota.ics --login alice",
   },
   "runbooks check": {
-    options: { dir: "the runbooks folder (default: runbooks/ of the current git repository)", today: TODAY, timezone: TIMEZONE },
+    options: {
+      dir: "the runbooks folder (default: runbooks/ of the current git repository)",
+      today: TODAY,
+      timezone: TIMEZONE,
+    },
     example: "firstline runbooks check",
   },
   "site build": {
@@ -78,7 +104,8 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       out: "the folder to write the site to",
       "rota-dir": ROTA_DIR,
       "runbooks-dir": "the runbooks folder (default: runbooks/ of the current git repository)",
-      config: "the configuration file (default: .github/firstline.yml of the current git repository, or every default when it has none)",
+      config:
+        "the configuration file (default: .github/firstline.yml of the current git repository, or every default when it has none)",
       today: "the date the rota pages show (default: today in the configured zone)",
     },
     example: "firstline site build --out _site",
@@ -106,7 +133,11 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
     example: `firstline alert ingest --payload alert.json --repo northgate/support   (${GITHUB})`,
   },
   "maintenance plan": {
-    options: { config: "the configuration file with its maintenance tasks", from: "the first day", to: "the last day" },
+    options: {
+      config: "the configuration file with its maintenance tasks",
+      from: "the first day",
+      to: "the last day",
+    },
     example: "firstline maintenance plan --config .github/firstline.yml --from 2026-12-01 --to 2026-12-31",
   },
   emulator: {

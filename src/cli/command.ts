@@ -18,7 +18,11 @@ export interface CliCommand<S extends z.ZodType = z.ZodType> {
   readonly options: Readonly<Record<string, OptionKind>>;
   readonly schema: S;
   /** Returns the exit code: 0 done and nothing wrong, 1 the check found errors. */
-  readonly run: (params: { readonly options: z.output<S>; readonly io: CommandIo; readonly json: boolean }) => Promise<number>;
+  readonly run: (params: {
+    readonly options: z.output<S>;
+    readonly io: CommandIo;
+    readonly json: boolean;
+  }) => Promise<number>;
 }
 
 /** Keeps the schema's type attached to `run` while storing commands in one list. */

@@ -7,7 +7,8 @@ export function groupOf(command: CliCommand): string {
   return command.name.split(" ")[0] ?? command.name;
 }
 
-const EXIT_CODES = "Exit codes: 0 done and nothing wrong, 1 the check found errors, 2 the input is unusable (one line on stderr).";
+const EXIT_CODES =
+  "Exit codes: 0 done and nothing wrong, 1 the check found errors, 2 the input is unusable (one line on stderr).";
 
 function commandList(commands: readonly CliCommand[]): string[] {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -15,7 +16,10 @@ function commandList(commands: readonly CliCommand[]): string[] {
 }
 
 /** `firstline --help`: every command by group, and where to read more. */
-export function overallHelp(params: { readonly commands: readonly CliCommand[]; readonly version: string }): string {
+export function overallHelp(params: {
+  readonly commands: readonly CliCommand[];
+  readonly version: string;
+}): string {
   const groups = [...new Set(params.commands.map(groupOf))];
   return [
     `firstline ${params.version}: the support desk and on-call rota, run from GitHub, on local files`,
@@ -34,7 +38,10 @@ export function overallHelp(params: { readonly commands: readonly CliCommand[]; 
 }
 
 /** `firstline <group> --help`: the group's commands and an example of each. */
-export function groupHelp(params: { readonly group: string; readonly commands: readonly CliCommand[] }): string {
+export function groupHelp(params: {
+  readonly group: string;
+  readonly commands: readonly CliCommand[];
+}): string {
   const members = params.commands.filter((c) => groupOf(c) === params.group);
   return [
     `Usage: firstline ${params.group} <command> [options] [--json]`,
@@ -65,7 +72,10 @@ function optionFacts(command: CliCommand): Map<string, OptionFacts> {
     return facts;
   }
   for (const [name, property] of Object.entries(schema.properties ?? {})) {
-    facts.set(name, { ...("default" in property ? { default: property.default } : {}), required: schema.required?.includes(name) ?? false });
+    facts.set(name, {
+      ...("default" in property ? { default: property.default } : {}),
+      required: schema.required?.includes(name) ?? false,
+    });
   }
   return facts;
 }
@@ -75,12 +85,18 @@ export function commandHelp(command: CliCommand): string {
   const help = COMMAND_HELP[command.name];
   const facts = optionFacts(command);
   const names = Object.keys(command.options);
-  const flag = (name: string) => `--${name}${command.options[name] === "boolean" ? "" : ` ${name.toUpperCase().replace(/-/g, "_")}`}`;
+  const flag = (name: string) =>
+    `--${name}${command.options[name] === "boolean" ? "" : ` ${name.toUpperCase().replace(/-/g, "_")}`}`;
   const width = Math.max(...names.map((name) => flag(name).length), "--json".length);
   const lines = names.map((name) => {
     const fact = facts.get(name);
     const description = help?.options[name] ?? "";
-    const extra = fact?.default !== undefined ? ` (default: ${String(fact.default)})` : fact?.required ? " (required)" : "";
+    const extra =
+      fact?.default !== undefined
+        ? ` (default: ${String(fact.default)})`
+        : fact?.required
+          ? " (required)"
+          : "";
     return `  ${flag(name).padEnd(width)}  ${description}${extra}`;
   });
   return [

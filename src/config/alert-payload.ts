@@ -1,7 +1,12 @@
 import type { z } from "zod";
 import { deriveFingerprint, fingerprintOfLabels, severityOfLabel, type Alert } from "../core/alerts/alert.js";
 import { formatKeyPath } from "../core/finding.js";
-import { alertmanagerPayloadSchema, plainAlertSchema, type AlertmanagerPayload, type PlainAlert } from "./alert-payload-schema.js";
+import {
+  alertmanagerPayloadSchema,
+  plainAlertSchema,
+  type AlertmanagerPayload,
+  type PlainAlert,
+} from "./alert-payload-schema.js";
 
 /** A webhook body read into alerts, or why it cannot be (the reason of a 400 answer). */
 export type AlertPayloadResult =
@@ -17,7 +22,10 @@ const MAX_PLAIN_ALERTS = 100;
  * parsed JSON. `clientLabel` is the label that names the client (config `alerts.clientLabel`).
  * Never throws: a bad body gives one line saying where and what is wrong.
  */
-export function parseAlertPayload(params: { readonly body: unknown; readonly clientLabel: string }): AlertPayloadResult {
+export function parseAlertPayload(params: {
+  readonly body: unknown;
+  readonly clientLabel: string;
+}): AlertPayloadResult {
   let body = params.body;
   if (typeof body === "string") {
     try {
@@ -28,7 +36,8 @@ export function parseAlertPayload(params: { readonly body: unknown; readonly cli
   }
   if (Array.isArray(body)) {
     if (body.length === 0) return { ok: false, reason: "an empty list holds no alert" };
-    if (body.length > MAX_PLAIN_ALERTS) return { ok: false, reason: `more than ${MAX_PLAIN_ALERTS} alerts in one request` };
+    if (body.length > MAX_PLAIN_ALERTS)
+      return { ok: false, reason: `more than ${MAX_PLAIN_ALERTS} alerts in one request` };
     const alerts: Alert[] = [];
     for (const [index, item] of body.entries()) {
       const parsed = plainAlertSchema.safeParse(item);
@@ -37,7 +46,8 @@ export function parseAlertPayload(params: { readonly body: unknown; readonly cli
     }
     return { ok: true, format: "plain", alerts };
   }
-  if (typeof body !== "object" || body === null) return { ok: false, reason: "the body must be a JSON object: an Alertmanager webhook or a plain alert" };
+  if (typeof body !== "object" || body === null)
+    return { ok: false, reason: "the body must be a JSON object: an Alertmanager webhook or a plain alert" };
   if ("version" in body || "alerts" in body) {
     const parsed = alertmanagerPayloadSchema.safeParse(body);
     if (!parsed.success) return { ok: false, reason: reasonOf(parsed.error, []) };

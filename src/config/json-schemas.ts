@@ -8,7 +8,11 @@ export type { PublishedSchema } from "./published-schema.js";
 
 /** Every published schema. Add one entry per file format Firstline reads. */
 export const PUBLISHED_SCHEMAS: readonly PublishedSchema[] = [
-  { file: "schema/firstline-config.schema.json", title: "Firstline configuration (.github/firstline.yml)", schema: firstlineConfigSchema },
+  {
+    file: "schema/firstline-config.schema.json",
+    title: "Firstline configuration (.github/firstline.yml)",
+    schema: firstlineConfigSchema,
+  },
   ...ROTA_SCHEMAS,
 ];
 

@@ -13,7 +13,10 @@ export const pagerDutyWebhookSchema = z.object({
     event_type: text(100),
     resource_type: text(100).optional(),
     occurred_at: z.iso.datetime({ offset: true }),
-    agent: z.object({ id: text(100).optional(), summary: text(300).optional(), email: text(300).optional() }).nullable().optional(),
+    agent: z
+      .object({ id: text(100).optional(), summary: text(300).optional(), email: text(300).optional() })
+      .nullable()
+      .optional(),
     data: z.object({ incident_key: text(600).nullable().optional() }),
   }),
 });
@@ -21,7 +24,12 @@ export const pagerDutyWebhookSchema = z.object({
 /** An Opsgenie webhook integration's alert action. */
 export const opsgenieWebhookSchema = z.object({
   action: text(100),
-  alert: z.object({ alias: text(600), username: text(300).optional(), alertId: text(200).optional(), updatedAt: z.number().optional() }),
+  alert: z.object({
+    alias: text(600),
+    username: text(300).optional(),
+    alertId: text(200).optional(),
+    updatedAt: z.number().optional(),
+  }),
 });
 
 /** The generic pager webhook's acknowledgement, as the README documents it. */
@@ -49,7 +57,10 @@ export interface PagerAck {
 }
 
 /** Reads a pager's webhook body into an acknowledgement, null for events Firstline does not act on, or a reason it is unusable. */
-export function parsePagerAck(params: { readonly source: PagerAck["source"]; readonly body: string }): { readonly ok: true; readonly ack: PagerAck | null } | { readonly ok: false; readonly reason: string } {
+export function parsePagerAck(params: {
+  readonly source: PagerAck["source"];
+  readonly body: string;
+}): { readonly ok: true; readonly ack: PagerAck | null } | { readonly ok: false; readonly reason: string } {
   let json: unknown;
   try {
     json = JSON.parse(params.body);
@@ -61,11 +72,27 @@ export function parsePagerAck(params: { readonly source: PagerAck["source"]; rea
       const parsed = pagerDutyWebhookSchema.safeParse(json);
       if (!parsed.success) return { ok: false, reason: z.prettifyError(parsed.error) };
       const { event } = parsed.data;
-      const kind = event.event_type === "incident.acknowledged" ? "acknowledge" : event.event_type === "incident.resolved" ? "resolve" : null;
+      const kind =
+        event.event_type === "incident.acknowledged"
+          ? "acknowledge"
+          : event.event_type === "incident.resolved"
+            ? "resolve"
+            : null;
       const key = event.data.incident_key;
       if (!kind || !key) return { ok: true, ack: null };
       const agent = event.agent ?? {};
-      return { ok: true, ack: { source: "pagerduty", eventId: event.id, kind, key, identities: [agent.id, agent.email].filter((i): i is string => !!i), name: agent.summary ?? null, at: Date.parse(event.occurred_at) } };
+      return {
+        ok: true,
+        ack: {
+          source: "pagerduty",
+          eventId: event.id,
+          kind,
+          key,
+          identities: [agent.id, agent.email].filter((i): i is string => !!i),
+          name: agent.summary ?? null,
+          at: Date.parse(event.occurred_at),
+        },
+      };
     }
     case "opsgenie": {
       const parsed = opsgenieWebhookSchema.safeParse(json);
@@ -74,13 +101,35 @@ export function parsePagerAck(params: { readonly source: PagerAck["source"]; rea
       const kind = action === "Acknowledge" ? "acknowledge" : action === "Close" ? "resolve" : null;
       if (!kind) return { ok: true, ack: null };
       const eventId = `${alert.alertId ?? alert.alias}:${action}:${alert.updatedAt ?? ""}`;
-      return { ok: true, ack: { source: "opsgenie", eventId, kind, key: alert.alias, identities: alert.username ? [alert.username] : [], name: alert.username ?? null, at: null } };
+      return {
+        ok: true,
+        ack: {
+          source: "opsgenie",
+          eventId,
+          kind,
+          key: alert.alias,
+          identities: alert.username ? [alert.username] : [],
+          name: alert.username ?? null,
+          at: null,
+        },
+      };
     }
     case "webhook": {
       const parsed = genericAckSchema.safeParse(json);
       if (!parsed.success) return { ok: false, reason: z.prettifyError(parsed.error) };
       const ack = parsed.data;
-      return { ok: true, ack: { source: "webhook", eventId: ack.id, kind: ack.action, key: ack.key, identities: ack.by ? [ack.by] : [], name: ack.by ?? null, at: ack.at ? Date.parse(ack.at) : null } };
+      return {
+        ok: true,
+        ack: {
+          source: "webhook",
+          eventId: ack.id,
+          kind: ack.action,
+          key: ack.key,
+          identities: ack.by ? [ack.by] : [],
+          name: ack.by ?? null,
+          at: ack.at ? Date.parse(ack.at) : null,
+        },
+      };
     }
   }
 }

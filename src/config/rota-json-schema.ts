@@ -7,8 +7,24 @@ import { rotaOnCallSchema, rotaOverridesSchema, rotaPeopleSchema, rotaSupportSch
  * others by `npm run schemas`; a test keeps the committed copies current.
  */
 export const ROTA_SCHEMAS: readonly PublishedSchema[] = [
-  { file: "schema/rota-people.schema.json", title: "Firstline rota: people (rota/people.yml)", schema: rotaPeopleSchema },
-  { file: "schema/rota-support.schema.json", title: "Firstline rota: first line support (rota/support.yml)", schema: rotaSupportSchema },
-  { file: "schema/rota-on-call.schema.json", title: "Firstline rota: on call (rota/on-call.yml)", schema: rotaOnCallSchema },
-  { file: "schema/rota-overrides.schema.json", title: "Firstline rota: single-night cover (rota/overrides.yml)", schema: rotaOverridesSchema },
+  {
+    file: "schema/rota-people.schema.json",
+    title: "Firstline rota: people (rota/people.yml)",
+    schema: rotaPeopleSchema,
+  },
+  {
+    file: "schema/rota-support.schema.json",
+    title: "Firstline rota: first line support (rota/support.yml)",
+    schema: rotaSupportSchema,
+  },
+  {
+    file: "schema/rota-on-call.schema.json",
+    title: "Firstline rota: on call (rota/on-call.yml)",
+    schema: rotaOnCallSchema,
+  },
+  {
+    file: "schema/rota-overrides.schema.json",
+    title: "Firstline rota: single-night cover (rota/overrides.yml)",
+    schema: rotaOverridesSchema,
+  },
 ];

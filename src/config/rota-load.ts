@@ -41,7 +41,8 @@ export function loadRota(texts: RotaTexts): Parsed<Rota> {
   const onCall = parseYaml({ ...texts.onCall, schema: rotaOnCallSchema });
   const overrides = texts.overrides ? parseYaml({ ...texts.overrides, schema: rotaOverridesSchema }) : null;
   const problems: InputProblem[] = [];
-  for (const parsed of [people, support, onCall, overrides]) if (parsed && !parsed.ok) problems.push(...parsed.problems);
+  for (const parsed of [people, support, onCall, overrides])
+    if (parsed && !parsed.ok) problems.push(...parsed.problems);
   if (!people.ok || !support.ok || !onCall.ok || (overrides && !overrides.ok)) return { ok: false, problems };
   return {
     ok: true,
@@ -54,7 +55,12 @@ export function loadRota(texts: RotaTexts): Parsed<Rota> {
         support: sourceOf(support.value, texts.support.text),
         onCall: sourceOf(onCall.value, texts.onCall.text),
       },
-      ...(overrides?.ok && texts.overrides ? { overrides: overrides.value.value.overrides, overridesSource: sourceOf(overrides.value, texts.overrides.text) } : {}),
+      ...(overrides?.ok && texts.overrides
+        ? {
+            overrides: overrides.value.value.overrides,
+            overridesSource: sourceOf(overrides.value, texts.overrides.text),
+          }
+        : {}),
     },
   };
 }

@@ -30,16 +30,26 @@ export function annotationsOf(findings: readonly Finding[]): Annotation[] {
 }
 
 /** The check run for a configuration file: success, or a failure with each problem on its line. */
-export function configCheckReport(params: { readonly path: string; readonly problems: readonly InputProblem[] }): CheckReport {
+export function configCheckReport(params: {
+  readonly path: string;
+  readonly problems: readonly InputProblem[];
+}): CheckReport {
   const { path, problems } = params;
   if (problems.length === 0) {
-    return { name: "Firstline configuration", conclusion: "success", title: "Configuration is valid", summary: `\`${path}\` reads cleanly.`, annotations: [] };
+    return {
+      name: "Firstline configuration",
+      conclusion: "success",
+      title: "Configuration is valid",
+      summary: `\`${path}\` reads cleanly.`,
+      annotations: [],
+    };
   }
   return {
     name: "Firstline configuration",
     conclusion: "failure",
     title: `${problems.length} problem${problems.length === 1 ? "" : "s"} in ${path}`,
-    summary: "Firstline stops acting on tickets in a repository while its configuration is broken. Each problem is annotated on its line.",
+    summary:
+      "Firstline stops acting on tickets in a repository while its configuration is broken. Each problem is annotated on its line.",
     annotations: problems.map((p) => ({
       path,
       line: p.line ?? 1,

@@ -21,12 +21,16 @@ export interface InputProblem {
 }
 
 /** Parsing never throws for bad input: it returns a value or the problems. */
-export type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly InputProblem[] };
+export type Parsed<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly problems: readonly InputProblem[] };
 
 /** `file:line: path: message`, the one line a person reads. */
 export function formatProblem(problem: InputProblem): string {
   const where = problem.line === undefined ? problem.file : `${problem.file}:${problem.line}`;
-  return problem.path === "" ? `${where}: ${problem.message}` : `${where}: ${problem.path}: ${problem.message}`;
+  return problem.path === ""
+    ? `${where}: ${problem.message}`
+    : `${where}: ${problem.path}: ${problem.message}`;
 }
 
 /** Formats a key path (`["clients", 0, "plan"]`) as `clients[0].plan`. */

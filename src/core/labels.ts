@@ -5,7 +5,12 @@ export type Priority = (typeof PRIORITIES)[number];
 /** The priority every ticket has on receipt, unless triage says otherwise (the SLA's "Normal"). */
 export const DEFAULT_PRIORITY: Priority = "P3";
 
-export const PRIORITY_NAMES: Readonly<Record<Priority, string>> = { P1: "Urgent", P2: "High", P3: "Normal", P4: "Low" };
+export const PRIORITY_NAMES: Readonly<Record<Priority, string>> = {
+  P1: "Urgent",
+  P2: "High",
+  P3: "Normal",
+  P4: "Low",
+};
 
 /** The labels Firstline reads and writes, in one place. */
 export const LABELS = {
@@ -44,7 +49,13 @@ export function clientOfLabel(label: string): string | undefined {
  */
 export function isSteeringLabel(label: string, pauseLabels: ReadonlySet<string>): boolean {
   const name = label.toLowerCase();
-  if (PRIORITY_LABEL.test(label) || CLIENT_LABEL.test(label) || TYPE_LABEL.test(label) || name === LABELS.chargeable) return true;
+  if (
+    PRIORITY_LABEL.test(label) ||
+    CLIENT_LABEL.test(label) ||
+    TYPE_LABEL.test(label) ||
+    name === LABELS.chargeable
+  )
+    return true;
   for (const pause of pauseLabels) if (pause.toLowerCase() === name) return true;
   return false;
 }

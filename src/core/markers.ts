@@ -31,7 +31,10 @@ export function firstMarker(text: string | null | undefined): string | null {
 }
 
 /** The keys of the markers in Firstline's own comments, each with the first comment carrying it. */
-export function markersIn<C extends { readonly author: string; readonly body: string }>(params: { readonly comments: readonly C[]; readonly botLogin: string }): Map<string, C> {
+export function markersIn<C extends { readonly author: string; readonly body: string }>(params: {
+  readonly comments: readonly C[];
+  readonly botLogin: string;
+}): Map<string, C> {
   const found = new Map<string, C>();
   const bot = params.botLogin.toLowerCase();
   for (const comment of params.comments) {
@@ -83,7 +86,10 @@ export function pageKindOfKey(key: string): "page" | "escalation" | "escalate" |
 const LOGIN = /^[A-Za-z0-9-]{1,39}$/;
 
 /** Firstline's note that a page was acknowledged at a pager or with `/ack`, by `login`. */
-export function pageAckKey(params: { readonly login: string | null; readonly how: "pager" | "command" }): string {
+export function pageAckKey(params: {
+  readonly login: string | null;
+  readonly how: "pager" | "command";
+}): string {
   const login = params.login !== null && LOGIN.test(params.login) ? params.login : "unknown";
   return `page-ack:${login}${params.how === "command" ? ":command" : ""}`;
 }
@@ -91,23 +97,40 @@ export function pageAckKey(params: { readonly login: string | null; readonly how
 const PAGE_ACK = /^page-ack:([A-Za-z0-9-]{1,39})(:command)?$/;
 
 /** Who acknowledged, and how, from a page-ack key (`unknown` when the pager named nobody we know). */
-export function parsePageAckKey(key: string): { readonly login: string; readonly how: "pager" | "command" } | null {
+export function parsePageAckKey(
+  key: string,
+): { readonly login: string; readonly how: "pager" | "command" } | null {
   const match = PAGE_ACK.exec(key);
   return match?.[1] ? { login: match[1], how: match[2] ? "command" : "pager" } : null;
 }
 
 /** A night's cover set with `/cover`: Firstline's own comment carrying it is the record. */
-export function coverKey(o: { readonly date: string; readonly slot: "primary" | "secondLine"; readonly covers: string; readonly by: string }): string {
+export function coverKey(o: {
+  readonly date: string;
+  readonly slot: "primary" | "secondLine";
+  readonly covers: string;
+  readonly by: string;
+}): string {
   return `cover:${o.date}:${o.slot}:${o.covers}:${o.by}`;
 }
 
 const COVER = /^cover:(\d{4}-\d\d-\d\d):(primary|secondLine):([A-Za-z0-9-]{1,39}):([A-Za-z0-9-]{1,39})$/;
 
 /** The night, slot and people of a cover key. */
-export function parseCoverKey(key: string): { readonly date: string; readonly slot: "primary" | "secondLine"; readonly covers: string; readonly by: string } | null {
+export function parseCoverKey(key: string): {
+  readonly date: string;
+  readonly slot: "primary" | "secondLine";
+  readonly covers: string;
+  readonly by: string;
+} | null {
   const match = COVER.exec(key);
   if (!match) return null;
-  return { date: match[1] ?? "", slot: match[2] === "secondLine" ? "secondLine" : "primary", covers: match[3] ?? "", by: match[4] ?? "" };
+  return {
+    date: match[1] ?? "",
+    slot: match[2] === "secondLine" ? "secondLine" : "primary",
+    covers: match[3] ?? "",
+    by: match[4] ?? "",
+  };
 }
 
 /** The open security alerts a maintenance ticket last recorded. */
@@ -121,7 +144,10 @@ const OPEN_ALERTS = /^open-alerts:([0-9 ]*)$/;
 export function parseOpenAlertsKey(key: string): number[] | null {
   const match = OPEN_ALERTS.exec(key);
   if (!match) return null;
-  return (match[1] ?? "").split(" ").filter((n) => n !== "").map(Number);
+  return (match[1] ?? "")
+    .split(" ")
+    .filter((n) => n !== "")
+    .map(Number);
 }
 
 /** A text with its markers taken out (to read the words people see). */
@@ -130,29 +156,42 @@ export function withoutMarkers(text: string): string {
 }
 
 /** An SLA notice of one metric instance (`c1:firstResponse:1`), at risk or breached. */
-export function noticeKey(params: { readonly metricKey: string; readonly state: "at-risk" | "breached" }): string {
+export function noticeKey(params: {
+  readonly metricKey: string;
+  readonly state: "at-risk" | "breached";
+}): string {
   return `notice:${params.metricKey}:${params.state}`;
 }
 
 const NOTICE = /^notice:(c\d+:[A-Za-z]+:\d+):(at-risk|breached)$/;
 
 /** The metric instance and state of a notice key. */
-export function parseNoticeKey(key: string): { readonly metricKey: string; readonly state: "at-risk" | "breached" } | null {
+export function parseNoticeKey(
+  key: string,
+): { readonly metricKey: string; readonly state: "at-risk" | "breached" } | null {
   const match = NOTICE.exec(key);
   return match?.[1] ? { metricKey: match[1], state: match[2] === "breached" ? "breached" : "at-risk" } : null;
 }
 
 /** The outcome of a decided metric instance, recorded on the card (met or breached, and when). */
-export function outcomeKey(params: { readonly metricKey: string; readonly state: "met" | "breached"; readonly at: number }): string {
+export function outcomeKey(params: {
+  readonly metricKey: string;
+  readonly state: "met" | "breached";
+  readonly at: number;
+}): string {
   return `outcome:${params.metricKey}:${params.state}:${params.at}`;
 }
 
 const OUTCOME = /^outcome:(c\d+:[A-Za-z]+:\d+):(met|breached):(\d+)$/;
 
 /** The metric instance, state and time of an outcome key. */
-export function parseOutcomeKey(key: string): { readonly metricKey: string; readonly state: "met" | "breached"; readonly at: number } | null {
+export function parseOutcomeKey(
+  key: string,
+): { readonly metricKey: string; readonly state: "met" | "breached"; readonly at: number } | null {
   const match = OUTCOME.exec(key);
-  return match?.[1] && match[3] ? { metricKey: match[1], state: match[2] === "met" ? "met" : "breached", at: Number(match[3]) } : null;
+  return match?.[1] && match[3]
+    ? { metricKey: match[1], state: match[2] === "met" ? "met" : "breached", at: Number(match[3]) }
+    : null;
 }
 
 /** A ticket's Slack thread in one channel: the channel and the `ts` of the thread's first message. */
@@ -186,7 +225,9 @@ export function requesterKey(digest: string): string {
 const EMAIL_KEY = /^(email-ticket|email-reply|requester):([a-f0-9]{8,64})$/;
 
 /** The kind and digest of an email ticket, reply or requester key. */
-export function parseEmailKey(key: string): { readonly kind: "email-ticket" | "email-reply" | "requester"; readonly digest: string } | null {
+export function parseEmailKey(
+  key: string,
+): { readonly kind: "email-ticket" | "email-reply" | "requester"; readonly digest: string } | null {
   const match = EMAIL_KEY.exec(key);
   if (!match?.[1] || !match[2]) return null;
   return { kind: match[1] as "email-ticket" | "email-reply" | "requester", digest: match[2] };
@@ -210,7 +251,9 @@ export function dataLineOf(text: string | null | undefined): unknown {
   const end = text.indexOf(" -->", start);
   if (end < 0) return undefined;
   try {
-    return JSON.parse(Buffer.from(text.slice(start + DATA_LINE_PREFIX.length, end), "base64url").toString("utf8")) as unknown;
+    return JSON.parse(
+      Buffer.from(text.slice(start + DATA_LINE_PREFIX.length, end), "base64url").toString("utf8"),
+    ) as unknown;
   } catch {
     return undefined;
   }

@@ -26,12 +26,22 @@ export function isTicketRepository(config: RepositoryConfig, repo: string): bool
  * Whether Firstline may act in a repository at all: a ticket repository the configuration lists,
  * or the agency's support repository itself. Nothing else is ever written to.
  */
-export function isServedRepository(params: { readonly config: RepositoryConfig; readonly supportRepo: string; readonly repo: string }): boolean {
-  return params.repo.toLowerCase() === params.supportRepo.toLowerCase() || isTicketRepository(params.config, params.repo);
+export function isServedRepository(params: {
+  readonly config: RepositoryConfig;
+  readonly supportRepo: string;
+  readonly repo: string;
+}): boolean {
+  return (
+    params.repo.toLowerCase() === params.supportRepo.toLowerCase() ||
+    isTicketRepository(params.config, params.repo)
+  );
 }
 
 /** Every repository Firstline serves: the ticket repositories, then the support repository, without repeats. */
-export function servedRepositories(params: { readonly config: RepositoryConfig; readonly supportRepo: string }): string[] {
+export function servedRepositories(params: {
+  readonly config: RepositoryConfig;
+  readonly supportRepo: string;
+}): string[] {
   const tickets = ticketRepositories(params.config);
   return isTicketRepository(params.config, params.supportRepo) ? tickets : [...tickets, params.supportRepo];
 }

@@ -2,7 +2,12 @@
  * Alertmanager's webhook (version 4) for one SiteDown alert of Acme, firing or resolved: what a
  * real Alertmanager posts, for the demo and the tests.
  */
-export function siteDownPayload(params: { readonly status: "firing" | "resolved"; readonly startsAt: string; readonly endsAt?: string; readonly fingerprint?: string }) {
+export function siteDownPayload(params: {
+  readonly status: "firing" | "resolved";
+  readonly startsAt: string;
+  readonly endsAt?: string;
+  readonly fingerprint?: string;
+}) {
   const labels = { alertname: "SiteDown", severity: "critical", client: "acme" };
   return {
     version: "4",
@@ -18,7 +23,10 @@ export function siteDownPayload(params: { readonly status: "firing" | "resolved"
       {
         status: params.status,
         labels: { ...labels, instance: "web-1.acme" },
-        annotations: { summary: "www.acme.example is not answering", description: "The HTTP probe has failed for 3 minutes." },
+        annotations: {
+          summary: "www.acme.example is not answering",
+          description: "The HTTP probe has failed for 3 minutes.",
+        },
         startsAt: params.startsAt,
         endsAt: params.status === "resolved" ? (params.endsAt ?? params.startsAt) : "0001-01-01T00:00:00Z",
         generatorURL: "http://prometheus.northgate.internal:9090/graph",

@@ -8,19 +8,33 @@ export const MAIL_SECRET = "test-mail-secret-0123456789abcdef0123456789";
  * shared helpdesk for unknown senders, and the client repositories private (email tickets go
  * only into private repositories) except Acme's, which is public.
  */
-export function emailSeed(agencySeed: (o: { editConfig?: (text: string) => string }) => SeedInput): SeedInput {
+export function emailSeed(
+  agencySeed: (o: { editConfig?: (text: string) => string }) => SeedInput,
+): SeedInput {
   const seed = agencySeed({
     editConfig: (text) =>
       text
-        .replace("repos: [riverside/tenant-portal]", "repos: [riverside/tenant-portal]\n    emailDomains: [riverside-housing.example]")
-        .replace("repos: [glenmore/shop]", "repos: [glenmore/shop]\n    emailDomains: [glenmore-whisky.example]")
-        .replace("repos: [acme/website, acme/intranet]", "repos: [acme/website, acme/intranet]\n    emailDomains: [acme-council.example]")
+        .replace(
+          "repos: [riverside/tenant-portal]",
+          "repos: [riverside/tenant-portal]\n    emailDomains: [riverside-housing.example]",
+        )
+        .replace(
+          "repos: [glenmore/shop]",
+          "repos: [glenmore/shop]\n    emailDomains: [glenmore-whisky.example]",
+        )
+        .replace(
+          "repos: [acme/website, acme/intranet]",
+          "repos: [acme/website, acme/intranet]\n    emailDomains: [acme-council.example]",
+        )
         .replace(/^clients:/m, "ticketRepos: [northgate/helpdesk]\nclients:"),
   });
   return {
     ...seed,
     // Acme's website repository stays public: email for Acme must wait, never be published.
-    repos: [...(seed.repos ?? []).map((r) => ({ ...r, private: r.owner !== "acme" })), { owner: "northgate", name: "helpdesk", private: true, files: { "README.md": "# Helpdesk\n" } }],
+    repos: [
+      ...(seed.repos ?? []).map((r) => ({ ...r, private: r.owner !== "acme" })),
+      { owner: "northgate", name: "helpdesk", private: true, files: { "README.md": "# Helpdesk\n" } },
+    ],
   };
 }
 
@@ -47,7 +61,8 @@ export function mail(params: {
     "MIME-Version: 1.0",
     ...Object.entries(params.headers ?? {}).map(([k, v]) => `${k}: ${v}`),
   ];
-  if (!params.attachment) return [...head, "Content-Type: text/plain; charset=utf-8", "", params.text, ""].join("\r\n");
+  if (!params.attachment)
+    return [...head, "Content-Type: text/plain; charset=utf-8", "", params.text, ""].join("\r\n");
   const boundary = "firstline-test-boundary";
   const content = Buffer.alloc(params.attachment.bytes, 7).toString("base64").replace(/.{76}/g, "$&\r\n");
   return [

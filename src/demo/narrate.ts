@@ -35,7 +35,9 @@ export class Narrator {
 
   /** Prints a heading for what happens next, at the emulator's clock. */
   step(now: Date, what: string): void {
-    this.out(`\n${DateTime.fromJSDate(now, { zone: this.zone }).setLocale("en-GB").toFormat("ccc d LLL HH:mm ZZZZ")}  ${what}`);
+    this.out(
+      `\n${DateTime.fromJSDate(now, { zone: this.zone }).setLocale("en-GB").toFormat("ccc d LLL HH:mm ZZZZ")}  ${what}`,
+    );
   }
 
   /** Prints everything that changed since the last call. */
@@ -43,9 +45,16 @@ export class Narrator {
     const current = this.dump();
     for (const repo of current.repos) {
       const before = this.previous.repos.find((r) => r.fullName === repo.fullName);
-      for (const issue of repo.issues) this.describeIssue(repo.fullName, issue, before?.issues.find((i) => i.number === issue.number));
+      for (const issue of repo.issues)
+        this.describeIssue(
+          repo.fullName,
+          issue,
+          before?.issues.find((i) => i.number === issue.number),
+        );
       for (const run of repo.checkRuns.filter((c) => !before?.checkRuns.some((b) => b.id === c.id))) {
-        this.say(`${repo.fullName}: check run "${run.name}" ${run.conclusion ?? run.status}: ${run.title ?? ""}${run.annotations > 0 ? ` (${run.annotations} annotations)` : ""}`);
+        this.say(
+          `${repo.fullName}: check run "${run.name}" ${run.conclusion ?? run.status}: ${run.title ?? ""}${run.annotations > 0 ? ` (${run.annotations} annotations)` : ""}`,
+        );
       }
     }
     this.previous = current;
@@ -62,7 +71,8 @@ export class Narrator {
     const page = before ? undefined : pageLine(issue.body ?? "");
     if (page) this.say(`${ref} ${page}`);
     // Reviews come before what the bot did about them.
-    for (const review of issue.reviews.filter((r) => !before?.reviews.some((b) => b.id === r.id))) this.say(`${ref} ${review.author} reviewed: ${review.state.toLowerCase()}`);
+    for (const review of issue.reviews.filter((r) => !before?.reviews.some((b) => b.id === r.id)))
+      this.say(`${ref} ${review.author} reviewed: ${review.state.toLowerCase()}`);
     const added = issue.labels.filter((l) => !before?.labels.includes(l));
     const removed = (before?.labels ?? []).filter((l) => !issue.labels.includes(l));
     if (added.length > 0) this.say(`${ref} labelled ${added.join(", ")}`);
@@ -74,11 +84,15 @@ export class Narrator {
     for (const comment of issue.comments) {
       const old = before?.comments.find((c) => c.id === comment.id);
       if (!old) this.say(`${ref} ${comment.author} commented: ${gist(comment.body)}`);
-      else if (old.body !== comment.body && comment.body.includes("firstline:card")) this.say(`${ref} ticket card updated: ${cardState(comment.body)}`);
-      else if (old.body !== comment.body) this.say(`${ref} ${comment.author} edited a comment: ${gist(comment.body)}`);
+      else if (old.body !== comment.body && comment.body.includes("firstline:card"))
+        this.say(`${ref} ticket card updated: ${cardState(comment.body)}`);
+      else if (old.body !== comment.body)
+        this.say(`${ref} ${comment.author} edited a comment: ${gist(comment.body)}`);
     }
-    if (before && before.body !== issue.body && before.state === issue.state) this.say(`${ref} description updated`);
-    if (before && before.state !== issue.state) this.say(`${ref} ${issue.state === "closed" ? "closed" : "reopened"}`);
+    if (before && before.body !== issue.body && before.state === issue.state)
+      this.say(`${ref} description updated`);
+    if (before && before.state !== issue.state)
+      this.say(`${ref} ${issue.state === "closed" ? "closed" : "reopened"}`);
   }
 
   private say(line: string): void {
@@ -94,5 +108,15 @@ function pageLine(body: string): string | undefined {
 
 function cardState(body: string): string {
   const rows = body.split("\n").filter((l) => /^\| (First response|Next response|Resolution)/.test(l));
-  return rows.map((r) => r.split("|").map((c) => c.trim()).filter(Boolean)).map((c) => `${c[0]} ${c[3] ?? ""} (due ${c[2] ?? ""})`).join("; ") || "refreshed";
+  return (
+    rows
+      .map((r) =>
+        r
+          .split("|")
+          .map((c) => c.trim())
+          .filter(Boolean),
+      )
+      .map((c) => `${c[0]} ${c[3] ?? ""} (due ${c[2] ?? ""})`)
+      .join("; ") || "refreshed"
+  );
 }

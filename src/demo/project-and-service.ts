@@ -24,17 +24,37 @@ export function withDemoProject(text: string): string {
 }
 
 /** The Project's open items as a table, most urgent state first. */
-export function printProjectItems(params: { readonly stack: Stack; readonly out: (line: string) => void }): void {
+export function printProjectItems(params: {
+  readonly stack: Stack;
+  readonly out: (line: string) => void;
+}): void {
   const rank = ["breached", "at risk", "running", "paused", "met"];
   const items = dumpProjectItems(params.stack.emulator.state, DEMO_PROJECT)
     .filter((i) => !i.archived)
-    .sort((a, b) => rank.indexOf(a.values[FIELD.slaState] ?? "") - rank.indexOf(b.values[FIELD.slaState] ?? "") || (a.values[FIELD.nextDue] ?? "9").localeCompare(b.values[FIELD.nextDue] ?? "9"));
-  params.out(`\nThe support queue, GitHub Project ${DEMO_PROJECT.owner}#${DEMO_PROJECT.number} (${items.length} open items; client repositories sit in other organisations, so their tickets are drafts that name them):\n`);
-  const columns = [FIELD.client, FIELD.priority, FIELD.type, FIELD.slaState, FIELD.nextDue, FIELD.nextDueTime, FIELD.waitingOn, FIELD.onSupport];
+    .sort(
+      (a, b) =>
+        rank.indexOf(a.values[FIELD.slaState] ?? "") - rank.indexOf(b.values[FIELD.slaState] ?? "") ||
+        (a.values[FIELD.nextDue] ?? "9").localeCompare(b.values[FIELD.nextDue] ?? "9"),
+    );
+  params.out(
+    `\nThe support queue, GitHub Project ${DEMO_PROJECT.owner}#${DEMO_PROJECT.number} (${items.length} open items; client repositories sit in other organisations, so their tickets are drafts that name them):\n`,
+  );
+  const columns = [
+    FIELD.client,
+    FIELD.priority,
+    FIELD.type,
+    FIELD.slaState,
+    FIELD.nextDue,
+    FIELD.nextDueTime,
+    FIELD.waitingOn,
+    FIELD.onSupport,
+  ];
   params.out(`    ${["ticket", ...columns].join(" | ")}`);
   for (const item of items) {
     const name = item.draft ?? `${item.repo}#${item.number}`;
-    params.out(`    ${[name.length > 48 ? `${name.slice(0, 47)}…` : name, ...columns.map((c) => item.values[c] ?? "")].join(" | ")}`);
+    params.out(
+      `    ${[name.length > 48 ? `${name.slice(0, 47)}…` : name, ...columns.map((c) => item.values[c] ?? "")].join(" | ")}`,
+    );
   }
 }
 
@@ -55,9 +75,27 @@ export async function buildSiteWithService(params: {
   const now = params.stack.emulator.clock.now().getTime();
   const gh = transportOf(params.stack.as(AUTOMATION_USER));
   const repos = [...config.clients.flatMap((c) => c.repos), ...config.ticketRepos];
-  const { tickets } = await readServiceHistory({ gh, repos, now, zone: config.timezone, months: SERVICE_PAGE_MONTHS });
-  const service = await servicePageData({ tickets, policy: buildSlaPolicy({ config }), now, zone: config.timezone, botLogin: params.stack.emulator.botLogin });
-  const files = buildSiteFromConfig({ config, rota: params.rota, runbooks: params.runbooks, today: params.today, service });
+  const { tickets } = await readServiceHistory({
+    gh,
+    repos,
+    now,
+    zone: config.timezone,
+    months: SERVICE_PAGE_MONTHS,
+  });
+  const service = await servicePageData({
+    tickets,
+    policy: buildSlaPolicy({ config }),
+    now,
+    zone: config.timezone,
+    botLogin: params.stack.emulator.botLogin,
+  });
+  const files = buildSiteFromConfig({
+    config,
+    rota: params.rota,
+    runbooks: params.runbooks,
+    today: params.today,
+    service,
+  });
   writeSite({
     out: dir,
     files,
@@ -66,6 +104,8 @@ export async function buildSiteWithService(params: {
       writeFileSync(path, text);
     },
   });
-  params.out(`\nThe runbook, rota and Service site: ${files.size} files in ${dir}, ${tickets.length} tickets behind the Service page's ${service.charts.length} charts.`);
+  params.out(
+    `\nThe runbook, rota and Service site: ${files.size} files in ${dir}, ${tickets.length} tickets behind the Service page's ${service.charts.length} charts.`,
+  );
   params.out(`Open ${resolve(dir, "service/index.html")} in a browser: it works offline.`);
 }

@@ -8,15 +8,35 @@ import { join } from "node:path";
  * GITHUB_OUTPUT / GITHUB_STEP_SUMMARY / GITHUB_ENV files. Asynchronous, so an emulator in the same
  * process can answer it. `node` is the Node.js binary (default: the one running this code).
  */
-export async function runAction(params: { inputs: Record<string, string>; env?: Record<string, string>; cwd?: string; node?: string }) {
+export async function runAction(params: {
+  inputs: Record<string, string>;
+  env?: Record<string, string>;
+  cwd?: string;
+  node?: string;
+}) {
   const dir = mkdtempSync(join(tmpdir(), "firstline-action-"));
-  const files = { GITHUB_OUTPUT: join(dir, "output"), GITHUB_STEP_SUMMARY: join(dir, "summary"), GITHUB_ENV: join(dir, "env") };
+  const files = {
+    GITHUB_OUTPUT: join(dir, "output"),
+    GITHUB_STEP_SUMMARY: join(dir, "summary"),
+    GITHUB_ENV: join(dir, "env"),
+  };
   for (const file of Object.values(files)) writeFileSync(file, "");
-  const inputs = Object.fromEntries(Object.entries(params.inputs).map(([name, value]) => [`INPUT_${name.replace(/ /g, "_").toUpperCase()}`, value]));
+  const inputs = Object.fromEntries(
+    Object.entries(params.inputs).map(([name, value]) => [
+      `INPUT_${name.replace(/ /g, "_").toUpperCase()}`,
+      value,
+    ]),
+  );
   const started = Date.now();
   const child = spawn(params.node ?? process.execPath, [join(process.cwd(), "dist/index.js")], {
     cwd: params.cwd ?? process.cwd(),
-    env: { PATH: process.env["PATH"] ?? "", ...files, GITHUB_REPOSITORY: "northgate/support", ...inputs, ...params.env },
+    env: {
+      PATH: process.env["PATH"] ?? "",
+      ...files,
+      GITHUB_REPOSITORY: "northgate/support",
+      ...inputs,
+      ...params.env,
+    },
   });
   let stdout = "";
   let stderr = "";

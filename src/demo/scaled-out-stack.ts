@@ -18,13 +18,22 @@ import { startEmulator, type Emulator, type SeedInput } from "../emulator/index.
 /** The agency's seed with `count` more Glenmore repositories (`glenmore/shop-01`...), all listed in its configuration. */
 export function manyReposSeed(count: number): { seed: SeedInput; repos: string[] } {
   const repos = Array.from({ length: count }, (_, i) => `glenmore/shop-${String(i + 1).padStart(2, "0")}`);
-  const base = agencySeed({ editConfig: (text) => text.replace("repos: [glenmore/shop]", `repos: [${repos.join(", ")}]`) });
+  const base = agencySeed({
+    editConfig: (text) => text.replace("repos: [glenmore/shop]", `repos: [${repos.join(", ")}]`),
+  });
   return {
     repos,
     seed: {
       ...base,
       users: [...(base.users ?? []), { login: "kim", name: "Kim from Glenmore" }],
-      repos: [...(base.repos ?? []), ...repos.map((full) => ({ owner: "glenmore", name: full.split("/")[1] ?? "", files: { "README.md": "# Shop\n" } }))],
+      repos: [
+        ...(base.repos ?? []),
+        ...repos.map((full) => ({
+          owner: "glenmore",
+          name: full.split("/")[1] ?? "",
+          files: { "README.md": "# Shop\n" },
+        })),
+      ],
     },
   };
 }
@@ -41,15 +50,26 @@ export interface Instance {
  * every webhook is sent to two different instances at once (GitHub's redelivery racing the
  * original), and answered with the first instance's answer.
  */
-export async function startRoundRobinProxy(params: { readonly targets: () => readonly string[]; readonly duplicate?: boolean }): Promise<{ readonly url: string; readonly close: () => Promise<void> }> {
+export async function startRoundRobinProxy(params: {
+  readonly targets: () => readonly string[];
+  readonly duplicate?: boolean;
+}): Promise<{ readonly url: string; readonly close: () => Promise<void> }> {
   let next = 0;
-  const forward = (target: string, req: IncomingMessage, body: Buffer): Promise<{ status: number; body: Buffer }> =>
+  const forward = (
+    target: string,
+    req: IncomingMessage,
+    body: Buffer,
+  ): Promise<{ status: number; body: Buffer }> =>
     new Promise((resolve) => {
-      const out = request(`${target}${req.url ?? "/"}`, { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 502, body: Buffer.concat(chunks) }));
-      });
+      const out = request(
+        `${target}${req.url ?? "/"}`,
+        { method: req.method, headers: { ...req.headers, host: new URL(target).host } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => resolve({ status: res.statusCode ?? 502, body: Buffer.concat(chunks) }));
+        },
+      );
       out.on("error", () => resolve({ status: 502, body: Buffer.from("upstream unreachable") }));
       out.end(body);
     });
@@ -67,7 +87,10 @@ export async function startRoundRobinProxy(params: { readonly targets: () => rea
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 /**
@@ -75,10 +98,21 @@ export async function startRoundRobinProxy(params: { readonly targets: () => rea
  * limits) or on its own (memory). `production` keeps Octokit's retries and throttling on, as
  * `npm start` runs it; otherwise they are off, so tests never wait on a limiter.
  */
-export async function startInstance(params: { readonly emulator: Emulator; readonly redisUrl?: string; readonly production?: boolean }): Promise<Instance> {
+export async function startInstance(params: {
+  readonly emulator: Emulator;
+  readonly redisUrl?: string;
+  readonly production?: boolean;
+}): Promise<Instance> {
   const { emulator, redisUrl } = params;
-  const store: StateStore = redisUrl ? new RedisStateStore({ url: redisUrl }) : new MemoryStateStore({ now: () => emulator.clock.now().getTime() });
-  const service = new FirstlineService({ clock: () => emulator.clock.now(), botLogin: emulator.botLogin, env: {}, store });
+  const store: StateStore = redisUrl
+    ? new RedisStateStore({ url: redisUrl })
+    : new MemoryStateStore({ now: () => emulator.clock.now().getTime() });
+  const service = new FirstlineService({
+    clock: () => emulator.clock.now(),
+    botLogin: emulator.botLogin,
+    env: {},
+    store,
+  });
   const app = await startAppServer({
     appId: emulator.appId,
     privateKey: emulator.privateKeyPem ?? "",
@@ -87,22 +121,48 @@ export async function startInstance(params: { readonly emulator: Emulator; reado
     fastFail: !params.production,
     logLevel: "fatal",
     ...(params.production && redisUrl ? { redisUrl } : {}),
-    app: { service, schedule: false, sweepSecret: SWEEP_SECRET, alertsSecret: ALERTS_SECRET, supportRepo: "northgate/support" },
-    queue: ({ work, log }) => (redisUrl ? new RedisWorkQueue({ url: redisUrl, work, log, backoffMs: 100, lockMs: 2_000 }) : new MemoryWorkQueue({ work, log, now: () => Date.now(), backoffMs: 100 })),
+    app: {
+      service,
+      schedule: false,
+      sweepSecret: SWEEP_SECRET,
+      alertsSecret: ALERTS_SECRET,
+      supportRepo: "northgate/support",
+    },
+    queue: ({ work, log }) =>
+      redisUrl
+        ? new RedisWorkQueue({ url: redisUrl, work, log, backoffMs: 100, lockMs: 2_000 })
+        : new MemoryWorkQueue({ work, log, now: () => Date.now(), backoffMs: 100 }),
   });
   return { app, store, service };
 }
 
 /** The emulator, `instances` app instances (all on the emulator's clock) and the round-robin proxy that GitHub's webhooks go to. */
-export async function startScaledOut(params: { readonly seed: SeedInput; readonly now: Date; readonly instances: number; readonly redisUrl?: string; readonly duplicate?: boolean; readonly production?: boolean }) {
+export async function startScaledOut(params: {
+  readonly seed: SeedInput;
+  readonly now: Date;
+  readonly instances: number;
+  readonly redisUrl?: string;
+  readonly duplicate?: boolean;
+  readonly production?: boolean;
+}) {
   const emulator = await startEmulator({ now: params.now, seed: params.seed, stderr: () => undefined });
   const instances: Instance[] = [];
-  for (let i = 0; i < params.instances; i++) instances.push(await startInstance({ emulator, ...(params.redisUrl ? { redisUrl: params.redisUrl } : {}), ...(params.production ? { production: true } : {}) }));
-  const proxy = await startRoundRobinProxy({ targets: () => instances.map((i) => i.app.url), ...(params.duplicate ? { duplicate: true } : {}) });
+  for (let i = 0; i < params.instances; i++)
+    instances.push(
+      await startInstance({
+        emulator,
+        ...(params.redisUrl ? { redisUrl: params.redisUrl } : {}),
+        ...(params.production ? { production: true } : {}),
+      }),
+    );
+  const proxy = await startRoundRobinProxy({
+    targets: () => instances.map((i) => i.app.url),
+    ...(params.duplicate ? { duplicate: true } : {}),
+  });
   emulator.setWebhook({ url: `${proxy.url}/api/github/webhooks`, secret: WEBHOOK_SECRET });
   /** Waits until the emulator is quiet and every instance's queue is empty, with no request made in between. */
   const settle = async () => {
-    for (let before = -1; ; ) {
+    for (let before = -1; ;) {
       await emulator.waitForIdle({ timeoutMs: 120_000 });
       await Promise.all(instances.map((i) => i.app.queue?.idle()));
       const after = emulator.deliveries().length + emulator.log.summary().requests.length;
@@ -115,7 +175,8 @@ export async function startScaledOut(params: { readonly seed: SeedInput; readonl
     instances,
     proxy,
     settle,
-    as: (login: string) => new Octokit({ auth: `user-${login}`, baseUrl: emulator.url, request: { retries: 0 } }),
+    as: (login: string) =>
+      new Octokit({ auth: `user-${login}`, baseUrl: emulator.url, request: { retries: 0 } }),
     close: async () => {
       await proxy.close();
       for (const instance of instances) {
@@ -132,5 +193,12 @@ export function cardCounts(emulator: Emulator, repos: readonly string[]): number
   const dump = emulator.dump();
   return dump.repos
     .filter((r) => repos.includes(r.fullName))
-    .flatMap((r) => r.issues.map((i) => i.comments.filter((c) => c.author === emulator.botLogin && c.body.includes("<!-- firstline:card -->")).length));
+    .flatMap((r) =>
+      r.issues.map(
+        (i) =>
+          i.comments.filter(
+            (c) => c.author === emulator.botLogin && c.body.includes("<!-- firstline:card -->"),
+          ).length,
+      ),
+    );
 }

@@ -55,7 +55,14 @@ export async function startStack(params: {
     fastFail: true,
     logLevel: params.logLevel ?? "fatal",
     ...(params.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: params.requestTimeoutMs }),
-    app: { service, schedule: false, sweepSecret: SWEEP_SECRET, alertsSecret: ALERTS_SECRET, supportRepo: "northgate/support", ...(params.email ? { email: params.email } : {}) },
+    app: {
+      service,
+      schedule: false,
+      sweepSecret: SWEEP_SECRET,
+      alertsSecret: ALERTS_SECRET,
+      supportRepo: "northgate/support",
+      ...(params.email ? { email: params.email } : {}),
+    },
   });
   emulator.setWebhook({ url: app.webhookUrl, secret: WEBHOOK_SECRET });
   // Notifications go out in the background after the GitHub work: wait for both, and for the
@@ -72,7 +79,10 @@ export async function startStack(params: {
     as: (login) => new Octokit({ auth: `user-${login}`, baseUrl: emulator.url, request: { retries: 0 } }),
     settle,
     sweep: async () => {
-      const response = await fetch(`${app.url}/firstline/sweep`, { method: "POST", headers: { authorization: `Bearer ${SWEEP_SECRET}` } });
+      const response = await fetch(`${app.url}/firstline/sweep`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${SWEEP_SECRET}` },
+      });
       await settle();
       return response.json();
     },
@@ -96,7 +106,10 @@ export async function startStack(params: {
  * Another app process on the same emulator, with a fresh service (cold caches): what a restart or
  * a second instance looks like. Webhooks still go to the first app unless the caller points them here.
  */
-export async function startAnotherApp(params: { readonly emulator: Emulator; readonly sweepSecret?: string }): Promise<AppServer> {
+export async function startAnotherApp(params: {
+  readonly emulator: Emulator;
+  readonly sweepSecret?: string;
+}): Promise<AppServer> {
   const { emulator } = params;
   const service = new FirstlineService({ clock: () => emulator.clock.now(), botLogin: emulator.botLogin });
   return startAppServer({
@@ -106,6 +119,12 @@ export async function startAnotherApp(params: { readonly emulator: Emulator; rea
     baseUrl: emulator.url,
     fastFail: true,
     logLevel: "fatal",
-    app: { service, schedule: false, sweepSecret: params.sweepSecret, alertsSecret: undefined, supportRepo: "northgate/support" },
+    app: {
+      service,
+      schedule: false,
+      sweepSecret: params.sweepSecret,
+      alertsSecret: undefined,
+      supportRepo: "northgate/support",
+    },
   });
 }

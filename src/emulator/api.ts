@@ -206,7 +206,8 @@ async function answerAuthenticated(
     return errorAnswer(504, "Gateway Timeout");
   }
   const failing = core.faults.repoStatusFor(params.path);
-  if (failing !== undefined) return errorAnswer(failing, failing === 451 ? "Repository access blocked" : "Injected failure");
+  if (failing !== undefined)
+    return errorAnswer(failing, failing === 451 ? "Repository access blocked" : "Injected failure");
   const { latencyMs, outcome } = core.faults.decide({ write: params.write });
   if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
   if (outcome === "server-error") {

@@ -103,9 +103,19 @@ export class Faults {
   }
 
   /** Whether the answer to this write, which succeeded, is lost (counts it against `loseAnswerNext`). */
-  takeLostAnswer(params: { readonly path: string; readonly write: boolean; readonly status: number }): boolean {
+  takeLostAnswer(params: {
+    readonly path: string;
+    readonly write: boolean;
+    readonly status: number;
+  }): boolean {
     const settings = this.current;
-    if (!params.write || params.status >= 400 || settings.loseAnswerNext <= 0 || !pathMatches(params.path, settings.loseAnswerMatching)) return false;
+    if (
+      !params.write ||
+      params.status >= 400 ||
+      settings.loseAnswerNext <= 0 ||
+      !pathMatches(params.path, settings.loseAnswerMatching)
+    )
+      return false;
     this.current = { ...settings, loseAnswerNext: settings.loseAnswerNext - 1 };
     return true;
   }

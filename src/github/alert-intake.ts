@@ -22,7 +22,12 @@ export interface IngestedAlert {
 }
 
 /** The issue that already carries an alert's fingerprint marker, with its comments. */
-async function findAlertIssue(params: { gh: GitHubTransport; repo: string; fingerprint: string; botLogin: string }): Promise<ExistingAlertIssue | null> {
+async function findAlertIssue(params: {
+  gh: GitHubTransport;
+  repo: string;
+  fingerprint: string;
+  botLogin: string;
+}): Promise<ExistingAlertIssue | null> {
   const { gh, repo, fingerprint, botLogin } = params;
   const where = splitRepo(repo);
   const wanted = marker(alertKey(fingerprint));
@@ -30,11 +35,32 @@ async function findAlertIssue(params: { gh: GitHubTransport; repo: string; finge
     gh,
     "GET /repos/{owner}/{repo}/issues",
     { ...where, labels: LABELS.type("alert"), state: "all", sort: "created", direction: "desc" },
-    (i) => !i.pull_request && i.user?.login.toLowerCase() === botLogin.toLowerCase() && (i.body ?? "").includes(wanted),
+    (i) =>
+      !i.pull_request &&
+      i.user?.login.toLowerCase() === botLogin.toLowerCase() &&
+      (i.body ?? "").includes(wanted),
   );
   if (!found) return null;
-  const comments = (await readAll(gh, "GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...where, issue_number: found.number })).map((c) => ({ id: c.id, author: c.user?.login ?? "ghost", createdAt: Date.parse(c.created_at), body: c.body ?? "" }));
-  return { repo, number: found.number, state: found.state === "closed" ? "closed" : "open", author: found.user?.login ?? "ghost", body: found.body ?? "", createdAt: Date.parse(found.created_at), comments };
+  const comments = (
+    await readAll(gh, "GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+      ...where,
+      issue_number: found.number,
+    })
+  ).map((c) => ({
+    id: c.id,
+    author: c.user?.login ?? "ghost",
+    createdAt: Date.parse(c.created_at),
+    body: c.body ?? "",
+  }));
+  return {
+    repo,
+    number: found.number,
+    state: found.state === "closed" ? "closed" : "open",
+    author: found.user?.login ?? "ghost",
+    body: found.body ?? "",
+    createdAt: Date.parse(found.created_at),
+    comments,
+  };
 }
 
 /**
@@ -53,13 +79,21 @@ export async function ingestAlerts(params: {
   readonly responders: Responders;
   readonly now: () => number;
   readonly botLogin: string;
-  readonly sendPage: (page: AlertPage, issue: { readonly repo: string; readonly number: number }) => Promise<void>;
+  readonly sendPage: (
+    page: AlertPage,
+    issue: { readonly repo: string; readonly number: number },
+  ) => Promise<void>;
 }): Promise<IngestedAlert[]> {
   const results: IngestedAlert[] = [];
   for (const alert of params.alerts) {
     const repo = targetRepo({ alert, config: params.config, homeRepo: params.homeRepo });
     const gh = await params.ghFor(repo);
-    const existing = await findAlertIssue({ gh, repo, fingerprint: alert.fingerprint, botLogin: params.botLogin });
+    const existing = await findAlertIssue({
+      gh,
+      repo,
+      fingerprint: alert.fingerprint,
+      botLogin: params.botLogin,
+    });
     const plan = planAlert({ ...params, alert, existing, now: params.now() });
     const where = splitRepo(plan.kind === "ignore" ? repo : plan.repo);
     let number: number | null = existing?.number ?? null;
@@ -67,24 +101,48 @@ export async function ingestAlerts(params: {
     let duplicate = false;
     switch (plan.kind) {
       case "open": {
-        const opened = await createIssueOnce({ gh, repo: plan.repo, botLogin: params.botLogin, fields: { title: plan.title, body: plan.body, labels: plan.labels } });
+        const opened = await createIssueOnce({
+          gh,
+          repo: plan.repo,
+          botLogin: params.botLogin,
+          fields: { title: plan.title, body: plan.body, labels: plan.labels },
+        });
         number = opened.number;
         duplicate = !opened.created;
         break;
       }
       case "comment":
-        if (plan.reopen) await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...where, issue_number: plan.number, state: "open" });
-        await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...where, issue_number: plan.number, body: plan.body });
+        if (plan.reopen)
+          await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+            ...where,
+            issue_number: plan.number,
+            state: "open",
+          });
+        await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+          ...where,
+          issue_number: plan.number,
+          body: plan.body,
+        });
         break;
       case "resolve":
-        await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...where, issue_number: plan.number, body: plan.body });
-        await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...where, issue_number: plan.number, state: "closed", state_reason: "completed" });
+        await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+          ...where,
+          issue_number: plan.number,
+          body: plan.body,
+        });
+        await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+          ...where,
+          issue_number: plan.number,
+          state: "closed",
+          state_reason: "completed",
+        });
         break;
       case "ignore":
         break;
     }
     const page = plan.kind === "open" || plan.kind === "comment" ? plan.page : null;
-    if (page && number !== null && !duplicate) await params.sendPage(page, { repo: plan.kind === "ignore" ? repo : plan.repo, number });
+    if (page && number !== null && !duplicate)
+      await params.sendPage(page, { repo: plan.kind === "ignore" ? repo : plan.repo, number });
     results.push({
       fingerprint: alert.fingerprint,
       name: alert.name,

@@ -25,12 +25,18 @@ export async function applyTicketActions(params: {
   for (const action of actions) {
     switch (action.kind) {
       case "add-labels":
-        await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", { ...where, labels: [...action.labels] });
+        await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
+          ...where,
+          labels: [...action.labels],
+        });
         break;
       case "remove-labels":
         for (const name of action.labels) {
           try {
-            await gh.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", { ...where, name });
+            await gh.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", {
+              ...where,
+              name,
+            });
           } catch (error) {
             // Already gone (someone removed it meanwhile): the wanted state holds.
             if (statusOf(error) !== 404) throw error;
@@ -41,16 +47,30 @@ export async function applyTicketActions(params: {
         await createCommentOnce({ gh, where, body: action.body });
         break;
       case "update-comment":
-        await gh.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { ...splitRepo(params.repo), comment_id: action.commentId, body: action.body });
+        await gh.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+          ...splitRepo(params.repo),
+          comment_id: action.commentId,
+          body: action.body,
+        });
         break;
       case "assign":
-        await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/assignees", { ...where, assignees: [...action.logins] });
+        await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/assignees", {
+          ...where,
+          assignees: [...action.logins],
+        });
         break;
       case "unassign":
-        await gh.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees", { ...where, assignees: [...action.logins] });
+        await gh.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees", {
+          ...where,
+          assignees: [...action.logins],
+        });
         break;
       case "react":
-        await gh.request("POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions", { ...splitRepo(params.repo), comment_id: action.commentId, content: action.reaction });
+        await gh.request("POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions", {
+          ...splitRepo(params.repo),
+          comment_id: action.commentId,
+          content: action.reaction,
+        });
         break;
     }
     applied.push({ action, done: true });
@@ -63,15 +83,32 @@ export async function applyTicketActions(params: {
  * instead of the retry plugin's blind second POST, the comments are read and the comment is
  * posted again only if it is not there.
  */
-async function createCommentOnce(params: { gh: GitHubTransport; where: { owner: string; repo: string; issue_number: number }; body: string }): Promise<void> {
+async function createCommentOnce(params: {
+  gh: GitHubTransport;
+  where: { owner: string; repo: string; issue_number: number };
+  body: string;
+}): Promise<void> {
   const { gh, where, body } = params;
-  const post = () => gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...where, body, request: { retries: 0 } });
+  const post = () =>
+    gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+      ...where,
+      body,
+      request: { retries: 0 },
+    });
   try {
     await post();
   } catch (error) {
     const status = statusOf(error);
     if (status === undefined || status < 500) throw error;
-    if (await findInList(gh, "GET /repos/{owner}/{repo}/issues/{issue_number}/comments", where, (c) => c.body === body)) return;
+    if (
+      await findInList(
+        gh,
+        "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+        where,
+        (c) => c.body === body,
+      )
+    )
+      return;
     await post();
   }
 }

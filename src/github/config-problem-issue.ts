@@ -14,36 +14,73 @@ export function configProblemBody(problems: readonly InputProblem[]): string {
     "",
     "| where | problem |",
     "|---|---|",
-    ...problems.map((p) => `| \`${p.file}${p.line === undefined ? "" : `:${p.line}`}\` | ${neutralise(p.path ? `${p.path}: ${p.message}` : p.message).replace(/\|/g, "\\|")} |`),
+    ...problems.map(
+      (p) =>
+        `| \`${p.file}${p.line === undefined ? "" : `:${p.line}`}\` | ${neutralise(p.path ? `${p.path}: ${p.message}` : p.message).replace(/\|/g, "\\|")} |`,
+    ),
     "",
     "Fix the file and push: this issue closes itself.",
     marker(CONFIG_PROBLEM_KEY),
   ].join("\n");
 }
 
-async function findOpen(gh: GitHubTransport, repo: string, botLogin: string): Promise<{ number: number; body: string | null } | undefined> {
-  const found = await findInList(gh, "GET /repos/{owner}/{repo}/issues", { ...splitRepo(repo), state: "open", creator: botLogin }, (i) => !i.pull_request && i.title === CONFIG_PROBLEM_TITLE);
+async function findOpen(
+  gh: GitHubTransport,
+  repo: string,
+  botLogin: string,
+): Promise<{ number: number; body: string | null } | undefined> {
+  const found = await findInList(
+    gh,
+    "GET /repos/{owner}/{repo}/issues",
+    { ...splitRepo(repo), state: "open", creator: botLogin },
+    (i) => !i.pull_request && i.title === CONFIG_PROBLEM_TITLE,
+  );
   return found && { number: found.number, body: found.body ?? null };
 }
 
 /** Opens, or updates in place, the one issue that says why the configuration is broken. */
-export async function reportConfigProblems(params: { gh: GitHubTransport; repo: string; botLogin: string; problems: readonly InputProblem[] }): Promise<void> {
+export async function reportConfigProblems(params: {
+  gh: GitHubTransport;
+  repo: string;
+  botLogin: string;
+  problems: readonly InputProblem[];
+}): Promise<void> {
   const body = configProblemBody(params.problems);
   const open = await findOpen(params.gh, params.repo, params.botLogin);
   if (!open) {
-    await createIssueOnce({ gh: params.gh, repo: params.repo, botLogin: params.botLogin, fields: { title: CONFIG_PROBLEM_TITLE, body } });
+    await createIssueOnce({
+      gh: params.gh,
+      repo: params.repo,
+      botLogin: params.botLogin,
+      fields: { title: CONFIG_PROBLEM_TITLE, body },
+    });
   } else if (open.body !== body) {
-    await params.gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...splitRepo(params.repo), issue_number: open.number, body });
+    await params.gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+      ...splitRepo(params.repo),
+      issue_number: open.number,
+      body,
+    });
   }
 }
 
 /** Closes the configuration issue, if there is one, once the file is valid again. */
-export async function clearConfigProblems(params: { gh: GitHubTransport; repo: string; botLogin: string }): Promise<boolean> {
+export async function clearConfigProblems(params: {
+  gh: GitHubTransport;
+  repo: string;
+  botLogin: string;
+}): Promise<boolean> {
   const open = await findOpen(params.gh, params.repo, params.botLogin);
   if (!open) return false;
   const where = { ...splitRepo(params.repo), issue_number: open.number };
-  await params.gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...where, body: "The configuration reads cleanly again, so Firstline is back at work here." });
-  await params.gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...where, state: "closed", state_reason: "completed" });
+  await params.gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    ...where,
+    body: "The configuration reads cleanly again, so Firstline is back at work here.",
+  });
+  await params.gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+    ...where,
+    state: "closed",
+    state_reason: "completed",
+  });
   return true;
 }
 

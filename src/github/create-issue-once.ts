@@ -18,11 +18,26 @@ export function markerOf(body: string): string {
 }
 
 /** Firstline's open issues in a repository that carry the marker, oldest first (the newest 100 issues are looked at). */
-async function openWithMarker(params: { gh: GitHubTransport; repo: string; botLogin: string; marker: string }): Promise<number[]> {
+async function openWithMarker(params: {
+  gh: GitHubTransport;
+  repo: string;
+  botLogin: string;
+  marker: string;
+}): Promise<number[]> {
   // A race or a lost answer is minutes old at most: the newest hundred open issues hold it.
-  const listed = await readFirstPage(params.gh, "GET /repos/{owner}/{repo}/issues", { ...splitRepo(params.repo), state: "open", sort: "created", direction: "desc" });
+  const listed = await readFirstPage(params.gh, "GET /repos/{owner}/{repo}/issues", {
+    ...splitRepo(params.repo),
+    state: "open",
+    sort: "created",
+    direction: "desc",
+  });
   return listed
-    .filter((i) => !i.pull_request && i.user?.login.toLowerCase() === params.botLogin.toLowerCase() && (i.body ?? "").includes(params.marker))
+    .filter(
+      (i) =>
+        !i.pull_request &&
+        i.user?.login.toLowerCase() === params.botLogin.toLowerCase() &&
+        (i.body ?? "").includes(params.marker),
+    )
     .map((i) => i.number)
     .sort((a, b) => a - b);
 }
@@ -68,8 +83,15 @@ export async function createIssueOnce(params: {
   const keep = Math.min(number, ...same);
   for (const duplicate of same.filter((n) => n !== keep)) {
     const where = { ...splitRepo(repo), issue_number: duplicate };
-    await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...where, body: `Opened twice at the same moment: this is a duplicate of #${keep}, which carries on.` });
-    await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...where, state: "closed", state_reason: "not_planned" });
+    await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+      ...where,
+      body: `Opened twice at the same moment: this is a duplicate of #${keep}, which carries on.`,
+    });
+    await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+      ...where,
+      state: "closed",
+      state_reason: "not_planned",
+    });
   }
   return { number: keep, created: keep === number };
 }

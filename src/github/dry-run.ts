@@ -23,7 +23,12 @@ export function recordWritesInstead(octokit: Pick<Octokit, "hook" | "request">, 
     const path = new URL(parsed.url, "http://github.test").pathname.replace(/^\/api\/v3/, "");
     const body = (parsed.body ?? null) as unknown;
     log.writes.push({ method: parsed.method, path, body });
-    return { status: parsed.method === "POST" ? 201 : 200, url: parsed.url, headers: {}, data: plausibleAnswer({ path, params: options, body }) };
+    return {
+      status: parsed.method === "POST" ? 201 : 200,
+      url: parsed.url,
+      headers: {},
+      data: plausibleAnswer({ path, params: options, body }),
+    };
   });
 }
 
@@ -32,7 +37,8 @@ function plausibleAnswer(params: { path: string; params: EndpointOptions; body: 
   const { path, body } = params;
   const fields = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
   if (path.endsWith("/graphql")) return { data: {} };
-  if (/\/issues\/\d+\/labels$/.test(path)) return (Array.isArray(fields["labels"]) ? fields["labels"] : []).map((name: unknown) => ({ name }));
+  if (/\/issues\/\d+\/labels$/.test(path))
+    return (Array.isArray(fields["labels"]) ? fields["labels"] : []).map((name: unknown) => ({ name }));
   const issueNumber = typeof params.params["issue_number"] === "number" ? params.params["issue_number"] : 0;
   return { id: 0, node_id: "", number: issueNumber, html_url: "", url: "", user: null, ...fields };
 }

@@ -2,7 +2,10 @@ import { findInList } from "./read-all.js";
 import { splitRepo, type GitHubTransport } from "./transport.js";
 
 /** Whether GitHub says the repository is private (an email ticket holds a person's address and words). */
-export async function isPrivateRepository(params: { readonly gh: GitHubTransport; readonly repo: string }): Promise<boolean> {
+export async function isPrivateRepository(params: {
+  readonly gh: GitHubTransport;
+  readonly repo: string;
+}): Promise<boolean> {
   const response = await params.gh.request("GET /repos/{owner}/{repo}", splitRepo(params.repo));
   return response.data.private === true;
 }
@@ -12,13 +15,21 @@ export async function isPrivateRepository(params: { readonly gh: GitHubTransport
  * pass that stopped before marking it handled finds the ticket that pass may have opened. Newest
  * first, page by page until found (the usual case is on the first page), never cut short.
  */
-export async function issueWithMarker(params: { readonly gh: GitHubTransport; readonly repo: string; readonly botLogin: string; readonly marker: string }): Promise<number | null> {
+export async function issueWithMarker(params: {
+  readonly gh: GitHubTransport;
+  readonly repo: string;
+  readonly botLogin: string;
+  readonly marker: string;
+}): Promise<number | null> {
   const bot = params.botLogin.toLowerCase();
   const found = await findInList(
     params.gh,
     "GET /repos/{owner}/{repo}/issues",
     { ...splitRepo(params.repo), state: "all", sort: "created", direction: "desc" },
-    (issue) => !issue.pull_request && issue.user?.login.toLowerCase() === bot && (issue.body ?? "").includes(params.marker),
+    (issue) =>
+      !issue.pull_request &&
+      issue.user?.login.toLowerCase() === bot &&
+      (issue.body ?? "").includes(params.marker),
   );
   return found?.number ?? null;
 }

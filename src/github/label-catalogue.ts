@@ -15,15 +15,31 @@ const PRIORITY_COLOURS = { P1: "b60205", P2: "d93f0b", P3: "fbca04", P4: "c2e0c6
 /** Every label Firstline may put on a ticket in a repository of this configuration. */
 export function labelCatalogue(config: Pick<FirstlineConfig, "clients" | "pauseLabels">): LabelSpec[] {
   return [
-    ...PRIORITIES.map((p) => ({ name: `priority: ${p}`, color: PRIORITY_COLOURS[p], description: `${PRIORITY_NAMES[p]} (service level ${p})` })),
+    ...PRIORITIES.map((p) => ({
+      name: `priority: ${p}`,
+      color: PRIORITY_COLOURS[p],
+      description: `${PRIORITY_NAMES[p]} (service level ${p})`,
+    })),
     ...TICKET_TYPES.map((t) => ({ name: `type: ${t}`, color: "1d76db", description: `Ticket type: ${t}` })),
-    ...config.clients.map((c) => ({ name: `client: ${c.id}`, color: "5319e7", description: c.name.slice(0, 100) })),
-    { name: "client: unknown", color: "e4e669", description: "Firstline could not tell the client; set it with /client" },
+    ...config.clients.map((c) => ({
+      name: `client: ${c.id}`,
+      color: "5319e7",
+      description: c.name.slice(0, 100),
+    })),
+    {
+      name: "client: unknown",
+      color: "e4e669",
+      description: "Firstline could not tell the client; set it with /client",
+    },
     { name: "sla: at risk", color: "fbca04", description: "A service-level target is close to running out" },
     { name: "sla: breached", color: "b60205", description: "A service-level target was missed" },
     { name: "needs: info", color: "d4c5f9", description: "Waiting for details to reproduce the problem" },
     { name: "chargeable", color: "0e8a16", description: "Outside support: routed to the account manager" },
-    ...config.pauseLabels.map((name) => ({ name, color: "ededed", description: "Pauses the service-level clocks" })),
+    ...config.pauseLabels.map((name) => ({
+      name,
+      color: "ededed",
+      description: "Pauses the service-level clocks",
+    })),
   ];
 }
 
@@ -33,7 +49,12 @@ export function labelCatalogue(config: Pick<FirstlineConfig, "clients" | "pauseL
  * names now known to exist. Labels outside the catalogue are left to GitHub, which creates a
  * missing label itself when a ticket is labelled.
  */
-export async function createNeededLabels(params: { readonly gh: GitHubTransport; readonly repo: string; readonly catalogue: readonly LabelSpec[]; readonly names: readonly string[] }): Promise<{ readonly created: string[]; readonly known: string[] }> {
+export async function createNeededLabels(params: {
+  readonly gh: GitHubTransport;
+  readonly repo: string;
+  readonly catalogue: readonly LabelSpec[];
+  readonly names: readonly string[];
+}): Promise<{ readonly created: string[]; readonly known: string[] }> {
   const where = splitRepo(params.repo);
   const created: string[] = [];
   const known: string[] = [];
@@ -41,7 +62,12 @@ export async function createNeededLabels(params: { readonly gh: GitHubTransport;
     const label = params.catalogue.find((l) => l.name.toLowerCase() === name.toLowerCase());
     if (!label) continue;
     try {
-      await params.gh.request("POST /repos/{owner}/{repo}/labels", { ...where, name: label.name, color: label.color, description: label.description });
+      await params.gh.request("POST /repos/{owner}/{repo}/labels", {
+        ...where,
+        name: label.name,
+        color: label.color,
+        description: label.description,
+      });
       created.push(label.name);
     } catch (error) {
       if (statusOf(error) !== 422) throw error; // 422: it exists already

@@ -12,7 +12,13 @@ import type { GitHubTransport } from "./transport.js";
  * cost a 304 and no body). Null when the files are missing or do not parse; the rota check on the
  * support repository reports why.
  */
-export async function readRota(params: { readonly gh: GitHubTransport; readonly reader: FileReader; readonly repo: string; readonly dir: string; readonly maxAgeMs?: number }): Promise<Rota | null> {
+export async function readRota(params: {
+  readonly gh: GitHubTransport;
+  readonly reader: FileReader;
+  readonly repo: string;
+  readonly dir: string;
+  readonly maxAgeMs?: number;
+}): Promise<Rota | null> {
   const { gh, reader, repo, dir } = params;
   const maxAge = params.maxAgeMs === undefined ? {} : { maxAgeMs: params.maxAgeMs };
   // A rota file too large to read is a rota that cannot be read: the rota check says why.
@@ -21,7 +27,9 @@ export async function readRota(params: { readonly gh: GitHubTransport; readonly 
       if (error instanceof FileTooLargeError) return null;
       throw error;
     });
-  const [people, support, onCall] = await Promise.all([ROTA_FILE_NAMES.people, ROTA_FILE_NAMES.support, ROTA_FILE_NAMES.onCall].map(read));
+  const [people, support, onCall] = await Promise.all(
+    [ROTA_FILE_NAMES.people, ROTA_FILE_NAMES.support, ROTA_FILE_NAMES.onCall].map(read),
+  );
   if (people == null || support == null || onCall == null) return null;
   // The single-night cover is optional, and only read for a rota that exists.
   const overrides = await read(OVERRIDES_FILE_NAME);
@@ -35,8 +43,18 @@ export async function readRota(params: { readonly gh: GitHubTransport; readonly 
 }
 
 /** Who should hear about tickets at `now`, from a rota. */
-export function respondersAt(params: { readonly rota: Rota; readonly now: number; readonly zone: string; readonly calendar: WorkingCalendar }): Responders {
-  const who = whoIsOn({ rota: params.rota, at: DateTime.fromMillis(params.now, { zone: params.zone }), zone: params.zone, calendar: params.calendar });
+export function respondersAt(params: {
+  readonly rota: Rota;
+  readonly now: number;
+  readonly zone: string;
+  readonly calendar: WorkingCalendar;
+}): Responders {
+  const who = whoIsOn({
+    rota: params.rota,
+    at: DateTime.fromMillis(params.now, { zone: params.zone }),
+    zone: params.zone,
+    calendar: params.calendar,
+  });
   const { developer, operations } = who.support;
   return {
     support: developer && operations ? { developer, operations } : null,

@@ -2,9 +2,24 @@ import { DateTime } from "luxon";
 import { readAll, type ListItem } from "./read-all.js";
 import { createIssueOnce } from "./create-issue-once.js";
 import type { FirstlineConfig } from "../core/config/firstline-config.js";
-import { codeScanningAlertSchema, dependabotAlertSchema, secretScanningAlertSchema, type DependabotAlert } from "../core/maintenance/alert-schemas.js";
-import { codeScanningTicketKey, planCodeScanningTicket, planSecretScanningTicket, secretScanningTicketKey } from "../core/maintenance/scanning.js";
-import { groupDependabotAlerts, planSecurityTicket, securityTicketKey, type AlertPackage } from "../core/maintenance/dependabot.js";
+import {
+  codeScanningAlertSchema,
+  dependabotAlertSchema,
+  secretScanningAlertSchema,
+  type DependabotAlert,
+} from "../core/maintenance/alert-schemas.js";
+import {
+  codeScanningTicketKey,
+  planCodeScanningTicket,
+  planSecretScanningTicket,
+  secretScanningTicketKey,
+} from "../core/maintenance/scanning.js";
+import {
+  groupDependabotAlerts,
+  planSecurityTicket,
+  securityTicketKey,
+  type AlertPackage,
+} from "../core/maintenance/dependabot.js";
 import { dueMaintenanceTickets, MAINTENANCE_TYPE_LABEL } from "../core/maintenance/due.js";
 import type { MaintenanceIssueAction } from "../core/maintenance/issue-actions.js";
 import { existingMaintenanceKeys } from "../core/maintenance/keys.js";
@@ -42,28 +57,55 @@ export async function applyMaintenanceActions(params: {
           gh,
           repo: action.repo,
           botLogin: params.botLogin,
-          fields: { title: action.title, body: action.body, labels: action.labels, ...(params.assignees ? { assignees: params.assignees } : {}) },
+          fields: {
+            title: action.title,
+            body: action.body,
+            labels: action.labels,
+            ...(params.assignees ? { assignees: params.assignees } : {}),
+          },
         });
         number = created.number;
         break;
       }
       case "update-issue-body":
-        if (number !== null) await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...where, issue_number: number, body: action.body });
+        if (number !== null)
+          await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+            ...where,
+            issue_number: number,
+            body: action.body,
+          });
         break;
       case "close-issue":
-        if (number !== null) await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...where, issue_number: number, state: "closed", state_reason: action.reason });
+        if (number !== null)
+          await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+            ...where,
+            issue_number: number,
+            state: "closed",
+            state_reason: action.reason,
+          });
         break;
       case "reopen-issue":
-        if (number !== null) await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...where, issue_number: number, state: "open" });
+        if (number !== null)
+          await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+            ...where,
+            issue_number: number,
+            state: "open",
+          });
         break;
       default:
-        if (number !== null) await applyTicketActions({ gh, repo, number, actions: [action as TicketAction] });
+        if (number !== null)
+          await applyTicketActions({ gh, repo, number, actions: [action as TicketAction] });
     }
   }
   return number;
 }
 
-async function botMaintenanceIssues(params: { gh: GitHubTransport; repo: string; botLogin: string; since?: string }): Promise<ListItem<"GET /repos/{owner}/{repo}/issues">[]> {
+async function botMaintenanceIssues(params: {
+  gh: GitHubTransport;
+  repo: string;
+  botLogin: string;
+  since?: string;
+}): Promise<ListItem<"GET /repos/{owner}/{repo}/issues">[]> {
   const issues = await readAll(params.gh, "GET /repos/{owner}/{repo}/issues", {
     ...splitRepo(params.repo),
     labels: MAINTENANCE_TYPE_LABEL,
@@ -90,24 +132,43 @@ export async function openDueMaintenance(params: {
   if (config.maintenance.length === 0) return { opened: [] };
   const today = DateTime.fromMillis(params.now, { zone: config.timezone }).toISODate() ?? "";
   const since = DateTime.fromMillis(params.now, { zone: "utc" }).minus({ days: 40 }).toISO() ?? undefined;
-  const repos = [...new Set(config.maintenance.map((task) => task.repo ?? config.clients.find((c) => c.id === task.client)?.repos[0]).filter((r): r is string => Boolean(r)))];
+  const repos = [
+    ...new Set(
+      config.maintenance
+        .map((task) => task.repo ?? config.clients.find((c) => c.id === task.client)?.repos[0])
+        .filter((r): r is string => Boolean(r)),
+    ),
+  ];
   const clients: { repo: string; gh: GitHubTransport }[] = [];
   for (const repo of repos) clients.push({ repo, gh: await params.ghFor(repo) });
   // Reads, so all at once: a sweep's closing reads cost one round trip, not one a repository.
-  const lists = await Promise.all(clients.map(({ repo, gh }) => botMaintenanceIssues({ gh, repo, botLogin, ...(since ? { since } : {}) })));
+  const lists = await Promise.all(
+    clients.map(({ repo, gh }) => botMaintenanceIssues({ gh, repo, botLogin, ...(since ? { since } : {}) })),
+  );
   const issues = lists.flat().map((i) => ({ author: i.user?.login ?? "", body: i.body ?? null }));
   const existingKeys = existingMaintenanceKeys({ issues, botLogin });
   const opened: { repo: string; number: number | null; title: string }[] = [];
   for (const due of dueMaintenanceTickets({ config, today, existingKeys, policy })) {
     const gh = await params.ghFor(due.action.repo);
-    const number = await applyMaintenanceActions({ gh, repo: due.action.repo, number: null, actions: [due.action], assignees: params.assignees ?? [], botLogin: params.botLogin });
+    const number = await applyMaintenanceActions({
+      gh,
+      repo: due.action.repo,
+      number: null,
+      actions: [due.action],
+      assignees: params.assignees ?? [],
+      botLogin: params.botLogin,
+    });
     opened.push({ repo: due.action.repo, number, title: due.action.title });
   }
   return { opened };
 }
 
 /** Every Dependabot alert of a repository (or of one package), any state; an empty list where Dependabot is off. */
-export async function dependabotAlerts(params: { gh: GitHubTransport; repo: string; package?: AlertPackage }): Promise<DependabotAlert[]> {
+export async function dependabotAlerts(params: {
+  gh: GitHubTransport;
+  repo: string;
+  package?: AlertPackage;
+}): Promise<DependabotAlert[]> {
   const alerts: DependabotAlert[] = [];
   try {
     // This endpoint pages with cursors (`after`, from the Link header), not page numbers.
@@ -160,10 +221,27 @@ export async function syncSecurityTickets(params: {
     const ticket = tickets.find((t) => (t.body ?? "").includes(key));
     if (!ticket && !group.alerts.some((a) => a.state === "open")) continue;
     const existing = ticket ? await fetchTicket({ gh, repo, number: ticket.number }) : null;
-    const actions = planSecurityTicket({ repo, package: group.package, alerts: group.alerts, existing, config, botLogin });
+    const actions = planSecurityTicket({
+      repo,
+      package: group.package,
+      alerts: group.alerts,
+      existing,
+      config,
+      botLogin,
+    });
     if (actions.length === 0) continue;
-    await applyMaintenanceActions({ gh, repo, number: ticket?.number ?? null, actions, assignees: params.assignees ?? [], botLogin: params.botLogin });
-    results.push({ package: `${group.package.ecosystem}/${group.package.name}`, actions: actions.map((a) => a.kind) });
+    await applyMaintenanceActions({
+      gh,
+      repo,
+      number: ticket?.number ?? null,
+      actions,
+      assignees: params.assignees ?? [],
+      botLogin: params.botLogin,
+    });
+    results.push({
+      package: `${group.package.ecosystem}/${group.package.name}`,
+      actions: actions.map((a) => a.kind),
+    });
   }
   return results;
 }
@@ -184,7 +262,10 @@ export async function syncScanningTicket(params: {
 }): Promise<string[]> {
   const { gh, repo, kind, id, config, botLogin } = params;
   if (!config.securityAlerts.enabled) return [];
-  const route = kind === "code" ? "GET /repos/{owner}/{repo}/code-scanning/alerts" : "GET /repos/{owner}/{repo}/secret-scanning/alerts";
+  const route =
+    kind === "code"
+      ? "GET /repos/{owner}/{repo}/code-scanning/alerts"
+      : "GET /repos/{owner}/{repo}/secret-scanning/alerts";
   let raw: unknown[];
   try {
     raw = await readAll(gh, route, splitRepo(repo));
@@ -193,15 +274,40 @@ export async function syncScanningTicket(params: {
     throw error;
   }
   const tickets = await botMaintenanceIssues({ gh, repo, botLogin });
-  const key = marker(kind === "code" ? codeScanningTicketKey({ repo, ruleId: id }) : secretScanningTicketKey({ repo, secretType: id }));
+  const key = marker(
+    kind === "code"
+      ? codeScanningTicketKey({ repo, ruleId: id })
+      : secretScanningTicketKey({ repo, secretType: id }),
+  );
   const ticket = tickets.find((t) => (t.body ?? "").includes(key));
   const existing = ticket ? await fetchTicket({ gh, repo, number: ticket.number }) : null;
   const actions =
     kind === "code"
-      ? planCodeScanningTicket({ repo, ruleId: id, alerts: raw.flatMap((a) => codeOf(a)), existing, config, botLogin })
-      : planSecretScanningTicket({ repo, secretType: id, alerts: raw.flatMap((a) => secretOf(a)), existing, config, botLogin });
+      ? planCodeScanningTicket({
+          repo,
+          ruleId: id,
+          alerts: raw.flatMap((a) => codeOf(a)),
+          existing,
+          config,
+          botLogin,
+        })
+      : planSecretScanningTicket({
+          repo,
+          secretType: id,
+          alerts: raw.flatMap((a) => secretOf(a)),
+          existing,
+          config,
+          botLogin,
+        });
   if (actions.length === 0) return [];
-  await applyMaintenanceActions({ gh, repo, number: ticket?.number ?? null, actions, assignees: params.assignees ?? [], botLogin: params.botLogin });
+  await applyMaintenanceActions({
+    gh,
+    repo,
+    number: ticket?.number ?? null,
+    actions,
+    assignees: params.assignees ?? [],
+    botLogin: params.botLogin,
+  });
   return actions.map((a) => a.kind);
 }
 

@@ -30,18 +30,30 @@ interface RateLimited {
 }
 
 function onLimit(kind: string) {
-  return (retryAfter: number, options: RateLimited, octokit: { log: { warn: (message: string) => void } }, retryCount: number): boolean => {
+  return (
+    retryAfter: number,
+    options: RateLimited,
+    octokit: { log: { warn: (message: string) => void } },
+    retryCount: number,
+  ): boolean => {
     octokit.log.warn(`${kind} on ${options.method} ${options.url}; retrying in ${retryAfter}s`);
     return retryCount < RATE_LIMIT_RETRIES;
   };
 }
 
 /** The request, retry and throttle options every Firstline Octokit starts from. */
-function sharedOptions(params: { readonly requestTimeoutMs?: number | undefined; readonly throttle?: ExtraThrottleOptions | undefined }) {
+function sharedOptions(params: {
+  readonly requestTimeoutMs?: number | undefined;
+  readonly throttle?: ExtraThrottleOptions | undefined;
+}) {
   return {
     request: { fetch: timedFetch(params.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS) },
     retry: { doNotRetry: DO_NOT_RETRY },
-    throttle: { onRateLimit: onLimit("rate limited"), onSecondaryRateLimit: onLimit("secondary rate limit"), ...params.throttle },
+    throttle: {
+      onRateLimit: onLimit("rate limited"),
+      onSecondaryRateLimit: onLimit("secondary rate limit"),
+      ...params.throttle,
+    },
   };
 }
 
@@ -95,6 +107,10 @@ export function appOctokit(params: {
     ...options,
     request: { ...(options["request"] as object), ...shared.request },
     retry: params.fastFail ? { enabled: false } : { ...(options["retry"] as object), ...shared.retry },
-    throttle: { ...(options["throttle"] as object), ...shared.throttle, ...(params.fastFail ? { enabled: false } : {}) },
+    throttle: {
+      ...(options["throttle"] as object),
+      ...shared.throttle,
+      ...(params.fastFail ? { enabled: false } : {}),
+    },
   }));
 }

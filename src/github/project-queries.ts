@@ -35,7 +35,10 @@ export const PROJECT_QUERY = `query FirstlineProject($owner: String!, $number: I
 
 /** The node ids of several issues in one request (one alias each). */
 export function issueIdsQuery(count: number): string {
-  const parts = Array.from({ length: count }, (_, i) => `i${i}: repository(owner: $o${i}, name: $n${i}) { issue(number: $k${i}) { id } }`);
+  const parts = Array.from(
+    { length: count },
+    (_, i) => `i${i}: repository(owner: $o${i}, name: $n${i}) { issue(number: $k${i}) { id } }`,
+  );
   const vars = Array.from({ length: count }, (_, i) => `$o${i}: String!, $n${i}: String!, $k${i}: Int!`);
   return `query FirstlineIssueIds(${vars.join(", ")}) {\n  ${parts.join("\n  ")}\n}`;
 }
@@ -71,4 +74,14 @@ export const CREATE_FIELD = `mutation FirstlineCreateField($projectId: ID!, $nam
 }`;
 
 /** Every query and mutation, for the check against GitHub's schema. */
-export const PROJECT_DOCUMENTS: readonly string[] = [PROJECT_QUERY, issueIdsQuery(2), ADD_ITEM, ADD_DRAFT, SET_FIELD, CLEAR_FIELD, ARCHIVE_ITEM, UNARCHIVE_ITEM, CREATE_FIELD];
+export const PROJECT_DOCUMENTS: readonly string[] = [
+  PROJECT_QUERY,
+  issueIdsQuery(2),
+  ADD_ITEM,
+  ADD_DRAFT,
+  SET_FIELD,
+  CLEAR_FIELD,
+  ARCHIVE_ITEM,
+  UNARCHIVE_ITEM,
+  CREATE_FIELD,
+];

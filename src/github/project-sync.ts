@@ -1,9 +1,30 @@
-import { planProjectSync, writesOf, type FieldWrite, type ProjectChange } from "../core/project/plan-project-sync.js";
+import {
+  planProjectSync,
+  writesOf,
+  type FieldWrite,
+  type ProjectChange,
+} from "../core/project/plan-project-sync.js";
 import { PROJECT_FIELDS } from "../core/project/project-fields.js";
 import type { SweptTicket } from "../core/sweep/plan-sweep.js";
 import type { Responders } from "../core/ticket/responders.js";
-import { ADD_DRAFT, ADD_ITEM, ARCHIVE_ITEM, CLEAR_FIELD, CREATE_FIELD, issueIdsQuery, SET_FIELD, UNARCHIVE_ITEM } from "./project-queries.js";
-import { draftBody, fieldOf, knownItemOf, readProject, type ItemNode, type ProjectField } from "./project-read.js";
+import {
+  ADD_DRAFT,
+  ADD_ITEM,
+  ARCHIVE_ITEM,
+  CLEAR_FIELD,
+  CREATE_FIELD,
+  issueIdsQuery,
+  SET_FIELD,
+  UNARCHIVE_ITEM,
+} from "./project-queries.js";
+import {
+  draftBody,
+  fieldOf,
+  knownItemOf,
+  readProject,
+  type ItemNode,
+  type ProjectField,
+} from "./project-read.js";
 import { splitRepo, type GitHubTransport } from "./transport.js";
 
 /** What keeping the Project in step did. */
@@ -23,19 +44,42 @@ export interface ProjectSync {
   readonly problems: readonly string[];
 }
 
-const OPTION_COLOURS: Readonly<Record<string, string>> = { breached: "RED", "at risk": "ORANGE", running: "GREEN", paused: "GRAY", met: "BLUE", P1: "RED", P2: "ORANGE", P3: "YELLOW", P4: "GRAY" };
+const OPTION_COLOURS: Readonly<Record<string, string>> = {
+  breached: "RED",
+  "at risk": "ORANGE",
+  running: "GREEN",
+  paused: "GRAY",
+  met: "BLUE",
+  P1: "RED",
+  P2: "ORANGE",
+  P3: "YELLOW",
+  P4: "GRAY",
+};
 
 /** Creates the fields Firstline owns that the Project lacks; reports a field of the same name and another kind. */
-async function ensureFields(gh: GitHubTransport, projectId: string, fields: Map<string, ProjectField>, problems: string[]): Promise<number> {
+async function ensureFields(
+  gh: GitHubTransport,
+  projectId: string,
+  fields: Map<string, ProjectField>,
+  problems: string[],
+): Promise<number> {
   let writes = 0;
   for (const spec of PROJECT_FIELDS) {
     const found = fields.get(spec.name);
     if (found) {
-      if (found.dataType !== spec.type) problems.push(`The Project's field "${spec.name}" is ${found.dataType.toLowerCase()}, not ${spec.type.toLowerCase()}: rename it so Firstline can create its own.`);
+      if (found.dataType !== spec.type)
+        problems.push(
+          `The Project's field "${spec.name}" is ${found.dataType.toLowerCase()}, not ${spec.type.toLowerCase()}: rename it so Firstline can create its own.`,
+        );
       continue;
     }
-    const options = spec.type === "SINGLE_SELECT" ? spec.options.map((name) => ({ name, color: OPTION_COLOURS[name] ?? "GRAY", description: "" })) : null;
-    const answer = await gh.graphql<{ createProjectV2Field: { projectV2Field: Parameters<typeof fieldOf>[0] } }>(CREATE_FIELD, { projectId, name: spec.name, dataType: spec.type, options });
+    const options =
+      spec.type === "SINGLE_SELECT"
+        ? spec.options.map((name) => ({ name, color: OPTION_COLOURS[name] ?? "GRAY", description: "" }))
+        : null;
+    const answer = await gh.graphql<{
+      createProjectV2Field: { projectV2Field: Parameters<typeof fieldOf>[0] };
+    }>(CREATE_FIELD, { projectId, name: spec.name, dataType: spec.type, options });
     writes += 1;
     const field = fieldOf(answer.createProjectV2Field.projectV2Field);
     if (field) fields.set(field.name, field);
@@ -44,7 +88,10 @@ async function ensureFields(gh: GitHubTransport, projectId: string, fields: Map<
 }
 
 /** The node ids of the issues to add, 50 to a request. */
-async function issueIds(gh: GitHubTransport, tickets: readonly { repo: string; number: number }[]): Promise<{ ids: Map<string, string>; requests: number }> {
+async function issueIds(
+  gh: GitHubTransport,
+  tickets: readonly { repo: string; number: number }[],
+): Promise<{ ids: Map<string, string>; requests: number }> {
   const ids = new Map<string, string>();
   let requests = 0;
   for (let start = 0; start < tickets.length; start += 50) {
@@ -54,7 +101,10 @@ async function issueIds(gh: GitHubTransport, tickets: readonly { repo: string; n
       const { owner, repo } = splitRepo(t.repo);
       Object.assign(variables, { [`o${i}`]: owner, [`n${i}`]: repo, [`k${i}`]: t.number });
     });
-    const answer = await gh.graphql<Record<string, { issue: { id: string } | null } | null>>(issueIdsQuery(batch.length), variables);
+    const answer = await gh.graphql<Record<string, { issue: { id: string } | null } | null>>(
+      issueIdsQuery(batch.length),
+      variables,
+    );
     requests += 1;
     batch.forEach((t, i) => {
       const id = answer[`i${i}`]?.issue?.id;
@@ -85,7 +135,20 @@ export async function syncProject(params: {
 }): Promise<ProjectSync> {
   const { gh, owner } = params;
   const project = await readProject({ gh, owner, number: params.number });
-  if (!project) return { outcome: "not-found", items: 0, added: 0, updated: 0, archived: 0, writes: 0, reads: 1, deferred: 0, problems: [`The Project ${owner}#${params.number} could not be found: check its number, and that the app has the organisation permission "Projects: read and write".`] };
+  if (!project)
+    return {
+      outcome: "not-found",
+      items: 0,
+      added: 0,
+      updated: 0,
+      archived: 0,
+      writes: 0,
+      reads: 1,
+      deferred: 0,
+      problems: [
+        `The Project ${owner}#${params.number} could not be found: check its number, and that the app has the organisation permission "Projects: read and write".`,
+      ],
+    };
   const projectId = project.projectId;
   const problems: string[] = [];
   let writes = await ensureFields(gh, projectId, project.fields, problems);
@@ -116,7 +179,9 @@ export async function syncProject(params: {
       } else {
         const value = valueFor(field, write.value);
         if (!value) {
-          problems.push(`The Project's field "${field.name}" has no option "${write.value}": put it back so Firstline can set it.`);
+          problems.push(
+            `The Project's field "${field.name}" has no option "${write.value}": put it back so Firstline can set it.`,
+          );
           continue;
         }
         await gh.graphql(SET_FIELD, { projectId: projectId, itemId, fieldId: field.id, value });
@@ -142,7 +207,10 @@ export async function syncProject(params: {
       case "add": {
         if (change.draft) {
           const title = `${change.repo}#${change.number} ${change.title}`.slice(0, 200);
-          const answer = await gh.graphql<{ addProjectV2DraftIssue: { projectItem: { id: string } } }>(ADD_DRAFT, { projectId, title, body: draftBody(change.repo, change.number) });
+          const answer = await gh.graphql<{ addProjectV2DraftIssue: { projectItem: { id: string } } }>(
+            ADD_DRAFT,
+            { projectId, title, body: draftBody(change.repo, change.number) },
+          );
           writes += 1;
           await setFields(answer.addProjectV2DraftIssue.projectItem.id, change.set);
           counts.added += 1;
@@ -151,7 +219,10 @@ export async function syncProject(params: {
         }
         const contentId = found.ids.get(`${change.repo}#${change.number}`);
         if (!contentId) return;
-        const answer = await gh.graphql<{ addProjectV2ItemById: { item: ItemNode } }>(ADD_ITEM, { projectId: projectId, contentId });
+        const answer = await gh.graphql<{ addProjectV2ItemById: { item: ItemNode } }>(ADD_ITEM, {
+          projectId: projectId,
+          contentId,
+        });
         writes += 1;
         const item = knownItemOf(answer.addProjectV2ItemById.item);
         if (!item) return;

@@ -55,7 +55,12 @@ export class FileReader {
     const key = `${repo.toLowerCase()}:${ref ?? ""}:${path}`;
     const cached = this.cache.get(key);
     if (cached?.missingUntil !== undefined && cached.missingUntil > this.clock()) return null;
-    if (cached?.checkedAt !== undefined && params.maxAgeMs !== undefined && this.clock() - cached.checkedAt <= params.maxAgeMs) return cached.text;
+    if (
+      cached?.checkedAt !== undefined &&
+      params.maxAgeMs !== undefined &&
+      this.clock() - cached.checkedAt <= params.maxAgeMs
+    )
+      return cached.text;
     try {
       const response = await gh.request("GET /repos/{owner}/{repo}/contents/{path}", {
         ...splitRepo(repo),
@@ -64,11 +69,17 @@ export class FileReader {
         headers: cached?.etag ? { "if-none-match": cached.etag } : {},
       });
       const data = response.data;
-      if (typeof data !== "object" || data === null) throw new Error(`GitHub answered ${path} with something that is not a file description`);
-      if (!Array.isArray(data) && data.type === "file" && (data.encoding === "none" || (data.size ?? 0) > MAX_READ_BYTES)) {
+      if (typeof data !== "object" || data === null)
+        throw new Error(`GitHub answered ${path} with something that is not a file description`);
+      if (
+        !Array.isArray(data) &&
+        data.type === "file" &&
+        (data.encoding === "none" || (data.size ?? 0) > MAX_READ_BYTES)
+      ) {
         throw new FileTooLargeError(repo, path, data.size ?? 0);
       }
-      if (Array.isArray(data) || data.type !== "file" || typeof data.content !== "string") return this.remember(key, String(response.headers["etag"] ?? ""), null);
+      if (Array.isArray(data) || data.type !== "file" || typeof data.content !== "string")
+        return this.remember(key, String(response.headers["etag"] ?? ""), null);
       const text = Buffer.from(data.content, "base64").toString("utf8");
       return this.remember(key, String(response.headers["etag"] ?? ""), text);
     } catch (error) {
@@ -86,14 +97,21 @@ export class FileReader {
   }
 
   /** Lists a folder's file names (not cached: folders are read by scheduled jobs, not per webhook). */
-  async list(params: { readonly gh: GitHubTransport; readonly repo: string; readonly path: string; readonly ref?: string }): Promise<string[]> {
+  async list(params: {
+    readonly gh: GitHubTransport;
+    readonly repo: string;
+    readonly path: string;
+    readonly ref?: string;
+  }): Promise<string[]> {
     try {
       const response = await params.gh.request("GET /repos/{owner}/{repo}/contents/{path}", {
         ...splitRepo(params.repo),
         path: params.path,
         ...(params.ref ? { ref: params.ref } : {}),
       });
-      return Array.isArray(response.data) ? response.data.filter((e) => e.type === "file").map((e) => e.name) : [];
+      return Array.isArray(response.data)
+        ? response.data.filter((e) => e.type === "file").map((e) => e.name)
+        : [];
     } catch (error) {
       if (statusOf(error) === 404) return [];
       throw error;

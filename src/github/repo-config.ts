@@ -30,9 +30,16 @@ export async function loadRepoConfig(params: {
   const file = `${repo}:${CONFIG_PATH}`;
   let text: string | null;
   try {
-    text = await reader.read({ gh, repo, path: CONFIG_PATH, ...(ref ? { ref } : {}), ...(params.maxAgeMs === undefined ? {} : { maxAgeMs: params.maxAgeMs }) });
+    text = await reader.read({
+      gh,
+      repo,
+      path: CONFIG_PATH,
+      ...(ref ? { ref } : {}),
+      ...(params.maxAgeMs === undefined ? {} : { maxAgeMs: params.maxAgeMs }),
+    });
   } catch (error) {
-    if (error instanceof FileTooLargeError) return { kind: "broken", problems: [{ file, path: "", message: error.message }], files: [file] };
+    if (error instanceof FileTooLargeError)
+      return { kind: "broken", problems: [{ file, path: "", message: error.message }], files: [file] };
     throw error;
   }
   if (text === null) return { kind: "absent" };
@@ -40,7 +47,9 @@ export async function loadRepoConfig(params: {
   const known = PARSED.get(key);
   if (known) return known;
   const parsed = parseConfig({ file, text });
-  const result: RepoConfig = parsed.ok ? { kind: "valid", config: parsed.value.value, files: [file] } : { kind: "broken", problems: parsed.problems, files: [file] };
+  const result: RepoConfig = parsed.ok
+    ? { kind: "valid", config: parsed.value.value, files: [file] }
+    : { kind: "broken", problems: parsed.problems, files: [file] };
   if (PARSED.size >= 8) PARSED.delete(PARSED.keys().next().value ?? "");
   PARSED.set(key, result);
   return result;

@@ -27,7 +27,11 @@ function where(f: Finding): string {
  * first (what the team must fill in), then every other error; warnings are left to the checks.
  * Null when nothing is an error.
  */
-export function horizonIssue(params: { readonly findings: readonly Finding[]; readonly dir: string; readonly admins: readonly string[] }): HorizonIssue | null {
+export function horizonIssue(params: {
+  readonly findings: readonly Finding[];
+  readonly dir: string;
+  readonly admins: readonly string[];
+}): HorizonIssue | null {
   const errors = params.findings.filter((f) => f.severity === "error");
   if (errors.length === 0) return null;
   const gaps = errors.filter((f) => f.rule === ROTA_RULE.coverage);
@@ -36,18 +40,44 @@ export function horizonIssue(params: { readonly findings: readonly Finding[]; re
     `The daily rota check found ${errors.length === 1 ? "an error" : `${errors.length} errors`} in \`${params.dir}/\`.`,
     ...(params.admins.length > 0 ? ["", `For: ${params.admins.map(mention).join(" ")}`] : []),
     ...(gaps.length > 0
-      ? ["", "### Weeks not covered", "", "The rota must name first line support and on call for every week from the current one to 13 weeks ahead.", "", ...gaps.map((f) => `- ${neutralise(f.message)} (${where(f)})`)]
+      ? [
+          "",
+          "### Weeks not covered",
+          "",
+          "The rota must name first line support and on call for every week from the current one to 13 weeks ahead.",
+          "",
+          ...gaps.map((f) => `- ${neutralise(f.message)} (${where(f)})`),
+        ]
       : []),
-    ...(other.length > 0 ? ["", "### Other errors", "", ...other.map((f) => `- ${where(f)} [${f.rule}] ${neutralise(f.message)}`)] : []),
+    ...(other.length > 0
+      ? [
+          "",
+          "### Other errors",
+          "",
+          ...other.map((f) => `- ${where(f)} [${f.rule}] ${neutralise(f.message)}`),
+        ]
+      : []),
     "",
     "Fix the rota with a pull request: this issue is brought up to date each day and closes itself once the rota passes.",
     HORIZON_MARKER,
   ];
-  return { title: gaps.length > 0 ? "The rota does not cover the next 13 weeks" : "The rota has errors", body: lines.join("\n") };
+  return {
+    title: gaps.length > 0 ? "The rota does not cover the next 13 weeks" : "The rota has errors",
+    body: lines.join("\n"),
+  };
 }
 
-async function findOpen(params: { gh: GitHubTransport; repo: string; botLogin: string }): Promise<{ number: number; title: string; body: string } | undefined> {
-  const found = await findInList(params.gh, "GET /repos/{owner}/{repo}/issues", { ...splitRepo(params.repo), state: "open", creator: params.botLogin }, (i) => !i.pull_request && (i.body ?? "").includes(HORIZON_MARKER));
+async function findOpen(params: {
+  gh: GitHubTransport;
+  repo: string;
+  botLogin: string;
+}): Promise<{ number: number; title: string; body: string } | undefined> {
+  const found = await findInList(
+    params.gh,
+    "GET /repos/{owner}/{repo}/issues",
+    { ...splitRepo(params.repo), state: "open", creator: params.botLogin },
+    (i) => !i.pull_request && (i.body ?? "").includes(HORIZON_MARKER),
+  );
   return found && { number: found.number, title: found.title, body: found.body ?? "" };
 }
 
@@ -67,15 +97,33 @@ export async function syncHorizonIssue(params: {
   if (issue === null) {
     if (!open) return { outcome: "none", number: null };
     const at = { ...splitRepo(repo), issue_number: open.number };
-    await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...at, body: params.closingNote });
-    await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...at, state: "closed", state_reason: "completed" });
+    await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+      ...at,
+      body: params.closingNote,
+    });
+    await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+      ...at,
+      state: "closed",
+      state_reason: "completed",
+    });
     return { outcome: "closed", number: open.number };
   }
   if (!open) {
-    const created = await createIssueOnce({ gh, repo, botLogin: params.botLogin, fields: { title: issue.title, body: issue.body } });
+    const created = await createIssueOnce({
+      gh,
+      repo,
+      botLogin: params.botLogin,
+      fields: { title: issue.title, body: issue.body },
+    });
     return { outcome: "created", number: created.number };
   }
-  if (open.title === issue.title && open.body === issue.body) return { outcome: "unchanged", number: open.number };
-  await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...splitRepo(repo), issue_number: open.number, title: issue.title, body: issue.body });
+  if (open.title === issue.title && open.body === issue.body)
+    return { outcome: "unchanged", number: open.number };
+  await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+    ...splitRepo(repo),
+    issue_number: open.number,
+    title: issue.title,
+    body: issue.body,
+  });
   return { outcome: "updated", number: open.number };
 }

@@ -56,11 +56,19 @@ export async function sweepTickets(params: {
   /** Runs work one at a time per ticket with the webhook handlers (the app's per-ticket lock). */
   readonly lock?: (key: string, work: () => Promise<void>) => Promise<void>;
   /** Told of the actions applied to each ticket (notices to notify about), after they are written. */
-  readonly onApplied?: (applied: { readonly repo: string; readonly number: number; readonly actions: readonly TicketAction[] }) => Promise<void>;
+  readonly onApplied?: (applied: {
+    readonly repo: string;
+    readonly number: number;
+    readonly actions: readonly TicketAction[];
+  }) => Promise<void>;
 }): Promise<TicketSweep> {
   const { gh, config, policy, botLogin, writeLog, now } = params;
   const { tickets: issues, unreadable } = await searchOpenTicketsReporting({ gh, repos: params.repos });
-  const failures: SweepFailure[] = unreadable.map((repo) => ({ repo, status: undefined, message: "GitHub refused to search it" }));
+  const failures: SweepFailure[] = unreadable.map((repo) => ({
+    repo,
+    status: undefined,
+    message: "GitHub refused to search it",
+  }));
   const responders = params.responders();
   const swept = planSweep({ tickets: issues, config, policy, botLogin, responders, now: now() });
   let writes = 0;
@@ -72,7 +80,10 @@ export async function sweepTickets(params: {
     const apply = async () => {
       let actions = ticket.actions;
       // Nothing can be written until the budget frees up: leave the ticket (and its reads) for later.
-      if (writeAllowance({ recentWrites: writeLog.recent(now()), now: now() }) - 1 < actions.length && actions.length > 0) {
+      if (
+        writeAllowance({ recentWrites: writeLog.recent(now()), now: now() }) - 1 < actions.length &&
+        actions.length > 0
+      ) {
         deferred += 1;
         return;
       }
@@ -81,7 +92,14 @@ export async function sweepTickets(params: {
       if (actions.some((a) => a.kind === "create-comment")) {
         const fresh = await fetchTicket({ gh, repo, number });
         if (!fresh || fresh.state !== "open") return;
-        actions = planTicketRefresh({ snapshot: fresh, config, policy, botLogin, responders, now: now() }).actions;
+        actions = planTicketRefresh({
+          snapshot: fresh,
+          config,
+          policy,
+          botLogin,
+          responders,
+          now: now(),
+        }).actions;
         if (actions.length === 0) return;
       }
       const allowance = writeAllowance({ recentWrites: writeLog.recent(now()), now: now() }) - 1;
@@ -137,10 +155,16 @@ export async function updateDashboard(params: {
     tickets: params.swept,
     responders: params.responders,
     zone: params.zone,
-    extraSections: [...(params.sections ?? []), ...(notices.length > 0 ? ["### Notices", "", ...notices.map((n) => `- ${n}`), ""] : [])],
+    extraSections: [
+      ...(params.sections ?? []),
+      ...(notices.length > 0 ? ["### Notices", "", ...notices.map((n) => `- ${n}`), ""] : []),
+    ],
   });
   const found = params.issues.find(
-    (s) => s.repo.toLowerCase() === repo.toLowerCase() && s.author.toLowerCase() === botLogin.toLowerCase() && (s.body ?? "").includes(DASHBOARD_MARKER),
+    (s) =>
+      s.repo.toLowerCase() === repo.toLowerCase() &&
+      s.author.toLowerCase() === botLogin.toLowerCase() &&
+      (s.body ?? "").includes(DASHBOARD_MARKER),
   );
   const known = found ? { number: found.number, body: found.body } : params.remembered;
   if (!known) {
@@ -148,6 +172,10 @@ export async function updateDashboard(params: {
     return { outcome: "created", dashboard: { number: created.number, body } };
   }
   if (known.body === body) return { outcome: "unchanged", dashboard: known };
-  await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", { ...splitRepo(repo), issue_number: known.number, body });
+  await gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+    ...splitRepo(repo),
+    issue_number: known.number,
+    body,
+  });
   return { outcome: "updated", dashboard: { number: known.number, body } };
 }

@@ -16,14 +16,18 @@ export async function runbookLinks(params: {
 }): Promise<Map<string, string>> {
   const { gh, reader, repo, dir, siteUrl } = params;
   const links = new Map<string, string>();
-  const names = (await reader.list({ gh, repo, path: dir })).filter((name) => name.endsWith(".md") && name.toLowerCase() !== "readme.md");
+  const names = (await reader.list({ gh, repo, path: dir })).filter(
+    (name) => name.endsWith(".md") && name.toLowerCase() !== "readme.md",
+  );
   for (const name of names) {
     const text = await reader.read({ gh, repo, path: `${dir}/${name}` }).catch(() => null);
     if (text === null) continue;
     const parsed = parseRunbookFile({ file: `${dir}/${name}`, text });
     if (!parsed.ok) continue;
     const slug = parsed.value.slug;
-    const url = siteUrl ? new URL(`runbooks/${slug}.html`, siteUrl.endsWith("/") ? siteUrl : `${siteUrl}/`).toString() : `https://github.com/${repo}/blob/HEAD/${dir}/${name}`;
+    const url = siteUrl
+      ? new URL(`runbooks/${slug}.html`, siteUrl.endsWith("/") ? siteUrl : `${siteUrl}/`).toString()
+      : `https://github.com/${repo}/blob/HEAD/${dir}/${name}`;
     for (const alert of parsed.value.frontMatter.alerts) if (!links.has(alert)) links.set(alert, url);
   }
   return links;

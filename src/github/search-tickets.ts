@@ -56,7 +56,8 @@ async function searchAll(gh: GitHubTransport, query: string): Promise<TicketSnap
     let fetched = 0;
     let total = 0;
     let newest: TicketSnapshot | undefined;
-    const readPage = (cursor: string | null) => gh.graphql<SearchPage>(SEARCH, { searchQuery: q, after: cursor });
+    const readPage = (cursor: string | null) =>
+      gh.graphql<SearchPage>(SEARCH, { searchQuery: q, after: cursor });
     let coming: Promise<SearchPage> | null = readPage(after);
     for (let page = 0; page < SEARCH_CAP / 100 && coming; page++) {
       const result: SearchPage = await coming;
@@ -68,7 +69,10 @@ async function searchAll(gh: GitHubTransport, query: string): Promise<TicketSnap
       // The few tickets whose comments or events go past the first hundred are read to the end.
       let issues: TicketNode[];
       try {
-        issues = await completeTicketNodes(gh, result.search.nodes.filter((node) => node.__typename === "Issue"));
+        issues = await completeTicketNodes(
+          gh,
+          result.search.nodes.filter((node) => node.__typename === "Issue"),
+        );
       } catch (error) {
         // The page already asked for is not awaited: keep its failure from going unhandled.
         coming?.catch(() => undefined);
@@ -96,7 +100,10 @@ async function searchAll(gh: GitHubTransport, query: string): Promise<TicketSnap
  * search when one repository in it cannot be read, so a refused query is retried one repository
  * at a time, and the unreadable ones are reported rather than hiding every other ticket.
  */
-export async function searchOpenTickets(params: { readonly gh: GitHubTransport; readonly repos: readonly string[] }): Promise<TicketSnapshot[]> {
+export async function searchOpenTickets(params: {
+  readonly gh: GitHubTransport;
+  readonly repos: readonly string[];
+}): Promise<TicketSnapshot[]> {
   return (await searchOpenTicketsReporting(params)).tickets;
 }
 
@@ -114,7 +121,10 @@ export async function searchOpenTicketsReporting(params: {
     try {
       tickets.push(...(await searchAll(params.gh, query)));
     } catch {
-      const repos = query.split(" ").filter((t) => t.startsWith("repo:")).map((t) => t.slice(5));
+      const repos = query
+        .split(" ")
+        .filter((t) => t.startsWith("repo:"))
+        .map((t) => t.slice(5));
       if (repos.length <= 1) {
         unreadable.push(...repos);
         continue;

@@ -15,6 +15,14 @@ export async function readServiceHistory(params: {
   readonly zone: string;
   readonly months: number;
 }): Promise<{ tickets: TicketSnapshot[]; unreadable: string[] }> {
-  const from = DateTime.fromMillis(params.now, { zone: params.zone }).startOf("month").minus({ months: params.months - 1 }).toISODate() ?? "";
-  return searchOpenTicketsReporting({ gh: params.gh, repos: params.repos, qualifiers: `is:issue created:>=${from}` });
+  const from =
+    DateTime.fromMillis(params.now, { zone: params.zone })
+      .startOf("month")
+      .minus({ months: params.months - 1 })
+      .toISODate() ?? "";
+  return searchOpenTicketsReporting({
+    gh: params.gh,
+    repos: params.repos,
+    qualifiers: `is:issue created:>=${from}`,
+  });
 }

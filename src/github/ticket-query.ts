@@ -93,7 +93,11 @@ interface RestOfLists {
 
 /** Whether any list of a node goes on past its first page. */
 export function isTicketNodeComplete(node: TicketNode): boolean {
-  return !node.comments.pageInfo?.hasNextPage && !node.timelineItems.pageInfo?.hasNextPage && !node.labels.pageInfo?.hasNextPage;
+  return (
+    !node.comments.pageInfo?.hasNextPage &&
+    !node.timelineItems.pageInfo?.hasNextPage &&
+    !node.labels.pageInfo?.hasNextPage
+  );
 }
 
 /** One ticket being read on: what is read so far and where each list goes on. */
@@ -105,7 +109,12 @@ interface Reading {
   next: { comments?: PageInfo | undefined; events?: PageInfo | undefined; labels?: PageInfo | undefined };
 }
 
-const wants = (reading: Reading) => Boolean(reading.next.comments?.hasNextPage || reading.next.events?.hasNextPage || reading.next.labels?.hasNextPage);
+const wants = (reading: Reading) =>
+  Boolean(
+    reading.next.comments?.hasNextPage ||
+    reading.next.events?.hasNextPage ||
+    reading.next.labels?.hasNextPage,
+  );
 
 /** One GraphQL request reading the next page of each unfinished list of several tickets, by alias. */
 function followUpQuery(readings: readonly Reading[]): { query: string; variables: Record<string, unknown> } {
@@ -119,12 +128,16 @@ function followUpQuery(readings: readonly Reading[]): { query: string; variables
     if (reading.next.comments?.hasNextPage) {
       variables[`c${i}`] = reading.next.comments.endCursor;
       declarations.push(`$c${i}: String`);
-      lists.push(`comments(first: 100, after: $c${i}) { pageInfo { hasNextPage endCursor } nodes { ${COMMENT_FIELDS} } }`);
+      lists.push(
+        `comments(first: 100, after: $c${i}) { pageInfo { hasNextPage endCursor } nodes { ${COMMENT_FIELDS} } }`,
+      );
     }
     if (reading.next.events?.hasNextPage) {
       variables[`e${i}`] = reading.next.events.endCursor;
       declarations.push(`$e${i}: String`);
-      lists.push(`timelineItems(first: 100, after: $e${i}, ${TIMELINE_TYPES}) { pageInfo { hasNextPage endCursor } nodes { ${TIMELINE_FIELDS} } }`);
+      lists.push(
+        `timelineItems(first: 100, after: $e${i}, ${TIMELINE_TYPES}) { pageInfo { hasNextPage endCursor } nodes { ${TIMELINE_FIELDS} } }`,
+      );
     }
     if (reading.next.labels?.hasNextPage) {
       variables[`l${i}`] = reading.next.labels.endCursor;
@@ -133,7 +146,10 @@ function followUpQuery(readings: readonly Reading[]): { query: string; variables
     }
     return `t${i}: repository(owner: $o${i}, name: $n${i}) { issue(number: $i${i}) { ${lists.join(" ")} } }`;
   });
-  return { query: `query FirstlineTicketLists(${declarations.join(", ")}) {\n  ${parts.join("\n  ")}\n}`, variables };
+  return {
+    query: `query FirstlineTicketLists(${declarations.join(", ")}) {\n  ${parts.join("\n  ")}\n}`,
+    variables,
+  };
 }
 
 /**
@@ -142,7 +158,10 @@ function followUpQuery(readings: readonly Reading[]): { query: string; variables
  * tickets a request, every unfinished list at once, so the few long tickets of a sweep cost a
  * request or two between them; nothing is cut off silently.
  */
-export async function completeTicketNodes(gh: GitHubTransport, nodes: readonly TicketNode[]): Promise<TicketNode[]> {
+export async function completeTicketNodes(
+  gh: GitHubTransport,
+  nodes: readonly TicketNode[],
+): Promise<TicketNode[]> {
   const readings = new Map<TicketNode, Reading>();
   for (const node of nodes) {
     if (isTicketNodeComplete(node)) continue;
@@ -151,7 +170,11 @@ export async function completeTicketNodes(gh: GitHubTransport, nodes: readonly T
       comments: [...node.comments.nodes],
       events: [...node.timelineItems.nodes],
       labels: [...node.labels.nodes],
-      next: { comments: node.comments.pageInfo, events: node.timelineItems.pageInfo, labels: node.labels.pageInfo },
+      next: {
+        comments: node.comments.pageInfo,
+        events: node.timelineItems.pageInfo,
+        labels: node.labels.pageInfo,
+      },
     });
   }
   for (let round = 0; round < MAX_EXTRA_PAGES; round++) {
@@ -160,24 +183,43 @@ export async function completeTicketNodes(gh: GitHubTransport, nodes: readonly T
     for (let from = 0; from < open.length; from += TICKETS_PER_FOLLOW_UP) {
       const batch = open.slice(from, from + TICKETS_PER_FOLLOW_UP);
       const { query, variables } = followUpQuery(batch);
-      const result = await gh.graphql<Record<string, { readonly issue: RestOfLists | null } | null>>(query, variables);
+      const result = await gh.graphql<Record<string, { readonly issue: RestOfLists | null } | null>>(
+        query,
+        variables,
+      );
       batch.forEach((reading, i) => {
         const issue = result[`t${i}`]?.issue;
-        if (!issue) throw new Error(`${reading.node.repository.nameWithOwner}#${reading.node.number} could not be read to the end`);
+        if (!issue)
+          throw new Error(
+            `${reading.node.repository.nameWithOwner}#${reading.node.number} could not be read to the end`,
+          );
         if (issue.comments) reading.comments.push(...issue.comments.nodes);
         if (issue.timelineItems) reading.events.push(...issue.timelineItems.nodes);
         if (issue.labels) reading.labels.push(...issue.labels.nodes);
-        reading.next = { comments: issue.comments?.pageInfo, events: issue.timelineItems?.pageInfo, labels: issue.labels?.pageInfo };
+        reading.next = {
+          comments: issue.comments?.pageInfo,
+          events: issue.timelineItems?.pageInfo,
+          labels: issue.labels?.pageInfo,
+        };
       });
     }
   }
   const unfinished = [...readings.values()].find(wants);
   if (unfinished) {
-    throw new Error(`${unfinished.node.repository.nameWithOwner}#${unfinished.node.number} has more than ${(MAX_EXTRA_PAGES + 1) * 100} comments or events: not read in part`);
+    throw new Error(
+      `${unfinished.node.repository.nameWithOwner}#${unfinished.node.number} has more than ${(MAX_EXTRA_PAGES + 1) * 100} comments or events: not read in part`,
+    );
   }
   return nodes.map((node) => {
     const reading = readings.get(node);
-    return reading ? { ...node, comments: { nodes: reading.comments }, timelineItems: { nodes: reading.events }, labels: { nodes: reading.labels } } : node;
+    return reading
+      ? {
+          ...node,
+          comments: { nodes: reading.comments },
+          timelineItems: { nodes: reading.events },
+          labels: { nodes: reading.labels },
+        }
+      : node;
   });
 }
 
@@ -201,7 +243,12 @@ export function snapshotFromNode(node: TicketNode): TicketSnapshot {
     const at = Date.parse(item.createdAt);
     const by = loginOf(item.actor);
     if ((item.__typename === "LabeledEvent" || item.__typename === "UnlabeledEvent") && item.label) {
-      events.push({ type: item.__typename === "LabeledEvent" ? "labeled" : "unlabeled", at, by, label: item.label.name });
+      events.push({
+        type: item.__typename === "LabeledEvent" ? "labeled" : "unlabeled",
+        at,
+        by,
+        label: item.label.name,
+      });
     } else if (item.__typename === "ClosedEvent") events.push({ type: "closed", at, by });
     else if (item.__typename === "ReopenedEvent") events.push({ type: "reopened", at, by });
   }
@@ -216,13 +263,23 @@ export function snapshotFromNode(node: TicketNode): TicketSnapshot {
     createdAt: Date.parse(node.createdAt),
     labels: node.labels.nodes.map((l) => l.name),
     assignees: node.assignees.nodes.map((a) => a.login),
-    comments: node.comments.nodes.map((c) => ({ id: c.databaseId, author: loginOf(c.author), createdAt: Date.parse(c.createdAt), body: c.body, ...(c.lastEditedAt ? { editedAt: Date.parse(c.lastEditedAt) } : {}) })),
+    comments: node.comments.nodes.map((c) => ({
+      id: c.databaseId,
+      author: loginOf(c.author),
+      createdAt: Date.parse(c.createdAt),
+      body: c.body,
+      ...(c.lastEditedAt ? { editedAt: Date.parse(c.lastEditedAt) } : {}),
+    })),
     events,
   });
 }
 
 /** Reads one ticket in a single GraphQL request. */
-export async function fetchTicket(params: { readonly gh: GitHubTransport; readonly repo: string; readonly number: number }): Promise<TicketSnapshot | null> {
+export async function fetchTicket(params: {
+  readonly gh: GitHubTransport;
+  readonly repo: string;
+  readonly number: number;
+}): Promise<TicketSnapshot | null> {
   const { owner, repo } = splitRepo(params.repo);
   const result = await params.gh.graphql<{ repository: { issue: TicketNode | null } | null }>(
     `query FirstlineTicket($owner: String!, $name: String!, $number: Int!) {

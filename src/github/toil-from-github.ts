@@ -26,9 +26,15 @@ export async function toilFromGitHub(params: {
   readonly zone: string;
   readonly calendar: WorkingCalendar;
   readonly botLogin?: string;
-}): Promise<{ report: ToilReport; refused: ReturnType<typeof toilAlertsFromIssues>["refused"]; pages: PageRecord[]; acks: PageAck[] }> {
+}): Promise<{
+  report: ToilReport;
+  refused: ReturnType<typeof toilAlertsFromIssues>["refused"];
+  pages: PageRecord[];
+  acks: PageAck[];
+}> {
   const { gh, from, to } = params;
-  const trusted = (login: string) => (params.botLogin ? login.toLowerCase() === params.botLogin.toLowerCase() : login.endsWith("[bot]"));
+  const trusted = (login: string) =>
+    params.botLogin ? login.toLowerCase() === params.botLogin.toLowerCase() : login.endsWith("[bot]");
   const issues: AlertIssue[] = [];
   const pages: PageRecord[] = [];
   const acks: PageAck[] = [];
@@ -37,7 +43,12 @@ export async function toilFromGitHub(params: {
     const seen = new Set<number>();
     for (const label of [LABELS.type("alert"), LABELS.priority("P1")]) {
       {
-        const batch = await readAll(gh, "GET /repos/{owner}/{repo}/issues", { ...where, labels: label, state: "all", since: new Date(from).toISOString() });
+        const batch = await readAll(gh, "GET /repos/{owner}/{repo}/issues", {
+          ...where,
+          labels: label,
+          state: "all",
+          since: new Date(from).toISOString(),
+        });
         for (const item of batch) {
           if (item.pull_request || seen.has(item.number)) continue;
           seen.add(item.number);
@@ -45,7 +56,17 @@ export async function toilFromGitHub(params: {
           const isAlert = labels.includes(LABELS.type("alert"));
           const createdAt = Date.parse(item.created_at);
           if (isAlert && (createdAt < from || createdAt >= to)) continue;
-          const comments = (await readAll(gh, "GET /repos/{owner}/{repo}/issues/{issue_number}/comments", { ...where, issue_number: item.number })).map((c) => ({ id: c.id, author: c.user?.login ?? "ghost", createdAt: Date.parse(c.created_at), body: c.body ?? "" }));
+          const comments = (
+            await readAll(gh, "GET /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+              ...where,
+              issue_number: item.number,
+            })
+          ).map((c) => ({
+            id: c.id,
+            author: c.user?.login ?? "ghost",
+            createdAt: Date.parse(c.created_at),
+            body: c.body ?? "",
+          }));
           const author = item.user?.login ?? "ghost";
           const texts = [{ author, createdAt, body: item.body ?? "" }, ...comments];
           const paged = pagesOnIssue({ texts, trusted });
@@ -53,15 +74,34 @@ export async function toilFromGitHub(params: {
           // An emergency ticket counts from its first page, in the period; a P1 never paged earns nothing.
           const at = isAlert ? createdAt : firstPage;
           if (at === undefined || at < from || at >= to) continue;
-          issues.push({ issue: { repo, number: item.number }, openedAt: at, comments, paged: paged.flatMap((p) => p.logins) });
+          issues.push({
+            issue: { repo, number: item.number },
+            openedAt: at,
+            comments,
+            paged: paged.flatMap((p) => p.logins),
+          });
           pages.push(...paged);
-          const snapshot = { repo, number: item.number, title: item.title, body: item.body ?? null, author, state: item.state === "closed" ? ("closed" as const) : ("open" as const), createdAt, labels, assignees: [], comments, events: [] };
+          const snapshot = {
+            repo,
+            number: item.number,
+            title: item.title,
+            body: item.body ?? null,
+            author,
+            state: item.state === "closed" ? ("closed" as const) : ("open" as const),
+            createdAt,
+            labels,
+            assignees: [],
+            comments,
+            events: [],
+          };
           if (params.botLogin) acks.push(...pageAcks({ snapshot, botLogin: params.botLogin }));
         }
       }
     }
   }
-  const onCallAt = (ms: number) => whoIsOn({ rota: params.rota, at: DateTime.fromMillis(ms, { zone: params.zone }), zone: params.zone }).onCall;
+  const onCallAt = (ms: number) =>
+    whoIsOn({ rota: params.rota, at: DateTime.fromMillis(ms, { zone: params.zone }), zone: params.zone })
+      .onCall;
   const { alerts, refused } = toilAlertsFromIssues({ issues, onCallAt });
   return { report: computeToil({ alerts, calendar: params.calendar }), refused, pages, acks };
 }

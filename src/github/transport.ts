@@ -15,7 +15,8 @@ export function transportOf(octokit: { request: unknown; graphql: unknown }): Gi
 
 /** The HTTP status of an Octokit error, if it is one. */
 export function statusOf(error: unknown): number | undefined {
-  if (typeof error === "object" && error !== null && "status" in error && typeof error.status === "number") return error.status;
+  if (typeof error === "object" && error !== null && "status" in error && typeof error.status === "number")
+    return error.status;
   return undefined;
 }
 

@@ -1,7 +1,13 @@
 import { DateTime } from "luxon";
 import { readAll } from "./read-all.js";
 import type { FirstlineConfig } from "../core/config/firstline-config.js";
-import { pageAcks, planWokenNotices, wokenNoticeDue, wokenWindow, type WokenNotice } from "../core/paging/woken.js";
+import {
+  pageAcks,
+  planWokenNotices,
+  wokenNoticeDue,
+  wokenWindow,
+  type WokenNotice,
+} from "../core/paging/woken.js";
 import { marker } from "../core/markers.js";
 import { readRota } from "./load-responders.js";
 import type { FileReader } from "./read-file.js";
@@ -23,7 +29,10 @@ export async function tellWokenToLeads(params: {
   readonly botLogin: string;
   readonly now: number;
   /** Told of each notice after it is posted (Slack and email to the lead). */
-  readonly onPosted?: (notice: WokenNotice, issue: { readonly number: number; readonly url: string }) => Promise<void>;
+  readonly onPosted?: (
+    notice: WokenNotice,
+    issue: { readonly number: number; readonly url: string },
+  ) => Promise<void>;
 }): Promise<number> {
   const { config, supportGh, supportRepo, botLogin, now } = params;
   const zone = config.timezone;
@@ -34,20 +43,52 @@ export async function tellWokenToLeads(params: {
   const tickets = [];
   for (const search of params.searches) {
     if (search.repos.length === 0) continue;
-    tickets.push(...(await searchOpenTicketsReporting({ gh: search.gh, repos: search.repos, qualifiers: `is:issue updated:>=${since}` })).tickets);
+    tickets.push(
+      ...(
+        await searchOpenTicketsReporting({
+          gh: search.gh,
+          repos: search.repos,
+          qualifiers: `is:issue updated:>=${since}`,
+        })
+      ).tickets,
+    );
   }
   const acks = tickets.flatMap((snapshot) => pageAcks({ snapshot, botLogin }));
   if (acks.length === 0) return 0;
-  const rota = await readRota({ gh: supportGh, reader: params.reader, repo: supportRepo, dir: config.rota.dir });
+  const rota = await readRota({
+    gh: supportGh,
+    reader: params.reader,
+    repo: supportRepo,
+    dir: config.rota.dir,
+  });
   if (!rota) return 0;
-  const notices = planWokenNotices({ acks, morning, woken: config.alerts.woken, people: rota.people, clientName: (id) => config.clients.find((c) => c.id === id)?.name ?? id, zone });
+  const notices = planWokenNotices({
+    acks,
+    morning,
+    woken: config.alerts.woken,
+    people: rota.people,
+    clientName: (id) => config.clients.find((c) => c.id === id)?.name ?? id,
+    zone,
+  });
   if (notices.length === 0) return 0;
   const where = splitRepo(supportRepo);
-  const recent = (await readAll(supportGh, "GET /repos/{owner}/{repo}/issues", { ...where, state: "all", creator: botLogin, since: new Date(window.start).toISOString() })).filter((i) => i.user?.login.toLowerCase() === botLogin.toLowerCase());
+  const recent = (
+    await readAll(supportGh, "GET /repos/{owner}/{repo}/issues", {
+      ...where,
+      state: "all",
+      creator: botLogin,
+      since: new Date(window.start).toISOString(),
+    })
+  ).filter((i) => i.user?.login.toLowerCase() === botLogin.toLowerCase());
   let posted = 0;
   for (const notice of notices) {
     if (recent.some((i) => (i.body ?? "").includes(marker(notice.key)))) continue;
-    const created = await supportGh.request("POST /repos/{owner}/{repo}/issues", { ...where, title: notice.title, body: notice.body, assignees: [notice.lead] });
+    const created = await supportGh.request("POST /repos/{owner}/{repo}/issues", {
+      ...where,
+      title: notice.title,
+      body: notice.body,
+      assignees: [notice.lead],
+    });
     posted += 1;
     await params.onPosted?.(notice, { number: created.data.number, url: created.data.html_url });
   }

@@ -14,7 +14,10 @@ export class RefusedWriteError extends Error {
 const READ_METHODS = new Set(["GET", "HEAD"]);
 
 /** The repository a REST route writes to, from its path or its `owner` and `repo` parameters. */
-export function repositoryOfRoute(route: string, params: Readonly<Record<string, unknown>> = {}): string | undefined {
+export function repositoryOfRoute(
+  route: string,
+  params: Readonly<Record<string, unknown>> = {},
+): string | undefined {
   const path = route.split(" ")[1] ?? route;
   const match = /^\/repos\/([^/]+)\/([^/]+)/.exec(path);
   if (!match) return undefined;
@@ -45,5 +48,11 @@ export function guardWrites(params: {
     return gh.request(route, requestParams);
   };
   // Octokit's `request` carries `endpoint` and `defaults` beside the call; the guarded one keeps them.
-  return { graphql: gh.graphql, request: Object.assign(guarded, { endpoint: gh.request.endpoint, defaults: gh.request.defaults }) as GitHubTransport["request"] };
+  return {
+    graphql: gh.graphql,
+    request: Object.assign(guarded, {
+      endpoint: gh.request.endpoint,
+      defaults: gh.request.defaults,
+    }) as GitHubTransport["request"],
+  };
 }

@@ -31,8 +31,14 @@ export function isWriteRequest(options: HookedRequest): boolean {
  * retries and its search pacing); `paceWrites` then spaces every real write a second apart (60
  * a minute) and lets reads go back to back. The sweep's write budget keeps to 500 an hour.
  */
-export function readsAtFullSpeed(): { readonly write: Bottleneck.Group; readonly notifications: Bottleneck.Group } {
-  return { write: new Bottleneck.Group({ maxConcurrent: null, minTime: 0 }), notifications: new Bottleneck.Group({ maxConcurrent: null, minTime: 0 }) };
+export function readsAtFullSpeed(): {
+  readonly write: Bottleneck.Group;
+  readonly notifications: Bottleneck.Group;
+} {
+  return {
+    write: new Bottleneck.Group({ maxConcurrent: null, minTime: 0 }),
+    notifications: new Bottleneck.Group({ maxConcurrent: null, minTime: 0 }),
+  };
 }
 
 /**

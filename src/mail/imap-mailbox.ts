@@ -50,7 +50,9 @@ export async function openMailbox(settings: MailboxSettings): Promise<Mailbox> {
   return {
     async pending(limit) {
       const unhandled = (await client.search({ unKeyword: HANDLED_FLAG }, { uid: true })) || [];
-      const claimed = new Set((await client.search({ keyword: CLAIMED_FLAG, unKeyword: HANDLED_FLAG }, { uid: true })) || []);
+      const claimed = new Set(
+        (await client.search({ keyword: CLAIMED_FLAG, unKeyword: HANDLED_FLAG }, { uid: true })) || [],
+      );
       return [...unhandled]
         .sort((a, b) => a - b)
         .slice(0, limit)

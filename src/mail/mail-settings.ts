@@ -29,14 +29,24 @@ export function mailboxSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): Ma
   const raw = env["IMAP_URL"];
   if (raw === undefined || raw === "") return null;
   const parsed = imapUrl.safeParse(raw);
-  if (!parsed.success) throw new Error(`IMAP_URL is not usable: ${parsed.error.issues.map((issue) => issue.message).join("; ")}`);
+  if (!parsed.success)
+    throw new Error(
+      `IMAP_URL is not usable: ${parsed.error.issues.map((issue) => issue.message).join("; ")}`,
+    );
   const url = new URL(parsed.data);
   const secure = url.protocol === "imaps:";
   const supportAddress = (env["FIRSTLINE_SUPPORT_ADDRESS"] ?? "").trim().toLowerCase();
-  if (!isPlainAddress(supportAddress) || supportAddress.includes("+")) throw new Error("FIRSTLINE_SUPPORT_ADDRESS must be the support mailbox's plain address (support@agency.example) when IMAP_URL is set");
+  if (!isPlainAddress(supportAddress) || supportAddress.includes("+"))
+    throw new Error(
+      "FIRSTLINE_SUPPORT_ADDRESS must be the support mailbox's plain address (support@agency.example) when IMAP_URL is set",
+    );
   const secret = env["FIRSTLINE_MAIL_SECRET"] ?? "";
-  if (secret.length < 32) throw new Error("FIRSTLINE_MAIL_SECRET must be at least 32 characters when IMAP_URL is set: it signs the reply address of every ticket");
-  if (url.username === "") throw new Error("IMAP_URL must carry the mailbox user (imaps://user:password@host/INBOX)");
+  if (secret.length < 32)
+    throw new Error(
+      "FIRSTLINE_MAIL_SECRET must be at least 32 characters when IMAP_URL is set: it signs the reply address of every ticket",
+    );
+  if (url.username === "")
+    throw new Error("IMAP_URL must carry the mailbox user (imaps://user:password@host/INBOX)");
   return {
     host: url.hostname,
     port: url.port === "" ? (secure ? 993 : 143) : Number(url.port),

@@ -10,22 +10,34 @@ import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 const TOKEN = /^t(\d{1,9})-([0-9a-f]{20})$/;
 
 function mac(secret: string, repo: string, number: number): string {
-  return createHmac("sha256", secret).update(`firstline-reply:${repo.toLowerCase()}#${number}`).digest("hex").slice(0, 20);
+  return createHmac("sha256", secret)
+    .update(`firstline-reply:${repo.toLowerCase()}#${number}`)
+    .digest("hex")
+    .slice(0, 20);
 }
 
 /** The token of one ticket. */
-export function replyToken(params: { readonly secret: string; readonly repo: string; readonly number: number }): string {
+export function replyToken(params: {
+  readonly secret: string;
+  readonly repo: string;
+  readonly number: number;
+}): string {
   return `t${params.number}-${mac(params.secret, params.repo, params.number)}`;
 }
 
 /** The ticket a token signs, among the repositories Firstline serves; "forged" when it looks like a token and signs none. */
-export function verifyReplyToken(params: { readonly secret: string; readonly token: string; readonly repos: readonly string[] }): { readonly repo: string; readonly number: number } | "forged" {
+export function verifyReplyToken(params: {
+  readonly secret: string;
+  readonly token: string;
+  readonly repos: readonly string[];
+}): { readonly repo: string; readonly number: number } | "forged" {
   const found = TOKEN.exec(params.token.toLowerCase());
   if (!found?.[1] || !found[2]) return "forged";
   const number = Number(found[1]);
   const given = Buffer.from(found[2], "utf8");
   for (const repo of params.repos) {
-    if (timingSafeEqual(Buffer.from(mac(params.secret, repo, number), "utf8"), given)) return { repo, number };
+    if (timingSafeEqual(Buffer.from(mac(params.secret, repo, number), "utf8"), given))
+      return { repo, number };
   }
   return "forged";
 }
@@ -37,7 +49,10 @@ export function replyAddress(params: { readonly supportAddress: string; readonly
 }
 
 /** The token in an address sent to the support mailbox (`support+<token>@…`), if any. */
-export function tokenInAddress(params: { readonly supportAddress: string; readonly address: string }): string | null {
+export function tokenInAddress(params: {
+  readonly supportAddress: string;
+  readonly address: string;
+}): string | null {
   const [local, domain] = params.supportAddress.toLowerCase().split("@");
   const match = /^([^@+]+)\+([^@]+)@(.+)$/.exec(params.address.toLowerCase());
   if (!match || match[1] !== local || match[3] !== domain) return null;
@@ -50,7 +65,11 @@ export function tokenInMessageId(id: string): string | null {
 }
 
 /** A `Message-ID` for a mail about a ticket: carries its token, unique by `unique`. */
-export function ticketMessageId(params: { readonly token: string; readonly unique: string; readonly supportAddress: string }): string {
+export function ticketMessageId(params: {
+  readonly token: string;
+  readonly unique: string;
+  readonly supportAddress: string;
+}): string {
   const host = params.supportAddress.split("@")[1] ?? "firstline.invalid";
   return `<firstline.${params.token}.${params.unique.replace(/[^A-Za-z0-9-]/g, "")}@${host}>`;
 }

@@ -16,7 +16,10 @@ export function smtpSenderFromEnv(env: NodeJS.ProcessEnv = process.env): MailSen
   const raw = env["SMTP_URL"];
   if (raw === undefined || raw === "") return null;
   const parsed = smtpUrl.safeParse(raw);
-  if (!parsed.success) throw new Error(`SMTP_URL is not usable: ${parsed.error.issues.map((issue) => issue.message).join("; ")}`);
+  if (!parsed.success)
+    throw new Error(
+      `SMTP_URL is not usable: ${parsed.error.issues.map((issue) => issue.message).join("; ")}`,
+    );
   return smtpSender(parsed.data);
 }
 
@@ -24,7 +27,11 @@ export function smtpSenderFromEnv(env: NodeJS.ProcessEnv = process.env): MailSen
 export function smtpSender(url: string, options: { readonly timeoutMs?: number } = {}): MailSender {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const transport = createTransport(url, {});
-  const settings = transport.options as { connectionTimeout?: number; greetingTimeout?: number; socketTimeout?: number };
+  const settings = transport.options as {
+    connectionTimeout?: number;
+    greetingTimeout?: number;
+    socketTimeout?: number;
+  };
   settings.connectionTimeout = timeoutMs;
   settings.greetingTimeout = timeoutMs;
   settings.socketTimeout = timeoutMs;
@@ -44,13 +51,16 @@ export function smtpSender(url: string, options: { readonly timeoutMs?: number }
   };
 }
 
-function nodemailerMessage(mail: OutgoingMail): Parameters<ReturnType<typeof createTransport>["sendMail"]>[0] {
+function nodemailerMessage(
+  mail: OutgoingMail,
+): Parameters<ReturnType<typeof createTransport>["sendMail"]>[0] {
   const to = addresses("to", mail.to);
   if (to.length === 0) throw new Error("an email needs at least one recipient");
   const headers: Record<string, string> = {};
   if (mail.listUnsubscribe !== undefined) {
     const target = singleLine(mail.listUnsubscribe);
-    if (!/^(mailto:|https:\/\/)\S+$/.test(target)) throw new Error("List-Unsubscribe must be one mailto: or https: address");
+    if (!/^(mailto:|https:\/\/)\S+$/.test(target))
+      throw new Error("List-Unsubscribe must be one mailto: or https: address");
     headers["List-Unsubscribe"] = `<${target}>`;
     if (target.startsWith("https://")) headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
   }
@@ -64,7 +74,9 @@ function nodemailerMessage(mail: OutgoingMail): Parameters<ReturnType<typeof cre
     ...(mail.html === undefined ? {} : { html: mail.html }),
     ...(mail.messageId === undefined ? {} : { messageId: messageId("messageId", mail.messageId) }),
     ...(mail.inReplyTo === undefined ? {} : { inReplyTo: messageId("inReplyTo", mail.inReplyTo) }),
-    ...(mail.references === undefined ? {} : { references: mail.references.map((id) => messageId("references", id)) }),
+    ...(mail.references === undefined
+      ? {}
+      : { references: mail.references.map((id) => messageId("references", id)) }),
     headers,
     // Nothing in a message is read from a file or URL by the transport.
     disableFileAccess: true,
@@ -74,7 +86,8 @@ function nodemailerMessage(mail: OutgoingMail): Parameters<ReturnType<typeof cre
 
 function addresses(field: string, list: readonly string[]): string[] {
   for (const address of list) {
-    if (!isPlainAddress(address)) throw new Error(`${field}: "${singleLine(address, 80)}" is not one plain email address`);
+    if (!isPlainAddress(address))
+      throw new Error(`${field}: "${singleLine(address, 80)}" is not one plain email address`);
   }
   return [...list];
 }

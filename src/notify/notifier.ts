@@ -90,36 +90,34 @@ export class Notifier {
     const waiting = [...this.held.values(), ...params.extra];
     this.held.clear();
     if (waiting.length === 0) return;
-    this.track(
-      async () => {
-        for (const digest of digestsOf(waiting)) {
-          const fresh: string[] = [];
-          for (const key of digest.keys) if (await this.deps.ledger.claim(key)) fresh.push(key);
-          const events = digest.events.filter((_, i) => fresh.includes(digest.keys[i] ?? ""));
-          if (events.length === 0) continue;
-          await this.attempt(
-            digest.keys.join(","),
-            async () => {
-              if (digest.to.kind === "email")
-                await this.email(
-                  digest.to,
-                  emailDigest({ events, zone: params.zone, heading: params.heading }),
-                  params.notify,
-                  false,
-                );
-              else
-                await this.deps.slack?.post({
-                  channel: slackTarget(digest.to),
-                  message: slackDigest({ events, zone: params.zone, heading: params.heading }),
-                });
-            },
-            async () => {
-              for (const key of fresh) await this.deps.ledger.release(key);
-            },
-          );
-        }
-      },
-    );
+    this.track(async () => {
+      for (const digest of digestsOf(waiting)) {
+        const fresh: string[] = [];
+        for (const key of digest.keys) if (await this.deps.ledger.claim(key)) fresh.push(key);
+        const events = digest.events.filter((_, i) => fresh.includes(digest.keys[i] ?? ""));
+        if (events.length === 0) continue;
+        await this.attempt(
+          digest.keys.join(","),
+          async () => {
+            if (digest.to.kind === "email")
+              await this.email(
+                digest.to,
+                emailDigest({ events, zone: params.zone, heading: params.heading }),
+                params.notify,
+                false,
+              );
+            else
+              await this.deps.slack?.post({
+                channel: slackTarget(digest.to),
+                message: slackDigest({ events, zone: params.zone, heading: params.heading }),
+              });
+          },
+          async () => {
+            for (const key of fresh) await this.deps.ledger.release(key);
+          },
+        );
+      }
+    });
   }
 
   /** Resolves when every delivery started so far has finished (sent, or failed for good). */
@@ -132,9 +130,11 @@ export class Notifier {
    * threads, and Slack's per-channel pace is kept.
    */
   private track(work: () => Promise<void>): void {
-    const tracked = this.chain.then(work).catch((error: unknown) =>
-      this.deps.log.warn({ error: (error as Error).message }, "a notification failed"),
-    );
+    const tracked = this.chain
+      .then(work)
+      .catch((error: unknown) =>
+        this.deps.log.warn({ error: (error as Error).message }, "a notification failed"),
+      );
     this.chain = tracked;
     this.pending.add(tracked);
     void tracked.finally(() => this.pending.delete(tracked));

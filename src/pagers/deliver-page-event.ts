@@ -18,23 +18,42 @@ export interface PagerDelivery extends PagerOutcome {
  * went. Secrets come only from the environment: FIRSTLINE_PAGERDUTY_ROUTING_KEY,
  * FIRSTLINE_OPSGENIE_API_KEY, FIRSTLINE_PAGER_WEBHOOK_SECRET.
  */
-export async function deliverPageEvent(params: { readonly pagers: readonly PagerConfig[]; readonly event: PageEvent; readonly env: Env; readonly transport: PagerTransport }): Promise<PagerDelivery[]> {
+export async function deliverPageEvent(params: {
+  readonly pagers: readonly PagerConfig[];
+  readonly event: PageEvent;
+  readonly env: Env;
+  readonly transport: PagerTransport;
+}): Promise<PagerDelivery[]> {
   const { pagers, event, env, transport } = params;
   const results: PagerDelivery[] = [];
   for (const pager of pagers) {
     const requests = pagerRequests({
       pager,
       event,
-      secrets: { pagerDutyRoutingKey: env["FIRSTLINE_PAGERDUTY_ROUTING_KEY"], opsgenieApiKey: env["FIRSTLINE_OPSGENIE_API_KEY"] },
+      secrets: {
+        pagerDutyRoutingKey: env["FIRSTLINE_PAGERDUTY_ROUTING_KEY"],
+        opsgenieApiKey: env["FIRSTLINE_OPSGENIE_API_KEY"],
+      },
       deliveryId: randomUUID(),
     });
     for (const request of requests) {
       if ("problem" in request) {
-        results.push({ pager: pager.kind, what: event.action, ok: false, status: null, attempts: 0, detail: request.problem });
+        results.push({
+          pager: pager.kind,
+          what: event.action,
+          ok: false,
+          status: null,
+          attempts: 0,
+          detail: request.problem,
+        });
         continue;
       }
       const webhookSecret = pager.kind === "webhook" ? env["FIRSTLINE_PAGER_WEBHOOK_SECRET"] : undefined;
-      results.push({ pager: pager.kind, what: request.what, ...(await sendPagerRequest({ request, transport, webhookSecret })) });
+      results.push({
+        pager: pager.kind,
+        what: request.what,
+        ...(await sendPagerRequest({ request, transport, webhookSecret })),
+      });
     }
   }
   return results;

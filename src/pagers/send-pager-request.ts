@@ -29,16 +29,26 @@ export function signWebhookBody(body: string, secret: string): string {
  * Sends one request to a pager, retrying 429s, 5xx and network failures with back-off (and a
  * pager's Retry-After), never a 4xx. A webhook body is signed when a secret is given.
  */
-export async function sendPagerRequest(params: { readonly request: PagerRequest; readonly transport: PagerTransport; readonly webhookSecret?: string | undefined }): Promise<PagerOutcome> {
+export async function sendPagerRequest(params: {
+  readonly request: PagerRequest;
+  readonly transport: PagerTransport;
+  readonly webhookSecret?: string | undefined;
+}): Promise<PagerOutcome> {
   const { request, transport } = params;
   const headers: Record<string, string> = { ...request.headers };
-  if (params.webhookSecret) headers[WEBHOOK_SIGNATURE_HEADER] = signWebhookBody(request.body, params.webhookSecret);
+  if (params.webhookSecret)
+    headers[WEBHOOK_SIGNATURE_HEADER] = signWebhookBody(request.body, params.webhookSecret);
   for (let attempt = 1; ; attempt++) {
     let status: number | null = null;
     let retryAfter: string | null = null;
     let detail: string;
     try {
-      const response = await transport.fetch(request.url, { method: request.method, headers, body: request.body, signal: AbortSignal.timeout(10_000) });
+      const response = await transport.fetch(request.url, {
+        method: request.method,
+        headers,
+        body: request.body,
+        signal: AbortSignal.timeout(10_000),
+      });
       status = response.status;
       retryAfter = response.headers.get("retry-after");
       detail = (await response.text()).replace(/\s+/g, " ").slice(0, 300);

@@ -17,7 +17,11 @@ function header(headers: IncomingHttpHeaders, name: string): string {
  * PagerDuty's v3 webhook signature: `X-PagerDuty-Signature` holds one or more `v1=<hex HMAC-SHA256
  * of the raw body>` separated by commas (several while a secret is being rotated); one match is enough.
  */
-export function verifyPagerDutySignature(params: { readonly headers: IncomingHttpHeaders; readonly body: string; readonly secret: string }): boolean {
+export function verifyPagerDutySignature(params: {
+  readonly headers: IncomingHttpHeaders;
+  readonly body: string;
+  readonly secret: string;
+}): boolean {
   const expected = `v1=${createHmac("sha256", params.secret).update(params.body, "utf8").digest("hex")}`;
   return header(params.headers, "x-pagerduty-signature")
     .split(",")
@@ -26,6 +30,10 @@ export function verifyPagerDutySignature(params: { readonly headers: IncomingHtt
 }
 
 /** The generic webhook's signature, the same scheme Firstline signs its own pages with. */
-export function verifyFirstlineSignature(params: { readonly headers: IncomingHttpHeaders; readonly body: string; readonly secret: string }): boolean {
+export function verifyFirstlineSignature(params: {
+  readonly headers: IncomingHttpHeaders;
+  readonly body: string;
+  readonly secret: string;
+}): boolean {
   return same(header(params.headers, "x-firstline-signature"), signWebhookBody(params.body, params.secret));
 }

@@ -11,8 +11,14 @@ import { useHolidayLibraryOutsideTable } from "../core/time/holidays.js";
 export function provideHolidayLibrary(params: { readonly from: string; readonly specifier: string }): void {
   useHolidayLibraryOutsideTable(() => {
     const loaded: unknown = createRequire(params.from)(params.specifier);
-    const library: unknown = typeof loaded === "function" ? loaded : typeof loaded === "object" && loaded !== null && "default" in loaded ? loaded.default : undefined;
-    if (typeof library !== "function") throw new Error(`${params.specifier} does not export the date-holidays library`);
+    const library: unknown =
+      typeof loaded === "function"
+        ? loaded
+        : typeof loaded === "object" && loaded !== null && "default" in loaded
+          ? loaded.default
+          : undefined;
+    if (typeof library !== "function")
+      throw new Error(`${params.specifier} does not export the date-holidays library`);
     return library as HolidayLibrary;
   });
 }

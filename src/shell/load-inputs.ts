@@ -8,10 +8,16 @@ import { InputError } from "./input-error.js";
 
 /** The contract's one line: the first problem, and how many more there are (identical ones once). */
 export function oneLineError(problems: readonly InputProblem[]): InputError {
-  const distinct = problems.filter((p, i) => problems.findIndex((q) => q.file === p.file && q.path === p.path && q.line === p.line && q.message === p.message) === i);
+  const distinct = problems.filter(
+    (p, i) =>
+      problems.findIndex(
+        (q) => q.file === p.file && q.path === p.path && q.line === p.line && q.message === p.message,
+      ) === i,
+  );
   const [first, ...others] = distinct;
   if (!first) return InputError.of({ file: "input", path: "", message: "unusable" });
-  const more = others.length === 0 ? "" : ` (and ${others.length} more problem${others.length === 1 ? "" : "s"})`;
+  const more =
+    others.length === 0 ? "" : ` (and ${others.length} more problem${others.length === 1 ? "" : "s"})`;
   return InputError.of({ ...first, message: `${first.message}${more}` });
 }
 
@@ -27,11 +33,18 @@ export function readConfigFile(io: CommandIo, path: string): YamlSource<Firstlin
  * when `path` is the default location and no file is there. A file that is there but broken is
  * still an error naming its line.
  */
-export function readConfigOrDefaults(io: CommandIo, path: string, options: { readonly missingMeansDefaults?: boolean } = {}): FirstlineConfig {
+export function readConfigOrDefaults(
+  io: CommandIo,
+  path: string,
+  options: { readonly missingMeansDefaults?: boolean } = {},
+): FirstlineConfig {
   try {
     return readConfigFile(io, path).value;
   } catch (error) {
-    const missing = error instanceof InputError && error.problems.length === 1 && error.problems[0]?.message === "file not found";
+    const missing =
+      error instanceof InputError &&
+      error.problems.length === 1 &&
+      error.problems[0]?.message === "file not found";
     if (!missing || (path !== CONFIG_PATH && options.missingMeansDefaults !== true)) throw error;
     const defaults = parseConfig({ file: CONFIG_PATH, text: "" });
     if (!defaults.ok) throw new InputError(defaults.problems);

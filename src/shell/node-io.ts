@@ -14,7 +14,8 @@ function describeFsError(path: string, error: unknown): string {
 
 function describeWriteError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === "ENOTDIR" || code === "EEXIST") return "cannot be written: a file stands where a folder is needed (give --out a folder path)";
+  if (code === "ENOTDIR" || code === "EEXIST")
+    return "cannot be written: a file stands where a folder is needed (give --out a folder path)";
   if (code === "EISDIR") return "is a folder, not a file";
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   if (code === "EROFS") return "is on a read-only file system";

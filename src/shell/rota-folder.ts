@@ -10,13 +10,20 @@ import { InputError } from "./input-error.js";
 export const timezoneOption = z
   .string()
   .default("Europe/London")
-  .refine((zone) => DateTime.fromMillis(0, { zone }).isValid, { message: "must be an IANA time zone such as Europe/London" });
+  .refine((zone) => DateTime.fromMillis(0, { zone }).isValid, {
+    message: "must be an IANA time zone such as Europe/London",
+  });
 
 /** A comma-separated list of logins (`--approved alice,bob`), empty when the flag is absent. */
 export const loginListOption = z
   .string()
   .optional()
-  .transform((text) => (text ?? "").split(",").map((login) => login.trim()).filter((login) => login !== ""));
+  .transform((text) =>
+    (text ?? "")
+      .split(",")
+      .map((login) => login.trim())
+      .filter((login) => login !== ""),
+  );
 
 /**
  * Reads and parses a rota folder. Unusable input (a missing file, broken YAML, a schema violation)
@@ -29,17 +36,26 @@ export function readRotaFolder(params: { readonly dir: string; readonly io: Comm
     return { file, text: io.readTextFile(file) };
   };
   const overrides = readOptional({ file: join(dir, OVERRIDES_FILE_NAME), io });
-  const texts: RotaTexts = { people: read("people"), support: read("support"), onCall: read("onCall"), ...(overrides ? { overrides } : {}) };
+  const texts: RotaTexts = {
+    people: read("people"),
+    support: read("support"),
+    onCall: read("onCall"),
+    ...(overrides ? { overrides } : {}),
+  };
   const parsed = loadRota(texts);
   if (parsed.ok) return parsed.value;
   const [first, ...others] = parsed.problems;
   if (!first) throw InputError.of({ file: dir, path: "", message: "the rota could not be read" });
-  const more = others.length === 0 ? "" : ` (and ${others.length} more problem${others.length === 1 ? "" : "s"})`;
+  const more =
+    others.length === 0 ? "" : ` (and ${others.length} more problem${others.length === 1 ? "" : "s"})`;
   throw InputError.of({ ...first, message: `${first.message}${more}` });
 }
 
 /** An optional file of the folder (overrides.yml): absent is fine, present is parsed like the rest. */
-function readOptional(params: { readonly file: string; readonly io: CommandIo }): { file: string; text: string } | undefined {
+function readOptional(params: {
+  readonly file: string;
+  readonly io: CommandIo;
+}): { file: string; text: string } | undefined {
   try {
     return { file: params.file, text: params.io.readTextFile(params.file) };
   } catch (error) {

@@ -16,7 +16,9 @@ export function countFindings(findings: readonly Finding[]): string {
 
 function formatGroup(label: string, group: FairnessGroup): string {
   if (group.people.length === 0) return `  ${label}: nobody eligible`;
-  const shares = group.people.map((share) => `${share.login} ${share.weeks} (${share.difference > 0 ? "+" : ""}${share.difference})`);
+  const shares = group.people.map(
+    (share) => `${share.login} ${share.weeks} (${share.difference > 0 ? "+" : ""}${share.difference})`,
+  );
   return `  ${label}: average ${group.average}, spread ${group.spread}: ${shares.join(", ")}`;
 }
 

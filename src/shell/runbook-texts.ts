@@ -17,7 +17,12 @@ export function readRunbookTexts(params: { readonly dir: string; readonly io: Co
       .map((entry) => entry.name);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const message = code === "ENOENT" ? "folder not found" : code === "ENOTDIR" ? "is a file, not a folder" : (error as Error).message;
+    const message =
+      code === "ENOENT"
+        ? "folder not found"
+        : code === "ENOTDIR"
+          ? "is a file, not a folder"
+          : (error as Error).message;
     throw InputError.of({ file: dir, path: "", message });
   }
   return names.sort().map((name) => {

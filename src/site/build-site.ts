@@ -19,7 +19,8 @@ export function alertMap(input: Pick<SiteInput, "runbooks">): Record<string, str
   const entries = new Map<string, string>();
   for (const runbook of input.runbooks) {
     for (const alert of runbook.frontMatter.alerts) {
-      if (!entries.has(alert)) entries.set(alert, hrefFrom(SITE_PATHS.alerts, SITE_PATHS.runbook(runbook.slug)));
+      if (!entries.has(alert))
+        entries.set(alert, hrefFrom(SITE_PATHS.alerts, SITE_PATHS.runbook(runbook.slug)));
     }
   }
   return Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -42,7 +43,10 @@ export function buildSite(input: SiteInput): SiteFiles {
   files.set(SITE_PATHS.rotaCalendar, rotaCalendar({ rota: input.rota, zone: input.zone, stamp }));
   for (const person of input.rota.people) {
     files.set(SITE_PATHS.person(person.login), personPage(site, person));
-    files.set(SITE_PATHS.personCalendar(person.login), rotaCalendar({ rota: input.rota, zone: input.zone, stamp, login: person.login }));
+    files.set(
+      SITE_PATHS.personCalendar(person.login),
+      rotaCalendar({ rota: input.rota, zone: input.zone, stamp, login: person.login }),
+    );
   }
   files.set(SITE_PATHS.alerts, `${JSON.stringify(alertMap(site), null, 2)}\n`);
   if (input.service) {

@@ -1,4 +1,9 @@
-import MarkdownIt, { type Env, type MarkdownIt as MarkdownItInstance, type StateCore, type Token } from "markdown-it";
+import MarkdownIt, {
+  type Env,
+  type MarkdownIt as MarkdownItInstance,
+  type StateCore,
+  type Token,
+} from "markdown-it";
 import { uniqueHeadingIds } from "../core/runbooks/heading-ids.js";
 import { classifyLink } from "../core/runbooks/link-target.js";
 import { inlineText } from "../core/runbooks/outline.js";
@@ -28,7 +33,8 @@ function createRenderer(): MarkdownItInstance {
     (defaultFence?.(tokens, idx, options, env, self) ?? "").replace(/^<pre>/, '<pre tabindex="0">');
   md.renderer.rules.code_block = (tokens, idx, options, env, self) =>
     (defaultCode?.(tokens, idx, options, env, self) ?? "").replace(/^<pre>/, '<pre tabindex="0">');
-  md.renderer.rules.table_open = () => '<div class="table-wrap" tabindex="0" role="region" aria-label="Table">\n<table>\n';
+  md.renderer.rules.table_open = () =>
+    '<div class="table-wrap" tabindex="0" role="region" aria-label="Table">\n<table>\n';
   md.renderer.rules.table_close = () => "</table>\n</div>\n";
   return md;
 }
@@ -105,7 +111,8 @@ function rewrite(state: StateCore): void {
       token.attrs = (token.attrs ?? []).filter(([name]) => name !== "style");
       if (align === "center" || align === "right") token.attrJoin("class", `align-${align}`);
     }
-    if (token.type === "inline" && token.children) token.children = rewriteInline(token.children, env, state.Token);
+    if (token.type === "inline" && token.children)
+      token.children = rewriteInline(token.children, env, state.Token);
   });
   const ids = uniqueHeadingIds(headingTokens.map((heading) => heading.text));
   env.headings = headingTokens.map(({ open, text }, i) => {
@@ -122,7 +129,10 @@ renderer.core.ruler.push("firstline_rewrite", rewrite);
  * go where `runbookHref` says; links to anything else relative, and unsafe links, keep only their
  * text. Headings get GitHub's anchors, and are returned for a table of contents.
  */
-export function renderRunbookMarkdown(params: { readonly markdown: string; readonly runbookHref: RunbookHref }): {
+export function renderRunbookMarkdown(params: {
+  readonly markdown: string;
+  readonly runbookHref: RunbookHref;
+}): {
   readonly html: string;
   readonly headings: readonly RenderedHeading[];
 } {

@@ -5,7 +5,13 @@ import { buildSite, type SiteFiles } from "./build-site.js";
 import type { ServicePageData } from "./charts/service-charts.js";
 
 /** The site of a configuration: its name, zone, escalation steps and edit links come from the config. */
-export function buildSiteFromConfig(params: { readonly config: FirstlineConfig; readonly rota: Rota; readonly runbooks: readonly RunbookFile[]; readonly today: string; readonly service?: ServicePageData | undefined }): SiteFiles {
+export function buildSiteFromConfig(params: {
+  readonly config: FirstlineConfig;
+  readonly rota: Rota;
+  readonly runbooks: readonly RunbookFile[];
+  readonly today: string;
+  readonly service?: ServicePageData | undefined;
+}): SiteFiles {
   const { config } = params;
   return buildSite({
     name: config.supportRepo === null ? "Firstline" : `Firstline · ${config.supportRepo}`,

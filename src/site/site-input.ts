@@ -48,7 +48,8 @@ export function hrefFrom(from: string, to: string): string {
   const fromDirs = from.split("/").slice(0, -1);
   const toParts = to.split("/");
   let shared = 0;
-  while (shared < fromDirs.length && shared < toParts.length - 1 && fromDirs[shared] === toParts[shared]) shared += 1;
+  while (shared < fromDirs.length && shared < toParts.length - 1 && fromDirs[shared] === toParts[shared])
+    shared += 1;
   return "../".repeat(fromDirs.length - shared) + toParts.slice(shared).map(encodeURIComponent).join("/");
 }
 

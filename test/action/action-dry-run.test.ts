@@ -15,12 +15,25 @@ interface DryRunResult {
 describe("the Action's dry run", () => {
   let emulator: Emulator;
   beforeAll(async () => {
-    emulator = await startEmulator({ now: new Date("2026-12-09T10:00:00Z"), seed: agencySeed(), stderr: () => undefined });
+    emulator = await startEmulator({
+      now: new Date("2026-12-09T10:00:00Z"),
+      seed: agencySeed(),
+      stderr: () => undefined,
+    });
   });
   afterAll(async () => emulator.close());
 
-  const env = (now: string) => ({ GITHUB_API_URL: emulator.url, FIRSTLINE_NOW: now, GITHUB_REPOSITORY: "northgate/support" });
-  const inputs = (command: string) => ({ command, token: "user-northgate-ops", "bot-login": "northgate-ops", "dry-run": "true" });
+  const env = (now: string) => ({
+    GITHUB_API_URL: emulator.url,
+    FIRSTLINE_NOW: now,
+    GITHUB_REPOSITORY: "northgate/support",
+  });
+  const inputs = (command: string) => ({
+    command,
+    token: "user-northgate-ops",
+    "bot-login": "northgate-ops",
+    "dry-run": "true",
+  });
   const onlyReads = async (run: () => Promise<void>) => {
     emulator.log.reset();
     await run();
@@ -52,7 +65,10 @@ describe("the Action's dry run", () => {
       expect(run.summary).toContain("### Dry run");
       expect(run.summary).toContain(`- \`POST /repos/riverside/tenant-portal/issues/${number}/comments\``);
     });
-    const ticket = emulator.dump().repos.find((r) => r.fullName === "riverside/tenant-portal")?.issues.find((i) => i.number === number);
+    const ticket = emulator
+      .dump()
+      .repos.find((r) => r.fullName === "riverside/tenant-portal")
+      ?.issues.find((i) => i.number === number);
     expect(ticket?.labels ?? []).toEqual([]);
   });
 
@@ -62,10 +78,16 @@ describe("the Action's dry run", () => {
       expect(run.code).toBe(0);
       const result = resultOutput(run.output) as DryRunResult & { issue: string };
       expect(result.issue).toBe("created");
-      expect(result.dryRun.writes.map((w) => `${w.method} ${w.path}`)).toContain("POST /repos/northgate/support/issues");
+      expect(result.dryRun.writes.map((w) => `${w.method} ${w.path}`)).toContain(
+        "POST /repos/northgate/support/issues",
+      );
       expect(run.summary).toContain("Announcement issue (new): created");
     });
-    const announcements = emulator.dump().repos.find((r) => r.fullName === "northgate/support")?.issues.filter((i) => i.title.startsWith("Support rota")) ?? [];
+    const announcements =
+      emulator
+        .dump()
+        .repos.find((r) => r.fullName === "northgate/support")
+        ?.issues.filter((i) => i.title.startsWith("Support rota")) ?? [];
     expect(announcements).toEqual([]);
   });
 
@@ -78,7 +100,11 @@ describe("the Action's dry run", () => {
       expect(result.dryRun.writes).toEqual([{ method: "POST", path: "/repos/northgate/support/issues" }]);
       expect(run.summary).toContain("## Rota horizon for 2027-04-15: needs attention (dry run)");
     });
-    const horizon = emulator.dump().repos.find((r) => r.fullName === "northgate/support")?.issues.filter((i) => i.title.startsWith("The rota")) ?? [];
+    const horizon =
+      emulator
+        .dump()
+        .repos.find((r) => r.fullName === "northgate/support")
+        ?.issues.filter((i) => i.title.startsWith("The rota")) ?? [];
     expect(horizon).toEqual([]);
   });
 });

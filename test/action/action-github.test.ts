@@ -10,19 +10,34 @@ describe.each(actionRuntimes())("the Action against GitHub (emulated), on $name"
   let emulator: Emulator;
   beforeAll(async () => {
     // The token's user (northgate-ops) has write access, as it needs on GitHub: without it labels and assignees are dropped.
-    emulator = await startEmulator({ now: new Date("2026-12-02T11:00:00Z"), seed: agencySeed(), stderr: () => undefined });
+    emulator = await startEmulator({
+      now: new Date("2026-12-02T11:00:00Z"),
+      seed: agencySeed(),
+      stderr: () => undefined,
+    });
   });
   afterAll(async () => emulator.close());
 
-  const env = (now: string) => ({ GITHUB_API_URL: emulator.url, FIRSTLINE_NOW: now, GITHUB_REPOSITORY: "northgate/support" });
-  const inputs = (command: string) => ({ command, token: "user-northgate-ops", "bot-login": "northgate-ops" });
+  const env = (now: string) => ({
+    GITHUB_API_URL: emulator.url,
+    FIRSTLINE_NOW: now,
+    GITHUB_REPOSITORY: "northgate/support",
+  });
+  const inputs = (command: string) => ({
+    command,
+    token: "user-northgate-ops",
+    "bot-login": "northgate-ops",
+  });
 
   it("publish-rota opens the week's announcement, assigned to the pair; run again it changes nothing", async () => {
     const first = await runAction({ inputs: inputs("publish-rota"), env: env("2026-12-02T11:00:00Z") });
     expect(first.stdout).not.toContain("::error");
     expect(first.code).toBe(0);
     expect(resultOutput(first.output)).toMatchObject({ week: "2026-12-02", issue: "created" });
-    const issue = emulator.dump().repos.find((r) => r.fullName === "northgate/support")?.issues.find((i) => i.title === "Support rota: week of Wed 2 Dec 2026");
+    const issue = emulator
+      .dump()
+      .repos.find((r) => r.fullName === "northgate/support")
+      ?.issues.find((i) => i.title === "Support rota: week of Wed 2 Dec 2026");
     expect([...(issue?.assignees ?? [])].sort()).toEqual(["erin-walsh", "grace-kowalski"]);
     expect(issue?.body).toContain("Reminder for @hamza-iqbal @ivan-petrov");
     const writesBefore = emulator.log.summary().writes;
@@ -35,7 +50,11 @@ describe.each(actionRuntimes())("the Action against GitHub (emulated), on $name"
   it("the next Wednesday's run opens the new week and closes the old one", async () => {
     const run = await runAction({ inputs: inputs("publish-rota"), env: env("2026-12-09T10:05:00Z") });
     expect(resultOutput(run.output)).toMatchObject({ week: "2026-12-09", issue: "created" });
-    const issues = emulator.dump().repos.find((r) => r.fullName === "northgate/support")?.issues.filter((i) => i.title.startsWith("Support rota")) ?? [];
+    const issues =
+      emulator
+        .dump()
+        .repos.find((r) => r.fullName === "northgate/support")
+        ?.issues.filter((i) => i.title.startsWith("Support rota")) ?? [];
     expect(issues.map((i) => [i.title, i.state])).toEqual([
       ["Support rota: week of Wed 2 Dec 2026", "closed"],
       ["Support rota: week of Wed 9 Dec 2026", "open"],
@@ -61,11 +80,18 @@ describe.each(actionRuntimes())("the Action against GitHub (emulated), on $name"
     expect(resultOutput(run.output)).toMatchObject({ maintenanceOpened: 1 });
     await runAction({ inputs: inputs("sla-sweep"), env: env("2026-12-09T16:31:00Z") });
     const quiet = await runAction({ inputs: inputs("sla-sweep"), env: env("2026-12-09T16:32:00Z") });
-    expect(resultOutput(quiet.output)).toMatchObject({ writes: 0, dashboard: "unchanged", maintenanceOpened: 0 });
+    expect(resultOutput(quiet.output)).toMatchObject({
+      writes: 0,
+      dashboard: "unchanged",
+      maintenanceOpened: 0,
+    });
   });
 
   it("sla-report summarises the period's tickets and gives the CSV as its result", async () => {
-    const run = await runAction({ inputs: { ...inputs("sla-report"), from: "2026-12-01", to: "2026-12-31" }, env: env("2026-12-10T12:00:00Z") });
+    const run = await runAction({
+      inputs: { ...inputs("sla-report"), from: "2026-12-01", to: "2026-12-31" },
+      env: env("2026-12-10T12:00:00Z"),
+    });
     expect(run.stdout).not.toContain("::error");
     expect(run.code).toBe(0);
     expect(run.summary).toContain("## SLA report: tickets opened 2026-12-01 to 2026-12-31");

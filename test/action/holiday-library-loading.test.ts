@@ -2,7 +2,10 @@ import Holidays from "date-holidays";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { bankHolidaysFromLibrary, type HolidayLibrary } from "../../src/core/time/bank-holidays-from-library.js";
+import {
+  bankHolidaysFromLibrary,
+  type HolidayLibrary,
+} from "../../src/core/time/bank-holidays-from-library.js";
 import { bankHolidays } from "../../src/core/time/holidays.js";
 import { provideHolidayLibrary } from "../../src/shell/holiday-library.js";
 
@@ -19,7 +22,9 @@ describe("the holiday library as the Action provides it", () => {
   it("dist/bank-holiday-library.cjs answers for 2150 as date-holidays does", () => {
     provideHolidayLibrary({ from: entry, specifier: "./bank-holiday-library.cjs" });
     const library = Holidays as unknown as HolidayLibrary;
-    expect([...bankHolidays("northern-ireland", 2150)]).toEqual([...bankHolidaysFromLibrary({ library, region: "northern-ireland", year: 2150 })]);
+    expect([...bankHolidays("northern-ireland", 2150)]).toEqual([
+      ...bankHolidaysFromLibrary({ library, region: "northern-ireland", year: 2150 }),
+    ]);
     expect(bankHolidays("northern-ireland", 2150).size).toBeGreaterThan(8);
   });
 });

@@ -8,7 +8,9 @@ interface FormField {
   attributes: { label?: string; options?: string[] };
 }
 
-const form = parse(readFileSync(".github/ISSUE_TEMPLATE/support-request.yml", "utf8")) as { body: FormField[] };
+const form = parse(readFileSync(".github/ISSUE_TEMPLATE/support-request.yml", "utf8")) as {
+  body: FormField[];
+};
 const labels = form.body.filter((f) => f.type !== "markdown").map((f) => f.attributes.label);
 
 describe("the client issue form", () => {
@@ -17,7 +19,8 @@ describe("the client issue form", () => {
   });
 
   it("offers exactly the impact and type answers triage maps", () => {
-    const options = (label: string) => form.body.find((f) => f.attributes.label === label)?.attributes.options;
+    const options = (label: string) =>
+      form.body.find((f) => f.attributes.label === label)?.attributes.options;
     expect(options(FORM_FIELDS.impact)).toEqual(IMPACT_OPTIONS.map((o) => o.answer));
     expect(options(FORM_FIELDS.type)).toEqual(TYPE_OPTIONS.map((o) => o.answer));
   });
@@ -25,9 +28,16 @@ describe("the client issue form", () => {
 
 describe("the app manifest", () => {
   it("subscribes to the events the app handles and asks no write access it does not use", () => {
-    const manifest = parse(readFileSync("app.yml", "utf8")) as { default_events: string[]; default_permissions: Record<string, string> };
-    expect(manifest.default_events).toEqual(expect.arrayContaining(["issues", "issue_comment", "pull_request", "pull_request_review", "push"]));
-    const writes = Object.entries(manifest.default_permissions).filter(([, level]) => level === "write").map(([name]) => name);
+    const manifest = parse(readFileSync("app.yml", "utf8")) as {
+      default_events: string[];
+      default_permissions: Record<string, string>;
+    };
+    expect(manifest.default_events).toEqual(
+      expect.arrayContaining(["issues", "issue_comment", "pull_request", "pull_request_review", "push"]),
+    );
+    const writes = Object.entries(manifest.default_permissions)
+      .filter(([, level]) => level === "write")
+      .map(([name]) => name);
     expect(writes.sort()).toEqual(["checks", "issues", "organization_projects", "pull_requests"]);
   });
 });

@@ -18,13 +18,19 @@ const base64 = (text: string) => Buffer.from(text).toString("base64");
 
 /** The configuration read and the creation of the labels the first ticket needs (only those, not the catalogue). */
 function mockConfigAndLabels(scope: nock.Scope, labelsCreated = 5) {
-  const catalogue = labelCatalogue(firstlineConfigSchema.parse({ clients: [{ id: "codertocat", name: "Codertocat Ltd", repos: ["Codertocat/Hello-World"] }] }));
+  const catalogue = labelCatalogue(
+    firstlineConfigSchema.parse({
+      clients: [{ id: "codertocat", name: "Codertocat Ltd", repos: ["Codertocat/Hello-World"] }],
+    }),
+  );
   return scope
     .post("/app/installations/2/access_tokens")
     .reply(201, { token: "test", permissions: { issues: "write" } })
     .get("/repos/Codertocat/Hello-World/contents/.github%2Ffirstline.yml")
     .reply(200, { type: "file", encoding: "base64", content: base64(CONFIG) }, { etag: '"v1"' })
-    .post("/repos/Codertocat/Hello-World/labels", (body: { name: string }) => catalogue.some((l) => l.name === body.name))
+    .post("/repos/Codertocat/Hello-World/labels", (body: { name: string }) =>
+      catalogue.some((l) => l.name === body.name),
+    )
     .times(labelsCreated)
     .reply(201, {});
 }
@@ -41,17 +47,31 @@ describe("a new issue becomes a ticket", () => {
     const payload = webhookExample("issues", "opened");
     const sent: { labels?: string[]; body?: string } = {};
     const scope = mockConfigAndLabels(nock(API))
-      .post("/repos/Codertocat/Hello-World/issues/1/labels", (body: { labels: string[] }) => ((sent.labels = body.labels), true))
+      .post(
+        "/repos/Codertocat/Hello-World/issues/1/labels",
+        (body: { labels: string[] }) => ((sent.labels = body.labels), true),
+      )
       .reply(200, [])
-      .post("/repos/Codertocat/Hello-World/issues/1/comments", (body: { body: string }) => ((sent.body = body.body), true))
+      .post(
+        "/repos/Codertocat/Hello-World/issues/1/comments",
+        (body: { body: string }) => ((sent.body = body.body), true),
+      )
       .reply(201, { id: 99 });
     await probot.receive({ id: "d-1", name: "issues", payload } as never);
     expect(scope.pendingMocks()).toEqual([]);
     // "Spelling error" reads as a bug report with no steps, page or expected behaviour: ask, and pause.
-    expect(sent.labels).toEqual(["client: codertocat", "priority: P3", "type: bug", "needs: info", "status: waiting on client"]);
+    expect(sent.labels).toEqual([
+      "client: codertocat",
+      "priority: P3",
+      "type: bug",
+      "needs: info",
+      "status: waiting on client",
+    ]);
     expect(sent.body).toContain("| Client | Codertocat Ltd (`codertocat`) |");
     expect(sent.body).toContain("| First response | 8 working hours | on hold | ⏸️ paused |");
-    expect(sent.body).toContain("@Codertocat, please reply with:\n- steps to reproduce\n- the page or URL affected\n- expected and actual behaviour");
+    expect(sent.body).toContain(
+      "@Codertocat, please reply with:\n- steps to reproduce\n- the page or URL affected\n- expected and actual behaviour",
+    );
     expect(sent.body).toContain("<!-- firstline:card -->");
   });
 
@@ -95,11 +115,25 @@ describe("a new issue becomes a ticket", () => {
       .post("/app/installations/2/access_tokens")
       .reply(201, { token: "test" })
       .get("/repos/Codertocat/Hello-World/contents/.github%2Ffirstline.yml")
-      .reply(200, { type: "file", encoding: "base64", content: base64("clients:\n  - id: codertocat\n    name: X\n    plan: gold\n") }, { etag: '"v2"' })
+      .reply(
+        200,
+        {
+          type: "file",
+          encoding: "base64",
+          content: base64("clients:\n  - id: codertocat\n    name: X\n    plan: gold\n"),
+        },
+        { etag: '"v2"' },
+      )
       .get("/repos/Codertocat/Hello-World/issues")
       .query({ state: "open", creator: "firstline[bot]", per_page: 100, page: 1 })
       .reply(200, [])
-      .post("/repos/Codertocat/Hello-World/issues", (body: { title: string; body: string }) => ((issueBody = body.body), body.title === "Firstline cannot read its configuration"))
+      .post(
+        "/repos/Codertocat/Hello-World/issues",
+        (body: { title: string; body: string }) => (
+          (issueBody = body.body),
+          body.title === "Firstline cannot read its configuration"
+        ),
+      )
       .reply(201, { number: 2 })
       // After creating, Firstline looks once more for a twin a racing writer may have opened.
       .get("/repos/Codertocat/Hello-World/issues")
@@ -107,6 +141,8 @@ describe("a new issue becomes a ticket", () => {
       .reply(200, []);
     await probot.receive({ id: "d-4", name: "issues", payload } as never);
     expect(scope.pendingMocks()).toEqual([]);
-    expect(issueBody).toContain("| `Codertocat/Hello-World:.github/firstline.yml:4` | clients[0].plan: unknown plan \"gold\"; known: standard, enhanced |");
+    expect(issueBody).toContain(
+      '| `Codertocat/Hello-World:.github/firstline.yml:4` | clients[0].plan: unknown plan "gold"; known: standard, enhanced |',
+    );
   });
 });

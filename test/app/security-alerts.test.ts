@@ -35,7 +35,10 @@ describe("code scanning alerts become one maintenance ticket per rule", () => {
       .get("/repos/Codertocat/Hello-World/issues")
       .query(true)
       .reply(200, [])
-      .post("/repos/Codertocat/Hello-World/issues", (body: { title: string; body: string; labels: string[] }) => ((created = body), true))
+      .post(
+        "/repos/Codertocat/Hello-World/issues",
+        (body: { title: string; body: string; labels: string[] }) => ((created = body), true),
+      )
       .reply(201, { number: 7 })
       // After creating, Firstline looks once more for a twin a racing writer may have opened.
       .get("/repos/Codertocat/Hello-World/issues")

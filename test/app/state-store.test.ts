@@ -10,7 +10,11 @@ const redisAvailability = ensureRedis();
 const skipRedis = skipWithoutServer(redisAvailability);
 
 /** The same behaviour from both backends: two stores on one Redis stand for two instances. */
-function storeSuite(name: string, open: () => Promise<{ first: StateStore; second: StateStore; close: () => Promise<void> }>, params: { readonly shared: boolean }) {
+function storeSuite(
+  name: string,
+  open: () => Promise<{ first: StateStore; second: StateStore; close: () => Promise<void> }>,
+  params: { readonly shared: boolean },
+) {
   describe(`the ${name} state store`, () => {
     let first: StateStore;
     let second: StateStore;
@@ -53,7 +57,11 @@ function storeSuite(name: string, open: () => Promise<{ first: StateStore; secon
         inside -= 1;
         if (label === "b") throw new Error("b fails");
       };
-      const results = await Promise.allSettled([first.withLock("t#1", task("a")), second.withLock("t#1", task("b")), first.withLock("t#1", task("c"))]);
+      const results = await Promise.allSettled([
+        first.withLock("t#1", task("a")),
+        second.withLock("t#1", task("b")),
+        first.withLock("t#1", task("c")),
+      ]);
       expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
       if (params.shared) expect(most).toBe(1);
       expect(order.filter((o) => o.endsWith(":in"))).toHaveLength(3);

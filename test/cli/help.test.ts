@@ -10,17 +10,23 @@ import { runCliWith } from "../helpers/memory-io.js";
 import packageJson from "../../package.json" with { type: "json" };
 import { emulatorCommand } from "../../src/emulator/command.js";
 
-const run = (argv: readonly string[], repositoryRoot: string | null = ".") => runCliWith({ argv, repositoryRoot });
+const run = (argv: readonly string[], repositoryRoot: string | null = ".") =>
+  runCliWith({ argv, repositoryRoot });
 const groups = [...new Set(commands.map(groupOf))];
 
 describe("a command line that guides", () => {
-  it.each([["--help"], ["-h"], ["help"]])("firstline %s lists every command and how to ask about one (exit 0)", async (flag) => {
-    const result = await run([flag]);
-    expect(result.code).toBe(0);
-    for (const command of commands) expect(result.stdout).toContain(`  ${command.name} `);
-    expect(result.stdout).toContain("firstline <group> --help (sla, triage, rota, runbooks, site, toil, alert, maintenance)");
-    expect(result.stdout).not.toContain("emulator");;
-  });
+  it.each([["--help"], ["-h"], ["help"]])(
+    "firstline %s lists every command and how to ask about one (exit 0)",
+    async (flag) => {
+      const result = await run([flag]);
+      expect(result.code).toBe(0);
+      for (const command of commands) expect(result.stdout).toContain(`  ${command.name} `);
+      expect(result.stdout).toContain(
+        "firstline <group> --help (sla, triage, rota, runbooks, site, toil, alert, maintenance)",
+      );
+      expect(result.stdout).not.toContain("emulator");
+    },
+  );
 
   it("firstline alone shows the same help but exits 2: there was nothing to do", async () => {
     const result = await run([]);
@@ -32,14 +38,17 @@ describe("a command line that guides", () => {
     expect(await run(["--version"])).toMatchObject({ code: 0, stdout: `${packageJson.version}\n` });
   });
 
-  it.each(groups.filter((group) => commands.filter((c) => groupOf(c) === group).length > 1))("firstline %s --help lists the group's commands with an example each", async (group) => {
-    const result = await run([group, "--help"]);
-    expect(result.code).toBe(0);
-    for (const command of commands.filter((c) => groupOf(c) === group)) {
-      expect(result.stdout).toContain(`  ${command.name} `);
-      expect(result.stdout).toContain(`  ${COMMAND_HELP[command.name]?.example ?? "?"}`);
-    }
-  });
+  it.each(groups.filter((group) => commands.filter((c) => groupOf(c) === group).length > 1))(
+    "firstline %s --help lists the group's commands with an example each",
+    async (group) => {
+      const result = await run([group, "--help"]);
+      expect(result.code).toBe(0);
+      for (const command of commands.filter((c) => groupOf(c) === group)) {
+        expect(result.stdout).toContain(`  ${command.name} `);
+        expect(result.stdout).toContain(`  ${COMMAND_HELP[command.name]?.example ?? "?"}`);
+      }
+    },
+  );
 
   it("a group without a command, or with an unknown one, shows the group's help on stderr (exit 2)", async () => {
     const bare = await run(["rota"]);
@@ -50,14 +59,18 @@ describe("a command line that guides", () => {
     expect(unknown.stderr).toMatch(/^firstline: unknown command "sla nope"\n/);
   });
 
-  it.each(commands.map((command) => [command.name, command] as const))("firstline %s --help lists each option with what it is, its default and one example", async (name, command) => {
-    for (const flag of ["--help", "-h"]) {
-      const result = await run([...name.split(" "), flag]);
-      expect(result.code).toBe(0);
-      for (const option of Object.keys(command.options)) expect(result.stdout).toMatch(new RegExp(`\\n  --${option}\\b.*\\S`));
-      expect(result.stdout).toContain(`Example:\n  firstline ${name}`);
-    }
-  });
+  it.each(commands.map((command) => [command.name, command] as const))(
+    "firstline %s --help lists each option with what it is, its default and one example",
+    async (name, command) => {
+      for (const flag of ["--help", "-h"]) {
+        const result = await run([...name.split(" "), flag]);
+        expect(result.code).toBe(0);
+        for (const option of Object.keys(command.options))
+          expect(result.stdout).toMatch(new RegExp(`\\n  --${option}\\b.*\\S`));
+        expect(result.stdout).toContain(`Example:\n  firstline ${name}`);
+      }
+    },
+  );
 
   it("every command and every option has help, and each example uses only the command's options", () => {
     // The emulator's own program (npm run emulator) shares the help texts.
@@ -65,15 +78,20 @@ describe("a command line that guides", () => {
     expect(Object.keys(COMMAND_HELP).sort()).toEqual(all.map((c) => c.name).sort());
     for (const command of all) {
       const help = COMMAND_HELP[command.name];
-      expect(Object.keys(help?.options ?? {}).sort(), command.name).toEqual(Object.keys(command.options).sort());
+      expect(Object.keys(help?.options ?? {}).sort(), command.name).toEqual(
+        Object.keys(command.options).sort(),
+      );
       const used = [...(help?.example ?? "").matchAll(/--([a-z-]+)/g)].map((m) => m[1]);
-      for (const option of used) expect([...Object.keys(command.options), "json"], `${command.name}: --${option}`).toContain(option);
+      for (const option of used)
+        expect([...Object.keys(command.options), "json"], `${command.name}: --${option}`).toContain(option);
     }
   });
 
   it("a default that the option schema holds is shown", async () => {
     const result = await run(["sla", "due", "--help"]);
-    expect(result.stdout).toMatch(/--metric METRIC +firstResponse, nextResponse or resolution \(default: firstResponse\)/);
+    expect(result.stdout).toMatch(
+      /--metric METRIC +firstResponse, nextResponse or resolution \(default: firstResponse\)/,
+    );
     expect(result.stdout).toMatch(/--client CLIENT +.*\(required\)/);
   });
 });

@@ -6,7 +6,17 @@ import { runCli } from "../helpers/memory-io.js";
 
 const CONFIG = ".github/firstline.yml";
 const plan = (from: string, to: string, config = CONFIG, json = true) =>
-  runCli(["maintenance", "plan", "--config", config, "--from", from, "--to", to, ...(json ? ["--json"] : [])]);
+  runCli([
+    "maintenance",
+    "plan",
+    "--config",
+    config,
+    "--from",
+    from,
+    "--to",
+    to,
+    ...(json ? ["--json"] : []),
+  ]);
 
 describe("firstline maintenance plan", () => {
   it("prints the contract's JSON for the repository's configuration: Christmas Day's task opens Tue 29 Dec", async () => {
@@ -15,7 +25,12 @@ describe("firstline maintenance plan", () => {
     expect(result.json()).toEqual({
       tasks: [
         { client: "acme", task: "Apply CMS core updates", date: "2026-12-02", priority: "P3" },
-        { client: "riverside", task: "Review TLS certificates and domain renewals", date: "2026-12-29", priority: "P3" },
+        {
+          client: "riverside",
+          task: "Review TLS certificates and domain renewals",
+          date: "2026-12-29",
+          priority: "P3",
+        },
       ],
     });
   });
@@ -78,11 +93,17 @@ describe("firstline maintenance plan", () => {
   });
 
   it("a config the schema rejects names its key path and line", async () => {
-    const result = await runCli(["maintenance", "plan", "--config", "c.yml", "--from", "2026-01-01", "--to", "2026-01-31"], {
-      "c.yml": "clients:\n  - { id: acme, name: Acme, repos: [acme/website] }\nmaintenance:\n  - client: acme\n    task: Patch\n    rrule: FREQ=DAILY\n    since: soon\n",
-    });
+    const result = await runCli(
+      ["maintenance", "plan", "--config", "c.yml", "--from", "2026-01-01", "--to", "2026-01-31"],
+      {
+        "c.yml":
+          "clients:\n  - { id: acme, name: Acme, repos: [acme/website] }\nmaintenance:\n  - client: acme\n    task: Patch\n    rrule: FREQ=DAILY\n    since: soon\n",
+      },
+    );
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe("c.yml:7: maintenance[0].since: must be a real date written YYYY-MM-DD");
+    expect(result.stderr.trim()).toBe(
+      "c.yml:7: maintenance[0].since: must be a real date written YYYY-MM-DD",
+    );
   });
 });
 
@@ -91,15 +112,62 @@ describe("the built command", () => {
   // runs Node's own ES module loading of rrule (CommonJS) without needing a prior build.
   const bundle = `lib/maintenance-test-${process.pid}.js`;
   beforeAll(async () => {
-    await build({ entryPoints: ["src/cli/index.ts"], outfile: bundle, bundle: true, platform: "node", target: "node20", format: "esm", packages: "external", logLevel: "warning" });
+    await build({
+      entryPoints: ["src/cli/index.ts"],
+      outfile: bundle,
+      bundle: true,
+      platform: "node",
+      target: "node20",
+      format: "esm",
+      packages: "external",
+      logLevel: "warning",
+    });
   });
   afterAll(() => rmSync(bundle, { force: true }));
 
   it("runs under node with the contract's exit codes", () => {
-    const ok = spawnSync("node", [bundle, "maintenance", "plan", "--config", CONFIG, "--from", "2026-12-29", "--to", "2026-12-29", "--json"], { encoding: "utf8" });
+    const ok = spawnSync(
+      "node",
+      [
+        bundle,
+        "maintenance",
+        "plan",
+        "--config",
+        CONFIG,
+        "--from",
+        "2026-12-29",
+        "--to",
+        "2026-12-29",
+        "--json",
+      ],
+      { encoding: "utf8" },
+    );
     expect(ok.status).toBe(0);
-    expect(JSON.parse(ok.stdout)).toEqual({ tasks: [{ client: "riverside", task: "Review TLS certificates and domain renewals", date: "2026-12-29", priority: "P3" }] });
-    const bad = spawnSync("node", [bundle, "maintenance", "plan", "--config", "test/fixtures/maintenance/bad-rule.yml", "--from", "2026-01-01", "--to", "2026-01-31"], { encoding: "utf8" });
+    expect(JSON.parse(ok.stdout)).toEqual({
+      tasks: [
+        {
+          client: "riverside",
+          task: "Review TLS certificates and domain renewals",
+          date: "2026-12-29",
+          priority: "P3",
+        },
+      ],
+    });
+    const bad = spawnSync(
+      "node",
+      [
+        bundle,
+        "maintenance",
+        "plan",
+        "--config",
+        "test/fixtures/maintenance/bad-rule.yml",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-01-31",
+      ],
+      { encoding: "utf8" },
+    );
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^test\/fixtures\/maintenance\/bad-rule\.yml:13: maintenance\[1\]\.rrule: /);
   });

@@ -15,7 +15,18 @@ describe("command-line odds: exit 2 with one clear line", () => {
     ["a year before 1970", "0001-01-01T00:00:00Z", "out of range"],
     ["an expanded year", "+275760-09-13T00:00:00Z", "not an ISO 8601 instant"],
   ])("an instant with %s", async (_what, opened, message) => {
-    const result = await runCli(["sla", "due", "--config", CONFIG, "--client", "riverside", "--priority", "P2", "--opened", opened]);
+    const result = await runCli([
+      "sla",
+      "due",
+      "--config",
+      CONFIG,
+      "--client",
+      "riverside",
+      "--priority",
+      "P2",
+      "--opened",
+      opened,
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
     expect(result.stderr).not.toContain("internal error");
@@ -26,7 +37,11 @@ describe("command-line odds: exit 2 with one clear line", () => {
     const dir = mkdtempSync(join(tmpdir(), "firstline-odds-"));
     const file = join(dir, "site");
     writeFileSync(file, "not a folder");
-    const result = spawnSync(process.execPath, ["lib/cli.js", "site", "build", "--out", file, "--today", "2026-12-02"], { encoding: "utf8" });
+    const result = spawnSync(
+      process.execPath,
+      ["lib/cli.js", "site", "build", "--out", file, "--today", "2026-12-02"],
+      { encoding: "utf8" },
+    );
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("a file stands where a folder is needed");
     expect(result.stderr).not.toContain("internal error");

@@ -5,7 +5,15 @@ const BROKEN = "test/fixtures/runbooks/broken";
 
 describe("firstline runbooks check", () => {
   it("passes the repository's own runbooks on 2026-12-07 with no findings at all", async () => {
-    const result = await runCli(["runbooks", "check", "--dir", "runbooks", "--today", "2026-12-07", "--json"]);
+    const result = await runCli([
+      "runbooks",
+      "check",
+      "--dir",
+      "runbooks",
+      "--today",
+      "2026-12-07",
+      "--json",
+    ]);
     expect(result.code).toBe(0);
     expect(result.json()).toEqual({ ok: true, findings: [] });
   });
@@ -28,14 +36,25 @@ describe("firstline runbooks check", () => {
 
   it("prints file:line, severity and rule, then a summary line", async () => {
     const result = await runCli(["runbooks", "check", "--dir", BROKEN, "--today", "2026-11-26"]);
-    expect(result.stdout).toContain(`${BROKEN}/db-full.md:11: error [runbooks/broken-link] link to queue.md, which does not exist\n`);
-    expect(result.stdout.trimEnd().split("\n").pop()).toBe("runbooks check (today 2026-11-26): failed, 2 runbooks, 3 errors, 3 warnings");
+    expect(result.stdout).toContain(
+      `${BROKEN}/db-full.md:11: error [runbooks/broken-link] link to queue.md, which does not exist\n`,
+    );
+    expect(result.stdout.trimEnd().split("\n").pop()).toBe(
+      "runbooks check (today 2026-11-26): failed, 2 runbooks, 3 errors, 3 warnings",
+    );
   });
 
   it("takes today from the clock in Europe/London when --today is absent", async () => {
     const dueDay = await runCli(["runbooks", "check", "--dir", BROKEN, "--json"], {}, "2026-09-01T22:59:00Z");
-    const dayAfter = await runCli(["runbooks", "check", "--dir", BROKEN, "--json"], {}, "2026-09-01T23:00:00Z");
-    const stale = (result: { json: () => unknown }) => (result.json() as { findings: { file: string; rule: string }[] }).findings.filter((f) => f.rule === "runbooks/stale" && f.file.endsWith("db-full.md")).length;
+    const dayAfter = await runCli(
+      ["runbooks", "check", "--dir", BROKEN, "--json"],
+      {},
+      "2026-09-01T23:00:00Z",
+    );
+    const stale = (result: { json: () => unknown }) =>
+      (result.json() as { findings: { file: string; rule: string }[] }).findings.filter(
+        (f) => f.rule === "runbooks/stale" && f.file.endsWith("db-full.md"),
+      ).length;
     // Reviewed 2026-03-01, so current through 2026-09-01; 23:00 UTC that day is already 2 September in London.
     expect(stale(dueDay)).toBe(0);
     expect(stale(dayAfter)).toBe(1);

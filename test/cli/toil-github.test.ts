@@ -11,14 +11,20 @@ const CONFIG = ".github/firstline.yml";
 
 /** Runs a command line in-process against the emulator: files from memory or disk, the emulator's clock. */
 function run(emulator: Emulator, argv: readonly string[], files: Record<string, string> = {}) {
-  return runCliWith({ argv, files, env: { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: emulator.url }, now: () => emulator.clock.now() });
+  return runCliWith({
+    argv,
+    files,
+    env: { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: emulator.url },
+    now: () => emulator.clock.now(),
+  });
 }
 
 // Week of Wed 2 December 2026: alice-okafor is on call, sam-oduya second line (rota/on-call.yml).
 describe("firstline toil --repo: the ledger from alert issues on GitHub", () => {
   let emulator: Emulator;
   const numbers: Record<string, number> = {};
-  const as = (login: string) => new Octokit({ auth: `user-${login}`, baseUrl: emulator.url, request: { retries: 0 } });
+  const as = (login: string) =>
+    new Octokit({ auth: `user-${login}`, baseUrl: emulator.url, request: { retries: 0 } });
   const comment = async (login: string, at: string, repo: string, number: number, body: string) => {
     emulator.clock.set(new Date(at));
     const [owner = "", name = ""] = repo.split("/");
@@ -27,24 +33,99 @@ describe("firstline toil --repo: the ledger from alert issues on GitHub", () => 
   const seedAlertIssue = async (at: string, repo: string, title: string) => {
     emulator.clock.set(new Date(at));
     const [owner = "", name = ""] = repo.split("/");
-    return (await as("northgate-ops").rest.issues.create({ owner, repo: name, title, body: "An alert.", labels: ["type: alert", "priority: P1"] })).data.number;
+    return (
+      await as("northgate-ops").rest.issues.create({
+        owner,
+        repo: name,
+        title,
+        body: "An alert.",
+        labels: ["type: alert", "priority: P1"],
+      })
+    ).data.number;
   };
 
   beforeAll(async () => {
-    emulator = await startEmulator({ now: new Date("2026-12-06T03:05:00Z"), seed: agencySeed(), stderr: () => undefined });
+    emulator = await startEmulator({
+      now: new Date("2026-12-06T03:05:00Z"),
+      seed: agencySeed(),
+      stderr: () => undefined,
+    });
     // Sunday 03:05: SiteDown at Acme, opened by the alert intake as the workflow would run it.
-    const payload = JSON.stringify({ name: "SiteDown", severity: "critical", client: "acme", summary: "acme.example is not answering" });
-    const ingested = await run(emulator, ["alert", "ingest", "--config", CONFIG, "--payload", "p.json", "--repo", "northgate/support", "--bot-login", "northgate-ops", "--json"], { "p.json": payload });
+    const payload = JSON.stringify({
+      name: "SiteDown",
+      severity: "critical",
+      client: "acme",
+      summary: "acme.example is not answering",
+    });
+    const ingested = await run(
+      emulator,
+      [
+        "alert",
+        "ingest",
+        "--config",
+        CONFIG,
+        "--payload",
+        "p.json",
+        "--repo",
+        "northgate/support",
+        "--bot-login",
+        "northgate-ops",
+        "--json",
+      ],
+      { "p.json": payload },
+    );
     const [alert] = (ingested.json() as { alerts: { number: number }[] }).alerts;
     numbers["siteDown"] = alert?.number ?? 0;
-    numbers["shop"] = await seedAlertIssue("2026-12-06T03:30:00Z", "glenmore/shop", "Alert: CheckoutErrors (glenmore)");
-    numbers["inHours"] = await seedAlertIssue("2026-12-07T11:00:00Z", "acme/website", "Alert: SlowSite (acme)");
-    numbers["later"] = await seedAlertIssue("2026-12-08T20:00:00Z", "acme/website", "Alert: DiskSpaceLow (acme)");
-    await comment("alice-okafor", "2026-12-06T03:50:00Z", "acme/website", numbers["siteDown"], "Back up after a PHP-FPM restart.\n\n/toil woke 40m");
-    await comment("sam-oduya", "2026-12-06T03:55:00Z", "acme/website", numbers["siteDown"], "/toil awake 20m");
-    await comment("carol-hughes", "2026-12-06T09:00:00Z", "acme/website", numbers["siteDown"], "/toil woke 90m");
-    await comment("alice-okafor", "2026-12-06T04:10:00Z", "glenmore/shop", numbers["shop"], "/toil awake 30m");
-    await comment("alice-okafor", "2026-12-07T11:30:00Z", "acme/website", numbers["inHours"], "/toil awake 15m");
+    numbers["shop"] = await seedAlertIssue(
+      "2026-12-06T03:30:00Z",
+      "glenmore/shop",
+      "Alert: CheckoutErrors (glenmore)",
+    );
+    numbers["inHours"] = await seedAlertIssue(
+      "2026-12-07T11:00:00Z",
+      "acme/website",
+      "Alert: SlowSite (acme)",
+    );
+    numbers["later"] = await seedAlertIssue(
+      "2026-12-08T20:00:00Z",
+      "acme/website",
+      "Alert: DiskSpaceLow (acme)",
+    );
+    await comment(
+      "alice-okafor",
+      "2026-12-06T03:50:00Z",
+      "acme/website",
+      numbers["siteDown"],
+      "Back up after a PHP-FPM restart.\n\n/toil woke 40m",
+    );
+    await comment(
+      "sam-oduya",
+      "2026-12-06T03:55:00Z",
+      "acme/website",
+      numbers["siteDown"],
+      "/toil awake 20m",
+    );
+    await comment(
+      "carol-hughes",
+      "2026-12-06T09:00:00Z",
+      "acme/website",
+      numbers["siteDown"],
+      "/toil woke 90m",
+    );
+    await comment(
+      "alice-okafor",
+      "2026-12-06T04:10:00Z",
+      "glenmore/shop",
+      numbers["shop"],
+      "/toil awake 30m",
+    );
+    await comment(
+      "alice-okafor",
+      "2026-12-07T11:30:00Z",
+      "acme/website",
+      numbers["inHours"],
+      "/toil awake 15m",
+    );
     await comment("alice-okafor", "2026-12-08T21:00:00Z", "acme/website", numbers["later"], "/toil woke 60m");
     emulator.clock.set(new Date("2026-12-10T12:00:00Z"));
   });
@@ -63,9 +144,33 @@ describe("firstline toil --repo: the ledger from alert issues on GitHub", () => 
         {
           login: "alice-okafor",
           days: 0.75,
-          groups: [{ start: "2026-12-06T03:05:00Z", alerts: [`acme/website#${siteDown}`, `glenmore/shop#${shop}`], base: 0.5, extra: 0.25, days: 0.75, woke: true, workedMinutes: 70 }],
+          groups: [
+            {
+              start: "2026-12-06T03:05:00Z",
+              alerts: [`acme/website#${siteDown}`, `glenmore/shop#${shop}`],
+              base: 0.5,
+              extra: 0.25,
+              days: 0.75,
+              woke: true,
+              workedMinutes: 70,
+            },
+          ],
         },
-        { login: "sam-oduya", days: 0.25, groups: [{ start: "2026-12-06T03:05:00Z", alerts: [`acme/website#${siteDown}`], base: 0.25, extra: 0, days: 0.25, woke: false, workedMinutes: 20 }] },
+        {
+          login: "sam-oduya",
+          days: 0.25,
+          groups: [
+            {
+              start: "2026-12-06T03:05:00Z",
+              alerts: [`acme/website#${siteDown}`],
+              base: 0.25,
+              extra: 0,
+              days: 0.25,
+              woke: false,
+              workedMinutes: 20,
+            },
+          ],
+        },
       ],
       inHours: [`acme/website#${inHours}`],
       refused: [
@@ -73,22 +178,58 @@ describe("firstline toil --repo: the ledger from alert issues on GitHub", () => 
           issue: `acme/website#${siteDown}`,
           author: "carol-hughes",
           at: "2026-12-06T09:00:00Z",
-          reason: "carol-hughes was not on call when this alert came in and was not paged for it, so it earns them no TOIL",
+          reason:
+            "carol-hughes was not on call when this alert came in and was not paged for it, so it earns them no TOIL",
         },
       ],
     });
   });
 
   it("reads only the repositories given and the days from --from to --to", async () => {
-    const one = await run(emulator, ["toil", "--config", CONFIG, "--repo", "acme/website", ...period, "--json"]);
+    const one = await run(emulator, [
+      "toil",
+      "--config",
+      CONFIG,
+      "--repo",
+      "acme/website",
+      ...period,
+      "--json",
+    ]);
     const people = (one.json() as { people: { login: string; days: number }[] }).people;
     expect(people.map((p) => [p.login, p.days])).toEqual([
       ["alice-okafor", 0.5],
       ["sam-oduya", 0.25],
     ]);
-    const later = await run(emulator, ["toil", "--config", CONFIG, "--repo", "acme/website", "--from", "2026-12-08", "--to", "2026-12-08", "--json"]);
+    const later = await run(emulator, [
+      "toil",
+      "--config",
+      CONFIG,
+      "--repo",
+      "acme/website",
+      "--from",
+      "2026-12-08",
+      "--to",
+      "2026-12-08",
+      "--json",
+    ]);
     expect(later.json()).toEqual({
-      people: [{ login: "alice-okafor", days: 0.5, groups: [{ start: "2026-12-08T20:00:00Z", alerts: [`acme/website#${numbers["later"]}`], base: 0.5, extra: 0, days: 0.5, woke: true, workedMinutes: 60 }] }],
+      people: [
+        {
+          login: "alice-okafor",
+          days: 0.5,
+          groups: [
+            {
+              start: "2026-12-08T20:00:00Z",
+              alerts: [`acme/website#${numbers["later"]}`],
+              base: 0.5,
+              extra: 0,
+              days: 0.5,
+              woke: true,
+              workedMinutes: 60,
+            },
+          ],
+        },
+      ],
       inHours: [],
       refused: [],
     });
@@ -118,19 +259,39 @@ describe("firstline toil --repo: the ledger from alert issues on GitHub", () => 
   it("prints the HR system's CSV on stdout and the claims not counted on stderr", async () => {
     const result = await run(emulator, ["toil", "--config", CONFIG, ...both, ...period, "--csv"]);
     expect(result.code).toBe(0);
-    expect(result.stdout.split("\r\n")).toEqual(["login,group_start,alerts,base,extra,days", "alice-okafor,2026-12-06T03:05:00Z,2,0.5,0.25,0.75", "sam-oduya,2026-12-06T03:05:00Z,1,0.25,0,0.25", ""]);
+    expect(result.stdout.split("\r\n")).toEqual([
+      "login,group_start,alerts,base,extra,days",
+      "alice-okafor,2026-12-06T03:05:00Z,2,0.5,0.25,0.75",
+      "sam-oduya,2026-12-06T03:05:00Z,1,0.25,0,0.25",
+      "",
+    ]);
     expect(result.stderr).toMatch(/^firstline toil: not counted: acme\/website#\d+, carol-hughes at /);
   });
 
   it.each([
-    [["--alerts", "test/fixtures/alerts/toil-log.json", "--repo", "acme/website"], /^firstline toil: --alerts and --repo cannot be used together/],
+    [
+      ["--alerts", "test/fixtures/alerts/toil-log.json", "--repo", "acme/website"],
+      /^firstline toil: --alerts and --repo cannot be used together/,
+    ],
     [["--repo", "acme/website", "--to", "2026-12-07"], /^firstline toil: --from is required with --repo$/],
     [["--repo", "acme/website", "--from", "2026-12-05"], /^firstline toil: --to is required with --repo$/],
-    [["--repo", "acme/website", "--from", "2026-12-07", "--to", "2026-12-05"], /^firstline toil: --to 2026-12-05 is before --from 2026-12-07$/],
-    [["--repo", "acme/website", "--from", "5 Dec", "--to", "2026-12-05"], /^firstline toil: --from must be a date such as 2026-12-02$/],
+    [
+      ["--repo", "acme/website", "--from", "2026-12-07", "--to", "2026-12-05"],
+      /^firstline toil: --to 2026-12-05 is before --from 2026-12-07$/,
+    ],
+    [
+      ["--repo", "acme/website", "--from", "5 Dec", "--to", "2026-12-05"],
+      /^firstline toil: --from must be a date such as 2026-12-02$/,
+    ],
     [["--repo", "website", ...period], /^firstline toil: --repo\[0\] must be a repository as OWNER\/NAME/],
-    [["--alerts", "test/fixtures/alerts/toil-log.json", ...period], /^firstline toil: --from, --to only go with --repo$/],
-    [["--repo", "acme/website", ...period, "--rota-dir", "no/rota"], /^no\/rota\/people\.yml: file not found$/],
+    [
+      ["--alerts", "test/fixtures/alerts/toil-log.json", ...period],
+      /^firstline toil: --from, --to only go with --repo$/,
+    ],
+    [
+      ["--repo", "acme/website", ...period, "--rota-dir", "no/rota"],
+      /^no\/rota\/people\.yml: file not found$/,
+    ],
     [["--repo", "acme/nothing-here", ...period], /^firstline toil: GitHub answered 404: /],
   ])("unusable options exit 2 with one line: %j", async (args, message) => {
     const result = await run(emulator, ["toil", "--config", CONFIG, ...args]);
@@ -140,10 +301,14 @@ describe("firstline toil --repo: the ledger from alert issues on GitHub", () => 
   });
 
   it("runs from the built lib/cli.js with the token and API address from the environment", async () => {
-    const { stdout } = await promisify(execFile)("node", ["lib/cli.js", "toil", "--config", CONFIG, ...both, ...period, "--json"], {
-      encoding: "utf8",
-      env: { ...process.env, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: emulator.url, GH_TOKEN: "" },
-    });
+    const { stdout } = await promisify(execFile)(
+      "node",
+      ["lib/cli.js", "toil", "--config", CONFIG, ...both, ...period, "--json"],
+      {
+        encoding: "utf8",
+        env: { ...process.env, GITHUB_TOKEN: TOKEN, GITHUB_API_URL: emulator.url, GH_TOKEN: "" },
+      },
+    );
     const json = JSON.parse(stdout) as { people: { login: string; days: number }[]; refused: unknown[] };
     expect(json.people.map((p) => [p.login, p.days])).toEqual([
       ["alice-okafor", 0.75],

@@ -2,12 +2,16 @@ import { describe, expect, it } from "vitest";
 import { webhookExample } from "../helpers/probot.js";
 import { runCli } from "../helpers/memory-io.js";
 
-const CONFIG = "clients:\n  - { id: codertocat, name: Codertocat Ltd, repos: [Codertocat/Hello-World], keywords: [octocat] }\n";
+const CONFIG =
+  "clients:\n  - { id: codertocat, name: Codertocat Ltd, repos: [Codertocat/Hello-World], keywords: [octocat] }\n";
 
 describe("firstline triage", () => {
   it("triages GitHub's own issues.opened payload, as the app would", async () => {
     const payload = webhookExample("issues", "opened");
-    const result = await runCli(["triage", "--config", "c.yml", "--issue", "i.json", "--json"], { "c.yml": CONFIG, "i.json": JSON.stringify(payload) });
+    const result = await runCli(["triage", "--config", "c.yml", "--issue", "i.json", "--json"], {
+      "c.yml": CONFIG,
+      "i.json": JSON.stringify(payload),
+    });
     expect(result.code).toBe(0);
     expect(result.json()).toEqual({
       ticket: true,
@@ -22,7 +26,10 @@ describe("firstline triage", () => {
 
   it("takes a bare issue object with repository_url, and says when it is not a ticket", async () => {
     const issue = { title: "Hello", body: "x", repository_url: "https://api.github.com/repos/someone/else" };
-    const result = await runCli(["triage", "--config", "c.yml", "--issue", "i.json"], { "c.yml": CONFIG, "i.json": JSON.stringify(issue) });
+    const result = await runCli(["triage", "--config", "c.yml", "--issue", "i.json"], {
+      "c.yml": CONFIG,
+      "i.json": JSON.stringify(issue),
+    });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("someone/else: not a ticket");
   });
@@ -30,13 +37,21 @@ describe("firstline triage", () => {
   it("a pull request is never a ticket", async () => {
     const payload = webhookExample<{ issue: Record<string, unknown> }>("issues", "opened");
     payload.issue["pull_request"] = { url: "https://api.github.com/repos/Codertocat/Hello-World/pulls/1" };
-    const result = await runCli(["triage", "--config", "c.yml", "--issue", "i.json", "--json"], { "c.yml": CONFIG, "i.json": JSON.stringify(payload) });
+    const result = await runCli(["triage", "--config", "c.yml", "--issue", "i.json", "--json"], {
+      "c.yml": CONFIG,
+      "i.json": JSON.stringify(payload),
+    });
     expect((result.json() as { ticket: boolean }).ticket).toBe(false);
   });
 
   it("an issue without its repository is refused with the key path", async () => {
-    const result = await runCli(["triage", "--config", "c.yml", "--issue", "i.json"], { "c.yml": CONFIG, "i.json": JSON.stringify({ title: "x" }) });
+    const result = await runCli(["triage", "--config", "c.yml", "--issue", "i.json"], {
+      "c.yml": CONFIG,
+      "i.json": JSON.stringify({ title: "x" }),
+    });
     expect(result.code).toBe(2);
-    expect(result.stderr.trim()).toBe("i.json: repository: the issue's repository is missing: give repository.full_name");
+    expect(result.stderr.trim()).toBe(
+      "i.json: repository: the issue's repository is missing: give repository.full_name",
+    );
   });
 });

@@ -30,13 +30,19 @@ describe("markers: one vocabulary, read back by one pattern", () => {
   });
 
   it("builds and parses each kind of key with values", () => {
-    expect(parsePageAckKey(pageAckKey({ login: "mei-chen", how: "command" }))).toEqual({ login: "mei-chen", how: "command" });
-    expect(parsePageAckKey(pageAckKey({ login: "not a login!", how: "pager" }))).toEqual({ login: "unknown", how: "pager" });
+    expect(parsePageAckKey(pageAckKey({ login: "mei-chen", how: "command" }))).toEqual({
+      login: "mei-chen",
+      how: "command",
+    });
+    expect(parsePageAckKey(pageAckKey({ login: "not a login!", how: "pager" }))).toEqual({
+      login: "unknown",
+      how: "pager",
+    });
     expect(parsePageAckKey("page-ack:")).toBeNull();
     const cover = { date: "2026-12-09", slot: "secondLine", covers: "alice-okafor", by: "mei-chen" } as const;
     expect(parseCoverKey(coverKey(cover))).toEqual(cover);
     expect(parseCoverKey("cover:2026-12-09:boss:a:b")).toBeNull();
-    expect(parseOpenAlertsKey(openAlertsKey([])) ).toEqual([]);
+    expect(parseOpenAlertsKey(openAlertsKey([]))).toEqual([]);
     expect(parseOpenAlertsKey(openAlertsKey([12, 4]))).toEqual([4, 12]);
     expect(pageKindOfKey(PAGE_KEY)).toBe("page");
     expect(pageKindOfKey(escalationKey(2))).toBe("escalation");

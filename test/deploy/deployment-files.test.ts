@@ -48,7 +48,9 @@ describe("the Dockerfile", () => {
       for (const source of sources) expect(existsSync(source), `${source} (COPY ${step.args})`).toBe(true);
     }
     expect(finalStage.some((s) => s.op === "RUN" && s.args.includes("--omit=dev"))).toBe(true);
-    const pkg = z.object({ scripts: z.object({ start: z.string() }) }).parse(JSON.parse(readFileSync("package.json", "utf8")));
+    const pkg = z
+      .object({ scripts: z.object({ start: z.string() }) })
+      .parse(JSON.parse(readFileSync("package.json", "utf8")));
     expect(pkg.scripts.start).toBe("node lib/server.js");
     expect(finalStage.some((s) => s.op === "COPY" && s.args.includes("/app/lib"))).toBe(true);
   });
@@ -76,7 +78,8 @@ describe("compose.yaml", () => {
 
   it("takes secrets from the environment, never from a file in the repository", () => {
     for (const [, app] of apps) {
-      for (const key of ["PRIVATE_KEY", "WEBHOOK_SECRET", "APP_ID"]) expect(app.environment?.[key]).toMatch(/^\$\{/);
+      for (const key of ["PRIVATE_KEY", "WEBHOOK_SECRET", "APP_ID"])
+        expect(app.environment?.[key]).toMatch(/^\$\{/);
     }
   });
 });

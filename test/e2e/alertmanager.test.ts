@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencySeed } from "../../src/demo/agency-seed.js";
 import type { IssueDump } from "../../src/emulator/state/dump.js";
-import { ensureAlertmanager, startAlertmanager, type PostableAlert, type RunningAlertmanager } from "../helpers/alertmanager.js";
+import {
+  ensureAlertmanager,
+  startAlertmanager,
+  type PostableAlert,
+  type RunningAlertmanager,
+} from "../helpers/alertmanager.js";
 import { skipWithoutServer } from "../helpers/debian-package.js";
 import { ALERTS_SECRET, startStack, type Stack } from "./harness.js";
 
@@ -9,13 +14,25 @@ import { ALERTS_SECRET, startStack, type Stack } from "./harness.js";
 const POLL_MS = 30_000;
 
 /** Waits until the emulator holds an issue matching `found`, or fails with what Alertmanager logged. */
-async function pollIssue(params: { stack: Stack; alertmanager: RunningAlertmanager; repo: string; what: string; found: (issue: IssueDump) => boolean }): Promise<IssueDump> {
+async function pollIssue(params: {
+  stack: Stack;
+  alertmanager: RunningAlertmanager;
+  repo: string;
+  what: string;
+  found: (issue: IssueDump) => boolean;
+}): Promise<IssueDump> {
   const deadline = Date.now() + POLL_MS;
   for (;;) {
     await params.stack.settle();
-    const issue = params.stack.emulator.dump().repos.find((r) => r.fullName === params.repo)?.issues.find(params.found);
+    const issue = params.stack.emulator
+      .dump()
+      .repos.find((r) => r.fullName === params.repo)
+      ?.issues.find(params.found);
     if (issue) return issue;
-    if (Date.now() > deadline) throw new Error(`no ${params.what} in ${params.repo} within ${POLL_MS / 1000} s; Alertmanager logged:\n${params.alertmanager.log()}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `no ${params.what} in ${params.repo} within ${POLL_MS / 1000} s; Alertmanager logged:\n${params.alertmanager.log()}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -43,7 +60,10 @@ describe.skipIf(skip)("the real Prometheus Alertmanager end to end", () => {
 
   beforeAll(async () => {
     stack = await startStack({ seed: agencySeed(), now: new Date() });
-    alertmanager = await startAlertmanager({ webhookUrl: `${stack.app.url}/firstline/alerts`, bearer: ALERTS_SECRET }).catch((error: unknown) => {
+    alertmanager = await startAlertmanager({
+      webhookUrl: `${stack.app.url}/firstline/alerts`,
+      bearer: ALERTS_SECRET,
+    }).catch((error: unknown) => {
       notStarted = error;
       return undefined;
     });
@@ -57,7 +77,13 @@ describe.skipIf(skip)("the real Prometheus Alertmanager end to end", () => {
     const alertmanager = running();
     stack.emulator.clock.set(new Date());
     await alertmanager.post([siteDown({ startsAt: firedAt })]);
-    const issue = await pollIssue({ stack, alertmanager, repo: "acme/website", what: "SiteDown issue", found: (i) => i.labels.includes("type: alert") && i.title.includes("SiteDown") });
+    const issue = await pollIssue({
+      stack,
+      alertmanager,
+      repo: "acme/website",
+      what: "SiteDown issue",
+      found: (i) => i.labels.includes("type: alert") && i.title.includes("SiteDown"),
+    });
     expect(issue.state).toBe("open");
     expect(issue.author).toBe("firstline[bot]");
     expect(issue.labels).toEqual(expect.arrayContaining(["type: alert", "priority: P1", "client: acme"]));
@@ -69,10 +95,21 @@ describe.skipIf(skip)("the real Prometheus Alertmanager end to end", () => {
   it("the alert resolved in Alertmanager closes the ticket with a comment", async () => {
     const alertmanager = running();
     stack.emulator.clock.set(new Date());
-    await alertmanager.post([siteDown({ startsAt: firedAt, endsAt: new Date(Date.now() - 1_000).toISOString() })]);
-    const issue = await pollIssue({ stack, alertmanager, repo: "acme/website", what: "closed SiteDown issue", found: (i) => i.title.includes("SiteDown") && i.state === "closed" });
+    await alertmanager.post([
+      siteDown({ startsAt: firedAt, endsAt: new Date(Date.now() - 1_000).toISOString() }),
+    ]);
+    const issue = await pollIssue({
+      stack,
+      alertmanager,
+      repo: "acme/website",
+      what: "closed SiteDown issue",
+      found: (i) => i.title.includes("SiteDown") && i.state === "closed",
+    });
     expect(issue.comments.map((c) => c.body).join("\n")).toMatch(/\*\*SiteDown\*\* is resolved/);
-    const all = stack.emulator.dump().repos.flatMap((r) => r.issues).filter((i) => i.title.includes("SiteDown"));
+    const all = stack.emulator
+      .dump()
+      .repos.flatMap((r) => r.issues)
+      .filter((i) => i.title.includes("SiteDown"));
     expect(all).toHaveLength(1);
   });
 });

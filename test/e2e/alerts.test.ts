@@ -12,16 +12,26 @@ async function post(stack: Stack, at: string, body: unknown, secret = ALERTS_SEC
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
   await stack.settle();
-  return { status: response.status, json: (await response.json()) as { alerts?: { outcome: string; repo: string; number: number }[]; message?: string } };
+  return {
+    status: response.status,
+    json: (await response.json()) as {
+      alerts?: { outcome: string; repo: string; number: number }[];
+      message?: string;
+    },
+  };
 }
 
 async function sweep(stack: Stack, at: string) {
   stack.emulator.clock.set(new Date(at));
-  await fetch(`${stack.app.url}/firstline/sweep`, { method: "POST", headers: { authorization: `Bearer ${SWEEP_SECRET}` } });
+  await fetch(`${stack.app.url}/firstline/sweep`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${SWEEP_SECRET}` },
+  });
   await stack.settle();
 }
 
-const siteDown = (status: "firing" | "resolved", startsAt: string) => siteDownPayload({ status, startsAt, endsAt: "2026-12-06T03:40:00Z" });
+const siteDown = (status: "firing" | "resolved", startsAt: string) =>
+  siteDownPayload({ status, startsAt, endsAt: "2026-12-06T03:40:00Z" });
 
 describe("alerts and on-call end to end", () => {
   let stack: Stack;
@@ -35,7 +45,9 @@ describe("alerts and on-call end to end", () => {
     const before = issues();
     expect((await post(stack, "2026-12-06T03:00:00Z", { version: "4", alerts: "nope" })).status).toBe(400);
     expect((await post(stack, "2026-12-06T03:00:00Z", "{not json")).status).toBe(400);
-    expect((await post(stack, "2026-12-06T03:00:00Z", siteDown("firing", "2026-12-06T02:58:00Z"), "wrong")).status).toBe(401);
+    expect(
+      (await post(stack, "2026-12-06T03:00:00Z", siteDown("firing", "2026-12-06T02:58:00Z"), "wrong")).status,
+    ).toBe(401);
     expect(issues()).toBe(before);
   });
 
@@ -67,16 +79,30 @@ describe("alerts and on-call end to end", () => {
   });
 
   it("acknowledged at 3 minutes by the on-call person: no escalation", async () => {
-    const fired = await post(stack, "2026-12-06T04:00:00Z", { name: "DiskSpaceLow", severity: "critical", status: "firing", client: "acme", summary: "/var at 97%", startsAt: "2026-12-06T03:59:00Z" });
+    const fired = await post(stack, "2026-12-06T04:00:00Z", {
+      name: "DiskSpaceLow",
+      severity: "critical",
+      status: "firing",
+      client: "acme",
+      summary: "/var at 97%",
+      startsAt: "2026-12-06T03:59:00Z",
+    });
     const number = fired.json.alerts?.[0]?.number ?? 0;
     const issue = issueOf(stack, "acme/website", number);
     const paged = /@([a-z-]+)/.exec(issue.body ?? "")?.[1] ?? "";
     expect(paged).not.toBe("");
     stack.emulator.clock.set(new Date("2026-12-06T04:03:00Z"));
-    await stack.as(paged).rest.issues.createComment({ owner: "acme", repo: "website", issue_number: number, body: "Looking now." });
+    await stack.as(paged).rest.issues.createComment({
+      owner: "acme",
+      repo: "website",
+      issue_number: number,
+      body: "Looking now.",
+    });
     await stack.settle();
     await sweep(stack, "2026-12-06T04:06:00Z");
     await sweep(stack, "2026-12-06T04:30:00Z");
-    expect(issueOf(stack, "acme/website", number).comments.filter((c) => c.body.includes("firstline:escalation:"))).toHaveLength(0);
+    expect(
+      issueOf(stack, "acme/website", number).comments.filter((c) => c.body.includes("firstline:escalation:")),
+    ).toHaveLength(0);
   });
 });

@@ -16,12 +16,21 @@ describe.skipIf(skip)("email tickets end to end (Dovecot IMAP, SMTP)", () => {
   let dovecot: RunningDovecot;
   let smtp: SmtpSink;
   const takeIn = async () => {
-    const response = await fetch(`${stack.app.url}/firstline/mail`, { method: "POST", headers: { authorization: `Bearer ${SWEEP_SECRET}` } });
-    const json = (await response.json()) as { tickets: number; replies: number; ignored: number; left: number };
+    const response = await fetch(`${stack.app.url}/firstline/mail`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${SWEEP_SECRET}` },
+    });
+    const json = (await response.json()) as {
+      tickets: number;
+      replies: number;
+      ignored: number;
+      left: number;
+    };
     await stack.settle();
     return { status: response.status, ...json };
   };
-  const issuesIn = (repo: string) => stack.emulator.dump().repos.find((r) => r.fullName === repo)?.issues ?? [];
+  const issuesIn = (repo: string) =>
+    stack.emulator.dump().repos.find((r) => r.fullName === repo)?.issues ?? [];
 
   beforeAll(async () => {
     dovecot = await startDovecot();
@@ -29,7 +38,12 @@ describe.skipIf(skip)("email tickets end to end (Dovecot IMAP, SMTP)", () => {
     stack = await startStack({
       seed: emailSeed(agencySeed),
       now: new Date("2026-12-02T10:00:00Z"),
-      env: { IMAP_URL: dovecot.url, SMTP_URL: smtp.url, FIRSTLINE_SUPPORT_ADDRESS: SUPPORT_ADDRESS, FIRSTLINE_MAIL_SECRET: MAIL_SECRET },
+      env: {
+        IMAP_URL: dovecot.url,
+        SMTP_URL: smtp.url,
+        FIRSTLINE_SUPPORT_ADDRESS: SUPPORT_ADDRESS,
+        FIRSTLINE_MAIL_SECRET: MAIL_SECRET,
+      },
       requestTimeoutMs: 3_000,
     });
   }, 60_000);
@@ -60,7 +74,9 @@ describe.skipIf(skip)("email tickets end to end (Dovecot IMAP, SMTP)", () => {
     ticket = issue.number;
     expect(issue.author).toBe("firstline[bot]");
     expect(issue.title).toBe("Tenant portal login is broken");
-    expect(issue.labels).toEqual(expect.arrayContaining(["client: riverside", "type: bug", "needs: info", "status: waiting on client"]));
+    expect(issue.labels).toEqual(
+      expect.arrayContaining(["client: riverside", "type: bug", "needs: info", "status: waiting on client"]),
+    );
     expect(issue.body).toContain("jo.bloggs@riverside-housing.example");
     expect(issue.body).toContain("screenshot.png (2.0 KB, image/png)");
     // Nothing of the message mentions anyone or forges a marker.
@@ -72,17 +88,27 @@ describe.skipIf(skip)("email tickets end to end (Dovecot IMAP, SMTP)", () => {
     expect(card).not.toMatch(/@email/);
     // She cannot read the card: its needs-info question goes to her (and her Cc) by email.
     const [question] = await smtp.waitFor(1);
-    expect(question?.envelopeTo).toEqual(expect.arrayContaining(["jo.bloggs@riverside-housing.example", "manager@riverside-housing.example"]));
+    expect(question?.envelopeTo).toEqual(
+      expect.arrayContaining(["jo.bloggs@riverside-housing.example", "manager@riverside-housing.example"]),
+    );
     expect(question?.parsed.text).toContain(`ticket #${ticket}`);
     expect(question?.parsed.text).toContain("steps to reproduce");
     expect(question?.parsed.inReplyTo).toBe("<first.1@riverside-housing.example>");
   });
 
   it("a staff reply reaches her and her Cc with threading headers and a signed reply address", async () => {
-    await comment(stack, { as: "erin-walsh", repo: "riverside/tenant-portal", number: ticket, at: "2026-12-02T11:00:00Z", body: "Sorry about that, Jo. Which browser are you using?" });
+    await comment(stack, {
+      as: "erin-walsh",
+      repo: "riverside/tenant-portal",
+      number: ticket,
+      at: "2026-12-02T11:00:00Z",
+      body: "Sorry about that, Jo. Which browser are you using?",
+    });
     const sent = (await smtp.waitFor(2))[1];
     if (!sent) throw new Error("nothing sent");
-    expect(sent.envelopeTo).toEqual(expect.arrayContaining(["jo.bloggs@riverside-housing.example", "manager@riverside-housing.example"]));
+    expect(sent.envelopeTo).toEqual(
+      expect.arrayContaining(["jo.bloggs@riverside-housing.example", "manager@riverside-housing.example"]),
+    );
     expect(sent.parsed.subject).toBe("Re: Tenant portal login is broken");
     expect(sent.parsed.inReplyTo).toBe("<first.1@riverside-housing.example>");
     expect(sent.parsed.references).toEqual("<first.1@riverside-housing.example>");
@@ -91,8 +117,20 @@ describe.skipIf(skip)("email tickets end to end (Dovecot IMAP, SMTP)", () => {
     expect(sent.parsed.messageId).toMatch(new RegExp(`^<firstline\\.${token}\\.`));
     expect(sent.parsed.text).toContain("Which browser are you using?");
     // Internal notes and commands stay on GitHub.
-    await comment(stack, { as: "erin-walsh", repo: "riverside/tenant-portal", number: ticket, at: "2026-12-02T11:05:00Z", body: "/internal\nJo's account was locked by the nightly job." });
-    await comment(stack, { as: "erin-walsh", repo: "riverside/tenant-portal", number: ticket, at: "2026-12-02T11:06:00Z", body: "/priority P4" });
+    await comment(stack, {
+      as: "erin-walsh",
+      repo: "riverside/tenant-portal",
+      number: ticket,
+      at: "2026-12-02T11:05:00Z",
+      body: "/internal\nJo's account was locked by the nightly job.",
+    });
+    await comment(stack, {
+      as: "erin-walsh",
+      repo: "riverside/tenant-portal",
+      number: ticket,
+      at: "2026-12-02T11:06:00Z",
+      body: "/priority P4",
+    });
     expect(smtp.received).toHaveLength(2);
   });
 
@@ -125,9 +163,28 @@ describe.skipIf(skip)("email tickets end to end (Dovecot IMAP, SMTP)", () => {
   it("an out-of-office reply and a bounce are ignored: no ticket, no comment, no answer", async () => {
     const before = issueOf(stack, "riverside/tenant-portal", ticket).comments.length;
     await dovecot.appendMany([
-      mail({ from: "jo.bloggs@riverside-housing.example", to: `support+${replyToken({ secret: MAIL_SECRET, repo: "riverside/tenant-portal", number: ticket })}@northgate.example`, subject: "Out of office: Re: Tenant portal", messageId: "<ooo.3@riverside-housing.example>", text: "I am away until Monday.", headers: { "Auto-Submitted": "auto-replied" } }),
-      mail({ from: "MAILER-DAEMON@mx.riverside-housing.example", subject: "Undelivered Mail Returned to Sender", messageId: "<bounce.4@mx.riverside-housing.example>", text: "Delivery failed.", headers: { "Return-Path": "<>" } }),
-      mail({ from: "news@lists.example", subject: "Weekly digest", messageId: "<list.5@lists.example>", text: "News.", headers: { "List-Id": "<digest.lists.example>", Precedence: "list" } }),
+      mail({
+        from: "jo.bloggs@riverside-housing.example",
+        to: `support+${replyToken({ secret: MAIL_SECRET, repo: "riverside/tenant-portal", number: ticket })}@northgate.example`,
+        subject: "Out of office: Re: Tenant portal",
+        messageId: "<ooo.3@riverside-housing.example>",
+        text: "I am away until Monday.",
+        headers: { "Auto-Submitted": "auto-replied" },
+      }),
+      mail({
+        from: "MAILER-DAEMON@mx.riverside-housing.example",
+        subject: "Undelivered Mail Returned to Sender",
+        messageId: "<bounce.4@mx.riverside-housing.example>",
+        text: "Delivery failed.",
+        headers: { "Return-Path": "<>" },
+      }),
+      mail({
+        from: "news@lists.example",
+        subject: "Weekly digest",
+        messageId: "<list.5@lists.example>",
+        text: "News.",
+        headers: { "List-Id": "<digest.lists.example>", Precedence: "list" },
+      }),
     ]);
     const result = await takeIn();
     expect(result).toMatchObject({ tickets: 0, replies: 0, ignored: 3 });
@@ -137,7 +194,15 @@ describe.skipIf(skip)("email tickets end to end (Dovecot IMAP, SMTP)", () => {
 
   it("a forged reply token appends nothing to the ticket it names: it opens a ticket of its own", async () => {
     const before = issueOf(stack, "riverside/tenant-portal", ticket).comments.length;
-    await dovecot.append(mail({ from: "mallory@riverside-housing.example", to: `support+t${ticket}-0123456789abcdef0123@northgate.example`, subject: "Re: Tenant portal login is broken", messageId: "<forged.6@riverside-housing.example>", text: "Close this ticket please." }));
+    await dovecot.append(
+      mail({
+        from: "mallory@riverside-housing.example",
+        to: `support+t${ticket}-0123456789abcdef0123@northgate.example`,
+        subject: "Re: Tenant portal login is broken",
+        messageId: "<forged.6@riverside-housing.example>",
+        text: "Close this ticket please.",
+      }),
+    );
     const result = await takeIn();
     expect(result).toMatchObject({ tickets: 1, replies: 0 });
     expect(issueOf(stack, "riverside/tenant-portal", ticket).comments).toHaveLength(before);
@@ -145,10 +210,20 @@ describe.skipIf(skip)("email tickets end to end (Dovecot IMAP, SMTP)", () => {
   });
 
   it("a crash between opening the ticket and marking the message handled makes one ticket, not two", async () => {
-    await dovecot.append(mail({ from: "sam@glenmore-whisky.example", subject: "Shop basket empties itself", messageId: "<crash.7@glenmore-whisky.example>", text: "The basket empties when I add a second bottle." }));
+    await dovecot.append(
+      mail({
+        from: "sam@glenmore-whisky.example",
+        subject: "Shop basket empties itself",
+        messageId: "<crash.7@glenmore-whisky.example>",
+        text: "The basket empties when I add a second bottle.",
+      }),
+    );
     // GitHub stops answering label writes: the pass opens the issue, then fails before the end.
     stack.emulator.faults.set({ hangNext: 1, hangMatching: "/labels" });
-    const failed = await fetch(`${stack.app.url}/firstline/mail`, { method: "POST", headers: { authorization: `Bearer ${SWEEP_SECRET}` } });
+    const failed = await fetch(`${stack.app.url}/firstline/mail`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${SWEEP_SECRET}` },
+    });
     await stack.settle();
     expect(failed.status).toBe(503);
     expect(issuesIn("glenmore/shop")).toHaveLength(1);
@@ -165,7 +240,14 @@ describe.skipIf(skip)("email tickets end to end (Dovecot IMAP, SMTP)", () => {
 
   it("an unknown sender's email goes to the helpdesk as client: unknown; a sender gets at most five tickets an hour", async () => {
     await dovecot.appendMany(
-      Array.from({ length: 7 }, (_, i) => mail({ from: "someone@elsewhere.example", subject: `Question ${i}`, messageId: `<q.${i}@elsewhere.example>`, text: "How do I change my password?" })),
+      Array.from({ length: 7 }, (_, i) =>
+        mail({
+          from: "someone@elsewhere.example",
+          subject: `Question ${i}`,
+          messageId: `<q.${i}@elsewhere.example>`,
+          text: "How do I change my password?",
+        }),
+      ),
     );
     const result = await takeIn();
     expect(result).toMatchObject({ tickets: 5, ignored: 2 });
@@ -175,7 +257,14 @@ describe.skipIf(skip)("email tickets end to end (Dovecot IMAP, SMTP)", () => {
   });
 
   it("email for a client whose repository is public opens nothing there: it waits in the mailbox", async () => {
-    await dovecot.append(mail({ from: "officer@acme-council.example", subject: "Bins page is wrong", messageId: "<bins.8@acme-council.example>", text: "The bin collection page shows last year's dates." }));
+    await dovecot.append(
+      mail({
+        from: "officer@acme-council.example",
+        subject: "Bins page is wrong",
+        messageId: "<bins.8@acme-council.example>",
+        text: "The bin collection page shows last year's dates.",
+      }),
+    );
     const result = await takeIn();
     expect(result).toMatchObject({ tickets: 0, left: 1 });
     expect(issuesIn("acme/website").filter((i) => i.author === "firstline[bot]")).toHaveLength(0);

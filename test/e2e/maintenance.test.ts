@@ -3,7 +3,10 @@ import { agencySeed } from "../../src/demo/agency-seed.js";
 import { startStack, type Stack } from "./harness.js";
 
 const maintenanceIssues = (stack: Stack, repo: string) =>
-  stack.emulator.dump().repos.find((r) => r.fullName === repo)?.issues.filter((i) => i.labels.includes("type: maintenance")) ?? [];
+  stack.emulator
+    .dump()
+    .repos.find((r) => r.fullName === repo)
+    ?.issues.filter((i) => i.labels.includes("type: maintenance")) ?? [];
 
 describe("proactive maintenance end to end", () => {
   let stack: Stack;
@@ -14,14 +17,30 @@ describe("proactive maintenance end to end", () => {
 
   it("two Dependabot alerts on one package make one ticket; fixing one updates it; fixing both closes it", async () => {
     stack.emulator.clock.set(new Date("2026-12-21T11:00:00Z"));
-    const first = stack.emulator.createAlert("acme/website", { package: "lodash", severity: "high", summary: "Prototype pollution in lodash", ghsaId: "GHSA-aaaa-bbbb-cccc", vulnerableVersionRange: "< 4.17.21", firstPatchedVersion: "4.17.21" });
+    const first = stack.emulator.createAlert("acme/website", {
+      package: "lodash",
+      severity: "high",
+      summary: "Prototype pollution in lodash",
+      ghsaId: "GHSA-aaaa-bbbb-cccc",
+      vulnerableVersionRange: "< 4.17.21",
+      firstPatchedVersion: "4.17.21",
+    });
     await stack.settle();
-    const second = stack.emulator.createAlert("acme/website", { package: "lodash", severity: "critical", summary: "Command injection in lodash", ghsaId: "GHSA-dddd-eeee-ffff", vulnerableVersionRange: "< 4.17.21", firstPatchedVersion: "4.17.21" });
+    const second = stack.emulator.createAlert("acme/website", {
+      package: "lodash",
+      severity: "critical",
+      summary: "Command injection in lodash",
+      ghsaId: "GHSA-dddd-eeee-ffff",
+      vulnerableVersionRange: "< 4.17.21",
+      firstPatchedVersion: "4.17.21",
+    });
     await stack.settle();
     let tickets = maintenanceIssues(stack, "acme/website");
     expect(tickets).toHaveLength(1);
     expect(tickets[0]?.title).toContain("lodash");
-    expect(tickets[0]?.labels).toEqual(expect.arrayContaining(["type: maintenance", "priority: P2", "client: acme"]));
+    expect(tickets[0]?.labels).toEqual(
+      expect.arrayContaining(["type: maintenance", "priority: P2", "client: acme"]),
+    );
     expect(tickets[0]?.body).toContain("GHSA-aaaa-bbbb-cccc");
     expect(tickets[0]?.body).toContain("GHSA-dddd-eeee-ffff");
     expect([...(tickets[0]?.assignees ?? [])].sort()).toEqual(["jo-pereira", "sam-oduya"]); // this week's support pair
@@ -45,7 +64,12 @@ describe("proactive maintenance end to end", () => {
     stack.emulator.clock.set(new Date("2026-12-28T10:00:00Z"));
     await stack.sweep();
     expect(titles().filter((t) => t.startsWith("Review TLS certificates"))).toEqual([]);
-    for (const at of ["2026-12-29T00:05:00Z", "2026-12-29T10:00:00Z", "2026-12-29T15:00:00Z", "2026-12-30T10:00:00Z"]) {
+    for (const at of [
+      "2026-12-29T00:05:00Z",
+      "2026-12-29T10:00:00Z",
+      "2026-12-29T15:00:00Z",
+      "2026-12-30T10:00:00Z",
+    ]) {
       stack.emulator.clock.set(new Date(at));
       await stack.sweep();
     }

@@ -15,11 +15,15 @@ describe("PagerDuty end to end: page, escalation and acknowledgement back", () =
   let rest: PagerDutyRestStandin;
   const hook = () => `${stack.app.url}/firstline/pagers/pagerduty`;
   const keyOf = (number: number) => `firstline/acme/website#${number}`;
-  const open = (at: string, title = "Website down") => openIssue(stack, { as: "pat", repo: "acme/website", at, title, body: OUTAGE });
+  const open = (at: string, title = "Website down") =>
+    openIssue(stack, { as: "pat", repo: "acme/website", at, title, body: OUTAGE });
 
   beforeAll(async () => {
     pd = await new PagerDutyStandin({ routingKey: ROUTING_KEY, webhookSecret: SECRET }).start();
-    rest = await new PagerDutyRestStandin({ token: "pd-api-token", now: () => stack.emulator.clock.now().getTime() }).start();
+    rest = await new PagerDutyRestStandin({
+      token: "pd-api-token",
+      now: () => stack.emulator.clock.now().getTime(),
+    }).start();
     const pagers = [
       "    - kind: pagerduty",
       `      eventsUrl: ${pd.eventsUrl}`,
@@ -30,7 +34,11 @@ describe("PagerDuty end to end: page, escalation and acknowledgement back", () =
     stack = await startStack({
       seed: agencySeed({ editConfig: withPagers(pagers) }),
       now: new Date("2026-12-05T01:00:00Z"),
-      env: { FIRSTLINE_PAGERDUTY_ROUTING_KEY: ROUTING_KEY, FIRSTLINE_PAGERDUTY_WEBHOOK_SECRET: SECRET, FIRSTLINE_PAGERDUTY_API_TOKEN: "pd-api-token" },
+      env: {
+        FIRSTLINE_PAGERDUTY_ROUTING_KEY: ROUTING_KEY,
+        FIRSTLINE_PAGERDUTY_WEBHOOK_SECRET: SECRET,
+        FIRSTLINE_PAGERDUTY_API_TOKEN: "pd-api-token",
+      },
     });
   });
   afterAll(async () => {
@@ -47,24 +55,38 @@ describe("PagerDuty end to end: page, escalation and acknowledgement back", () =
     expect(incident?.events).toEqual([{ action: "trigger", notify: ["alice-okafor"] }]);
     await sweepAt(stack, "2026-12-05T02:05:10Z");
     expect(botComments(stack, "acme/website", number, "firstline:escalation:1")).toHaveLength(1);
-    expect(pd.incidents.get(keyOf(number))?.events.at(-1)).toEqual({ action: "trigger", notify: ["sam-oduya"] });
+    expect(pd.incidents.get(keyOf(number))?.events.at(-1)).toEqual({
+      action: "trigger",
+      notify: ["sam-oduya"],
+    });
   });
 
   it("acknowledged in PagerDuty at 3 minutes: the ticket says who and when, nothing escalates, and a redelivery acts once", async () => {
     const number = await open("2026-12-05T03:00:00Z", "Website down again");
     stack.emulator.clock.set(new Date("2026-12-05T03:03:00Z"));
-    const webhook = { dedupKey: keyOf(number), type: "incident.acknowledged" as const, agent: { id: "PALICE1", name: "Alice Okafor" }, at: new Date("2026-12-05T03:03:00Z"), eventId: "01ACKEVENT", url: hook() };
+    const webhook = {
+      dedupKey: keyOf(number),
+      type: "incident.acknowledged" as const,
+      agent: { id: "PALICE1", name: "Alice Okafor" },
+      at: new Date("2026-12-05T03:03:00Z"),
+      eventId: "01ACKEVENT",
+      url: hook(),
+    };
     expect(await pd.webhook(webhook)).toBe(200);
     expect(await pd.webhook(webhook)).toBe(200);
     await stack.settle();
     const acks = botComments(stack, "acme/website", number, "firstline:page-ack:");
     expect(acks).toHaveLength(1);
-    expect(acks[0]?.body).toContain("**Page acknowledged** at PagerDuty by alice-okafor, Sat 5 Dec 03:03 GMT.");
+    expect(acks[0]?.body).toContain(
+      "**Page acknowledged** at PagerDuty by alice-okafor, Sat 5 Dec 03:03 GMT.",
+    );
     await sweepAt(stack, "2026-12-05T03:06:00Z");
     await sweepAt(stack, "2026-12-05T03:30:00Z");
     expect(botComments(stack, "acme/website", number, "firstline:escalation:")).toHaveLength(0);
     stack.emulator.clock.set(new Date("2026-12-05T03:40:00Z"));
-    await stack.as("alice-okafor").rest.issues.update({ owner: "acme", repo: "website", issue_number: number, state: "closed" });
+    await stack
+      .as("alice-okafor")
+      .rest.issues.update({ owner: "acme", repo: "website", issue_number: number, state: "closed" });
     await stack.settle();
     expect(pd.incidents.get(keyOf(number))?.status).toBe("resolved");
   });
@@ -72,9 +94,20 @@ describe("PagerDuty end to end: page, escalation and acknowledgement back", () =
   it("a forged PagerDuty signature gets 401 and changes nothing: the escalation goes on", async () => {
     const number = await open("2026-12-05T04:00:00Z", "Website down a third time");
     stack.emulator.clock.set(new Date("2026-12-05T04:02:00Z"));
-    const forged = { dedupKey: keyOf(number), type: "incident.acknowledged" as const, agent: { id: "PALICE1", name: "Alice Okafor" }, at: new Date("2026-12-05T04:02:00Z"), signWith: "not-the-secret", url: hook() };
+    const forged = {
+      dedupKey: keyOf(number),
+      type: "incident.acknowledged" as const,
+      agent: { id: "PALICE1", name: "Alice Okafor" },
+      at: new Date("2026-12-05T04:02:00Z"),
+      signWith: "not-the-secret",
+      url: hook(),
+    };
     expect(await pd.webhook(forged)).toBe(401);
-    const unsigned = await fetch(hook(), { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const unsigned = await fetch(hook(), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
     expect(unsigned.status).toBe(401);
     await stack.settle();
     expect(botComments(stack, "acme/website", number, "firstline:page-ack:")).toHaveLength(0);
@@ -83,7 +116,11 @@ describe("PagerDuty end to end: page, escalation and acknowledgement back", () =
   });
 
   it("a 429 with Retry-After, then 202: the page is retried and succeeds, and the ticket reports no failure", async () => {
-    pd.server.failNext({ status: 429, json: { status: "throttle event", message: "Requests for this service are arriving too quickly." }, headers: { "retry-after": "2" } });
+    pd.server.failNext({
+      status: 429,
+      json: { status: "throttle event", message: "Requests for this service are arriving too quickly." },
+      headers: { "retry-after": "2" },
+    });
     const before = pd.server.requests.length;
     const number = await open("2026-12-05T05:00:00Z", "Shop pages down");
     const sent = pd.server.requests.slice(before).map((r) => r.status);
@@ -93,7 +130,14 @@ describe("PagerDuty end to end: page, escalation and acknowledgement back", () =
   });
 
   it("a 400 is not retried, and the ticket says the pager refused", async () => {
-    pd.server.failNext({ status: 400, json: { status: "invalid event", message: "Event object is invalid", errors: ["Length of 'routing_key' is incorrect"] } });
+    pd.server.failNext({
+      status: 400,
+      json: {
+        status: "invalid event",
+        message: "Event object is invalid",
+        errors: ["Length of 'routing_key' is incorrect"],
+      },
+    });
     const before = pd.server.requests.length;
     const number = await open("2026-12-05T06:00:00Z", "Checkout down");
     expect(pd.server.requests.slice(before).map((r) => r.status)).toEqual([400]);
@@ -101,12 +145,27 @@ describe("PagerDuty end to end: page, escalation and acknowledgement back", () =
     expect(failures).toHaveLength(1);
     expect(failures[0]?.body).toContain("PagerDuty (trigger): 400");
     expect(failures[0]?.body).toContain("Length of");
-    expect(issueOf(stack, "acme/website", number).comments.filter((c) => c.body.includes("<!-- firstline:alert-page -->"))).toHaveLength(1);
+    expect(
+      issueOf(stack, "acme/website", number).comments.filter((c) =>
+        c.body.includes("<!-- firstline:alert-page -->"),
+      ),
+    ).toHaveLength(1);
   });
 
   it("the PagerDuty schedules follow the rota: this week's primary and second line as overrides until the handover, kept, not repeated, on the next sweep", async () => {
-    expect(rest.schedules.get("PSCHED1")).toEqual([{ id: "PO00001", start: "2026-12-05T02:05:00.000Z", end: "2026-12-09T10:00:00.000Z", userId: "PALICE1" }]);
-    expect(rest.schedules.get("PSCHED2")?.[0]).toMatchObject({ start: "2026-12-05T02:05:00.000Z", end: "2026-12-09T10:00:00.000Z", userId: "PSAMO01" });
+    expect(rest.schedules.get("PSCHED1")).toEqual([
+      {
+        id: "PO00001",
+        start: "2026-12-05T02:05:00.000Z",
+        end: "2026-12-09T10:00:00.000Z",
+        userId: "PALICE1",
+      },
+    ]);
+    expect(rest.schedules.get("PSCHED2")?.[0]).toMatchObject({
+      start: "2026-12-05T02:05:00.000Z",
+      end: "2026-12-09T10:00:00.000Z",
+      userId: "PSAMO01",
+    });
     const posts = rest.server.requests.filter((r) => r.method === "POST").length;
     await sweepAt(stack, "2026-12-05T08:00:00Z");
     expect(rest.server.requests.filter((r) => r.method === "POST")).toHaveLength(posts);
@@ -115,13 +174,34 @@ describe("PagerDuty end to end: page, escalation and acknowledgement back", () =
 
   it("an Alertmanager alert at night pages through PagerDuty too, and resolving it at PagerDuty is noted on its issue", async () => {
     stack.emulator.clock.set(new Date("2026-12-05T07:00:00Z"));
-    const fired = (await stack.alert(siteDownPayload({ status: "firing", startsAt: "2026-12-05T06:59:00Z", endsAt: "2026-12-05T07:30:00Z" }))).json as { alerts: { number: number }[] };
+    const fired = (
+      await stack.alert(
+        siteDownPayload({
+          status: "firing",
+          startsAt: "2026-12-05T06:59:00Z",
+          endsAt: "2026-12-05T07:30:00Z",
+        }),
+      )
+    ).json as { alerts: { number: number }[] };
     const number = fired.alerts[0]?.number ?? 0;
-    expect(pd.incidents.get(keyOf(number))?.events[0]).toEqual({ action: "trigger", notify: ["alice-okafor"] });
+    expect(pd.incidents.get(keyOf(number))?.events[0]).toEqual({
+      action: "trigger",
+      notify: ["alice-okafor"],
+    });
     stack.emulator.clock.set(new Date("2026-12-05T07:04:00Z"));
-    expect(await pd.webhook({ dedupKey: keyOf(number), type: "incident.resolved", agent: { id: "PSAMO01", name: "Sam Oduya" }, at: new Date("2026-12-05T07:04:00Z"), url: hook() })).toBe(200);
+    expect(
+      await pd.webhook({
+        dedupKey: keyOf(number),
+        type: "incident.resolved",
+        agent: { id: "PSAMO01", name: "Sam Oduya" },
+        at: new Date("2026-12-05T07:04:00Z"),
+        url: hook(),
+      }),
+    ).toBe(200);
     await stack.settle();
-    expect(botComments(stack, "acme/website", number, "firstline:page-ack:sam-oduya")[0]?.body).toContain("**Page resolved** at PagerDuty by sam-oduya");
+    expect(botComments(stack, "acme/website", number, "firstline:page-ack:sam-oduya")[0]?.body).toContain(
+      "**Page resolved** at PagerDuty by sam-oduya",
+    );
     await sweepAt(stack, "2026-12-05T07:10:00Z");
     expect(botComments(stack, "acme/website", number, "firstline:escalation:")).toHaveLength(0);
   });

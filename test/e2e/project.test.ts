@@ -12,33 +12,73 @@ interface SweepAnswer {
 
 async function sweep(stack: Stack, at: string): Promise<SweepAnswer["sweeps"]> {
   stack.emulator.clock.set(new Date(at));
-  const response = await fetch(`${stack.app.url}/firstline/sweep`, { method: "POST", headers: { authorization: `Bearer ${SWEEP_SECRET}` } });
+  const response = await fetch(`${stack.app.url}/firstline/sweep`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${SWEEP_SECRET}` },
+  });
   expect(response.status).toBe(200);
   await stack.settle();
   return ((await response.json()) as SweepAnswer).sweeps;
 }
 
 const items = (stack: Stack) => dumpProjectItems(stack.emulator.state, PROJECT);
-const itemOf = (stack: Stack, repo: string, number: number) => items(stack).find((i) => (i.repo === repo && i.number === number) || i.draft?.startsWith(`${repo}#${number} `));
+const itemOf = (stack: Stack, repo: string, number: number) =>
+  items(stack).find(
+    (i) => (i.repo === repo && i.number === number) || i.draft?.startsWith(`${repo}#${number} `),
+  );
 const mutations = (stack: Stack) => projectsOf(stack.emulator.state).mutations;
 
 describe("the support queue as a GitHub Project, end to end", () => {
   let stack: Stack;
   beforeAll(async () => {
-    const seed = agencySeed({ editConfig: (text) => `${text}\nticketRepos: [northgate/helpdesk]\nproject:\n  owner: northgate\n  number: 1\n` });
-    stack = await startStack({ seed: { ...seed, repos: [...(seed.repos ?? []), { owner: "northgate", name: "helpdesk", collaborators: { rosa: "read", "alice-okafor": "write" } }] }, now: new Date("2026-12-02T09:00:00Z") });
-    createProject(stack.emulator.state, { owner: "northgate", title: "Support queue", now: new Date("2026-12-01T09:00:00Z") });
+    const seed = agencySeed({
+      editConfig: (text) =>
+        `${text}\nticketRepos: [northgate/helpdesk]\nproject:\n  owner: northgate\n  number: 1\n`,
+    });
+    stack = await startStack({
+      seed: {
+        ...seed,
+        repos: [
+          ...(seed.repos ?? []),
+          { owner: "northgate", name: "helpdesk", collaborators: { rosa: "read", "alice-okafor": "write" } },
+        ],
+      },
+      now: new Date("2026-12-02T09:00:00Z"),
+    });
+    createProject(stack.emulator.state, {
+      owner: "northgate",
+      title: "Support queue",
+      now: new Date("2026-12-01T09:00:00Z"),
+    });
   });
   afterAll(async () => stack.close());
 
   it("a new ticket appears as an item with its fields; one in another organisation's repository as a draft naming it", async () => {
-    const own = await openIssue(stack, { as: "rosa", repo: "northgate/helpdesk", at: "2026-12-03T10:00:00Z", title: "Please update the board members page", body: "Please change the names on the board page of riverside." });
-    const client = await openIssue(stack, { as: "rosa", repo: "riverside/tenant-portal", at: "2026-12-03T10:05:00Z", title: "Please update the logo", body: "Please change the logo in the header." });
+    const own = await openIssue(stack, {
+      as: "rosa",
+      repo: "northgate/helpdesk",
+      at: "2026-12-03T10:00:00Z",
+      title: "Please update the board members page",
+      body: "Please change the names on the board page of riverside.",
+    });
+    const client = await openIssue(stack, {
+      as: "rosa",
+      repo: "riverside/tenant-portal",
+      at: "2026-12-03T10:05:00Z",
+      title: "Please update the logo",
+      body: "Please change the logo in the header.",
+    });
     const [result] = await sweep(stack, "2026-12-03T11:00:00Z");
     expect(result?.project?.problems).toEqual([]);
     const item = itemOf(stack, "northgate/helpdesk", own);
     expect(item?.draft).toBeNull();
-    expect(item?.values).toMatchObject({ Priority: "P3", "SLA state": "running", "Waiting on": "us", "Next due": "2026-12-03", "Next due time": "18:00 GMT" });
+    expect(item?.values).toMatchObject({
+      Priority: "P3",
+      "SLA state": "running",
+      "Waiting on": "us",
+      "Next due": "2026-12-03",
+      "Next due time": "18:00 GMT",
+    });
     expect(item?.values["On support"]).toMatch(/^@[a-z-]+, @[a-z-]+$/);
     const draft = itemOf(stack, "riverside/tenant-portal", client);
     expect(draft?.draft).toBe(`riverside/tenant-portal#${client} Please update the logo`);
@@ -65,26 +105,42 @@ describe("the support queue as a GitHub Project, end to end", () => {
     const sent = mutations(stack).slice(before);
     expect(itemOf(stack, "northgate/helpdesk", own?.number ?? 0)?.values["SLA state"]).toBe("breached");
     // One write per ticket that breached (the helpdesk ticket and the client's draft), nothing else.
-    expect(sent.map((m) => m.name)).toEqual(["updateProjectV2ItemFieldValue", "updateProjectV2ItemFieldValue"]);
+    expect(sent.map((m) => m.name)).toEqual([
+      "updateProjectV2ItemFieldValue",
+      "updateProjectV2ItemFieldValue",
+    ]);
   });
 
   it("a closed ticket is archived, its issue item and its draft alike", async () => {
     const own = items(stack).find((i) => i.repo === "northgate/helpdesk")?.number ?? 0;
     const client = Number(/#(\d+) /.exec(items(stack).find((i) => i.draft !== null)?.draft ?? "")?.[1]);
     stack.emulator.clock.set(new Date("2026-12-04T11:00:00Z"));
-    await stack.as("alice-okafor").rest.issues.update({ owner: "northgate", repo: "helpdesk", issue_number: own, state: "closed" });
-    await stack.as("alice-okafor").rest.issues.update({ owner: "riverside", repo: "tenant-portal", issue_number: client, state: "closed" });
+    await stack
+      .as("alice-okafor")
+      .rest.issues.update({ owner: "northgate", repo: "helpdesk", issue_number: own, state: "closed" });
+    await stack.as("alice-okafor").rest.issues.update({
+      owner: "riverside",
+      repo: "tenant-portal",
+      issue_number: client,
+      state: "closed",
+    });
     await stack.settle();
     await sweep(stack, "2026-12-04T11:05:00Z");
     expect(itemOf(stack, "northgate/helpdesk", own)?.archived).toBe(true);
     expect(itemOf(stack, "riverside/tenant-portal", client)?.archived).toBe(true);
-    expect(items(stack).filter((i) => !i.archived).map((i) => i.draft)).toEqual([expect.stringMatching(/^acme\/website#\d+ Apply CMS core updates/)]);
+    expect(
+      items(stack)
+        .filter((i) => !i.archived)
+        .map((i) => i.draft),
+    ).toEqual([expect.stringMatching(/^acme\/website#\d+ Apply CMS core updates/)]);
   });
 
   it("a reopened ticket comes back on the Project", async () => {
     const own = items(stack).find((i) => i.repo === "northgate/helpdesk")?.number ?? 0;
     stack.emulator.clock.set(new Date("2026-12-07T10:00:00Z"));
-    await stack.as("alice-okafor").rest.issues.update({ owner: "northgate", repo: "helpdesk", issue_number: own, state: "open" });
+    await stack
+      .as("alice-okafor")
+      .rest.issues.update({ owner: "northgate", repo: "helpdesk", issue_number: own, state: "open" });
     await stack.settle();
     await sweep(stack, "2026-12-07T10:05:00Z");
     expect(itemOf(stack, "northgate/helpdesk", own)?.archived).toBe(false);

@@ -19,7 +19,9 @@ async function pageAt0305(stack: Scaled, instance: Instance): Promise<number> {
   const response = await fetch(`${instance.app.url}/firstline/alerts`, {
     method: "POST",
     headers: { authorization: `Bearer ${ALERTS_SECRET}`, "content-type": "application/json" },
-    body: JSON.stringify(siteDownPayload({ status: "firing", startsAt: "2026-12-06T03:04:00Z", endsAt: "2026-12-06T03:40:00Z" })),
+    body: JSON.stringify(
+      siteDownPayload({ status: "firing", startsAt: "2026-12-06T03:04:00Z", endsAt: "2026-12-06T03:40:00Z" }),
+    ),
   });
   const json = (await response.json()) as { alerts: { number: number }[] };
   await stack.settle();
@@ -27,7 +29,10 @@ async function pageAt0305(stack: Scaled, instance: Instance): Promise<number> {
 }
 
 function escalations(stack: Scaled, number: number): number {
-  const issue = stack.emulator.dump().repos.find((r) => r.fullName === "acme/website")?.issues.find((i) => i.number === number);
+  const issue = stack.emulator
+    .dump()
+    .repos.find((r) => r.fullName === "acme/website")
+    ?.issues.find((i) => i.number === number);
   return issue?.comments.filter((c) => c.body.includes("firstline:escalation:1")).length ?? -1;
 }
 
@@ -35,7 +40,12 @@ describe.skipIf(skipRedis)("escalation across a restart, on Redis", () => {
   const redisUrl = useRedisServer(redisAvailability);
 
   it("the instance that paged stops 2 minutes later; at 5 minutes the second line is told once, though two instances check at the same moment", async () => {
-    const stack = await startScaledOut({ seed: agencySeed(), now: new Date("2026-12-06T03:00:00Z"), instances: 1, redisUrl: redisUrl() });
+    const stack = await startScaledOut({
+      seed: agencySeed(),
+      now: new Date("2026-12-06T03:00:00Z"),
+      instances: 1,
+      redisUrl: redisUrl(),
+    });
     const [first] = stack.instances;
     if (!first) throw new Error("no instance");
     const number = await pageAt0305(stack, first);
@@ -46,14 +56,23 @@ describe.skipIf(skipRedis)("escalation across a restart, on Redis", () => {
     const c = await startInstance({ emulator: stack.emulator, redisUrl: redisUrl() });
     try {
       stack.emulator.clock.set(new Date("2026-12-06T03:08:00Z"));
-      await Promise.all([escalatePages({ service: b.service, log: quiet }), escalatePages({ service: c.service, log: quiet })]);
+      await Promise.all([
+        escalatePages({ service: b.service, log: quiet }),
+        escalatePages({ service: c.service, log: quiet }),
+      ]);
       expect(escalations(stack, number)).toBe(0);
       stack.emulator.clock.set(new Date("2026-12-06T03:10:30Z"));
-      await Promise.all([escalatePages({ service: b.service, log: quiet }), escalatePages({ service: c.service, log: quiet })]);
+      await Promise.all([
+        escalatePages({ service: b.service, log: quiet }),
+        escalatePages({ service: c.service, log: quiet }),
+      ]);
       await stack.emulator.waitForIdle({ timeoutMs: 60_000 });
       expect(escalations(stack, number)).toBe(1);
       stack.emulator.clock.set(new Date("2026-12-06T03:11:30Z"));
-      await Promise.all([escalatePages({ service: b.service, log: quiet }), escalatePages({ service: c.service, log: quiet })]);
+      await Promise.all([
+        escalatePages({ service: b.service, log: quiet }),
+        escalatePages({ service: c.service, log: quiet }),
+      ]);
       expect(escalations(stack, number)).toBe(1);
     } finally {
       for (const instance of [b, c]) {
@@ -68,7 +87,11 @@ describe.skipIf(skipRedis)("escalation across a restart, on Redis", () => {
 
 describe("escalation across a restart, in memory", () => {
   it("the restarted instance rebuilds the watch from the issues at its first sweep, and tells the second line once at 5 minutes", async () => {
-    const stack = await startScaledOut({ seed: agencySeed(), now: new Date("2026-12-06T03:00:00Z"), instances: 1 });
+    const stack = await startScaledOut({
+      seed: agencySeed(),
+      now: new Date("2026-12-06T03:00:00Z"),
+      instances: 1,
+    });
     const [first] = stack.instances;
     if (!first) throw new Error("no instance");
     const number = await pageAt0305(stack, first);
@@ -77,16 +100,24 @@ describe("escalation across a restart, in memory", () => {
     const restarted = await startInstance({ emulator: stack.emulator });
     const sweep = async (at: string) => {
       stack.emulator.clock.set(new Date(at));
-      await fetch(`${restarted.app.url}/firstline/sweep`, { method: "POST", headers: { authorization: `Bearer ${SWEEP_SECRET}` } });
+      await fetch(`${restarted.app.url}/firstline/sweep`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${SWEEP_SECRET}` },
+      });
       await stack.emulator.waitForIdle({ timeoutMs: 60_000 });
     };
     try {
       expect(await restarted.service.pendingPages.list()).toEqual([]);
       await sweep("2026-12-06T03:08:00Z");
-      expect((await restarted.service.pendingPages.list()).map(([key]) => key)).toEqual([`acme/website#${number}`]);
+      expect((await restarted.service.pendingPages.list()).map(([key]) => key)).toEqual([
+        `acme/website#${number}`,
+      ]);
       expect(escalations(stack, number)).toBe(0);
       stack.emulator.clock.set(new Date("2026-12-06T03:10:30Z"));
-      await Promise.all([escalatePages({ service: restarted.service, log: quiet }), escalatePages({ service: restarted.service, log: quiet })]);
+      await Promise.all([
+        escalatePages({ service: restarted.service, log: quiet }),
+        escalatePages({ service: restarted.service, log: quiet }),
+      ]);
       await sweep("2026-12-06T03:11:30Z");
       expect(escalations(stack, number)).toBe(1);
     } finally {

@@ -13,13 +13,27 @@ const { seed, repos } = manyReposSeed(50);
 async function openTickets(stack: Awaited<ReturnType<typeof startScaledOut>>, count: number): Promise<void> {
   for (let i = 0; i < count; i++) {
     const repo = repos[i % repos.length] ?? "";
-    await stack.as("kim").rest.issues.create({ owner: "glenmore", repo: repo.split("/")[1] ?? "", title: `The basket page is slow (${i + 1})`, body: "Adding a bottle to the basket takes ten seconds since this morning." });
+    await stack.as("kim").rest.issues.create({
+      owner: "glenmore",
+      repo: repo.split("/")[1] ?? "",
+      title: `The basket page is slow (${i + 1})`,
+      body: "Adding a bottle to the basket takes ten seconds since this morning.",
+    });
   }
 }
 
 /** Opens the tickets with every delivery sent twice, and checks each ticket got exactly one card and every delivery a 202. */
-async function burstSentTwice(params: { readonly instances: number; readonly redisUrl?: string }): Promise<void> {
-  const stack = await startScaledOut({ seed, now: NOW, instances: params.instances, duplicate: true, ...(params.redisUrl ? { redisUrl: params.redisUrl } : {}) });
+async function burstSentTwice(params: {
+  readonly instances: number;
+  readonly redisUrl?: string;
+}): Promise<void> {
+  const stack = await startScaledOut({
+    seed,
+    now: NOW,
+    instances: params.instances,
+    duplicate: true,
+    ...(params.redisUrl ? { redisUrl: params.redisUrl } : {}),
+  });
   try {
     await openTickets(stack, TICKETS);
     await stack.settle();

@@ -12,11 +12,16 @@ describe("the generic signed webhook end to end", () => {
   let gateway: WebhookReceiverStandin;
   const ackUrl = () => `${stack.app.url}/firstline/pagers/webhook`;
   const keyOf = (number: number) => `firstline/acme/website#${number}`;
-  const open = (at: string, title: string) => openIssue(stack, { as: "pat", repo: "acme/website", at, title, body: OUTAGE });
+  const open = (at: string, title: string) =>
+    openIssue(stack, { as: "pat", repo: "acme/website", at, title, body: OUTAGE });
 
   beforeAll(async () => {
     gateway = await new WebhookReceiverStandin({ secret: SECRET }).start();
-    stack = await startStack({ seed: agencySeed({ editConfig: withPagers(`    - kind: webhook\n      url: ${gateway.url}`) }), now: new Date("2026-12-05T01:00:00Z"), env: { FIRSTLINE_PAGER_WEBHOOK_SECRET: SECRET } });
+    stack = await startStack({
+      seed: agencySeed({ editConfig: withPagers(`    - kind: webhook\n      url: ${gateway.url}`) }),
+      now: new Date("2026-12-05T01:00:00Z"),
+      env: { FIRSTLINE_PAGER_WEBHOOK_SECRET: SECRET },
+    });
   });
   afterAll(async () => {
     await stack.close();
@@ -27,14 +32,35 @@ describe("the generic signed webhook end to end", () => {
     const number = await open("2026-12-05T02:00:00Z", "Website down");
     expect(gateway.accepted).toEqual([{ action: "trigger", key: keyOf(number), notify: ["alice-okafor"] }]);
     await sweepAt(stack, "2026-12-05T02:05:10Z");
-    expect(gateway.accepted.at(-1)).toEqual({ action: "escalate", key: keyOf(number), notify: ["sam-oduya"] });
+    expect(gateway.accepted.at(-1)).toEqual({
+      action: "escalate",
+      key: keyOf(number),
+      notify: ["sam-oduya"],
+    });
   });
 
   it("a signed acknowledgement back at 3 minutes stops the escalation; a forged one gets 401 and changes nothing", async () => {
     const number = await open("2026-12-05T03:00:00Z", "Website down again");
-    expect(await gateway.acknowledge({ key: keyOf(number), by: "alice-okafor", id: "ack-1", at: new Date("2026-12-05T03:02:00Z"), signWith: "forged", url: ackUrl() })).toBe(401);
+    expect(
+      await gateway.acknowledge({
+        key: keyOf(number),
+        by: "alice-okafor",
+        id: "ack-1",
+        at: new Date("2026-12-05T03:02:00Z"),
+        signWith: "forged",
+        url: ackUrl(),
+      }),
+    ).toBe(401);
     stack.emulator.clock.set(new Date("2026-12-05T03:03:00Z"));
-    expect(await gateway.acknowledge({ key: keyOf(number), by: "alice-okafor", id: "ack-2", at: new Date("2026-12-05T03:03:00Z"), url: ackUrl() })).toBe(200);
+    expect(
+      await gateway.acknowledge({
+        key: keyOf(number),
+        by: "alice-okafor",
+        id: "ack-2",
+        at: new Date("2026-12-05T03:03:00Z"),
+        url: ackUrl(),
+      }),
+    ).toBe(200);
     await stack.settle();
     expect(botComments(stack, "acme/website", number, "firstline:page-ack:alice-okafor")).toHaveLength(1);
     await sweepAt(stack, "2026-12-05T03:06:00Z");
@@ -50,6 +76,8 @@ describe("the generic signed webhook end to end", () => {
     before = gateway.server.requests.length;
     const number = await open("2026-12-05T05:00:00Z", "Checkout down");
     expect(gateway.server.requests.slice(before).map((r) => r.status)).toEqual([400]);
-    expect(botComments(stack, "acme/website", number, "pager-failed")[0]?.body).toMatch(/the pager webhook \(trigger\): 400: .*unknown recipient/);
+    expect(botComments(stack, "acme/website", number, "pager-failed")[0]?.body).toMatch(
+      /the pager webhook \(trigger\): 400: .*unknown recipient/,
+    );
   });
 });

@@ -34,15 +34,19 @@ describe("the write budget", () => {
       }
       stack.emulator.clock.advance({ minutes: 10 });
     }
-    const most = (windowMs: number) => Math.max(...writes.map((t) => writes.filter((u) => u >= t && u < t + windowMs).length));
+    const most = (windowMs: number) =>
+      Math.max(...writes.map((t) => writes.filter((u) => u >= t && u < t + windowMs).length));
     expect(most(60_000)).toBeLessThanOrEqual(80);
     expect(most(3_600_000)).toBeLessThanOrEqual(500);
-    const issues = stack.emulator.dump().repos.find((r) => r.fullName === "riverside/tenant-portal")?.issues ?? [];
+    const issues =
+      stack.emulator.dump().repos.find((r) => r.fullName === "riverside/tenant-portal")?.issues ?? [];
     expect(issues).toHaveLength(300);
     for (const issue of issues) {
       const bot = issue.comments.filter((c) => c.author === "firstline[bot]");
       expect(bot.filter((c) => c.body.includes("<!-- firstline:card -->"))).toHaveLength(1);
-      const markers = bot.flatMap((c) => [...c.body.matchAll(/<!-- firstline:(notice:[^ ]+) -->/g)].map((m) => m[1]));
+      const markers = bot.flatMap((c) =>
+        [...c.body.matchAll(/<!-- firstline:(notice:[^ ]+) -->/g)].map((m) => m[1]),
+      );
       expect(new Set(markers).size).toBe(markers.length);
       expect(issue.labels).toContain("sla: breached");
     }

@@ -6,7 +6,8 @@ import { describe, expect, it, onTestFinished } from "vitest";
 import { emulatorCommand } from "../../src/emulator/command.js";
 import { runCliWith } from "../helpers/memory-io.js";
 
-const runEmulator = (argv: readonly string[], files: Record<string, string> = {}) => runCliWith({ argv: ["emulator", ...argv], files, commands: [emulatorCommand] });
+const runEmulator = (argv: readonly string[], files: Record<string, string> = {}) =>
+  runCliWith({ argv: ["emulator", ...argv], files, commands: [emulatorCommand] });
 
 const SEED = `users:
   - login: pat

@@ -10,11 +10,15 @@ import { PROJECT_DOCUMENTS } from "../../src/github/project-queries.js";
 
 /** GitHub's published GraphQL schema (its SDL repeats some fields, which strict building refuses). */
 function githubSchema(): GraphQLSchema {
-  const sdl = readFileSync(fileURLToPath(new URL("schema.graphql", import.meta.resolve("@octokit/graphql-schema"))), "utf8");
+  const sdl = readFileSync(
+    fileURLToPath(new URL("schema.graphql", import.meta.resolve("@octokit/graphql-schema"))),
+    "utf8",
+  );
   return buildSchema(sdl, { assumeValidSDL: true });
 }
 
-const problems = (schema: GraphQLSchema, query: string) => validate(schema, parse(query)).map((e) => e.message);
+const problems = (schema: GraphQLSchema, query: string) =>
+  validate(schema, parse(query)).map((e) => e.message);
 
 /** A ticket node whose comments and events both go on past the first page. */
 function longNode(number: number): TicketNode {
@@ -51,7 +55,13 @@ describe("the GraphQL Firstline sends is valid against GitHub's published schema
         sent.push(query);
         const answer: Record<string, unknown> = {};
         for (let i = 0; i < 3; i++) {
-          answer[`t${i}`] = { issue: { comments: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] }, timelineItems: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] }, labels: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] } } };
+          answer[`t${i}`] = {
+            issue: {
+              comments: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] },
+              timelineItems: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] },
+              labels: { pageInfo: { hasNextPage: false, endCursor: null }, nodes: [] },
+            },
+          };
         }
         return Promise.resolve(answer);
       },
@@ -65,7 +75,9 @@ describe("the GraphQL Firstline sends is valid against GitHub's published schema
     expect(problems(schema, SEARCH)).toEqual([]);
   });
 
-  it.each(PROJECT_DOCUMENTS.map((document) => [/(?:query|mutation) (\w+)/.exec(document)?.[1] ?? "?", document]))("the Project's %s", (_name, document) => {
+  it.each(
+    PROJECT_DOCUMENTS.map((document) => [/(?:query|mutation) (\w+)/.exec(document)?.[1] ?? "?", document]),
+  )("the Project's %s", (_name, document) => {
     expect(problems(schema, document)).toEqual([]);
   });
 

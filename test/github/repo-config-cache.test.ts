@@ -11,7 +11,17 @@ const CONFIG = readFileSync(".github/firstline.yml", "utf8");
 function serving(text: string): GitHubTransport {
   let n = 0;
   return fakeTransport({
-    request: () => Promise.resolve({ status: 200, data: { type: "file", encoding: "base64", size: text.length, content: Buffer.from(text).toString("base64") }, headers: { etag: `"v${++n}"` } }),
+    request: () =>
+      Promise.resolve({
+        status: 200,
+        data: {
+          type: "file",
+          encoding: "base64",
+          size: text.length,
+          content: Buffer.from(text).toString("base64"),
+        },
+        headers: { etag: `"v${++n}"` },
+      }),
   });
 }
 
@@ -25,8 +35,16 @@ describe("the configuration is parsed once per content", () => {
   });
 
   it("a changed file is parsed afresh", async () => {
-    const first = await loadRepoConfig({ gh: serving(CONFIG), reader: new FileReader(), repo: "northgate/support" });
-    const changed = await loadRepoConfig({ gh: serving(CONFIG.replace("atRisk: 0.75", "atRisk: 0.8")), reader: new FileReader(), repo: "northgate/support" });
+    const first = await loadRepoConfig({
+      gh: serving(CONFIG),
+      reader: new FileReader(),
+      repo: "northgate/support",
+    });
+    const changed = await loadRepoConfig({
+      gh: serving(CONFIG.replace("atRisk: 0.75", "atRisk: 0.8")),
+      reader: new FileReader(),
+      repo: "northgate/support",
+    });
     expect(changed).not.toBe(first);
     expect(changed.kind === "valid" && changed.config.atRisk).toBe(0.8);
   });

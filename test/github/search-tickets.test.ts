@@ -15,7 +15,14 @@ describe("reading open tickets through GitHub's search", () => {
       author: "pat",
       createdAt: new Date(Date.UTC(2026, 0, 1) + i * 6 * 3_600_000).toISOString().replace(/\.\d+Z$/, "Z"),
     }));
-    emulator = await startEmulator({ now: new Date("2026-11-26T12:00:00Z"), seed: { ...seed, issues: [...issues, { repo: "riverside/tenant-portal", title: "One", author: "rosa" }] }, stderr: () => undefined });
+    emulator = await startEmulator({
+      now: new Date("2026-11-26T12:00:00Z"),
+      seed: {
+        ...seed,
+        issues: [...issues, { repo: "riverside/tenant-portal", title: "One", author: "rosa" }],
+      },
+      stderr: () => undefined,
+    });
   });
   afterAll(async () => emulator.close());
 
@@ -30,14 +37,20 @@ describe("reading open tickets through GitHub's search", () => {
   });
 
   it("reads past GitHub's 1,000-result cap by splitting the search, losing and doubling nothing", async () => {
-    const { tickets, unreadable } = await searchOpenTicketsReporting({ gh: gh(), repos: ["acme/website", "riverside/tenant-portal"] });
+    const { tickets, unreadable } = await searchOpenTicketsReporting({
+      gh: gh(),
+      repos: ["acme/website", "riverside/tenant-portal"],
+    });
     expect(unreadable).toEqual([]);
     expect(tickets).toHaveLength(1151);
     expect(new Set(tickets.map((t) => `${t.repo}#${t.number}`)).size).toBe(1151);
   });
 
   it("names a repository it cannot search instead of losing the others", async () => {
-    const { tickets, unreadable } = await searchOpenTicketsReporting({ gh: gh(), repos: ["riverside/tenant-portal", "nobody/nothing"] });
+    const { tickets, unreadable } = await searchOpenTicketsReporting({
+      gh: gh(),
+      repos: ["riverside/tenant-portal", "nobody/nothing"],
+    });
     expect(tickets.map((t) => t.repo)).toContain("riverside/tenant-portal");
     expect(unreadable.length).toBeLessThanOrEqual(1);
   });

@@ -4,7 +4,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import { spawnServer } from "./server-process.js";
-import { ensureDebianServer, findBinary, installCommand, type DebianServer, type ServerAvailability } from "./debian-package.js";
+import {
+  ensureDebianServer,
+  findBinary,
+  installCommand,
+  type DebianServer,
+  type ServerAvailability,
+} from "./debian-package.js";
 
 /** Debian's package names the binary `prometheus-alertmanager`; upstream builds call it `alertmanager`. */
 export const ALERTMANAGER: DebianServer = {
@@ -66,23 +72,38 @@ export async function freePort(): Promise<number> {
  */
 export function alertmanagerConfig(params: { readonly webhookUrl: string; readonly bearer: string }): string {
   return stringify({
-    route: { receiver: "firstline", group_by: ["alertname", "client"], group_wait: "1s", group_interval: "1s", repeat_interval: "1h" },
+    route: {
+      receiver: "firstline",
+      group_by: ["alertname", "client"],
+      group_wait: "1s",
+      group_interval: "1s",
+      repeat_interval: "1h",
+    },
     receivers: [
       {
         name: "firstline",
-        webhook_configs: [{ url: params.webhookUrl, send_resolved: true, http_config: { authorization: { type: "Bearer", credentials: params.bearer } } }],
+        webhook_configs: [
+          {
+            url: params.webhookUrl,
+            send_resolved: true,
+            http_config: { authorization: { type: "Bearer", credentials: params.bearer } },
+          },
+        ],
       },
     ],
   });
 }
-
 
 /**
  * Starts the real Prometheus Alertmanager on free loopback ports (clustering off, storage in a
  * temporary folder) and waits until `/-/ready` answers. Throws `MISSING_ALERTMANAGER` when the
  * binary is not installed.
  */
-export async function startAlertmanager(params: { readonly webhookUrl: string; readonly bearer: string; readonly readyTimeoutMs?: number }): Promise<RunningAlertmanager> {
+export async function startAlertmanager(params: {
+  readonly webhookUrl: string;
+  readonly bearer: string;
+  readonly readyTimeoutMs?: number;
+}): Promise<RunningAlertmanager> {
   const binary = findAlertmanager();
   if (!binary) throw new Error(MISSING_ALERTMANAGER);
   const dir = mkdtempSync(join(tmpdir(), "firstline-alertmanager-"));
@@ -90,14 +111,22 @@ export async function startAlertmanager(params: { readonly webhookUrl: string; r
   writeFileSync(configFile, alertmanagerConfig(params));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const args = [`--config.file=${configFile}`, `--storage.path=${join(dir, "data")}`, `--web.listen-address=127.0.0.1:${port}`, "--cluster.listen-address=", "--log.level=info"];
+  const args = [
+    `--config.file=${configFile}`,
+    `--storage.path=${join(dir, "data")}`,
+    `--web.listen-address=127.0.0.1:${port}`,
+    "--cluster.listen-address=",
+    "--log.level=info",
+  ];
   const supervised = spawnServer({ binary, args, dir });
   const { child, stop } = supervised;
   const deadline = Date.now() + (params.readyTimeoutMs ?? 30_000);
   for (;;) {
     if (child.exitCode !== null) {
       await stop();
-      throw new Error(`Alertmanager exited with code ${child.exitCode} before it was ready:\n${supervised.output()}`);
+      throw new Error(
+        `Alertmanager exited with code ${child.exitCode} before it was ready:\n${supervised.output()}`,
+      );
     }
     const ready = await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(1_000) }).then(
       (r) => r.ok,
@@ -106,15 +135,22 @@ export async function startAlertmanager(params: { readonly webhookUrl: string; r
     if (ready) break;
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`Alertmanager was not ready within ${params.readyTimeoutMs ?? 30_000} ms:\n${supervised.output()}`);
+      throw new Error(
+        `Alertmanager was not ready within ${params.readyTimeoutMs ?? 30_000} ms:\n${supervised.output()}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {
     url,
     post: async (alerts) => {
-      const response = await fetch(`${url}/api/v2/alerts`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(alerts) });
-      if (!response.ok) throw new Error(`Alertmanager refused the alerts: ${response.status} ${await response.text()}`);
+      const response = await fetch(`${url}/api/v2/alerts`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(alerts),
+      });
+      if (!response.ok)
+        throw new Error(`Alertmanager refused the alerts: ${response.status} ${await response.text()}`);
     },
     log: supervised.output,
     stop,

@@ -5,7 +5,10 @@ import type { HolidayRegion } from "../../src/core/time/holidays.js";
 const nineToFive = [{ open: 600, close: 1080 }];
 
 /** The agency's default calendar (10:00-18:00 Monday to Friday) for a region. */
-export function agencyCalendar(region: HolidayRegion = "england-and-wales", extra: Partial<CalendarSpec> = {}): WorkingCalendar {
+export function agencyCalendar(
+  region: HolidayRegion = "england-and-wales",
+  extra: Partial<CalendarSpec> = {},
+): WorkingCalendar {
   return new WorkingCalendar({
     zone: "Europe/London",
     week: { mon: nineToFive, tue: nineToFive, wed: nineToFive, thu: nineToFive, fri: nineToFive },

@@ -15,12 +15,16 @@ export interface DebianServer {
 }
 
 /** Whether the tests that need a server can run, and if not, the one line that says why. */
-export type ServerAvailability = { readonly available: true; readonly binary: string } | { readonly available: false; readonly reason: string };
+export type ServerAvailability =
+  | { readonly available: true; readonly binary: string }
+  | { readonly available: false; readonly reason: string };
 
 /** The path of the server's binary (the override variable, else the first name found on PATH), or null. */
 export function findBinary(server: DebianServer, env: NodeJS.ProcessEnv = process.env): string | null {
   const override = env[server.envOverride];
-  const candidates = override ? [override] : (env["PATH"] ?? "").split(delimiter).flatMap((dir) => server.binaries.map((name) => join(dir, name)));
+  const candidates = override
+    ? [override]
+    : (env["PATH"] ?? "").split(delimiter).flatMap((dir) => server.binaries.map((name) => join(dir, name)));
   for (const candidate of candidates) {
     try {
       accessSync(candidate, constants.X_OK);
@@ -42,20 +46,33 @@ export function installCommand(server: DebianServer): string {
  * a machine that has it (a fresh Debian machine of this project's kind). Otherwise says how to
  * install it. The caller decides whether that is a skip (a developer's machine) or a failure (CI).
  */
-export function ensureDebianServer(server: DebianServer, env: NodeJS.ProcessEnv = process.env): ServerAvailability {
+export function ensureDebianServer(
+  server: DebianServer,
+  env: NodeJS.ProcessEnv = process.env,
+): ServerAvailability {
   const found = findBinary(server, env);
   if (found) return { available: true, binary: found };
   const missing = `${server.name} is not installed: it comes from Debian's ${server.debianPackage} package (\`${installCommand(server)}\`, as root)`;
   const isRoot = process.getuid?.() === 0;
   const hasAptGet = spawnSync("apt-get", ["--version"], { stdio: "ignore" }).status === 0;
   if (!isRoot || !hasAptGet) return { available: false, reason: missing };
-  const install = spawnSync("bash", ["-c", `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${server.debianPackage}`], {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const install = spawnSync(
+    "bash",
+    [
+      "-c",
+      `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ${server.debianPackage}`,
+    ],
+    {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const installed = findBinary(server, env);
   if (install.status === 0 && installed) return { available: true, binary: installed };
-  return { available: false, reason: `${missing}; installing it failed: ${(install.stderr || install.stdout || "").trim().split("\n").pop() ?? ""}` };
+  return {
+    available: false,
+    reason: `${missing}; installing it failed: ${(install.stderr || install.stdout || "").trim().split("\n").pop() ?? ""}`,
+  };
 }
 
 /**
@@ -63,7 +80,10 @@ export function ensureDebianServer(server: DebianServer, env: NodeJS.ProcessEnv 
  * CI. Prints the one line that names the package and the install command. Under `CI=true` the tests
  * run (and fail with the reason), so a CI machine can never pass by skipping.
  */
-export function skipWithoutServer(availability: ServerAvailability, env: NodeJS.ProcessEnv = process.env): boolean {
+export function skipWithoutServer(
+  availability: ServerAvailability,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
   if (availability.available) return false;
   if (env["CI"] === "true") return false;
   console.warn(`skipped: ${availability.reason}`);

@@ -6,7 +6,13 @@ import { join } from "node:path";
 import { ImapFlow } from "imapflow";
 import { freePort } from "./alertmanager.js";
 import { spawnServer } from "./server-process.js";
-import { ensureDebianServer, findBinary, installCommand, type DebianServer, type ServerAvailability } from "./debian-package.js";
+import {
+  ensureDebianServer,
+  findBinary,
+  installCommand,
+  type DebianServer,
+  type ServerAvailability,
+} from "./debian-package.js";
 
 /** Debian's IMAP server: `dovecot-imapd` brings the `dovecot` binary with its IMAP service. */
 export const DOVECOT: DebianServer = {
@@ -46,11 +52,18 @@ function mailOwner(): { uid: number; gid: number } {
   const uid = process.getuid?.() ?? 1000;
   const gid = process.getgid?.() ?? 1000;
   if (uid !== 0) return { uid, gid };
-  const read = (flag: string) => Number(spawnSync("id", [flag, "dovecot"], { encoding: "utf8" }).stdout.trim());
+  const read = (flag: string) =>
+    Number(spawnSync("id", [flag, "dovecot"], { encoding: "utf8" }).stdout.trim());
   return { uid: read("-u"), gid: read("-g") };
 }
 
-function dovecotConfig(params: { dir: string; port: number; uid: number; gid: number; asRoot: boolean }): string {
+function dovecotConfig(params: {
+  dir: string;
+  port: number;
+  uid: number;
+  gid: number;
+  asRoot: boolean;
+}): string {
   const { dir, port, uid, gid } = params;
   const user = spawnSync("id", ["-un"], { encoding: "utf8" }).stdout.trim();
   return [
@@ -104,8 +117,13 @@ async function answers(port: number): Promise<boolean> {
 }
 
 /** Starts Dovecot (foreground, its own config, passwd file and maildir in a temporary folder) and waits for its greeting. */
-export async function startDovecot(params: { readonly readyTimeoutMs?: number } = {}): Promise<RunningDovecot> {
-  const binary = findBinary(DOVECOT, { ...process.env, PATH: `${process.env["PATH"] ?? ""}:/usr/sbin:/sbin` });
+export async function startDovecot(
+  params: { readonly readyTimeoutMs?: number } = {},
+): Promise<RunningDovecot> {
+  const binary = findBinary(DOVECOT, {
+    ...process.env,
+    PATH: `${process.env["PATH"] ?? ""}:/usr/sbin:/sbin`,
+  });
   if (!binary) throw new Error(MISSING_DOVECOT);
   const dir = mkdtempSync(join(tmpdir(), "firstline-dovecot-"));
   const asRoot = process.getuid?.() === 0;
@@ -139,7 +157,14 @@ export async function startDovecot(params: { readonly readyTimeoutMs?: number } 
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const url = `imap://${IMAP_USER}:${IMAP_PASSWORD}@127.0.0.1:${port}/INBOX`;
-  const client = () => new ImapFlow({ host: "127.0.0.1", port, secure: false, auth: { user: IMAP_USER, pass: IMAP_PASSWORD }, logger: false });
+  const client = () =>
+    new ImapFlow({
+      host: "127.0.0.1",
+      port,
+      secure: false,
+      auth: { user: IMAP_USER, pass: IMAP_PASSWORD },
+      logger: false,
+    });
   const appendMany = async (raws: readonly (string | Buffer)[]) => {
     const imap = client();
     await imap.connect();
@@ -160,7 +185,8 @@ export async function startDovecot(params: { readonly readyTimeoutMs?: number } 
       const found: { uid: number; flags: string[] }[] = [];
       try {
         if ((imap.mailbox && typeof imap.mailbox === "object" ? imap.mailbox.exists : 0) > 0) {
-          for await (const message of imap.fetch("1:*", { uid: true, flags: true })) found.push({ uid: message.uid, flags: [...(message.flags ?? [])] });
+          for await (const message of imap.fetch("1:*", { uid: true, flags: true }))
+            found.push({ uid: message.uid, flags: [...(message.flags ?? [])] });
         }
       } finally {
         lock.release();

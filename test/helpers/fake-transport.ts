@@ -6,7 +6,10 @@ import type { GitHubTransport } from "../../src/github/transport.js";
  * `graphql` also carry helpers (`endpoint`, `defaults`) that such tests never use.
  */
 export function fakeTransport(parts: {
-  readonly request?: (route: string, params?: Record<string, unknown>) => Promise<{ status: number; data: unknown; headers: Record<string, string> }>;
+  readonly request?: (
+    route: string,
+    params?: Record<string, unknown>,
+  ) => Promise<{ status: number; data: unknown; headers: Record<string, string> }>;
   readonly graphql?: (query: string, variables?: Record<string, unknown>) => Promise<unknown>;
 }): GitHubTransport {
   return {

@@ -43,6 +43,10 @@ export async function runCliWith(params: {
 }
 
 /** Runs a command line in-process with files from memory, no environment, and a fixed clock. */
-export async function runCli(argv: readonly string[], files: Record<string, string> = {}, now = "2026-11-26T12:00:00Z") {
+export async function runCli(
+  argv: readonly string[],
+  files: Record<string, string> = {},
+  now = "2026-11-26T12:00:00Z",
+) {
   return runCliWith({ argv, files, now: () => new Date(now) });
 }

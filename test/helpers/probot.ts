@@ -18,7 +18,10 @@ export function webhookExample<T = Record<string, unknown>>(name: string, action
   const matches = event?.examples.filter((e) => e["action"] === action) ?? [];
   const example = matches[index];
   if (!example) throw new Error(`no example ${name}.${action}[${index}]`);
-  return { installation: { id: 2, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMg==" }, ...structuredClone(example) } as T;
+  return {
+    installation: { id: 2, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uMg==" },
+    ...structuredClone(example),
+  } as T;
 }
 
 export const { privateKey: TEST_PRIVATE_KEY } = generateKeyPairSync("rsa", {
@@ -41,6 +44,8 @@ export function testProbot(params: { now: string; baseUrl?: string; supportRepo?
     })),
     logLevel: "fatal",
   });
-  probot.load(firstlineApp({ service, schedule: false, supportRepo: params.supportRepo ?? "Codertocat/Hello-World" }));
+  probot.load(
+    firstlineApp({ service, schedule: false, supportRepo: params.supportRepo ?? "Codertocat/Hello-World" }),
+  );
   return { probot, service };
 }

@@ -8,7 +8,12 @@ import { spawnServer } from "./server-process.js";
 import { ensureDebianServer, type DebianServer, type ServerAvailability } from "./debian-package.js";
 
 /** Debian's `redis-server` package. */
-export const REDIS: DebianServer = { name: "Redis", debianPackage: "redis-server", binaries: ["redis-server"], envOverride: "REDIS_SERVER_BIN" };
+export const REDIS: DebianServer = {
+  name: "Redis",
+  debianPackage: "redis-server",
+  binaries: ["redis-server"],
+  envOverride: "REDIS_SERVER_BIN",
+};
 
 /** Finds redis-server, installing it with apt-get when the tests run as root on a Debian machine. */
 export function ensureRedis(env: NodeJS.ProcessEnv = process.env): ServerAvailability {
@@ -21,7 +26,6 @@ export interface RunningRedis {
   /** Stops the server and removes its folder; safe to call twice. */
   readonly stop: () => Promise<void>;
 }
-
 
 /**
  * A real redis-server for the tests of one file: started before them on a free port, stopped
@@ -41,10 +45,30 @@ export function useRedisServer(availability: ServerAvailability): () => string {
 }
 
 /** Starts `redis-server` on a free loopback port (no RDB, no AOF) and waits until it answers PING. */
-export async function startRedis(params: { readonly binary: string; readonly readyTimeoutMs?: number }): Promise<RunningRedis> {
+export async function startRedis(params: {
+  readonly binary: string;
+  readonly readyTimeoutMs?: number;
+}): Promise<RunningRedis> {
   const dir = mkdtempSync(join(tmpdir(), "firstline-redis-"));
   const port = await freePort();
-  const { child, output, stop } = spawnServer({ binary: params.binary, args: ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir, "--protected-mode", "yes"], dir });
+  const { child, output, stop } = spawnServer({
+    binary: params.binary,
+    args: [
+      "--port",
+      String(port),
+      "--bind",
+      "127.0.0.1",
+      "--save",
+      "",
+      "--appendonly",
+      "no",
+      "--dir",
+      dir,
+      "--protected-mode",
+      "yes",
+    ],
+    dir,
+  });
   const url = `redis://127.0.0.1:${port}`;
   const deadline = Date.now() + (params.readyTimeoutMs ?? 30_000);
   for (;;) {

@@ -17,7 +17,11 @@ export interface ServerProcess {
 }
 
 /** Starts a server binary with its output collected; `dir` is removed when it stops. */
-export function spawnServer(params: { readonly binary: string; readonly args: readonly string[]; readonly dir: string }): ServerProcess {
+export function spawnServer(params: {
+  readonly binary: string;
+  readonly args: readonly string[];
+  readonly dir: string;
+}): ServerProcess {
   const child = spawn(params.binary, params.args, { stdio: ["ignore", "pipe", "pipe"] });
   running.add(child);
   let output = "";

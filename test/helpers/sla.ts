@@ -9,7 +9,14 @@ export const agencyConfig: FirstlineConfig = firstlineConfigSchema.parse({
   clients: [
     { id: "acme", name: "Acme Borough Council", plan: "enhanced", outOfHours: true, repos: ["acme/website"] },
     { id: "riverside", name: "Riverside Housing", plan: "standard", repos: ["riverside/portal"] },
-    { id: "glenmore", name: "Glenmore Whisky", plan: "standard", outOfHours: true, repos: ["glenmore/shop"], holidays: { region: "scotland" } },
+    {
+      id: "glenmore",
+      name: "Glenmore Whisky",
+      plan: "standard",
+      outOfHours: true,
+      repos: ["glenmore/shop"],
+      holidays: { region: "scotland" },
+    },
   ],
 });
 

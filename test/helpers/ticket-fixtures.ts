@@ -17,9 +17,32 @@ export const ticketConfig: FirstlineConfig = firstlineConfigSchema.parse({
   staff: { logins: ["alice", "bob", "renovate[bot]"] },
   ticketRepos: ["agency/helpdesk"],
   clients: [
-    { id: "acme", name: "Acme Borough Council", plan: "enhanced", outOfHours: true, repos: ["acme/website"], keywords: ["acme"], accountManager: "carol" },
-    { id: "riverside", name: "Riverside Housing", plan: "standard", repos: ["riverside/portal"], keywords: ["riverside", "tenant portal"], accountManager: "dave" },
-    { id: "glenmore", name: "Glenmore Whisky", plan: "standard", outOfHours: true, repos: ["glenmore/shop"], keywords: ["glenmore", "distillery"], holidays: { region: "scotland" } },
+    {
+      id: "acme",
+      name: "Acme Borough Council",
+      plan: "enhanced",
+      outOfHours: true,
+      repos: ["acme/website"],
+      keywords: ["acme"],
+      accountManager: "carol",
+    },
+    {
+      id: "riverside",
+      name: "Riverside Housing",
+      plan: "standard",
+      repos: ["riverside/portal"],
+      keywords: ["riverside", "tenant portal"],
+      accountManager: "dave",
+    },
+    {
+      id: "glenmore",
+      name: "Glenmore Whisky",
+      plan: "standard",
+      outOfHours: true,
+      repos: ["glenmore/shop"],
+      keywords: ["glenmore", "distillery"],
+      holidays: { region: "scotland" },
+    },
   ],
 });
 
@@ -27,7 +50,11 @@ export const ticketPolicy = buildSlaPolicy({ config: ticketConfig });
 
 /** This week's people: the support pair in hours, the on-call primary out of hours. */
 export function responders(inHours: boolean): Responders {
-  return { support: { developer: "erin", operations: "olly" }, onCall: { primary: "pete", secondLine: ["grace"] }, inHours };
+  return {
+    support: { developer: "erin", operations: "olly" },
+    onCall: { primary: "pete", secondLine: ["grace"] },
+    inHours,
+  };
 }
 
 /** Answers to the support-request issue form; a missing answer renders as GitHub's `_No response_`. */

@@ -77,32 +77,56 @@ export function addSteps(snapshot: TicketSnapshot, steps: readonly TicketStep[])
  * A ticket as it stands just after Firstline triaged it on opening (labels a person set at opening
  * first, then the bot's labels and card), followed by the later `steps`.
  */
-export function openedTicket(opening: TicketOpening & { readonly labels?: readonly string[]; readonly steps?: readonly TicketStep[] }): TicketSnapshot {
+export function openedTicket(
+  opening: TicketOpening & { readonly labels?: readonly string[]; readonly steps?: readonly TicketStep[] },
+): TicketSnapshot {
   const bare = bareTicket(opening);
-  const withTemplate = addSteps(bare, (opening.labels ?? []).map((label) => ["labeled", opening.opened, bare.author, label] as const));
-  const decision = classifyTicket({ config: ticketConfig, issue: { repo: bare.repo, title: bare.title, body: bare.body, isPullRequest: false } });
+  const withTemplate = addSteps(
+    bare,
+    (opening.labels ?? []).map((label) => ["labeled", opening.opened, bare.author, label] as const),
+  );
+  const decision = classifyTicket({
+    config: ticketConfig,
+    issue: { repo: bare.repo, title: bare.title, body: bare.body, isPullRequest: false },
+  });
   const actions = planNewTicket({
     decision,
     policy: ticketPolicy,
-    issue: { repo: bare.repo, number: bare.number, author: bare.author, createdAt: bare.createdAt, labels: withTemplate.labels },
+    issue: {
+      repo: bare.repo,
+      number: bare.number,
+      author: bare.author,
+      createdAt: bare.createdAt,
+      labels: withTemplate.labels,
+    },
     now: bare.createdAt,
   });
   return addSteps(applyActions(withTemplate, actions, bare.createdAt), opening.steps ?? []);
 }
 
 /** The snapshot after GitHub carried out the actions at `at` (epoch ms), as Firstline's bot. */
-export function applyActions(snapshot: TicketSnapshot, actions: readonly TicketAction[], at: number): TicketSnapshot {
+export function applyActions(
+  snapshot: TicketSnapshot,
+  actions: readonly TicketAction[],
+  at: number,
+): TicketSnapshot {
   let { labels, comments, events, assignees } = snapshot;
   let nextId = Math.max(5000, ...comments.map((c) => c.id)) + 1;
   for (const action of actions) {
     switch (action.kind) {
       case "add-labels":
         labels = [...labels, ...action.labels.filter((l) => !labels.includes(l))];
-        events = [...events, ...action.labels.map((label) => ({ type: "labeled" as const, at, by: BOT, label }))];
+        events = [
+          ...events,
+          ...action.labels.map((label) => ({ type: "labeled" as const, at, by: BOT, label })),
+        ];
         break;
       case "remove-labels":
         labels = labels.filter((l) => !action.labels.includes(l));
-        events = [...events, ...action.labels.map((label) => ({ type: "unlabeled" as const, at, by: BOT, label }))];
+        events = [
+          ...events,
+          ...action.labels.map((label) => ({ type: "unlabeled" as const, at, by: BOT, label })),
+        ];
         break;
       case "create-comment":
         comments = [...comments, { id: nextId++, author: BOT, createdAt: at, body: action.body }];
@@ -129,7 +153,10 @@ export function createdComments(actions: readonly TicketAction[]): string[] {
 }
 
 /** The actions of one kind. */
-export function actionsOf<K extends TicketAction["kind"]>(actions: readonly TicketAction[], kind: K): Extract<TicketAction, { kind: K }>[] {
+export function actionsOf<K extends TicketAction["kind"]>(
+  actions: readonly TicketAction[],
+  kind: K,
+): Extract<TicketAction, { kind: K }>[] {
   return actions.filter((a): a is Extract<TicketAction, { kind: K }> => a.kind === kind);
 }
 

@@ -59,8 +59,23 @@ describe("sending mail through a real SMTP server", () => {
 
   it("refuses an address list or a display name smuggled into a recipient", async () => {
     const sender = smtpSender(sink.url);
-    await expect(sender.send({ from: "a@b.example", to: ["ana@riverside.example, victim@evil.example"], subject: "s", text: "t" })).rejects.toThrow(/not one plain email address/);
-    await expect(sender.send({ from: "a@b.example", to: ["ana@riverside.example"], subject: "s", text: "t", inReplyTo: "<x>\r\nBcc: y@z.example" })).rejects.toThrow(/message id/);
+    await expect(
+      sender.send({
+        from: "a@b.example",
+        to: ["ana@riverside.example, victim@evil.example"],
+        subject: "s",
+        text: "t",
+      }),
+    ).rejects.toThrow(/not one plain email address/);
+    await expect(
+      sender.send({
+        from: "a@b.example",
+        to: ["ana@riverside.example"],
+        subject: "s",
+        text: "t",
+        inReplyTo: "<x>\r\nBcc: y@z.example",
+      }),
+    ).rejects.toThrow(/message id/);
     sender.close();
   });
 
@@ -68,7 +83,9 @@ describe("sending mail through a real SMTP server", () => {
     const before = sink.received.length;
     sink.failNext(1);
     const sender = smtpSender(sink.url);
-    await expect(sender.send({ from: "a@b.example", to: ["ana@riverside.example"], subject: "s", text: "t" })).rejects.toThrow(/451|Temporary/);
+    await expect(
+      sender.send({ from: "a@b.example", to: ["ana@riverside.example"], subject: "s", text: "t" }),
+    ).rejects.toThrow(/451|Temporary/);
     await sender.send({ from: "a@b.example", to: ["ana@riverside.example"], subject: "s", text: "t" });
     sender.close();
     expect((await sink.waitFor(before + 1)).length).toBe(before + 1);

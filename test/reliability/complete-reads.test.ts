@@ -13,7 +13,10 @@ function longThread() {
     body: `Any news? (${i + 1})`,
     createdAt: new Date(Date.parse("2026-12-02T10:01:00Z") + i * 60_000).toISOString(),
   }));
-  return [...comments, { author: STAFF, body: "Sorry for the wait: fixed now.", createdAt: "2026-12-02T12:40:00Z" }];
+  return [
+    ...comments,
+    { author: STAFF, body: "Sorry for the wait: fixed now.", createdAt: "2026-12-02T12:40:00Z" },
+  ];
 }
 
 describe("tickets are read to the end, however long", () => {
@@ -53,14 +56,27 @@ describe("tickets are read to the end, however long", () => {
   it("110 label events then /priority P2: the priority is read from past the first hundred events", async () => {
     const [owner = "", repo = ""] = PORTAL.split("/");
     stack.emulator.clock.set(new Date("2026-12-07T10:00:00Z"));
-    const { data } = await stack.as("rosa").rest.issues.create({ owner, repo, title: "Busy labels", body: "Please change the footer text to say 2027." });
+    const { data } = await stack.as("rosa").rest.issues.create({
+      owner,
+      repo,
+      title: "Busy labels",
+      body: "Please change the footer text to say 2027.",
+    });
     await stack.settle();
     for (let i = 0; i < 55; i++) {
-      await stack.as(STAFF).rest.issues.addLabels({ owner, repo, issue_number: data.number, labels: ["docs"] });
+      await stack
+        .as(STAFF)
+        .rest.issues.addLabels({ owner, repo, issue_number: data.number, labels: ["docs"] });
       await stack.as(STAFF).rest.issues.removeLabel({ owner, repo, issue_number: data.number, name: "docs" });
     }
     await stack.settle();
-    await comment(stack, { as: STAFF, repo: PORTAL, number: data.number, at: "2026-12-07T10:30:00Z", body: "/priority P2" });
+    await comment(stack, {
+      as: STAFF,
+      repo: PORTAL,
+      number: data.number,
+      at: "2026-12-07T10:30:00Z",
+      body: "/priority P2",
+    });
     const issue = issueOf(stack, PORTAL, data.number);
     expect(issue.labels).toContain("priority: P2");
     expect(cardOf(issue)).toContain("| Priority | P2");

@@ -12,7 +12,9 @@ const openIssues = (stack: Stack, repo: string, marker: string) =>
   stack.emulator
     .dump()
     .repos.find((r) => r.fullName === repo)
-    ?.issues.filter((i) => i.state === "open" && i.author === "firstline[bot]" && (i.body ?? "").includes(marker)) ?? [];
+    ?.issues.filter(
+      (i) => i.state === "open" && i.author === "firstline[bot]" && (i.body ?? "").includes(marker),
+    ) ?? [];
 
 describe("every issue Firstline creates exists exactly once", () => {
   let stack: Stack;
@@ -32,7 +34,10 @@ describe("every issue Firstline creates exists exactly once", () => {
   });
 
   it("a maintenance ticket whose creation's answer is lost is opened once", async () => {
-    stack.emulator.faults.set({ loseAnswerNext: 1, loseAnswerMatching: "/repos/riverside/tenant-portal/issues$" });
+    stack.emulator.faults.set({
+      loseAnswerNext: 1,
+      loseAnswerMatching: "/repos/riverside/tenant-portal/issues$",
+    });
     stack.emulator.clock.set(new Date("2026-12-03T10:30:00Z"));
     await stack.sweep();
     stack.emulator.clock.set(new Date("2026-12-03T10:35:00Z"));
@@ -48,17 +53,29 @@ describe("every issue Firstline creates exists exactly once", () => {
     const alert = { name: "SiteDown", severity: "critical", client: "acme", summary: "The website is down" };
     await stack.alert(alert);
     stack.emulator.faults.reset();
-    expect(openIssues(stack, "acme/website", "firstline:alert").filter((i) => i.title.includes("SiteDown"))).toHaveLength(1);
+    expect(
+      openIssues(stack, "acme/website", "firstline:alert").filter((i) => i.title.includes("SiteDown")),
+    ).toHaveLength(1);
     const twin = { name: "DiskFull", severity: "critical", client: "acme", summary: "The disk is full" };
     await Promise.all([stack.alert(twin), stack.alert(twin)]);
-    const issues = openIssues(stack, "acme/website", "firstline:alert").filter((i) => i.title.includes("DiskFull"));
+    const issues = openIssues(stack, "acme/website", "firstline:alert").filter((i) =>
+      i.title.includes("DiskFull"),
+    );
     expect(issues).toHaveLength(1);
   });
 
   it("the configuration-problem issue whose creation's answer is lost is opened once", async () => {
     stack.emulator.clock.set(new Date("2026-12-07T11:00:00Z"));
     stack.emulator.faults.set({ loseAnswerNext: 1, loseAnswerMatching: `/repos/${SUPPORT}/issues$` });
-    stack.emulator.push(SUPPORT, { files: { ".github/firstline.yml": CONFIG.replace("plan: standard\n    outOfHours: false", "plan: gold\n    outOfHours: false") }, sender: "dana-whitfield" });
+    stack.emulator.push(SUPPORT, {
+      files: {
+        ".github/firstline.yml": CONFIG.replace(
+          "plan: standard\n    outOfHours: false",
+          "plan: gold\n    outOfHours: false",
+        ),
+      },
+      sender: "dana-whitfield",
+    });
     await stack.settle();
     stack.emulator.faults.reset();
     expect(openIssues(stack, SUPPORT, "firstline:config-problem")).toHaveLength(1);
@@ -70,14 +87,21 @@ describe("every issue Firstline creates exists exactly once", () => {
   it("createIssueOnce itself: a lost answer and a racing twin leave one issue", async () => {
     const gh = transportOf(stack.as("northgate-ops"));
     stack.emulator.faults.set({ loseAnswerNext: 1, loseAnswerMatching: `/repos/${SUPPORT}/issues$` });
-    const fields = { title: "Rota for the week", body: "Who is on.\n<!-- firstline:rota-week:2099-01-07 -->" };
+    const fields = {
+      title: "Rota for the week",
+      body: "Who is on.\n<!-- firstline:rota-week:2099-01-07 -->",
+    };
     const [a, b] = await Promise.all([
       createIssueOnce({ gh, repo: SUPPORT, botLogin: "northgate-ops", fields }),
       createIssueOnce({ gh, repo: SUPPORT, botLogin: "northgate-ops", fields }),
     ]);
     stack.emulator.faults.reset();
     expect(a.number).toBe(b.number);
-    const open = stack.emulator.dump().repos.find((r) => r.fullName === SUPPORT)?.issues.filter((i) => i.state === "open" && (i.body ?? "").includes("rota-week:2099-01-07")) ?? [];
+    const open =
+      stack.emulator
+        .dump()
+        .repos.find((r) => r.fullName === SUPPORT)
+        ?.issues.filter((i) => i.state === "open" && (i.body ?? "").includes("rota-week:2099-01-07")) ?? [];
     expect(open).toHaveLength(1);
   });
 });

@@ -55,7 +55,12 @@ describe("hostile and broken input sent to the app", () => {
       now: new Date("2026-12-02T11:00:00Z"),
     });
     // The app has read the good configuration once (it keeps serving with it while a push breaks it).
-    await createIssue(stack, { as: "pat", repo: SITE1, title: "Please update the header", body: "Please change the header." });
+    await createIssue(stack, {
+      as: "pat",
+      repo: SITE1,
+      title: "Please update the header",
+      body: "Please change the header.",
+    });
     await stack.settle();
   });
   afterAll(async () => {
@@ -66,10 +71,15 @@ describe("hostile and broken input sent to the app", () => {
 
   /** Pushes a configuration to the support repository, the only place Firstline reads one. */
   const pushConfig = async (text: string) => {
-    stack.emulator.push(SUPPORT_REPO, { files: { ".github/firstline.yml": text }, sender: "alice-okafor", message: "Configuration" });
+    stack.emulator.push(SUPPORT_REPO, {
+      files: { ".github/firstline.yml": text },
+      sender: "alice-okafor",
+      message: "Configuration",
+    });
     await stack.settle();
   };
-  const openProblems = () => botIssues(stack.emulator.dump(), SUPPORT_REPO, CONFIG_PROBLEM_TITLE).filter((i) => i.state === "open");
+  const openProblems = () =>
+    botIssues(stack.emulator.dump(), SUPPORT_REPO, CONFIG_PROBLEM_TITLE).filter((i) => i.state === "open");
   const webhookMs = (number: number) =>
     stack.emulator
       .deliveries()
@@ -87,14 +97,22 @@ describe("hostile and broken input sent to the app", () => {
     );
   const configCase = async ({ input }: { input: HostileInput }) => {
     await pushConfig(input.text);
-    const number = await createIssue(stack, { as: "pat", repo: SITE1, title: "Please update the footer", body: "Please change the footer." });
+    const number = await createIssue(stack, {
+      as: "pat",
+      repo: SITE1,
+      title: "Please update the footer",
+      body: "Please change the footer.",
+    });
     await stack.settle();
     expect(webhookMs(number)).toBeLessThan(RUNAWAY_MS);
     const problems = openProblems();
     expect(problems).toHaveLength(1);
     expect(problems[0]?.body).toContain(`${SUPPORT_REPO}:.github/firstline.yml`);
     // The last configuration that read cleanly goes on serving: the ticket still gets its card.
-    const issue = stack.emulator.dump().repos.find((r) => r.fullName === SITE1)?.issues.find((i) => i.number === number);
+    const issue = stack.emulator
+      .dump()
+      .repos.find((r) => r.fullName === SITE1)
+      ?.issues.find((i) => i.number === number);
     expect(issue ? cardCount(issue) : 0).toBe(1);
     await pushConfig(reliabilityConfig(1));
     expect(openProblems()).toEqual([]);

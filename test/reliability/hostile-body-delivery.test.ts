@@ -23,8 +23,15 @@ describe("a 64 KiB pathological body beside an ordinary ticket, through the app"
     const [riverside = "", portal = ""] = PORTAL.split("/");
     const [acme = "", site = ""] = ACME.split("/");
     const [hostile, ordinary] = await Promise.all([
-      stack.as("rosa").rest.issues.create({ owner: riverside, repo: portal, title: "Everything is broken", body: HOSTILE }),
-      stack.as("pat").rest.issues.create({ owner: acme, repo: site, title: "Please update the footer", body: "Please change the phone number in the footer." }),
+      stack
+        .as("rosa")
+        .rest.issues.create({ owner: riverside, repo: portal, title: "Everything is broken", body: HOSTILE }),
+      stack.as("pat").rest.issues.create({
+        owner: acme,
+        repo: site,
+        title: "Please update the footer",
+        body: "Please change the phone number in the footer.",
+      }),
     ]);
     await stack.settle();
     expect(cardOf(issueOf(stack, PORTAL, hostile.data.number))).toContain("Riverside Housing Trust");

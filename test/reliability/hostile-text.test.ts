@@ -9,7 +9,10 @@ import { ticketConfig } from "../helpers/ticket-fixtures.js";
 
 /** Everything that reads a ticket's text, run once. */
 function readAll(text: string): void {
-  classifyTicket({ config: ticketConfig, issue: { repo: "acme/website", title: text.slice(0, 256), body: text, isPullRequest: false } });
+  classifyTicket({
+    config: ticketConfig,
+    issue: { repo: "acme/website", title: text.slice(0, 256), body: text, isPullRequest: false },
+  });
   missingInfo({ fields: readIssueForm(text), text });
   parseCommands(text);
   isCommandOnly(text);
@@ -29,7 +32,7 @@ const PATHOLOGICAL: Record<string, string> = {
   "urls without an end": "http://".repeat(SIZE / 7),
   "open HTML comments": "<!--".repeat(SIZE / 4),
   fences: "```\n".repeat(SIZE / 4),
-  "slashes": "/".repeat(SIZE),
+  slashes: "/".repeat(SIZE),
 };
 
 describe("ticket text is read in linear time, whatever a reporter writes", () => {
@@ -41,12 +44,35 @@ describe("ticket text is read in linear time, whatever a reporter writes", () =>
 
   it("random text (seeded): every parser answers within a fixed time, and time grows no faster than the text", () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom("1", ".", " ", "\n", "-", "*", "#", "`", "/", "<", "!", "then ", "click ", "steps", ":", "a"), maxLength: 2_000 }), (piece) => {
-        const text = piece.repeat(Math.max(1, Math.floor(20_000 / Math.max(1, piece.length))));
-        const started = performance.now();
-        readAll(text);
-        expect(performance.now() - started).toBeLessThan(1_000);
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom(
+            "1",
+            ".",
+            " ",
+            "\n",
+            "-",
+            "*",
+            "#",
+            "`",
+            "/",
+            "<",
+            "!",
+            "then ",
+            "click ",
+            "steps",
+            ":",
+            "a",
+          ),
+          maxLength: 2_000,
+        }),
+        (piece) => {
+          const text = piece.repeat(Math.max(1, Math.floor(20_000 / Math.max(1, piece.length))));
+          const started = performance.now();
+          readAll(text);
+          expect(performance.now() - started).toBeLessThan(1_000);
+        },
+      ),
       { seed: 15, numRuns: 60 },
     );
   });

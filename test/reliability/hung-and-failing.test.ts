@@ -7,19 +7,27 @@ const PORTAL = "riverside/tenant-portal";
 const ACME = "acme/website";
 const CARD = "<!-- firstline:card -->";
 
-const cards = (stack: Stack, repo: string, number: number) => issueOf(stack, repo, number).comments.filter((c) => c.body.includes(CARD)).length;
-const nextNumber = (stack: Stack, repo: string) => (stack.emulator.dump().repos.find((r) => r.fullName === repo)?.issues.length ?? 0) + 1;
+const cards = (stack: Stack, repo: string, number: number) =>
+  issueOf(stack, repo, number).comments.filter((c) => c.body.includes(CARD)).length;
+const nextNumber = (stack: Stack, repo: string) =>
+  (stack.emulator.dump().repos.find((r) => r.fullName === repo)?.issues.length ?? 0) + 1;
 
 async function open(stack: Stack, repo: string, as: string, title: string): Promise<number> {
   const [owner = "", name = ""] = repo.split("/");
-  const { data } = await stack.as(as).rest.issues.create({ owner, repo: name, title, body: "Please change the footer text to say 2027." });
+  const { data } = await stack
+    .as(as)
+    .rest.issues.create({ owner, repo: name, title, body: "Please change the footer text to say 2027." });
   return data.number;
 }
 
 describe("a request that never answers, and a repository GitHub refuses", () => {
   let stack: Stack;
   beforeAll(async () => {
-    stack = await startStack({ seed: agencySeed(), now: new Date("2026-12-02T11:00:00Z"), requestTimeoutMs: 1_000 });
+    stack = await startStack({
+      seed: agencySeed(),
+      now: new Date("2026-12-02T11:00:00Z"),
+      requestTimeoutMs: 1_000,
+    });
   });
   afterAll(async () => stack.close());
 
@@ -32,14 +40,28 @@ describe("a request that never answers, and a repository GitHub refuses", () => 
     expect(cards(stack, ACME, other)).toBe(1);
     // The card's first request was never answered: it was given up after the time limit, the
     // delivery finished (it looked, found no card, and posted it), and nothing was posted twice.
-    const given = stack.emulator.log.summary().requests.filter((r) => r.method === "POST" && r.path.startsWith(`/repos/${PORTAL}/issues/${hung}/comments`));
+    const given = stack.emulator.log
+      .summary()
+      .requests.filter(
+        (r) => r.method === "POST" && r.path.startsWith(`/repos/${PORTAL}/issues/${hung}/comments`),
+      );
     expect(given.map((r) => r.status)).toEqual([504, 201]);
-    const opening = stack.emulator.deliveries().find((d) => d.event === "issues" && d.action === "opened" && (d.payload["issue"] as { number: number }).number === hung && (d.payload["repository"] as { full_name: string }).full_name === PORTAL);
+    const opening = stack.emulator
+      .deliveries()
+      .find(
+        (d) =>
+          d.event === "issues" &&
+          d.action === "opened" &&
+          (d.payload["issue"] as { number: number }).number === hung &&
+          (d.payload["repository"] as { full_name: string }).full_name === PORTAL,
+      );
     expect(opening?.durationMs).toBeLessThan(30_000);
     expect(cards(stack, PORTAL, hung)).toBe(1);
     stack.emulator.faults.reset();
     const [owner = "", name = ""] = PORTAL.split("/");
-    await stack.as("rosa").rest.issues.createComment({ owner, repo: name, issue_number: hung, body: "Any news?" });
+    await stack
+      .as("rosa")
+      .rest.issues.createComment({ owner, repo: name, issue_number: hung, body: "Any news?" });
     await stack.settle();
     expect(cards(stack, PORTAL, hung)).toBe(1);
   });
@@ -73,8 +95,13 @@ describe("a request that never answers, and a repository GitHub refuses", () => 
     await stack.sweep();
     expect(cards(stack, ACME, fine)).toBe(1);
     expect(cards(stack, PORTAL, blocked)).toBe(0);
-    const dashboard = stack.emulator.dump().repos.find((r) => r.fullName === "northgate/support")?.issues.find((i) => i.body?.includes("<!-- firstline:dashboard -->"));
-    expect(dashboard?.body).toMatch(/`riverside\/tenant-portal` had \d+ tickets? that could not be brought up to date this time \(GitHub answered 451\)/);
+    const dashboard = stack.emulator
+      .dump()
+      .repos.find((r) => r.fullName === "northgate/support")
+      ?.issues.find((i) => i.body?.includes("<!-- firstline:dashboard -->"));
+    expect(dashboard?.body).toMatch(
+      /`riverside\/tenant-portal` had \d+ tickets? that could not be brought up to date this time \(GitHub answered 451\)/,
+    );
     stack.emulator.faults.reset();
     stack.emulator.clock.set(new Date("2026-12-02T12:05:00Z"));
     await stack.sweep();

@@ -38,31 +38,28 @@ describe("redeliveries across failures and restarts", () => {
   // on its own: a redelivery is someone pressing "Redeliver" (or an API call) minutes later, so an
   // opening handled more than two minutes after the fact reads the issue before writing a card
   // (src/app/handlers/issue-opened.ts); a fresh opening costs no extra request.
-  it(
-    "a delivery redelivered minutes later to a restarted app (empty delivery memory) posts no second card",
-    async () => {
-      const repo = REPOS[0] ?? "";
-      const number = await createIssue(stack, { as: "pat", repo, ...BUG });
+  it("a delivery redelivered minutes later to a restarted app (empty delivery memory) posts no second card", async () => {
+    const repo = REPOS[0] ?? "";
+    const number = await createIssue(stack, { as: "pat", repo, ...BUG });
+    await stack.settle();
+    const delivery = openedDelivery(stack, repo, number);
+    stack.emulator.clock.advance({ minutes: 5 });
+    const restarted = await secondInstance(stack);
+    try {
+      const status = await postWebhook({
+        url: restarted.webhookUrl,
+        event: "issues",
+        body: delivery.body,
+        id: delivery.id,
+        secret: WEBHOOK_SECRET,
+      });
       await stack.settle();
-      const delivery = openedDelivery(stack, repo, number);
-      stack.emulator.clock.advance({ minutes: 5 });
-      const restarted = await secondInstance(stack);
-      try {
-        const status = await postWebhook({
-          url: restarted.webhookUrl,
-          event: "issues",
-          body: delivery.body,
-          id: delivery.id,
-          secret: WEBHOOK_SECRET,
-        });
-        await stack.settle();
-        expect(status).toBe(200);
-        expect(cardCount(issueDump(stack, repo, number))).toBe(1);
-      } finally {
-        await restarted.close();
-      }
-    },
-  );
+      expect(status).toBe(200);
+      expect(cardCount(issueDump(stack, repo, number))).toBe(1);
+    } finally {
+      await restarted.close();
+    }
+  });
 
   // A delivery whose handler failed was skipped when redelivered (its id was recorded before the
   // work ran) until ffc97d2.
@@ -102,14 +99,11 @@ describe("redeliveries across failures and restarts", () => {
   // Fix: in planTicketRefresh (or planSweep), when an open ticket has no priority/client/type
   // label and no card yet, run classifyTicket and add the triage labels (as planNewTicket does)
   // before planning the card.
-  it(
-    "a ticket whose opening failed is triaged by the next sweep (client, priority and type labels)",
-    async () => {
-      const repo = REPOS[2] ?? "";
-      const issue = issueDump(stack, repo, failedOpening);
-      expect(issue.labels).toEqual(expect.arrayContaining(["client: bigco", "priority: P3", "type: bug"]));
-    },
-  );
+  it("a ticket whose opening failed is triaged by the next sweep (client, priority and type labels)", async () => {
+    const repo = REPOS[2] ?? "";
+    const issue = issueDump(stack, repo, failedOpening);
+    expect(issue.labels).toEqual(expect.arrayContaining(["client: bigco", "priority: P3", "type: bug"]));
+  });
 
   // Regression guard (fixed): src/app/sweep-installations.ts:118 skips repositories marked quiet (no open issue at a
   // sweep) for the sweep cache's age, an hour (src/app/service.ts:111, isQuiet), until an issue webhook
@@ -118,21 +112,18 @@ describe("redeliveries across failures and restarts", () => {
   // without a card or a notice. Fix: keep quiet repositories in the sweep's search queries (they
   // share queries of up to 256 characters, so they cost almost nothing), or trust "quiet" for one
   // sweep interval only.
-  it(
-    "an issue whose webhook never arrived is carded by the next sweep, five minutes later",
-    async () => {
-      const repo = REPOS[3] ?? "";
-      stack.emulator.clock.set(new Date("2026-12-02T12:00:00Z"));
-      await stack.sweep(); // the repository has no open issue: quiet
-      stack.emulator.setWebhook(null);
-      const number = await createIssue(stack, { as: "pat", repo, ...BUG });
-      await stack.settle();
-      stack.emulator.setWebhook({ url: stack.app.webhookUrl, secret: WEBHOOK_SECRET });
-      stack.emulator.clock.set(new Date("2026-12-02T12:05:00Z"));
-      await stack.sweep();
-      expect(cardCount(issueDump(stack, repo, number))).toBe(1);
-    },
-  );
+  it("an issue whose webhook never arrived is carded by the next sweep, five minutes later", async () => {
+    const repo = REPOS[3] ?? "";
+    stack.emulator.clock.set(new Date("2026-12-02T12:00:00Z"));
+    await stack.sweep(); // the repository has no open issue: quiet
+    stack.emulator.setWebhook(null);
+    const number = await createIssue(stack, { as: "pat", repo, ...BUG });
+    await stack.settle();
+    stack.emulator.setWebhook({ url: stack.app.webhookUrl, secret: WEBHOOK_SECRET });
+    stack.emulator.clock.set(new Date("2026-12-02T12:05:00Z"));
+    await stack.sweep();
+    expect(cardCount(issueDump(stack, repo, number))).toBe(1);
+  });
 
   it("an issue whose webhook never arrived is carded by a sweep once the quiet hour is over", async () => {
     const repo = REPOS[3] ?? "";

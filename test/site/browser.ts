@@ -33,11 +33,19 @@ export interface ChromiumChoice {
 export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promise<ChromiumChoice> {
   const override = env["CHROMIUM_PATH"];
   if (override) {
-    if (!existsSync(override)) throw new Error(`CHROMIUM_PATH is ${override}, which does not exist: point it at a Chromium binary or unset it.`);
+    if (!existsSync(override))
+      throw new Error(
+        `CHROMIUM_PATH is ${override}, which does not exist: point it at a Chromium binary or unset it.`,
+      );
     return { executablePath: override, args: FLAGS, from: "CHROMIUM_PATH" };
   }
   const packaged = await packagedChromium();
-  if (packaged.ok) return { executablePath: packaged.executablePath, args: [...packagedArgs(packaged.args), ...FLAGS], from: "@sparticuz/chromium" };
+  if (packaged.ok)
+    return {
+      executablePath: packaged.executablePath,
+      args: [...packagedArgs(packaged.args), ...FLAGS],
+      from: "@sparticuz/chromium",
+    };
   if (existsSync(SYSTEM_CHROMIUM)) return { executablePath: SYSTEM_CHROMIUM, args: FLAGS, from: "system" };
   throw new Error(
     `The browser tests found no Chromium: @sparticuz/chromium could not unpack (${packaged.reason}; run \`npm ci\`), ` +
@@ -51,11 +59,23 @@ export async function findChromium(env: NodeJS.ProcessEnv = process.env): Promis
  * `--single-process`, which suits one page per Lambda but not several browser contexts at once.
  */
 function packagedArgs(args: readonly string[]): string[] {
-  const weakening = ["--disable-web-security", "--allow-running-insecure-content", "--disable-site-isolation-trials", "--single-process", "--headless"];
-  return args.filter((arg) => !weakening.some((flag) => arg === flag || arg.startsWith(`${flag}=`)) && !arg.startsWith("--disable-features="));
+  const weakening = [
+    "--disable-web-security",
+    "--allow-running-insecure-content",
+    "--disable-site-isolation-trials",
+    "--single-process",
+    "--headless",
+  ];
+  return args.filter(
+    (arg) =>
+      !weakening.some((flag) => arg === flag || arg.startsWith(`${flag}=`)) &&
+      !arg.startsWith("--disable-features="),
+  );
 }
 
-async function packagedChromium(): Promise<{ ok: true; executablePath: string; args: readonly string[] } | { ok: false; reason: string }> {
+async function packagedChromium(): Promise<
+  { ok: true; executablePath: string; args: readonly string[] } | { ok: false; reason: string }
+> {
   try {
     const { default: chromiumPackage } = await import("@sparticuz/chromium");
     return { ok: true, executablePath: await chromiumPackage.executablePath(), args: chromiumPackage.args };
@@ -74,7 +94,11 @@ export async function launchChromium(): Promise<Browser> {
   const choice = await findChromium();
   console.info(`browser tests: Chromium from ${choice.from} (${choice.executablePath})`);
   try {
-    return await chromium.launch({ executablePath: choice.executablePath, headless: true, args: [...choice.args] });
+    return await chromium.launch({
+      executablePath: choice.executablePath,
+      headless: true,
+      args: [...choice.args],
+    });
   } catch (error) {
     if (choice.from !== "@sparticuz/chromium" || !existsSync(SYSTEM_CHROMIUM)) throw error;
     return chromium.launch({ executablePath: SYSTEM_CHROMIUM, headless: true, args: FLAGS });
@@ -97,7 +121,10 @@ export interface SiteServer {
 /** Serves a map of site paths to contents over HTTP, as GitHub Pages would. */
 export async function serveSite(files: ReadonlyMap<string, string>): Promise<SiteServer> {
   const server: Server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname).replace(/^\//, "");
+    const path = decodeURIComponent(new URL(request.url ?? "/", "http://127.0.0.1").pathname).replace(
+      /^\//,
+      "",
+    );
     const file = path === "" || path.endsWith("/") ? `${path}index.html` : path;
     const content = files.get(file);
     if (content === undefined) {
@@ -111,7 +138,8 @@ export async function serveSite(files: ReadonlyMap<string, string>): Promise<Sit
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
 }
 
@@ -155,10 +183,22 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
     // Runs in the page: axe-core put `axe` on the window; this project's TypeScript has no DOM types.
     const scope = globalThis as unknown as {
       document: unknown;
-      axe: { run: (context: unknown, options: object) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> };
+      axe: {
+        run: (
+          context: unknown,
+          options: object,
+        ) => Promise<{
+          violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[];
+        }>;
+      };
     };
     const results = await scope.axe.run(scope.document, { resultTypes: ["violations"] });
-    return results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((node) => JSON.stringify(node.target)) }));
+    return results.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.map((node) => JSON.stringify(node.target)),
+    }));
   });
   return violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
 }
@@ -167,7 +207,11 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
  * One browser for a test file. `start` goes in `beforeAll`; when Chromium cannot start, every test
  * that asks for the browser fails with the reason (vitest would otherwise report them as skipped).
  */
-export function sharedBrowser(): { readonly start: () => Promise<void>; readonly get: () => Browser; readonly stop: () => Promise<void> } {
+export function sharedBrowser(): {
+  readonly start: () => Promise<void>;
+  readonly get: () => Browser;
+  readonly stop: () => Promise<void>;
+} {
   let browser: Browser | undefined;
   let failure: Error | undefined;
   return {
@@ -190,7 +234,13 @@ export function sharedBrowser(): { readonly start: () => Promise<void>; readonly
 }
 
 /** A fresh page of a served site at a width, every request recorded in `logs` and any outside request refused. */
-export async function openSitePage(params: { readonly browser: Browser; readonly origin: string; readonly path: string; readonly logs: RequestLog[]; readonly width?: number }): Promise<{ page: Page; status: number | undefined }> {
+export async function openSitePage(params: {
+  readonly browser: Browser;
+  readonly origin: string;
+  readonly path: string;
+  readonly logs: RequestLog[];
+  readonly width?: number;
+}): Promise<{ page: Page; status: number | undefined }> {
   const context = await params.browser.newContext({ viewport: { width: params.width ?? 1280, height: 900 } });
   params.logs.push(await guardRequests(context));
   const page = await context.newPage();

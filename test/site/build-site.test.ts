@@ -68,7 +68,15 @@ describe("buildSite", () => {
     for (const [path, content] of site) {
       if (!path.endsWith(".html")) continue;
       expect(content.match(/<h1[ >]/g), path).toHaveLength(1);
-      for (const landmark of ["<header", "<nav", "<main", "<footer", '<html lang="en-GB">', 'name="viewport"']) expect(content, path).toContain(landmark);
+      for (const landmark of [
+        "<header",
+        "<nav",
+        "<main",
+        "<footer",
+        '<html lang="en-GB">',
+        'name="viewport"',
+      ])
+        expect(content, path).toContain(landmark);
     }
   });
 
@@ -76,7 +84,9 @@ describe("buildSite", () => {
     for (const [path, content] of site) {
       if (!path.endsWith(".html")) continue;
       expect(content, path).not.toMatch(/\ssrc=|<link\b|url\(|@import/i);
-      expect(content, path).toMatch(/http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-/);
+      expect(content, path).toMatch(
+        /http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-/,
+      );
     }
   });
 
@@ -96,7 +106,9 @@ describe("buildSite", () => {
     expect(web).toContain('<h2 id="resolution">Resolution</h2>');
     expect(web).toContain('<a href="#diagnosis">Diagnosis</a>');
     expect(web).toContain('<a href="../rota/people/olga.html">Olga Tokarczuk</a>');
-    expect(web).toContain('<a href="https://github.com/example/support/blob/HEAD/test/fixtures/runbooks/team/web-down.md">Edit this runbook</a>');
+    expect(web).toContain(
+      '<a href="https://github.com/example/support/blob/HEAD/test/fixtures/runbooks/team/web-down.md">Edit this runbook</a>',
+    );
   });
 
   it("renders tables with alignment classes, never inline styles the policy would block", () => {
@@ -128,11 +140,16 @@ describe("buildSite", () => {
     const finn = mainOf(page("rota/people/finn.html"));
     expect(finn).toContain("<h1>Finn Doyle</h1>");
     expect(finn).toContain('<a href="finn.ics" type="text/calendar">');
-    expect(finn).toContain('Week of <time datetime="2026-12-09">Wed 9 Dec 2026</time>: Shadowing first line support');
+    expect(finn).toContain(
+      'Week of <time datetime="2026-12-09">Wed 9 Dec 2026</time>: Shadowing first line support',
+    );
   });
 
   it("writes calendars that read back, the whole rota and each person's slots, stamped with today", () => {
-    const events = (text: string) => new ICAL.Component(ICAL.parse(text)).getAllSubcomponents("vevent").map((event) => new ICAL.Event(event));
+    const events = (text: string) =>
+      new ICAL.Component(ICAL.parse(text))
+        .getAllSubcomponents("vevent")
+        .map((event) => new ICAL.Event(event));
     const all = events(page("rota/rota.ics"));
     const ben = events(page("rota/people/ben.ics"));
     expect(all.length).toBeGreaterThan(ben.length);
@@ -145,11 +162,18 @@ describe("buildSite", () => {
 
   it("embeds the search index with nothing that can close its script block", () => {
     const index = page("index.html");
-    const json = /<script type="application\/json" id="search-index">([\s\S]*?)<\/script>/.exec(index)?.[1] ?? "";
+    const json =
+      /<script type="application\/json" id="search-index">([\s\S]*?)<\/script>/.exec(index)?.[1] ?? "";
     const entries = JSON.parse(json) as { slug: string; title: string; alerts: string[]; text: string }[];
     expect(entries.map((entry) => entry.slug)).toEqual(["disk-full", "web-down"]);
     expect(entries[1]?.text).toContain("systemctl status nginx");
-    const evil = buildSite({ ...input, runbooks: input.runbooks.map((r) => ({ ...r, frontMatter: { ...r.frontMatter, title: "</script><script>alert(1)</script>" } })) });
+    const evil = buildSite({
+      ...input,
+      runbooks: input.runbooks.map((r) => ({
+        ...r,
+        frontMatter: { ...r.frontMatter, title: "</script><script>alert(1)</script>" },
+      })),
+    });
     expect(evil.get("index.html")).not.toContain("</script><script>alert(1)");
   });
 });

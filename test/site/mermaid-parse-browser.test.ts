@@ -30,7 +30,8 @@ afterAll(async () => chromium.stop());
 async function parse(block: string): Promise<true | string> {
   const text = block.replace(/^```mermaid\n/, "").replace(/\n```$/, "");
   return page.evaluate(async (source) => {
-    const mermaid = (globalThis as unknown as { mermaid: { parse: (text: string) => Promise<unknown> } }).mermaid;
+    const mermaid = (globalThis as unknown as { mermaid: { parse: (text: string) => Promise<unknown> } })
+      .mermaid;
     try {
       await mermaid.parse(source);
       return true as const;
@@ -44,14 +45,26 @@ const blocks = (markdown: string) => [...markdown.matchAll(/```mermaid\n[\s\S]*?
 
 describe("the service charts parse with Mermaid itself", () => {
   it("every block of the dashboard's and report's charts", async () => {
-    const tickets = [settle({ ...bareTicket({ opened: "2026-11-02 10:00" }), number: 1 }, "2026-11-02 10:00")];
-    const markdown = serviceChartsMarkdown(serviceSeries({ tickets, policy: ticketPolicy, now: local("2026-12-10 12:00"), zone: "Europe/London", botLogin: BOT, months: 6, weeks: 8 })).join("\n");
+    const tickets = [
+      settle({ ...bareTicket({ opened: "2026-11-02 10:00" }), number: 1 }, "2026-11-02 10:00"),
+    ];
+    const markdown = serviceChartsMarkdown(
+      serviceSeries({
+        tickets,
+        policy: ticketPolicy,
+        now: local("2026-12-10 12:00"),
+        zone: "Europe/London",
+        botLogin: BOT,
+        months: 6,
+        weeks: 8,
+      }),
+    ).join("\n");
     const found = blocks(markdown);
     expect(found).toHaveLength(3);
     for (const block of found) expect(await parse(block)).toBe(true);
   });
 
   it("a malformed block fails", async () => {
-    expect(await parse("```mermaid\nxychart-beta\n  x-axis [\"a\", \"b\"\n  bar [1, 2]\n```")).not.toBe(true);
+    expect(await parse('```mermaid\nxychart-beta\n  x-axis ["a", "b"\n  bar [1, 2]\n```')).not.toBe(true);
   });
 });

@@ -12,20 +12,42 @@ import { nodeIo } from "../../src/shell/node-io.js";
 import { BOT, ticketPolicy } from "../helpers/ticket-fixtures.js";
 import { addSteps, bareTicket } from "../helpers/ticket-snapshot.js";
 import { settle } from "../helpers/ticket-refresh.js";
-import { openSitePage, seriousAxeViolations, serveSite, sharedBrowser, type RequestLog, type SiteServer } from "./browser.js";
+import {
+  openSitePage,
+  seriousAxeViolations,
+  serveSite,
+  sharedBrowser,
+  type RequestLog,
+  type SiteServer,
+} from "./browser.js";
 
 const SCREENSHOTS = "test-results/screenshots";
 
 /** Three months of riverside and acme tickets: some answered in time, some late, one never. */
 function history(): TicketSnapshot[] {
   const tickets: TicketSnapshot[] = [];
-  const days = ["2026-10-05", "2026-10-14", "2026-10-21", "2026-11-03", "2026-11-11", "2026-11-18", "2026-11-25", "2026-12-01", "2026-12-08"];
+  const days = [
+    "2026-10-05",
+    "2026-10-14",
+    "2026-10-21",
+    "2026-11-03",
+    "2026-11-11",
+    "2026-11-18",
+    "2026-11-25",
+    "2026-12-01",
+    "2026-12-08",
+  ];
   days.forEach((day, i) => {
     for (const [j, repo] of ["riverside/portal", "acme/website"].entries()) {
       const opened = `${day} 10:00`;
-      const carded = settle({ ...bareTicket({ repo, opened, title: `Ticket ${i}-${j}` }), number: i * 2 + j + 1 }, opened);
+      const carded = settle(
+        { ...bareTicket({ repo, opened, title: `Ticket ${i}-${j}` }), number: i * 2 + j + 1 },
+        opened,
+      );
       const late = (i + j) % 3 === 0;
-      tickets.push(addSteps(carded, [["commented", late ? `${day} 17:59` : `${day} 10:45`, "alice", "On it."]]));
+      tickets.push(
+        addSteps(carded, [["commented", late ? `${day} 17:59` : `${day} 10:45`, "alice", "On it."]]),
+      );
     }
   });
   return tickets;
@@ -37,12 +59,25 @@ let files: ReadonlyMap<string, string>;
 const logs: RequestLog[] = [];
 
 beforeAll(async () => {
-  const parsed = parseConfig({ file: ".github/firstline.yml", text: readFileSync(".github/firstline.yml", "utf8") });
+  const parsed = parseConfig({
+    file: ".github/firstline.yml",
+    text: readFileSync(".github/firstline.yml", "utf8"),
+  });
   if (!parsed.ok) throw new Error("the repository's configuration does not load");
   const config = parsed.value.value;
   const rota = readRotaFolder({ dir: "rota", io: nodeIo() });
-  const { runbooks } = readRunbooks(readdirSync("runbooks").filter((name) => name.endsWith(".md")).map((name) => ({ file: `runbooks/${name}`, text: readFileSync(`runbooks/${name}`, "utf8") })));
-  const service = await servicePageData({ tickets: history(), policy: ticketPolicy, now: local("2026-12-10 12:00"), zone: "Europe/London", botLogin: BOT });
+  const { runbooks } = readRunbooks(
+    readdirSync("runbooks")
+      .filter((name) => name.endsWith(".md"))
+      .map((name) => ({ file: `runbooks/${name}`, text: readFileSync(`runbooks/${name}`, "utf8") })),
+  );
+  const service = await servicePageData({
+    tickets: history(),
+    policy: ticketPolicy,
+    now: local("2026-12-10 12:00"),
+    zone: "Europe/London",
+    botLogin: BOT,
+  });
   files = buildSiteFromConfig({ config, rota, runbooks, today: "2026-12-10", service });
   server = await serveSite(files);
   await chromium.start();
@@ -87,7 +122,8 @@ describe("the Service page in Chromium", () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: `${SCREENSHOTS}/service-1280.png`, fullPage: true });
     // The README's picture of the page, kept beside the docs when asked for.
-    if (process.env["UPDATE_DOCS_SCREENSHOT"] === "1") copyFileSync(`${SCREENSHOTS}/service-1280.png`, "docs/service-page.png");
+    if (process.env["UPDATE_DOCS_SCREENSHOT"] === "1")
+      copyFileSync(`${SCREENSHOTS}/service-1280.png`, "docs/service-page.png");
   });
 
   it("is linked from every page's navigation, and loads nothing from other sites", async () => {
@@ -98,6 +134,7 @@ describe("the Service page in Chromium", () => {
   });
 
   it("the SVGs hold no script and no links", () => {
-    for (const [path, content] of files) if (path.endsWith(".svg")) expect(content).not.toMatch(/<script|href=|on[a-z]+=/i);
+    for (const [path, content] of files)
+      if (path.endsWith(".svg")) expect(content).not.toMatch(/<script|href=|on[a-z]+=/i);
   });
 });

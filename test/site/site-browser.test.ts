@@ -3,13 +3,24 @@ import ICAL from "ical.js";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readRunbooks } from "../../src/core/runbooks/read-runbooks.js";
-import { openSitePage, sharedBrowser, seriousAxeViolations, serveSite, type RequestLog, type SiteServer } from "./browser.js";
+import {
+  openSitePage,
+  sharedBrowser,
+  seriousAxeViolations,
+  serveSite,
+  type RequestLog,
+  type SiteServer,
+} from "./browser.js";
 import { repositorySite } from "./site-fixtures.js";
 
 const SCREENSHOTS = "test-results/screenshots";
 
 /** The repository's runbooks, as the site should list them. */
-const runbooks = readRunbooks(readdirSync("runbooks").filter((name) => name.endsWith(".md")).map((name) => ({ file: `runbooks/${name}`, text: readFileSync(`runbooks/${name}`, "utf8") }))).runbooks;
+const runbooks = readRunbooks(
+  readdirSync("runbooks")
+    .filter((name) => name.endsWith(".md"))
+    .map((name) => ({ file: `runbooks/${name}`, text: readFileSync(`runbooks/${name}`, "utf8") })),
+).runbooks;
 
 const chromium = sharedBrowser();
 let server: SiteServer;
@@ -27,7 +38,13 @@ afterAll(async () => {
 
 /** A fresh page at a width, every request recorded and any outside request refused. */
 async function open(path: string, width = 1280): Promise<Page> {
-  const { page, status } = await openSitePage({ browser: chromium.get(), origin: server.origin, path, logs, width });
+  const { page, status } = await openSitePage({
+    browser: chromium.get(),
+    origin: server.origin,
+    path,
+    logs,
+    width,
+  });
   expect(status, path).toBe(200);
   return page;
 }
@@ -57,12 +74,18 @@ describe("the site in Chromium", () => {
     ];
     for (const [query, expected] of cases) {
       await search.fill(query);
-      expect([...(await visibleItems(page).locator("h2").allTextContents())].sort(), query).toEqual([...expected].sort());
-      expect(await page.locator("#search-status").textContent()).toBe(`${expected.length} of ${runbooks.length} runbooks match \u201c${query}\u201d.`);
+      expect([...(await visibleItems(page).locator("h2").allTextContents())].sort(), query).toEqual(
+        [...expected].sort(),
+      );
+      expect(await page.locator("#search-status").textContent()).toBe(
+        `${expected.length} of ${runbooks.length} runbooks match \u201c${query}\u201d.`,
+      );
     }
     await search.fill("no-such-thing-anywhere");
     expect(await visibleItems(page).count()).toBe(0);
-    expect(await page.locator("#search-status").textContent()).toBe("No runbook matches \u201cno-such-thing-anywhere\u201d.");
+    expect(await page.locator("#search-status").textContent()).toBe(
+      "No runbook matches \u201cno-such-thing-anywhere\u201d.",
+    );
     await search.fill("");
     expect(await visibleItems(page).count()).toBe(runbooks.length);
   });
@@ -76,10 +99,18 @@ describe("the site in Chromium", () => {
   it("renders a runbook's facts, contents and sections, with commands and working links", async () => {
     const page = await open("runbooks/site-down.html");
     expect(await page.locator("h1").allTextContents()).toEqual(["Site down (HTTP 5xx)"]);
-    expect(await page.locator(".runbook-body h2").allTextContents()).toEqual(["Symptoms", "Diagnosis", "Resolution", "Escalation"]);
+    expect(await page.locator(".runbook-body h2").allTextContents()).toEqual([
+      "Symptoms",
+      "Diagnosis",
+      "Resolution",
+      "Escalation",
+    ]);
     expect(await page.locator(".facts").textContent()).toContain("Bob Adeyemi");
     expect(await page.locator(".runbook-body pre code").first().textContent()).toContain("curl -sS");
-    await page.getByRole("navigation", { name: "On this page" }).getByRole("link", { name: "Escalation" }).click();
+    await page
+      .getByRole("navigation", { name: "On this page" })
+      .getByRole("link", { name: "Escalation" })
+      .click();
     expect(page.url()).toMatch(/#escalation$/);
     await page.locator(".runbook-body").getByRole("link", { name: "Escalation" }).first().click();
     await page.waitForURL(/runbooks\/escalation\.html$/);
@@ -91,23 +122,37 @@ describe("the site in Chromium", () => {
     const thisWeek = page.locator("section", { has: page.getByRole("heading", { name: /^This week/ }) });
     expect(await thisWeek.getByRole("heading").textContent()).toBe("This week: week of Wed 25 Nov 2026");
     const facts = (await thisWeek.locator("dt, dd").allTextContents()).join(" | ");
-    expect(facts).toBe("Support developer | Alice Okafor | Support operations | Bob Adeyemi | On call | Hamza Iqbal | Second line | Grace Kowalski");
-    expect(await page.locator("table.wide tbody tr").first().locator("th").textContent()).toBe("Wed 2 Dec 2026");
+    expect(facts).toBe(
+      "Support developer | Alice Okafor | Support operations | Bob Adeyemi | On call | Hamza Iqbal | Second line | Grace Kowalski",
+    );
+    expect(await page.locator("table.wide tbody tr").first().locator("th").textContent()).toBe(
+      "Wed 2 Dec 2026",
+    );
   });
 
   it("serves the rota and each person's calendar as iCalendar that reads back", async () => {
     const page = await open("rota/index.html");
-    const wholeHref = await page.getByRole("link", { name: "the whole rota (iCalendar)" }).getAttribute("href");
+    const wholeHref = await page
+      .getByRole("link", { name: "the whole rota (iCalendar)" })
+      .getAttribute("href");
     const whole = await page.request.get(new URL(wholeHref ?? "", page.url()).href);
     expect(whole.headers()["content-type"]).toMatch(/^text\/calendar/);
-    const events = new ICAL.Component(ICAL.parse(await whole.text())).getAllSubcomponents("vevent").map((event) => new ICAL.Event(event));
-    expect(events.find((event) => event.uid === "2026-11-25-developer@firstline")?.summary).toBe("First line support (developer): alice-okafor");
+    const events = new ICAL.Component(ICAL.parse(await whole.text()))
+      .getAllSubcomponents("vevent")
+      .map((event) => new ICAL.Event(event));
+    expect(events.find((event) => event.uid === "2026-11-25-developer@firstline")?.summary).toBe(
+      "First line support (developer): alice-okafor",
+    );
 
     await page.getByRole("link", { name: "Alice Okafor" }).first().click();
     await page.waitForURL(/rota\/people\/alice-okafor\.html$/);
-    const personHref = await page.getByRole("link", { name: /rota calendar \(iCalendar\)/ }).getAttribute("href");
+    const personHref = await page
+      .getByRole("link", { name: /rota calendar \(iCalendar\)/ })
+      .getAttribute("href");
     const person = await page.request.get(new URL(personHref ?? "", page.url()).href);
-    const personEvents = new ICAL.Component(ICAL.parse(await person.text())).getAllSubcomponents("vevent").map((event) => new ICAL.Event(event));
+    const personEvents = new ICAL.Component(ICAL.parse(await person.text()))
+      .getAllSubcomponents("vevent")
+      .map((event) => new ICAL.Event(event));
     expect(personEvents.length).toBeGreaterThan(0);
     expect(personEvents.every((event) => event.summary.includes("alice-okafor"))).toBe(true);
   });
@@ -127,7 +172,13 @@ describe("the site in Chromium", () => {
   });
 
   it("has no serious or critical accessibility violations on any kind of page, wide or narrow", async () => {
-    for (const path of ["index.html", "runbooks/site-down.html", "runbooks/disk-nearly-full.html", "rota/index.html", "rota/people/frank-mensah.html"]) {
+    for (const path of [
+      "index.html",
+      "runbooks/site-down.html",
+      "runbooks/disk-nearly-full.html",
+      "rota/index.html",
+      "rota/people/frank-mensah.html",
+    ]) {
       for (const width of [1280, 390]) {
         const page = await open(path, width);
         expect(await seriousAxeViolations(page), `${path} at ${width}px`).toEqual([]);
@@ -137,10 +188,17 @@ describe("the site in Chromium", () => {
 
   it("fits a 390px phone without sideways scrolling, and saves screenshots of the index and a runbook", async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    for (const [name, path] of [["index", "index.html"], ["runbook-site-down", "runbooks/site-down.html"]] as const) {
+    for (const [name, path] of [
+      ["index", "index.html"],
+      ["runbook-site-down", "runbooks/site-down.html"],
+    ] as const) {
       for (const width of [1280, 390]) {
         const page = await open(path, width);
-        const scrollWidth = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+        const scrollWidth = await page.evaluate(
+          () =>
+            (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+              .documentElement.scrollWidth,
+        );
         expect(scrollWidth, `${path} at ${width}px`).toBeLessThanOrEqual(width);
         await page.screenshot({ path: `${SCREENSHOTS}/${name}-${width}.png`, fullPage: true });
       }

@@ -25,28 +25,60 @@ describe("firstline site build", () => {
     expect(json.files).toContain("runbooks/site-down.html");
     expect(json.files).toContain("rota/people/grace-kowalski.ics");
     expect(result.written["_site/index.html"]).toContain("Firstline · northgate/support");
-    expect(result.written["_site/runbooks/site-down.html"]).toContain('href="https://github.com/northgate/support/blob/HEAD/runbooks/site-down.md"');
+    expect(result.written["_site/runbooks/site-down.html"]).toContain(
+      'href="https://github.com/northgate/support/blob/HEAD/runbooks/site-down.md"',
+    );
   });
 
   it("gives the same bytes on every run, and dates only from --today or the clock in the configured zone", async () => {
-    const first = await runCli(["site", "build", "--out", "a", ...TEAM, "--today", "2026-11-26"], {}, "2026-01-01T00:00:00Z");
-    const second = await runCli(["site", "build", "--out", "a", ...TEAM, "--today", "2026-11-26"], {}, "2027-06-30T12:00:00Z");
+    const first = await runCli(
+      ["site", "build", "--out", "a", ...TEAM, "--today", "2026-11-26"],
+      {},
+      "2026-01-01T00:00:00Z",
+    );
+    const second = await runCli(
+      ["site", "build", "--out", "a", ...TEAM, "--today", "2026-11-26"],
+      {},
+      "2027-06-30T12:00:00Z",
+    );
     expect(second.written).toEqual(first.written);
     // 2026-12-01 23:30 UTC is still 1 December in London (GMT), so the week is the one of 25 November.
     const fromClock = await runCli(["site", "build", "--out", "a", ...TEAM], {}, "2026-12-01T23:30:00Z");
-    expect(fromClock.written["a/rota/index.html"]).toContain('As of <time datetime="2026-12-01">Tue 1 Dec 2026</time>');
+    expect(fromClock.written["a/rota/index.html"]).toContain(
+      'As of <time datetime="2026-12-01">Tue 1 Dec 2026</time>',
+    );
     expect(fromClock.written["a/rota/index.html"]).toContain("This week: week of Wed 25 Nov 2026");
   });
 
   it("exits 2 naming file, key and line when a runbook's front matter is unusable", async () => {
-    const result = await runCli(["site", "build", "--out", "x", "--runbooks-dir", "test/fixtures/runbooks/bad-front-matter", "--rota-dir", "test/fixtures/rota/team"]);
+    const result = await runCli([
+      "site",
+      "build",
+      "--out",
+      "x",
+      "--runbooks-dir",
+      "test/fixtures/runbooks/bad-front-matter",
+      "--rota-dir",
+      "test/fixtures/rota/team",
+    ]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('test/fixtures/runbooks/bad-front-matter/web-down.md:2: lastReviewed: is required (and 1 more problem; run firstline runbooks check)\n');
+    expect(result.stderr).toBe(
+      "test/fixtures/runbooks/bad-front-matter/web-down.md:2: lastReviewed: is required (and 1 more problem; run firstline runbooks check)\n",
+    );
     expect(result.written).toEqual({});
   });
 
   it("exits 2 with one line for a missing runbooks folder or rota file", async () => {
-    const noRunbooks = await runCli(["site", "build", "--out", "x", "--runbooks-dir", "nowhere", "--rota-dir", "test/fixtures/rota/team"]);
+    const noRunbooks = await runCli([
+      "site",
+      "build",
+      "--out",
+      "x",
+      "--runbooks-dir",
+      "nowhere",
+      "--rota-dir",
+      "test/fixtures/rota/team",
+    ]);
     expect(noRunbooks.code).toBe(2);
     expect(noRunbooks.stderr).toBe("nowhere: folder not found\n");
     const noRota = await runCli(["site", "build", "--out", "x", "--rota-dir", "nowhere"]);

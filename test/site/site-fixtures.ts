@@ -3,17 +3,45 @@ import { runCli } from "../helpers/memory-io.js";
 const OUT = "out-site";
 
 /** Builds a site through `firstline site build` in memory; returns its files by path inside the site. */
-export async function buildSiteWithCli(params: { readonly runbooksDir: string; readonly rotaDir: string; readonly today: string }): Promise<Map<string, string>> {
-  const result = await runCli(["site", "build", "--out", OUT, "--runbooks-dir", params.runbooksDir, "--rota-dir", params.rotaDir, "--today", params.today]);
+export async function buildSiteWithCli(params: {
+  readonly runbooksDir: string;
+  readonly rotaDir: string;
+  readonly today: string;
+}): Promise<Map<string, string>> {
+  const result = await runCli([
+    "site",
+    "build",
+    "--out",
+    OUT,
+    "--runbooks-dir",
+    params.runbooksDir,
+    "--rota-dir",
+    params.rotaDir,
+    "--today",
+    params.today,
+  ]);
   if (result.code !== 0) throw new Error(`site build exited ${result.code}: ${result.stderr}`);
-  return new Map(Object.entries(result.written).map(([path, content]) => [path.slice(OUT.length + 1), content]));
+  return new Map(
+    Object.entries(result.written).map(([path, content]) => [path.slice(OUT.length + 1), content]),
+  );
 }
 
 /** The repository's own site for 2026-11-26. */
-export const repositorySite = () => buildSiteWithCli({ runbooksDir: "runbooks", rotaDir: "rota", today: "2026-11-26" });
+export const repositorySite = () =>
+  buildSiteWithCli({ runbooksDir: "runbooks", rotaDir: "rota", today: "2026-11-26" });
 
 /** The test team's site: two clean runbooks and the rota fixture. */
-export const teamSite = () => buildSiteWithCli({ runbooksDir: "test/fixtures/runbooks/team", rotaDir: "test/fixtures/rota/team", today: "2026-11-26" });
+export const teamSite = () =>
+  buildSiteWithCli({
+    runbooksDir: "test/fixtures/runbooks/team",
+    rotaDir: "test/fixtures/rota/team",
+    today: "2026-11-26",
+  });
 
 /** A site whose one runbook holds script, event handlers and `javascript:` links. */
-export const poisonedSite = () => buildSiteWithCli({ runbooksDir: "test/fixtures/runbooks/unsafe", rotaDir: "test/fixtures/rota/team", today: "2026-11-26" });
+export const poisonedSite = () =>
+  buildSiteWithCli({
+    runbooksDir: "test/fixtures/runbooks/unsafe",
+    rotaDir: "test/fixtures/rota/team",
+    today: "2026-11-26",
+  });

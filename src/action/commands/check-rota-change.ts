@@ -32,12 +32,28 @@ export async function actionCheckRotaChange(context: ActionContext): Promise<voi
   const heading = `## ${ROTA_CHECK_NAME}: ${repo}#${event.number}`;
   if (outcome.kind === "skipped") {
     core.notice(`nothing to check: ${outcome.why}`);
-    await finish({ summary: [heading, "", `Nothing to check: ${outcome.why}.`].join("\n"), result: { verdict: "skipped", why: outcome.why }, dryRun: context.dryRun });
+    await finish({
+      summary: [heading, "", `Nothing to check: ${outcome.why}.`].join("\n"),
+      result: { verdict: "skipped", why: outcome.why },
+      dryRun: context.dryRun,
+    });
     return;
   }
   if (outcome.kind === "unreadable") {
     annotateProblems(outcome.problems);
-    await finish({ summary: [heading, "", "The rota files on the head commit cannot be read:", "", "```text", problemsText(outcome.problems), "```"].join("\n"), result: { verdict: "fail", headSha: outcome.headSha, problems: outcome.problems }, dryRun: context.dryRun });
+    await finish({
+      summary: [
+        heading,
+        "",
+        "The rota files on the head commit cannot be read:",
+        "",
+        "```text",
+        problemsText(outcome.problems),
+        "```",
+      ].join("\n"),
+      result: { verdict: "fail", headSha: outcome.headSha, problems: outcome.problems },
+      dryRun: context.dryRun,
+    });
     core.setFailed(`the rota files cannot be read:\n${problemsText(outcome.problems)}`);
     return;
   }
@@ -56,6 +72,19 @@ export async function actionCheckRotaChange(context: ActionContext): Promise<voi
     "",
     `Comment on the pull request ${outcome.comment}.`,
   ].join("\n");
-  await finish({ summary, result: { verdict: result.verdict, blocking: result.verdict === "fail" ? result.blocking : [], headSha: outcome.headSha, comment: outcome.comment, changes: result.changes, approvals: result.approvals, findings: result.findings }, dryRun: context.dryRun });
-  if (result.verdict === "fail") core.setFailed(`the rota change may not be merged yet: ${result.blocking.join("; ")}`);
+  await finish({
+    summary,
+    result: {
+      verdict: result.verdict,
+      blocking: result.verdict === "fail" ? result.blocking : [],
+      headSha: outcome.headSha,
+      comment: outcome.comment,
+      changes: result.changes,
+      approvals: result.approvals,
+      findings: result.findings,
+    },
+    dryRun: context.dryRun,
+  });
+  if (result.verdict === "fail")
+    core.setFailed(`the rota change may not be merged yet: ${result.blocking.join("; ")}`);
 }

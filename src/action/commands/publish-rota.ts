@@ -26,7 +26,13 @@ export async function actionPublishRota(context: ActionContext): Promise<void> {
   });
   if (result.team.includes("was not synced")) core.notice(result.team);
   await finish({
-    summary: [`## ${announcement.title}`, "", `Announcement issue ${context.dryRun && result.issue === "created" ? "(new)" : `#${result.number}`}: ${result.issue}; closed ${result.closed.length} older; ${result.team}.`, "", announcement.body.replace(/<!--.*-->/g, "")].join("\n"),
+    summary: [
+      `## ${announcement.title}`,
+      "",
+      `Announcement issue ${context.dryRun && result.issue === "created" ? "(new)" : `#${result.number}`}: ${result.issue}; closed ${result.closed.length} older; ${result.team}.`,
+      "",
+      announcement.body.replace(/<!--.*-->/g, ""),
+    ].join("\n"),
     result: { week: announcement.week, ...result },
     dryRun: context.dryRun,
   });

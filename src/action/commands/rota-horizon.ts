@@ -32,7 +32,10 @@ export async function actionRotaHorizon(context: ActionContext): Promise<void> {
     issue,
     closingNote: `The rota passes its rules again and covers every week to ${horizon}, so this can close.`,
   });
-  const issueLine = synced.number === null || (context.dryRun && synced.outcome === "created") ? `issue ${synced.outcome}` : `issue ${repo}#${synced.number} ${synced.outcome}`;
+  const issueLine =
+    synced.number === null || (context.dryRun && synced.outcome === "created")
+      ? `issue ${synced.outcome}`
+      : `issue ${repo}#${synced.number} ${synced.outcome}`;
   const summary = [
     `## Rota horizon for ${today}: ${result.ok ? "covered" : "needs attention"}${context.dryRun ? " (dry run)" : ""}`,
     "",
@@ -40,5 +43,16 @@ export async function actionRotaHorizon(context: ActionContext): Promise<void> {
     ...(result.findings.length > 0 ? ["", ...findingLines(result.findings)] : []),
   ].join("\n");
   if (!result.ok) core.warning(`the rota needs attention (${countFindings(result.findings)}): ${issueLine}`);
-  await finish({ summary, result: { ok: result.ok, today, horizon, issue: synced.outcome, number: synced.number, findings: result.findings }, dryRun: context.dryRun });
+  await finish({
+    summary,
+    result: {
+      ok: result.ok,
+      today,
+      horizon,
+      issue: synced.outcome,
+      number: synced.number,
+      findings: result.findings,
+    },
+    dryRun: context.dryRun,
+  });
 }

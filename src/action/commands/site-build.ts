@@ -12,7 +12,11 @@ import { finish } from "../report.js";
 import * as core from "@actions/core";
 import { buildSlaPolicy } from "../../core/sla/policy.js";
 import { readServiceHistory } from "../../github/service-history.js";
-import { SERVICE_PAGE_MONTHS, servicePageData, type ServicePageData } from "../../site/charts/service-charts.js";
+import {
+  SERVICE_PAGE_MONTHS,
+  servicePageData,
+  type ServicePageData,
+} from "../../site/charts/service-charts.js";
 import type { FirstlineConfig } from "../../core/config/firstline-config.js";
 
 /**
@@ -25,10 +29,21 @@ import type { FirstlineConfig } from "../../core/config/firstline-config.js";
 export async function actionSiteBuild(context: ActionContext): Promise<void> {
   const config = readLocalConfig(context);
   const rota = readRotaFolder({ dir: context.inputs["rota-dir"], io: context.io });
-  const { runbooks, findings } = readRunbooks(readRunbookTexts({ dir: context.inputs["runbooks-dir"], io: context.io }));
-  const unusable = findings.filter((finding) => finding.severity === "error" && finding.rule === RUNBOOK_RULE.frontMatter);
+  const { runbooks, findings } = readRunbooks(
+    readRunbookTexts({ dir: context.inputs["runbooks-dir"], io: context.io }),
+  );
+  const unusable = findings.filter(
+    (finding) => finding.severity === "error" && finding.rule === RUNBOOK_RULE.frontMatter,
+  );
   if (unusable.length > 0) {
-    throw new InputError(unusable.map((f) => ({ file: f.file, path: "", ...(f.line === undefined ? {} : { line: f.line }), message: f.message })));
+    throw new InputError(
+      unusable.map((f) => ({
+        file: f.file,
+        path: "",
+        ...(f.line === undefined ? {} : { line: f.line }),
+        message: f.message,
+      })),
+    );
   }
   const today = localDateOf(context.io.now(), config.timezone);
   const service = context.inputs.token === "" ? undefined : await serviceForSite(context, config);
@@ -46,15 +61,29 @@ export async function actionSiteBuild(context: ActionContext): Promise<void> {
 }
 
 /** The Service page's charts, or none (with a warning) when the tickets cannot be read. */
-async function serviceForSite(context: ActionContext, config: FirstlineConfig): Promise<ServicePageData | undefined> {
+async function serviceForSite(
+  context: ActionContext,
+  config: FirstlineConfig,
+): Promise<ServicePageData | undefined> {
   const repos = [...config.clients.flatMap((c) => c.repos), ...config.ticketRepos];
   try {
     const now = context.io.now().getTime();
-    const { tickets, unreadable } = await readServiceHistory({ gh: await context.github(), repos, now, zone: config.timezone, months: SERVICE_PAGE_MONTHS });
-    for (const repo of unreadable) core.warning(`${repo} could not be searched with this token, so its tickets are not on the Service page`);
+    const { tickets, unreadable } = await readServiceHistory({
+      gh: await context.github(),
+      repos,
+      now,
+      zone: config.timezone,
+      months: SERVICE_PAGE_MONTHS,
+    });
+    for (const repo of unreadable)
+      core.warning(
+        `${repo} could not be searched with this token, so its tickets are not on the Service page`,
+      );
     return await servicePageData({ tickets, policy: buildSlaPolicy({ config }), now, zone: config.timezone });
   } catch (error) {
-    core.warning(`The Service page was left out: the tickets could not be read (${(error as Error).message})`);
+    core.warning(
+      `The Service page was left out: the tickets could not be read (${(error as Error).message})`,
+    );
     return undefined;
   }
 }

@@ -22,18 +22,49 @@ const TREND_MONTHS = 6;
  */
 export async function actionSlaReport(context: ActionContext): Promise<void> {
   const config = readConfigFile(context.io, context.inputs.config).value;
-  const period = toilPeriod({ now: context.io.now(), zone: config.timezone, from: context.inputs.from, to: context.inputs.to });
+  const period = toilPeriod({
+    now: context.io.now(),
+    zone: config.timezone,
+    from: context.inputs.from,
+    to: context.inputs.to,
+  });
   const repos = ticketRepositories(config);
-  const historyFrom = DateTime.fromISO(period.from, { zone: config.timezone }).startOf("month").minus({ months: TREND_MONTHS - 1 }).toISODate() ?? period.from;
-  const { tickets: history, unreadable } = await searchOpenTicketsReporting({ gh: await context.github(), repos, qualifiers: `is:issue created:${historyFrom}..${period.to}` });
-  for (const repo of unreadable) core.warning(`${repo} could not be searched with this token, so its tickets are not in the report`);
+  const historyFrom =
+    DateTime.fromISO(period.from, { zone: config.timezone })
+      .startOf("month")
+      .minus({ months: TREND_MONTHS - 1 })
+      .toISODate() ?? period.from;
+  const { tickets: history, unreadable } = await searchOpenTicketsReporting({
+    gh: await context.github(),
+    repos,
+    qualifiers: `is:issue created:${historyFrom}..${period.to}`,
+  });
+  for (const repo of unreadable)
+    core.warning(`${repo} could not be searched with this token, so its tickets are not in the report`);
   const tickets = history.filter((t) => t.createdAt >= period.fromMs && t.createdAt < period.toMs);
   const policy = buildSlaPolicy({ config });
   const now = context.io.now().getTime();
   const rows = slaReport({ tickets, policy, now });
-  const trends = serviceSeries({ tickets: history, policy, now: Math.min(now, period.toMs - 1), zone: config.timezone, months: TREND_MONTHS, weeks: 8 });
+  const trends = serviceSeries({
+    tickets: history,
+    policy,
+    now: Math.min(now, period.toMs - 1),
+    zone: config.timezone,
+    months: TREND_MONTHS,
+    weeks: 8,
+  });
   await finish({
-    summary: [`## SLA report: tickets opened ${period.from} to ${period.to}`, "", `${tickets.length} issues read.`, "", rows.length > 0 ? slaReportTable(rows) : "No ticket was opened in the period.", "", "### Trends", "", ...serviceChartsMarkdown(trends)].join("\n"),
+    summary: [
+      `## SLA report: tickets opened ${period.from} to ${period.to}`,
+      "",
+      `${tickets.length} issues read.`,
+      "",
+      rows.length > 0 ? slaReportTable(rows) : "No ticket was opened in the period.",
+      "",
+      "### Trends",
+      "",
+      ...serviceChartsMarkdown(trends),
+    ].join("\n"),
     text: slaReportCsv(rows),
   });
 }

@@ -33,7 +33,12 @@ export async function actionSlaSweep(context: ActionContext): Promise<void> {
     if (read !== undefined) return read;
     try {
       const rota = readRotaFolder({ dir: context.inputs["rota-dir"], io: context.io });
-      read = respondersAt({ rota, now: now(), zone: config.timezone, calendar: policy.termsFor({ repo: "" }).calendar });
+      read = respondersAt({
+        rota,
+        now: now(),
+        zone: config.timezone,
+        calendar: policy.termsFor({ repo: "" }).calendar,
+      });
     } catch (error) {
       core.warning(`the rota could not be read, so notices mention nobody: ${(error as Error).message}`);
       read = null;
@@ -54,14 +59,24 @@ export async function actionSlaSweep(context: ActionContext): Promise<void> {
     responders: currentResponders,
     now,
     notices: (failures) => {
-      for (const failure of failures) core.warning(`${failure.repo}${failure.number === undefined ? "" : `#${failure.number}`} could not be swept (${failure.status ?? "no answer"}): ${failure.message}`);
+      for (const failure of failures)
+        core.warning(
+          `${failure.repo}${failure.number === undefined ? "" : `#${failure.number}`} could not be swept (${failure.status ?? "no answer"}): ${failure.message}`,
+        );
       return agencyNotices({ supportRepo, ignored: [], notInstalled: [], failures });
     },
   });
   const responders = currentResponders();
   // Scheduled upkeep due today opens here too (each occurrence once: the bot's issues say which
   // have opened), so the backstop keeps maintenance going when the app is down.
-  const maintenance = await openDueMaintenance({ ghFor: async () => gh, config, policy, botLogin, now: now(), assignees: responders?.support ? [responders.support.developer, responders.support.operations] : [] });
+  const maintenance = await openDueMaintenance({
+    ghFor: async () => gh,
+    config,
+    policy,
+    botLogin,
+    now: now(),
+    assignees: responders?.support ? [responders.support.developer, responders.support.operations] : [],
+  });
   const result = {
     tickets: sweep.tickets,
     ticketsChanged: sweep.ticketsChanged,
@@ -83,7 +98,9 @@ export async function actionSlaSweep(context: ActionContext): Promise<void> {
     "",
     `${result.tickets} open tickets; ${result.ticketsChanged} brought up to date with ${result.writes} writes; ${result.deferred} left for the next sweep (write limits); dashboard ${result.dashboard}.`,
     "",
-    ...(rows.length > 0 ? ["| ticket | client | priority | metric | due | state |", "|---|---|---|---|---|---|", ...rows] : ["No ticket is at risk or breached."]),
+    ...(rows.length > 0
+      ? ["| ticket | client | priority | metric | due | state |", "|---|---|---|---|---|---|", ...rows]
+      : ["No ticket is at risk or breached."]),
   ].join("\n");
   const { swept: _swept, ...json } = result;
   await finish({ summary, result: json, dryRun: context.dryRun });

@@ -38,17 +38,47 @@ export async function actionToil(context: ActionContext): Promise<void> {
   const config = readConfigFile(context.io, context.inputs.config).value;
   const rota = readRotaFolder({ dir: context.inputs["rota-dir"], io: context.io });
   const zone = config.timezone;
-  const period = toilPeriod({ now: context.io.now(), zone, from: context.inputs.from, to: context.inputs.to });
+  const period = toilPeriod({
+    now: context.io.now(),
+    zone,
+    from: context.inputs.from,
+    to: context.inputs.to,
+  });
   const gh = await context.github();
-  const wanted = servedRepositories({ config, supportRepo: config.supportRepo ?? context.repository }).map((r) => r.toLowerCase());
+  const wanted = servedRepositories({ config, supportRepo: config.supportRepo ?? context.repository }).map(
+    (r) => r.toLowerCase(),
+  );
   const repos = await readableRepos(gh, wanted);
   const botLogin = context.inputs["bot-login"];
-  const { report, refused, pages, acks } = await toilFromGitHub({ gh, repos, from: period.fromMs, to: period.toMs, rota, zone, calendar: agencyCalendar(config), botLogin });
-  const onCall = onCallReport({ rota, from: period.fromMs, to: period.toMs, zone, pages, acks, woken: config.alerts.woken, toil: report });
+  const { report, refused, pages, acks } = await toilFromGitHub({
+    gh,
+    repos,
+    from: period.fromMs,
+    to: period.toMs,
+    rota,
+    zone,
+    calendar: agencyCalendar(config),
+    botLogin,
+  });
+  const onCall = onCallReport({
+    rota,
+    from: period.fromMs,
+    to: period.toMs,
+    zone,
+    pages,
+    acks,
+    woken: config.alerts.woken,
+    toil: report,
+  });
   // The on-call report sits beside the ledger: its CSV and JSON as outputs the workflow saves.
   core.setOutput("on-call-report", onCallCsv(onCall));
-  core.setOutput("on-call-report-json", JSON.stringify(onCallJson({ rows: onCall, from: period.from, to: period.to })));
-  const groups = report.people.flatMap((person) => person.groups.map((group) => ({ login: person.login, group })));
+  core.setOutput(
+    "on-call-report-json",
+    JSON.stringify(onCallJson({ rows: onCall, from: period.from, to: period.to })),
+  );
+  const groups = report.people.flatMap((person) =>
+    person.groups.map((group) => ({ login: person.login, group })),
+  );
   const summary = [
     `## TOIL from ${period.from} to ${period.to}`,
     "",
@@ -61,11 +91,20 @@ export async function actionToil(context: ActionContext): Promise<void> {
           "",
           "| person | group start | alerts | woke | worked | days |",
           "|---|---|---|---|---|---|",
-          ...groups.map(({ login, group }) => `| ${login} | ${formatLocalWithYear(group.start, zone)} | ${group.alerts.length} | ${group.woke ? "yes" : "no"} | ${formatMinutes(group.workedMinutes)} | ${group.extra > 0 ? `${group.base} + ${group.extra} = ${group.days}` : group.days} |`),
+          ...groups.map(
+            ({ login, group }) =>
+              `| ${login} | ${formatLocalWithYear(group.start, zone)} | ${group.alerts.length} | ${group.woke ? "yes" : "no"} | ${formatMinutes(group.workedMinutes)} | ${group.extra > 0 ? `${group.base} + ${group.extra} = ${group.days}` : group.days} |`,
+          ),
         ]),
     "",
     `Read ${repos.length} repositor${repos.length === 1 ? "y" : "ies"}; ${report.inHours.length} alert${report.inHours.length === 1 ? "" : "s"} in working hours not counted.`,
-    ...(refused.length > 0 ? ["", "Claims not taken:", ...refused.map((r) => `- ${r.issue.repo}#${r.issue.number}: ${neutralise(r.reason)}`)] : []),
+    ...(refused.length > 0
+      ? [
+          "",
+          "Claims not taken:",
+          ...refused.map((r) => `- ${r.issue.repo}#${r.issue.number}: ${neutralise(r.reason)}`),
+        ]
+      : []),
     "",
     `## On call from ${period.from} to ${period.to}`,
     "",

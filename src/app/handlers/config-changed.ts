@@ -2,7 +2,11 @@ import type { Context } from "probot";
 import { CONFIG_PATH } from "../../core/config/firstline-config.js";
 import { configCheckReport } from "../../core/check-report.js";
 import { postCheckRun } from "../../github/check-runs.js";
-import { clearConfigProblems, configProblemBody, reportConfigProblems } from "../../github/config-problem-issue.js";
+import {
+  clearConfigProblems,
+  configProblemBody,
+  reportConfigProblems,
+} from "../../github/config-problem-issue.js";
 import { loadRepoConfig } from "../../github/repo-config.js";
 import { transportOf } from "../../github/transport.js";
 import type { FirstlineService } from "../service.js";
@@ -27,7 +31,10 @@ export async function handleConfigPush(context: Context<"push">, service: Firstl
     const repo = payload.repository.full_name;
     if (repo.toLowerCase() !== service.supportRepo.toLowerCase()) {
       service.ignoredConfigFiles.add(repo);
-      context.log.info({ repo, supportRepo: service.supportRepo }, "ignored a configuration file outside the support repository");
+      context.log.info(
+        { repo, supportRepo: service.supportRepo },
+        "ignored a configuration file outside the support repository",
+      );
       return;
     }
     const gh = transportOf(context.octokit);

@@ -9,7 +9,10 @@ import type { FirstlineService } from "../service.js";
  * `/cover @who for @whom: why` in a comment on the support repository: a rota admin sets cover for
  * tonight. Firstline answers with one comment that records it, and pages go to the cover at once.
  */
-export async function handleCoverCommand(context: Context<"issue_comment">, service: FirstlineService): Promise<void> {
+export async function handleCoverCommand(
+  context: Context<"issue_comment">,
+  service: FirstlineService,
+): Promise<void> {
   const { comment, repository } = context.payload;
   if (!hasCoverCommand(comment.body)) return;
   await service.deliveries.once(`cover:${context.id}`, async () => {
@@ -26,7 +29,14 @@ export async function handleCoverCommand(context: Context<"issue_comment">, serv
     const rota = await readRota({ gh, reader: service.reader, repo, dir: config.rota.dir });
     if (!rota) return;
     const known = service.covers.get(repo.toLowerCase()) ?? [];
-    const plan = planCoverCommand({ body: comment.body, author, admins: config.rota.admins, rota: { ...rota, overrides: [...(rota.overrides ?? []), ...known] }, now: service.now(), zone: config.timezone });
+    const plan = planCoverCommand({
+      body: comment.body,
+      author,
+      admins: config.rota.admins,
+      rota: { ...rota, overrides: [...(rota.overrides ?? []), ...known] },
+      now: service.now(),
+      zone: config.timezone,
+    });
     if (!plan) return;
     await applyTicketActions({ gh, repo, number: context.payload.issue.number, actions: [plan.action] });
     if (plan.cover) service.covers.set(repo.toLowerCase(), [...known, plan.cover]);

@@ -18,7 +18,11 @@ export async function handleIssueOpened(
     // usual case, costs no extra request.
     if (scope.now - Date.parse(issue.created_at) > 2 * 60_000) {
       const existing = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: issue.number });
-      if (existing?.comments.some((c) => c.author.toLowerCase() === scope.botLogin.toLowerCase() && hasMarker(c.body, CARD_KEY))) {
+      if (
+        existing?.comments.some(
+          (c) => c.author.toLowerCase() === scope.botLogin.toLowerCase() && hasMarker(c.body, CARD_KEY),
+        )
+      ) {
         await service.rememberOpened(key);
         return;
       }

@@ -53,7 +53,10 @@ async function checkConfigInPullRequest(params: {
   const { context, service } = params;
   const repo = context.payload.repository.full_name;
   const gh = transportOf(context.octokit);
-  const files = await readAll(gh, "GET /repos/{owner}/{repo}/pulls/{pull_number}/files", { ...splitRepo(repo), pull_number: context.payload.pull_request.number });
+  const files = await readAll(gh, "GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
+    ...splitRepo(repo),
+    pull_number: context.payload.pull_request.number,
+  });
   if (!files.some((f) => f.filename === CONFIG_PATH)) return;
   const headSha = context.payload.pull_request.head.sha;
   const loaded = await loadRepoConfig({ gh, reader: service.reader, repo, ref: headSha });

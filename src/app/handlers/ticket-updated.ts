@@ -35,7 +35,15 @@ export async function refreshTicket(params: {
     number: snapshot.number,
     actions: plan.actions,
   });
-  await notifyTicketNotices({ service, gh: scope.gh, repo: scope.repo, number: snapshot.number, actions: plan.actions, config: scope.config, log: params.log });
+  await notifyTicketNotices({
+    service,
+    gh: scope.gh,
+    repo: scope.repo,
+    number: snapshot.number,
+    actions: plan.actions,
+    config: scope.config,
+    log: params.log,
+  });
   // A priority raised to P1 out of hours pages at that moment.
   const paged = await pageTicketIfDue({ scope, service, snapshot, log: params.log });
   return plan.actions.length + (paged ? 1 : 0);
@@ -50,7 +58,14 @@ export async function handleTicketUpdated(
     const snapshot = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: issue.number });
     if (!snapshot) return;
     const changed = await refreshTicket({ scope, service, snapshot, log: context.log });
-    if (context.name === "issues" && context.payload.action === "closed") await resolveAtPagers({ service, config: scope.config, gh: scope.gh, issue: { repo: scope.repo, number: issue.number }, log: context.log });
+    if (context.name === "issues" && context.payload.action === "closed")
+      await resolveAtPagers({
+        service,
+        config: scope.config,
+        gh: scope.gh,
+        issue: { repo: scope.repo, number: issue.number },
+        log: context.log,
+      });
     context.log.info(
       {
         repo: scope.repo,
@@ -76,7 +91,9 @@ export async function handleCommentCreated(
     const comment = context.payload.comment;
     // A command Firstline already carried out (its reaction is on the comment) is not carried out
     // again: a redelivery after a restart finds the effect and the 👍 on the issue.
-    const answered = parseCommands(comment.body).length > 0 && (await botReacted({ gh: scope.gh, repo: scope.repo, commentId: comment.id, botLogin: scope.botLogin }));
+    const answered =
+      parseCommands(comment.body).length > 0 &&
+      (await botReacted({ gh: scope.gh, repo: scope.repo, commentId: comment.id, botLogin: scope.botLogin }));
     const commands = planCommands({
       answered,
       comment: {
@@ -92,7 +109,21 @@ export async function handleCommentCreated(
       now: scope.now,
     });
     // `/ack` and `/escalate`: comments on the ticket, and the pagers told.
-    const paging = commands.actions.length > 0 ? await handlePagingCommands({ scope, service, snapshot, comment: { id: comment.id, author: comment.user?.login ?? "ghost", createdAt: Date.parse(comment.created_at), body: comment.body }, log: context.log }) : 0;
+    const paging =
+      commands.actions.length > 0
+        ? await handlePagingCommands({
+            scope,
+            service,
+            snapshot,
+            comment: {
+              id: comment.id,
+              author: comment.user?.login ?? "ghost",
+              createdAt: Date.parse(comment.created_at),
+              body: comment.body,
+            },
+            log: context.log,
+          })
+        : 0;
     if (paging > 0) {
       snapshot = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: issue.number });
       if (!snapshot) return;

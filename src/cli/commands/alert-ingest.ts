@@ -21,7 +21,14 @@ const NAME = "alert ingest";
 const NOBODY: Responders = { support: null, onCall: null, inHours: false };
 
 /** The responders at `now` from the rota folder; a rota that cannot be read must not lose the alert. */
-function readResponders(params: { io: CommandIo; dir: string; now: number; zone: string; calendar: Parameters<typeof respondersAt>[0]["calendar"]; warnings: string[] }): Responders {
+function readResponders(params: {
+  io: CommandIo;
+  dir: string;
+  now: number;
+  zone: string;
+  calendar: Parameters<typeof respondersAt>[0]["calendar"];
+  warnings: string[];
+}): Responders {
   try {
     const rota = readRotaFolder({ dir: params.dir, io: params.io });
     return respondersAt({ rota, now: params.now, zone: params.zone, calendar: params.calendar });
@@ -53,8 +60,15 @@ function describe(result: IngestedAlert): string {
 export const alertIngestCommand = defineCommand({
   name: NAME,
   summary: "Turn an alert payload (Alertmanager webhook or plain JSON) into alert issues on GitHub",
-  usage: "firstline alert ingest --config F --payload FILE --repo OWNER/REPO [--rota-dir D] [--bot-login LOGIN] [--json]   (GITHUB_TOKEN or GH_TOKEN; GITHUB_API_URL)",
-  options: { config: "string", payload: "string", repo: "string", "rota-dir": "string", "bot-login": "string" },
+  usage:
+    "firstline alert ingest --config F --payload FILE --repo OWNER/REPO [--rota-dir D] [--bot-login LOGIN] [--json]   (GITHUB_TOKEN or GH_TOKEN; GITHUB_API_URL)",
+  options: {
+    config: "string",
+    payload: "string",
+    repo: "string",
+    "rota-dir": "string",
+    "bot-login": "string",
+  },
   schema: z.object({
     config: z.string().default(CONFIG_PATH),
     payload: z.string().min(1),
@@ -64,18 +78,34 @@ export const alertIngestCommand = defineCommand({
   }),
   run: async ({ options, io, json }) => {
     const config = readConfigFile(io, options.config).value;
-    const parsed = parseAlertPayload({ body: io.readTextFile(options.payload), clientLabel: config.alerts.clientLabel });
+    const parsed = parseAlertPayload({
+      body: io.readTextFile(options.payload),
+      clientLabel: config.alerts.clientLabel,
+    });
     if (!parsed.ok) throw InputError.of({ file: options.payload, path: "", message: parsed.reason });
     const gh = cliGitHub({ io, command: NAME });
     const policy = buildSlaPolicy({ config });
     const now = () => io.now().getTime();
     const warnings: string[] = [];
-    const responders = readResponders({ io, dir: options["rota-dir"] ?? config.rota.dir, now: now(), zone: config.timezone, calendar: policy.termsFor({ repo: "" }).calendar, warnings });
+    const responders = readResponders({
+      io,
+      dir: options["rota-dir"] ?? config.rota.dir,
+      now: now(),
+      zone: config.timezone,
+      calendar: policy.termsFor({ repo: "" }).calendar,
+      warnings,
+    });
     const homeRepo = options.repo;
     const results = await withGitHubErrors({
       command: NAME,
       work: async () => {
-        const links = await runbookLinks({ gh, reader: new FileReader(), repo: config.supportRepo ?? homeRepo, dir: "runbooks", siteUrl: config.alerts.runbookBaseUrl });
+        const links = await runbookLinks({
+          gh,
+          reader: new FileReader(),
+          repo: config.supportRepo ?? homeRepo,
+          dir: "runbooks",
+          siteUrl: config.alerts.runbookBaseUrl,
+        });
         return ingestAlerts({
           alerts: parsed.alerts,
           ghFor: () => Promise.resolve(gh),
@@ -89,19 +119,47 @@ export const alertIngestCommand = defineCommand({
           sendPage: async (page, issue) => {
             const issueUrl = `https://github.com/${issue.repo}/issues/${issue.number}`;
             const client = parsed.alerts.find((a) => page.message.includes(a.name))?.client ?? null;
-            const event = { action: "trigger" as const, key: pageKey(issue), summary: page.message, logins: page.logins, by: null, url: issueUrl, repo: issue.repo, number: issue.number, client, at: page.at };
-            const transport = { fetch: (input: string | URL | Request, init?: RequestInit) => fetch(input, init), now, sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)) };
-            const results = await deliverPageEvent({ pagers: pagersOf(config.alerts), event, env: io.env, transport });
-            for (const r of results.filter((r) => !r.ok)) warnings.push(`${pagerName(r.pager)} did not take the page (${r.status ?? "no answer"}: ${r.detail}); the mention on ${issueUrl} stands`);
+            const event = {
+              action: "trigger" as const,
+              key: pageKey(issue),
+              summary: page.message,
+              logins: page.logins,
+              by: null,
+              url: issueUrl,
+              repo: issue.repo,
+              number: issue.number,
+              client,
+              at: page.at,
+            };
+            const transport = {
+              fetch: (input: string | URL | Request, init?: RequestInit) => fetch(input, init),
+              now,
+              sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+            };
+            const results = await deliverPageEvent({
+              pagers: pagersOf(config.alerts),
+              event,
+              env: io.env,
+              transport,
+            });
+            for (const r of results.filter((r) => !r.ok))
+              warnings.push(
+                `${pagerName(r.pager)} did not take the page (${r.status ?? "no answer"}: ${r.detail}); the mention on ${issueUrl} stands`,
+              );
           },
         });
       },
     });
     if (json) {
-      const alerts = results.map((r) => ({ ...r, page: r.page ? { ...r.page, at: isoInstant(r.page.at) } : null }));
+      const alerts = results.map((r) => ({
+        ...r,
+        page: r.page ? { ...r.page, at: isoInstant(r.page.at) } : null,
+      }));
       printJson(io, { format: parsed.format, alerts, warnings });
     } else {
-      io.stdout(`${[`${results.length} alert${results.length === 1 ? "" : "s"} from ${options.payload} (${parsed.format}):`, ...results.map((r) => `  ${describe(r)}`)].join("\n")}\n`);
+      io.stdout(
+        `${[`${results.length} alert${results.length === 1 ? "" : "s"} from ${options.payload} (${parsed.format}):`, ...results.map((r) => `  ${describe(r)}`)].join("\n")}\n`,
+      );
     }
     for (const warning of warnings) io.stderr(`firstline ${NAME}: warning: ${warning}\n`);
     return 0;

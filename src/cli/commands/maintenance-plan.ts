@@ -28,14 +28,26 @@ export const maintenancePlanCommand = defineCommand({
       throw new InputError(
         problems.map((p) => {
           const line = config.lineOf(p.path);
-          return { file: options.config, path: p.keyPath, ...(line === undefined ? {} : { line }), message: p.message };
+          return {
+            file: options.config,
+            path: p.keyPath,
+            ...(line === undefined ? {} : { line }),
+            message: p.message,
+          };
         }),
       );
     }
     const policy = buildSlaPolicy({ config: config.value });
-    const occurrences = planMaintenanceOccurrences({ config: config.value, from: options.from, to: options.to, policy });
+    const occurrences = planMaintenanceOccurrences({
+      config: config.value,
+      from: options.from,
+      to: options.to,
+      policy,
+    });
     if (json) {
-      printJson(io, { tasks: occurrences.map(({ client, task, date, priority }) => ({ client, task, date, priority })) });
+      printJson(io, {
+        tasks: occurrences.map(({ client, task, date, priority }) => ({ client, task, date, priority })),
+      });
       return 0;
     }
     if (occurrences.length === 0) {
@@ -46,11 +58,18 @@ export const maintenancePlanCommand = defineCommand({
     const lines = occurrences.map((o) => {
       const calendar = policy.client(o.client)?.calendar;
       const reason = calendar ? closedReason(calendar, o.originalDate) : undefined;
-      const moved = o.originalDate === o.date ? "" : ` (moved from ${dayText(o.originalDate)}${reason ? `: ${reason}` : ""})`;
+      const moved =
+        o.originalDate === o.date
+          ? ""
+          : ` (moved from ${dayText(o.originalDate)}${reason ? `: ${reason}` : ""})`;
       return `  ${dayText(o.date).padEnd(15)}  ${o.client.padEnd(width)}  ${o.priority}  ${o.task}${moved}`;
     });
     const count = occurrences.length === 1 ? "1 ticket" : `${occurrences.length} tickets`;
-    io.stdout([`Maintenance from ${dayText(options.from)} to ${dayText(options.to)}: ${count}`, ...lines, ""].join("\n"));
+    io.stdout(
+      [`Maintenance from ${dayText(options.from)} to ${dayText(options.to)}: ${count}`, ...lines, ""].join(
+        "\n",
+      ),
+    );
     return 0;
   },
 });

@@ -13,7 +13,11 @@ export const rotaCheckCommand = defineCommand({
   summary: "Check the rota files against every rota rule and report fairness",
   usage: "firstline rota check [--dir DIR] [--today YYYY-MM-DD] [--timezone ZONE] [--json]",
   options: { dir: "string", today: "string", timezone: "string" },
-  schema: z.object({ dir: z.string().min(1).optional(), today: dateOption.optional(), timezone: timezoneOption }),
+  schema: z.object({
+    dir: z.string().min(1).optional(),
+    today: dateOption.optional(),
+    timezone: timezoneOption,
+  }),
   run: async ({ options, io, json }) => {
     const dir = repositoryRotaDir({ io, given: options.dir, option: "--dir" });
     const rota = readRotaFolder({ dir, io });

@@ -17,7 +17,10 @@ function shownValue(value: SlotValue): string {
 export function formatChangeReport(result: RotaChangeResult): string {
   const lines = [
     `Changes (${result.changes.length}):`,
-    ...result.changes.map((c) => `  ${c.week} ${c.slot}: ${shownValue(c.from)} -> ${shownValue(c.to)}  (${c.line === undefined ? c.file : `${c.file}:${c.line}`})`),
+    ...result.changes.map(
+      (c) =>
+        `  ${c.week} ${c.slot}: ${shownValue(c.from)} -> ${shownValue(c.to)}  (${c.line === undefined ? c.file : `${c.file}:${c.line}`})`,
+    ),
     `Approvals (${result.approvals.filter((a) => a.given).length} of ${result.approvals.length} given):`,
     ...result.approvals.map((a) => `  [${a.given ? "x" : " "}] ${a.login}: ${a.why}`),
     `Findings (${countFindings(result.findings)}):`,
@@ -38,7 +41,15 @@ export const rotaDiffCommand = defineCommand({
   summary: "Check a change to the rota: slots changed, approvals, notice, rules and fairness",
   usage:
     "firstline rota diff --base DIR --head DIR --author LOGIN [--now INSTANT] [--approved a,b] [--admins a,b] [--timezone ZONE] [--json]   (--now defaults to now)",
-  options: { base: "string", head: "string", now: "string", author: "string", approved: "string", admins: "string", timezone: "string" },
+  options: {
+    base: "string",
+    head: "string",
+    now: "string",
+    author: "string",
+    approved: "string",
+    admins: "string",
+    timezone: "string",
+  },
   schema: z.object({
     base: z.string().min(1),
     head: z.string().min(1),

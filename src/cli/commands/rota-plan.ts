@@ -16,11 +16,20 @@ function flowMapping(entries: readonly [string, string | null | readonly string[
   return `{ ${parts.join(", ")} }`;
 }
 
-function weekLines(params: { readonly plan: RotaPlan; readonly week: PlannedWeek; readonly slots: readonly string[]; readonly entry: string }): string[] {
+function weekLines(params: {
+  readonly plan: RotaPlan;
+  readonly week: PlannedWeek;
+  readonly slots: readonly string[];
+  readonly entry: string;
+}): string[] {
   const { plan, week, slots, entry } = params;
   return [
-    ...week.choices.filter((choice) => slots.includes(choice.slot)).map((choice) => `  # ${choice.slot} ${choice.login}: ${choice.why}`),
-    ...plan.gaps.filter((gap) => gap.week === week.week && slots.includes(gap.slot)).map((gap) => `  # NO VALID ROTA for ${gap.slot}: ${gap.why}`),
+    ...week.choices
+      .filter((choice) => slots.includes(choice.slot))
+      .map((choice) => `  # ${choice.slot} ${choice.login}: ${choice.why}`),
+    ...plan.gaps
+      .filter((gap) => gap.week === week.week && slots.includes(gap.slot))
+      .map((gap) => `  # NO VALID ROTA for ${gap.slot}: ${gap.why}`),
     `  ${week.week}: ${entry}`,
   ];
 }
@@ -34,16 +43,35 @@ export function formatPlanYaml(params: { readonly plan: RotaPlan; readonly dir: 
     "",
     `# ${join(dir, "support.yml")}`,
     ...plan.weeks.flatMap((week) =>
-      weekLines({ plan, week, slots: ["developer", "operations"], entry: flowMapping([["developer", week.support.developer], ["operations", week.support.operations]]) }),
+      weekLines({
+        plan,
+        week,
+        slots: ["developer", "operations"],
+        entry: flowMapping([
+          ["developer", week.support.developer],
+          ["operations", week.support.operations],
+        ]),
+      }),
     ),
     "",
     `# ${join(dir, "on-call.yml")}`,
     ...plan.weeks.flatMap((week) =>
-      weekLines({ plan, week, slots: ["primary", "secondLine"], entry: flowMapping([["primary", week.onCall.primary], ["secondLine", week.onCall.secondLine]]) }),
+      weekLines({
+        plan,
+        week,
+        slots: ["primary", "secondLine"],
+        entry: flowMapping([
+          ["primary", week.onCall.primary],
+          ["secondLine", week.onCall.secondLine],
+        ]),
+      }),
     ),
   ];
   if (!plan.ok) {
-    lines.push("", `# No valid rota exists for ${plan.gaps.length} slot${plan.gaps.length === 1 ? "" : "s"}; see "NO VALID ROTA" above.`);
+    lines.push(
+      "",
+      `# No valid rota exists for ${plan.gaps.length} slot${plan.gaps.length === 1 ? "" : "s"}; see "NO VALID ROTA" above.`,
+    );
   }
   return `${lines.join("\n")}\n`;
 }
@@ -56,7 +84,9 @@ export const rotaPlanCommand = defineCommand({
   options: { dir: "string", from: "string", weeks: "string" },
   schema: z.object({
     dir: z.string().min(1).optional(),
-    from: dateOption.refine(isWednesday, { message: "must be a Wednesday: weeks are keyed by their Wednesday" }),
+    from: dateOption.refine(isWednesday, {
+      message: "must be a Wednesday: weeks are keyed by their Wednesday",
+    }),
     weeks: z
       .string()
       .regex(/^\d+$/, { message: "must be a whole number of weeks" })

@@ -15,7 +15,11 @@ export const rotaWhoCommand = defineCommand({
   summary: "Who is on first line support and on call at an instant",
   usage: "firstline rota who [--dir DIR] [--at INSTANT] [--timezone ZONE] [--json]   (--at defaults to now)",
   options: { dir: "string", at: "string", timezone: "string" },
-  schema: z.object({ dir: z.string().min(1).optional(), at: instantOption.optional(), timezone: timezoneOption }),
+  schema: z.object({
+    dir: z.string().min(1).optional(),
+    at: instantOption.optional(),
+    timezone: timezoneOption,
+  }),
   run: async ({ options, io, json }) => {
     const dir = repositoryRotaDir({ io, given: options.dir, option: "--dir" });
     const rota = readRotaFolder({ dir, io });
@@ -31,7 +35,10 @@ export const rotaWhoCommand = defineCommand({
       `Week ${week}: ${shown(weekStart({ week, zone }))} to ${shown(weekEnd({ week, zone }))}`,
       `First line support: ${or(who.support.developer)} (developer), ${or(who.support.operations)} (operations)`,
       `On call: ${or(who.onCall.primary)} (primary), ${who.onCall.secondLine.length > 0 ? who.onCall.secondLine.join(", ") : "nobody"} (second line)`,
-      ...(who.covering ?? []).map((o) => `Cover for the night of ${o.date}: ${o.by} covers ${o.covers} (${o.slot === "primary" ? "primary" : "second line"}): ${o.reason}`),
+      ...(who.covering ?? []).map(
+        (o) =>
+          `Cover for the night of ${o.date}: ${o.by} covers ${o.covers} (${o.slot === "primary" ? "primary" : "second line"}): ${o.reason}`,
+      ),
       `At ${shown(at.setZone(zone))}: ${who.inHours ? "in working hours, first line support answers" : "out of hours, on call answers urgent work"}`,
     ];
     io.stdout(`${lines.join("\n")}\n`);

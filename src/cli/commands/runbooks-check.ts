@@ -14,9 +14,16 @@ export const runbooksCheckCommand = defineCommand({
   summary: "Check runbooks: front matter, sections, links, review dates, alert names",
   usage: "firstline runbooks check [--dir DIR] [--today YYYY-MM-DD] [--timezone ZONE] [--json]",
   options: { dir: "string", today: "string", timezone: "string" },
-  schema: z.object({ dir: z.string().min(1).optional(), today: dateOption.optional(), timezone: timezoneOption }),
+  schema: z.object({
+    dir: z.string().min(1).optional(),
+    today: dateOption.optional(),
+    timezone: timezoneOption,
+  }),
   run: async ({ options, io, json }) => {
-    const files = readRunbookTexts({ dir: repositoryRunbooksDir({ io, given: options.dir, option: "--dir" }), io });
+    const files = readRunbookTexts({
+      dir: repositoryRunbooksDir({ io, given: options.dir, option: "--dir" }),
+      io,
+    });
     const today = options.today ?? localDateOf(io.now(), options.timezone);
     const result = checkRunbooks({ files, today });
     if (json) {

@@ -12,7 +12,8 @@ import { instantOption, priorityOption } from "../../shell/options.js";
 export const slaDueCommand = defineCommand({
   name: "sla due",
   summary: "When a metric of a new ticket falls due",
-  usage: "firstline sla due --config F --client C --priority P1..P4 --opened T [--metric firstResponse|nextResponse|resolution] [--json]",
+  usage:
+    "firstline sla due --config F --client C --priority P1..P4 --opened T [--metric firstResponse|nextResponse|resolution] [--json]",
   options: { config: "string", client: "string", priority: "string", opened: "string", metric: "string" },
   schema: z.object({
     config: z.string().default(CONFIG_PATH),
@@ -27,10 +28,20 @@ export const slaDueCommand = defineCommand({
     const terms = policy.client(options.client);
     if (!terms) {
       const known = config.value.clients.map((c) => c.id).join(", ") || "none";
-      throw InputError.of({ file: options.config, path: "clients", message: `no client "${options.client}" (known: ${known})` });
+      throw InputError.of({
+        file: options.config,
+        path: "clients",
+        message: `no client "${options.client}" (known: ${known})`,
+      });
     }
-    const answer = computeDue({ terms, priority: options.priority, metric: options.metric, opened: options.opened.toMillis() });
-    if (typeof answer === "string") throw InputError.of({ file: options.config, path: `plans.${terms.planName}`, message: answer });
+    const answer = computeDue({
+      terms,
+      priority: options.priority,
+      metric: options.metric,
+      opened: options.opened.toMillis(),
+    });
+    if (typeof answer === "string")
+      throw InputError.of({ file: options.config, path: `plans.${terms.planName}`, message: answer });
     if (json) {
       printJson(io, {
         client: terms.id,

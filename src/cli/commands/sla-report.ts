@@ -18,24 +18,51 @@ import { ticketRepositories } from "../../core/repositories.js";
 export const slaReportCommand = defineCommand({
   name: "sla report",
   summary: "SLA report from GitHub: first responses within target, times to respond, breaches",
-  usage: "firstline sla report --since YYYY-MM-DD [--until YYYY-MM-DD] [--config F] [--csv] [--json]   (reads GITHUB_TOKEN)",
+  usage:
+    "firstline sla report --since YYYY-MM-DD [--until YYYY-MM-DD] [--config F] [--csv] [--json]   (reads GITHUB_TOKEN)",
   options: { since: "string", until: "string", config: "string", csv: "boolean" },
-  schema: z.object({ since: dateOption, until: dateOption.optional(), config: z.string().default(CONFIG_PATH), csv: z.boolean().optional() }),
+  schema: z.object({
+    since: dateOption,
+    until: dateOption.optional(),
+    config: z.string().default(CONFIG_PATH),
+    csv: z.boolean().optional(),
+  }),
   run: async ({ options, io, json }) => {
-    if (options.csv && json) throw InputError.of({ file: "firstline sla report", path: "", message: "--csv and --json are exclusive: choose one" });
+    if (options.csv && json)
+      throw InputError.of({
+        file: "firstline sla report",
+        path: "",
+        message: "--csv and --json are exclusive: choose one",
+      });
     const config = readConfigFile(io, options.config).value;
     const gh = cliGitHub({ io, command: "sla report" });
     const repos = ticketRepositories(config);
     const range = options.until ? `${options.since}..${options.until}` : `>=${options.since}`;
-    const { tickets, unreadable } = await searchOpenTicketsReporting({ gh, repos, qualifiers: `is:issue created:${range}` });
+    const { tickets, unreadable } = await searchOpenTicketsReporting({
+      gh,
+      repos,
+      qualifiers: `is:issue created:${range}`,
+    });
     const now = io.now().getTime();
     const rows = slaReport({ tickets, policy: buildSlaPolicy({ config }), now });
-    for (const repo of unreadable) io.stderr(`firstline sla report: ${repo} could not be searched (missing, or the token cannot read it)\n`);
-    if (json) printJson(io, { since: options.since, until: options.until ?? null, tickets: tickets.length, rows, unreadable });
+    for (const repo of unreadable)
+      io.stderr(
+        `firstline sla report: ${repo} could not be searched (missing, or the token cannot read it)\n`,
+      );
+    if (json)
+      printJson(io, {
+        since: options.since,
+        until: options.until ?? null,
+        tickets: tickets.length,
+        rows,
+        unreadable,
+      });
     else if (options.csv) io.stdout(slaReportCsv(rows));
     else {
       const period = `${options.since} to ${options.until ?? DateTime.fromMillis(now, { zone: config.timezone }).toISODate()}`;
-      io.stdout(`SLA report, tickets opened ${period} (${tickets.length} issues read)\n\n${slaReportTable(rows)}\n`);
+      io.stdout(
+        `SLA report, tickets opened ${period} (${tickets.length} issues read)\n\n${slaReportTable(rows)}\n`,
+      );
     }
     return 0;
   },

@@ -34,7 +34,12 @@ export function slaStatusJson(sla: TicketSla) {
 }
 
 /** Loads the config and the ticket, and computes its SLA at `now`. */
-export function loadTicketSla(params: { io: CommandIo; config: string; ticket: string; now: number }): TicketSla {
+export function loadTicketSla(params: {
+  io: CommandIo;
+  config: string;
+  ticket: string;
+  now: number;
+}): TicketSla {
   const config = readConfigFile(params.io, params.config);
   const timeline = readJsonFile(params.io, params.ticket, ticketTimelineSchema);
   return computeTicketSla({ timeline, policy: buildSlaPolicy({ config: config.value }), now: params.now });
@@ -57,10 +62,15 @@ export const slaStatusCommand = defineCommand({
     const rows = sla.metrics.map((m) => {
       const name = m.metric === "nextResponse" ? `nextResponse #${m.instance}` : m.metric;
       const due = m.due === null ? "paused" : at(m.due);
-      const left = m.state === "met" || m.state === "breached" ? "" : `, ${formatMinutes(m.remainingMs / MINUTE_MS)} left`;
+      const left =
+        m.state === "met" || m.state === "breached"
+          ? ""
+          : `, ${formatMinutes(m.remainingMs / MINUTE_MS)} left`;
       return `  cycle ${m.cycle} ${name.padEnd(16)} ${m.state.padEnd(8)} due ${due}${left}${m.reclassified ? " (reclassified)" : ""}`;
     });
-    io.stdout(`${sla.terms.name} (${sla.terms.id}), ${sla.priority}, at ${at(now)}\n${rows.join("\n") || "  no SLA metric applies"}\n`);
+    io.stdout(
+      `${sla.terms.name} (${sla.terms.id}), ${sla.priority}, at ${at(now)}\n${rows.join("\n") || "  no SLA metric applies"}\n`,
+    );
     return 0;
   },
 });

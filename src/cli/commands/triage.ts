@@ -29,7 +29,9 @@ export const triageCommand = defineCommand({
       return 0;
     }
     if (!decision.ticket) {
-      io.stdout(`${issue.repo}: not a ticket (${issue.isPullRequest ? "a pull request" : "the repository belongs to no client and is not a helpdesk"})\n`);
+      io.stdout(
+        `${issue.repo}: not a ticket (${issue.isPullRequest ? "a pull request" : "the repository belongs to no client and is not a helpdesk"})\n`,
+      );
       return 0;
     }
     io.stdout(
@@ -40,7 +42,9 @@ export const triageCommand = defineCommand({
         `  type      ${decision.type} (from ${decision.typeSource})`,
         `  labels    ${decision.labels.join(", ")}`,
         ...(decision.needsInfo.length > 0 ? [`  missing   ${decision.needsInfo.join("; ")}`] : []),
-        ...(decision.chargeableSuggested ? [`  may be chargeable: mentions ${decision.chargeableMatches.map((m) => `"${m}"`).join(", ")}`] : []),
+        ...(decision.chargeableSuggested
+          ? [`  may be chargeable: mentions ${decision.chargeableMatches.map((m) => `"${m}"`).join(", ")}`]
+          : []),
         "",
       ].join("\n"),
     );

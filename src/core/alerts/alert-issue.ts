@@ -23,17 +23,26 @@ export function firedKey(startsAt: number): string {
   return `alert-fired:${startsAt}`;
 }
 
-
 /** Firstline's own texts on an alert issue (its body and its comments), each with its time. */
-function ownTexts(issue: ExistingAlertIssue, botLogin: string): { readonly at: number; readonly body: string }[] {
+function ownTexts(
+  issue: ExistingAlertIssue,
+  botLogin: string,
+): { readonly at: number; readonly body: string }[] {
   const bot = botLogin.toLowerCase();
-  const texts = [{ author: issue.author, at: issue.createdAt, body: issue.body }, ...issue.comments.map((c) => ({ author: c.author, at: c.createdAt, body: c.body }))];
+  const texts = [
+    { author: issue.author, at: issue.createdAt, body: issue.body },
+    ...issue.comments.map((c) => ({ author: c.author, at: c.createdAt, body: c.body })),
+  ];
   // Only Firstline's own texts count: a marker pasted by anyone else forges nothing.
   return texts.filter((t) => t.author.toLowerCase() === bot);
 }
 
 /** The times of Firstline's own texts on the issue that carry the marker `key`, earliest first. */
-export function markerTimes(params: { readonly issue: ExistingAlertIssue; readonly botLogin: string; readonly key: string }): number[] {
+export function markerTimes(params: {
+  readonly issue: ExistingAlertIssue;
+  readonly botLogin: string;
+  readonly key: string;
+}): number[] {
   return ownTexts(params.issue, params.botLogin)
     .filter((t) => hasMarker(t.body, params.key))
     .map((t) => t.at)
@@ -44,7 +53,10 @@ export function markerTimes(params: { readonly issue: ExistingAlertIssue; readon
  * When the on-call person was last paged about this issue (the `pagedAt` of `planEscalation`),
  * or null when nobody was.
  */
-export function lastPageAt(params: { readonly issue: ExistingAlertIssue; readonly botLogin: string }): number | null {
+export function lastPageAt(params: {
+  readonly issue: ExistingAlertIssue;
+  readonly botLogin: string;
+}): number | null {
   const times = markerTimes({ ...params, key: PAGE_KEY });
   return times[times.length - 1] ?? null;
 }

@@ -15,7 +15,10 @@ export function safeUrl(text: string | null | undefined): string | null {
     return null;
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") return null;
-  return url.href.replace(/[()<> "'`\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  return url.href.replace(
+    /[()<> "'`\\]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`,
+  );
 }
 
 /** An issue title from outside text: one line, no mention that would fire, not too long. */
@@ -28,21 +31,32 @@ export function safeTitle(text: string, maxLength = 120): string {
 }
 
 /** A two-column table of names and values, every cell quoted safely; empty when there is nothing to show. */
-export function safeTable(params: { readonly heading: string; readonly entries: Readonly<Record<string, string>>; readonly maxValue?: number }): string {
+export function safeTable(params: {
+  readonly heading: string;
+  readonly entries: Readonly<Record<string, string>>;
+  readonly maxValue?: number;
+}): string {
   const keys = Object.keys(params.entries).sort();
   if (keys.length === 0) return "";
-  const rows = keys.map((key) => `| ${quoteInline(key, 100)} | ${quoteInline(params.entries[key] ?? "", params.maxValue ?? 500)} |`);
+  const rows = keys.map(
+    (key) =>
+      `| ${quoteInline(key, 100)} | ${quoteInline(params.entries[key] ?? "", params.maxValue ?? 500)} |`,
+  );
   return [`| ${params.heading} | Value |`, "| --- | --- |", ...rows].join("\n");
 }
 
 /** The runbook link of an alert: the runbook that lists it, else a plain http(s) `runbook_url` annotation. */
-export function runbookLink(params: { readonly alert: Alert; readonly runbookUrlFor: (alertName: string) => string | null }): string {
+export function runbookLink(params: {
+  readonly alert: Alert;
+  readonly runbookUrlFor: (alertName: string) => string | null;
+}): string {
   const { alert } = params;
   const name = quoteInline(alert.name, 100);
   const listed = safeUrl(params.runbookUrlFor(alert.name));
   if (listed) return `**Runbook:** [${name}](${listed})`;
   const annotated = safeUrl(alert.annotations["runbook_url"] ?? alert.annotations["runbook"]);
-  if (annotated) return `**Runbook:** [${name}](${annotated}) (from the alert; no runbook in the support repository lists it yet)`;
+  if (annotated)
+    return `**Runbook:** [${name}](${annotated}) (from the alert; no runbook in the support repository lists it yet)`;
   return `**Runbook:** none lists ${name} yet: add it to the \`alerts\` of a runbook's front matter.`;
 }
 

@@ -80,25 +80,45 @@ export function planEscalation(params: {
       return;
     }
     due.push(n);
-    actions.push({ kind: "create-comment", body: stepBody({ n, step, onCall, subject }), why: `escalation step ${n}` });
+    actions.push({
+      kind: "create-comment",
+      body: stepBody({ n, step, onCall, subject }),
+      why: `escalation step ${n}`,
+    });
   });
   return { acknowledged: null, actions, due, nextAt };
 }
 
-function loginsOf(step: EscalationStep, onCall: { readonly secondLine: readonly string[] }): readonly string[] {
+function loginsOf(
+  step: EscalationStep,
+  onCall: { readonly secondLine: readonly string[] },
+): readonly string[] {
   return step.notify === "second-line" ? onCall.secondLine : step.notify;
 }
 
-function stepBody(params: { readonly n: number; readonly step: EscalationStep; readonly onCall: { readonly primary: string | null; readonly secondLine: readonly string[] }; readonly subject: string }): string {
+function stepBody(params: {
+  readonly n: number;
+  readonly step: EscalationStep;
+  readonly onCall: { readonly primary: string | null; readonly secondLine: readonly string[] };
+  readonly subject: string;
+}): string {
   const { n, step, onCall, subject } = params;
   const logins = loginsOf(step, onCall);
   const paged = onCall.primary ? `${onCall.primary} (on call)` : "the on-call person";
-  const nobody = step.notify === "second-line" ? "the rota names nobody on the second line this week" : "no one is listed for this step";
+  const nobody =
+    step.notify === "second-line"
+      ? "the rota names nobody on the second line this week"
+      : "no one is listed for this step";
   const who = logins.length > 0 ? `${logins.map(mention).join(" ")}: ` : `Escalating, but ${nobody}. `;
   return `${marker(escalationKey(n))}\n${who}nobody has acknowledged ${subject} ${minutesInWords(step.afterMinutes)} after ${paged} was paged. Please take a look, and comment here when you do.`;
 }
 
-function acknowledgementOf(params: { readonly issue: EscalationIssue; readonly pagedAt: number; readonly called: ReadonlySet<string>; readonly bot: string }): Acknowledgement | null {
+function acknowledgementOf(params: {
+  readonly issue: EscalationIssue;
+  readonly pagedAt: number;
+  readonly called: ReadonlySet<string>;
+  readonly bot: string;
+}): Acknowledgement | null {
   const { issue, pagedAt, called, bot } = params;
   const counts = (login: string) => login.toLowerCase() !== bot && called.has(login.toLowerCase());
   const found: Acknowledgement[] = [];
@@ -110,10 +130,14 @@ function acknowledgementOf(params: { readonly issue: EscalationIssue; readonly p
       if (ack) found.push({ by: ack.login, at: c.createdAt, how: ack.how });
     }
   }
-  for (const c of issue.comments) if (c.createdAt >= pagedAt && counts(c.author)) found.push({ by: c.author, at: c.createdAt, how: "comment" });
-  for (const r of issue.reactions ?? []) if (r.at >= pagedAt && counts(r.login)) found.push({ by: r.login, at: r.at, how: "reaction" });
+  for (const c of issue.comments)
+    if (c.createdAt >= pagedAt && counts(c.author))
+      found.push({ by: c.author, at: c.createdAt, how: "comment" });
+  for (const r of issue.reactions ?? [])
+    if (r.at >= pagedAt && counts(r.login)) found.push({ by: r.login, at: r.at, how: "reaction" });
   if (issue.assignments) {
-    for (const a of issue.assignments) if (a.at >= pagedAt && counts(a.by)) found.push({ by: a.by, at: a.at, how: "assignment" });
+    for (const a of issue.assignments)
+      if (a.at >= pagedAt && counts(a.by)) found.push({ by: a.by, at: a.at, how: "assignment" });
   } else {
     // Without assignment events, an on-call person among the assignees is taken as acknowledgement.
     const assignee = (issue.assignees ?? []).find(counts);

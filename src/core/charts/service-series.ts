@@ -44,8 +44,20 @@ export function serviceSeries(params: {
 }): ServiceSeries {
   const { zone } = params;
   const today = DateTime.fromMillis(params.now, { zone });
-  const months = Array.from({ length: params.months }, (_, i) => today.startOf("month").minus({ months: params.months - 1 - i }).toFormat("yyyy-LL"));
-  const weeks = Array.from({ length: params.weeks }, (_, i) => today.startOf("week").minus({ weeks: params.weeks - 1 - i }).toISODate() ?? "");
+  const months = Array.from({ length: params.months }, (_, i) =>
+    today
+      .startOf("month")
+      .minus({ months: params.months - 1 - i })
+      .toFormat("yyyy-LL"),
+  );
+  const weeks = Array.from(
+    { length: params.weeks },
+    (_, i) =>
+      today
+        .startOf("week")
+        .minus({ weeks: params.weeks - 1 - i })
+        .toISODate() ?? "",
+  );
   const monthOf = (ms: number) => DateTime.fromMillis(ms, { zone }).toFormat("yyyy-LL");
   const weekOf = (ms: number) => DateTime.fromMillis(ms, { zone }).startOf("week").toISODate() ?? "";
   const judged = new Map<string, { within: number; judged: number }>();
@@ -83,6 +95,9 @@ export function serviceSeries(params: {
     })),
     breaches: { name: "breaches", values: months.map((month) => breaches.get(month) ?? 0) },
     weeks,
-    openedByPriority: PRIORITIES.map((priority: Priority) => ({ name: priority, values: weeks.map((week) => opened.get(`${week}|${priority}`) ?? 0) })),
+    openedByPriority: PRIORITIES.map((priority: Priority) => ({
+      name: priority,
+      values: weeks.map((week) => opened.get(`${week}|${priority}`) ?? 0),
+    })),
   };
 }

@@ -75,13 +75,10 @@ export const notifyRoutesSchema = z.strictObject(routesShape);
 /** The `notify` section: Slack and email notifications. Tokens and the SMTP URL are environment variables. */
 export const notifySchema = z
   .strictObject({
-    supportChannel: slackChannelId
-      .nullable()
-      .default(null)
-      .meta({
-        description:
-          "The support team's Slack channel id (the bot must be a member). The token comes from SLACK_BOT_TOKEN.",
-      }),
+    supportChannel: slackChannelId.nullable().default(null).meta({
+      description:
+        "The support team's Slack channel id (the bot must be a member). The token comes from SLACK_BOT_TOKEN.",
+    }),
     clientChannels: z
       .record(z.string().regex(/^[a-z0-9-]+$/), slackChannelId)
       .default({})
@@ -105,13 +102,10 @@ export const notifySchema = z
     routes: notifyRoutesSchema
       .prefault({})
       .meta({ description: "Which events go where, by event: a list of support, client, people." }),
-    contacts: z
-      .record(login, contactSchema)
-      .default({})
-      .meta({
-        description:
-          "People who are not in rota/people.yml (delivery leads, account managers), by GitHub login.",
-      }),
+    contacts: z.record(login, contactSchema).default({}).meta({
+      description:
+        "People who are not in rota/people.yml (delivery leads, account managers), by GitHub login.",
+    }),
   })
   .meta({
     description:

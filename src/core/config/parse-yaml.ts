@@ -18,7 +18,8 @@ function lineLocator(doc: Document, counter: LineCounter) {
     for (let depth = path.length; depth >= 0; depth--) {
       const node = doc.getIn(path.slice(0, depth) as unknown[], true);
       if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
-      if (isPair(node) && isScalar(node.key) && node.key.range) return counter.linePos(node.key.range[0]).line;
+      if (isPair(node) && isScalar(node.key) && node.key.range)
+        return counter.linePos(node.key.range[0]).line;
     }
     return undefined;
   };
@@ -72,7 +73,12 @@ export function readYaml(params: { readonly file: string; readonly text: string 
   }
   if (text.includes("\u0000")) return fail({ file, path: "", message: "file is binary, not YAML text" });
   const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = parseDocument(text, {
+    lineCounter: counter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+  });
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -88,8 +94,17 @@ export function readYaml(params: { readonly file: string; readonly text: string 
   const proto: InputProblem[] = [];
   visit(doc, {
     Pair(_key, pair) {
-      if (isScalar(pair.key) && ["__proto__", "constructor", "prototype"].includes(String(pair.key.value)) && pair.key.range) {
-        proto.push({ file, path: "", line: counter.linePos(pair.key.range[0]).line, message: `the key "${String(pair.key.value)}" is not allowed` });
+      if (
+        isScalar(pair.key) &&
+        ["__proto__", "constructor", "prototype"].includes(String(pair.key.value)) &&
+        pair.key.range
+      ) {
+        proto.push({
+          file,
+          path: "",
+          line: counter.linePos(pair.key.range[0]).line,
+          message: `the key "${String(pair.key.value)}" is not allowed`,
+        });
       }
     },
   });
@@ -118,7 +133,11 @@ export function validateYaml<S extends z.ZodType>(params: {
     problems: result.error.issues.map((issue) => {
       const path = issue.code === "unrecognized_keys" ? [...issue.path, issue.keys[0] ?? ""] : issue.path;
       const source = params.sources.find((s) => s.has(path)) ?? primary;
-      return problemFromIssue({ file: source?.file ?? "", issue, lineOf: source?.lineOf ?? (() => undefined) });
+      return problemFromIssue({
+        file: source?.file ?? "",
+        issue,
+        lineOf: source?.lineOf ?? (() => undefined),
+      });
     }),
   };
 }
@@ -169,7 +188,9 @@ export function validate<S extends z.ZodType>(params: {
   if (result.success) return { ok: true, value: result.data };
   return {
     ok: false,
-    problems: result.error.issues.map((issue) => problemFromIssue({ file: params.file, issue, lineOf: () => undefined })),
+    problems: result.error.issues.map((issue) =>
+      problemFromIssue({ file: params.file, issue, lineOf: () => undefined }),
+    ),
   };
 }
 
@@ -184,10 +205,15 @@ function problemFromIssue(params: {
   if (issue.code === "unrecognized_keys") {
     const key = issue.keys[0] ?? "";
     path = [...issue.path, key];
-    message = issue.keys.length === 1 ? `unknown key "${key}"` : `unknown keys ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
+    message =
+      issue.keys.length === 1
+        ? `unknown key "${key}"`
+        : `unknown keys ${issue.keys.map((k) => `"${k}"`).join(", ")}`;
   }
   const line = lineOf(path);
-  return line === undefined ? { file, path: formatKeyPath(path), message } : { file, path: formatKeyPath(path), line, message };
+  return line === undefined
+    ? { file, path: formatKeyPath(path), message }
+    : { file, path: formatKeyPath(path), line, message };
 }
 
 function fail(problem: InputProblem): { ok: false; problems: InputProblem[] } {

@@ -10,7 +10,8 @@
 /** What a site is called in a ticket. */
 const SITE = "site|website|webpage|shop|store|portal|homepage|server|app|system|platform|checkout";
 /** Who a ticket says is affected. */
-const PEOPLE = "customers|people|users|members|tenants|visitors|residents|staff|editors|clients|patients|students|donors|everyone|anyone";
+const PEOPLE =
+  "customers|people|users|members|tenants|visitors|residents|staff|editors|clients|patients|students|donors|everyone|anyone";
 /** What is broken for everyone rather than for one reader. */
 const NOBODY = "nobody|noone|none";
 

@@ -8,7 +8,6 @@ import type { TicketSnapshot } from "../ticket/snapshot.js";
  */
 export const EMAIL_REQUESTER_PREFIX = "email:";
 
-
 /** Who an email ticket answers, and how to thread the answer under her mail. */
 export interface EmailTicketData {
   readonly requester: string;
@@ -38,7 +37,8 @@ export function emailDataOf(body: string | null): EmailTicketData | null {
   const parsed = dataLineOf(body);
   if (!parsed || typeof parsed !== "object") return null;
   const data = parsed as Partial<EmailTicketData>;
-  if (typeof data.requester !== "string" || !Array.isArray(data.thread) || !Array.isArray(data.cc)) return null;
+  if (typeof data.requester !== "string" || !Array.isArray(data.thread) || !Array.isArray(data.cc))
+    return null;
   return {
     requester: data.requester,
     requesterName: typeof data.requesterName === "string" ? data.requesterName : "",
@@ -70,6 +70,10 @@ export function withEmailRequester(snapshot: TicketSnapshot): TicketSnapshot {
   return {
     ...snapshot,
     author: requester,
-    comments: snapshot.comments.map((c) => (isBotLogin(c.author) && markerKeysIn(c.body).some((key) => parseEmailKey(key)?.kind === "email-reply") ? { ...c, author: requester } : c)),
+    comments: snapshot.comments.map((c) =>
+      isBotLogin(c.author) && markerKeysIn(c.body).some((key) => parseEmailKey(key)?.kind === "email-reply")
+        ? { ...c, author: requester }
+        : c,
+    ),
   };
 }

@@ -23,7 +23,17 @@ export function staffReplyMail(params: {
   readonly from: string;
   readonly replyTo: string;
   readonly messageId: string;
-}): { from: string; to: string[]; cc: string[]; replyTo: string; subject: string; text: string; messageId: string; inReplyTo?: string; references: string[] } {
+}): {
+  from: string;
+  to: string[];
+  cc: string[];
+  replyTo: string;
+  subject: string;
+  text: string;
+  messageId: string;
+  inReplyTo?: string;
+  references: string[];
+} {
   const { data, ticket, comment } = params;
   const subject = data.subject.trim() === "" ? ticket.title : data.subject.trim();
   const last = data.thread[data.thread.length - 1];
@@ -33,7 +43,12 @@ export function staffReplyMail(params: {
     cc: data.cc.filter((c) => c !== data.requester),
     replyTo: params.replyTo,
     subject: /^re:/i.test(subject) ? subject : `Re: ${subject}`,
-    text: [mailTextOfComment(comment.body), "", "--", `Ticket #${ticket.number}. Reply to this email to add to the ticket; please keep the reference in the address.`].join("\n"),
+    text: [
+      mailTextOfComment(comment.body),
+      "",
+      "--",
+      `Ticket #${ticket.number}. Reply to this email to add to the ticket; please keep the reference in the address.`,
+    ].join("\n"),
     messageId: params.messageId,
     ...(last === undefined ? {} : { inReplyTo: last }),
     references: [...data.thread],
@@ -51,7 +66,17 @@ export function needsInfoMail(params: {
   readonly from: string;
   readonly replyTo: string;
   readonly messageId: string;
-}): { from: string; to: string[]; cc: string[]; replyTo: string; subject: string; text: string; messageId: string; inReplyTo?: string; references: string[] } {
+}): {
+  from: string;
+  to: string[];
+  cc: string[];
+  replyTo: string;
+  subject: string;
+  text: string;
+  messageId: string;
+  inReplyTo?: string;
+  references: string[];
+} {
   const body = [
     `Thank you: your request is ticket #${params.ticket.number} with our support team.`,
     "",
@@ -60,5 +85,12 @@ export function needsInfoMail(params: {
     "",
     "The service-level clock is paused until you do.",
   ].join("\n");
-  return staffReplyMail({ data: params.data, ticket: { repo: "", ...params.ticket }, comment: { author: "", body }, from: params.from, replyTo: params.replyTo, messageId: params.messageId });
+  return staffReplyMail({
+    data: params.data,
+    ticket: { repo: "", ...params.ticket },
+    comment: { author: "", body },
+    from: params.from,
+    replyTo: params.replyTo,
+    messageId: params.messageId,
+  });
 }

@@ -12,7 +12,10 @@ const MAX_TEXT = 50_000;
  * line that looks like a slash command stays text. Kept in a plain-text block layout.
  */
 export function safeMailMarkdown(text: string): string {
-  const cut = text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}\n\n[the rest of the message, ${text.length - MAX_TEXT} characters, is not shown]` : text;
+  const cut =
+    text.length > MAX_TEXT
+      ? `${text.slice(0, MAX_TEXT)}\n\n[the rest of the message, ${text.length - MAX_TEXT} characters, is not shown]`
+      : text;
   return cut
     .replace(/\r\n?/g, "\n")
     .split("\n")
@@ -38,12 +41,17 @@ function attachmentsText(attachments: readonly AttachmentInfo[]): string[] {
   return [
     "",
     `**Attachments** (kept in the support mailbox; ask the support team for a copy):`,
-    ...attachments.map((a) => `- ${quoteInline(a.filename || "unnamed", 120)} (${sizeText(a.size)}, ${quoteInline(a.contentType, 60)})`),
+    ...attachments.map(
+      (a) =>
+        `- ${quoteInline(a.filename || "unnamed", 120)} (${sizeText(a.size)}, ${quoteInline(a.contentType, 60)})`,
+    ),
   ];
 }
 
 function problemsText(problems: readonly string[]): string[] {
-  return problems.length === 0 ? [] : ["", `> Part of this message could not be read: ${quoteInline(problems.join("; "), 300)}`];
+  return problems.length === 0
+    ? []
+    : ["", `> Part of this message could not be read: ${quoteInline(problems.join("; "), 300)}`];
 }
 
 /** An address as inline code: readable and copyable, and no mention fires inside code. */
@@ -55,7 +63,11 @@ function codeAddress(address: string): string {
 export type Digest = (text: string) => string;
 
 /** The issue an email opens: its title, its body with the markers that find it again and the data to answer by. */
-export function emailTicketIssue(params: { readonly message: InboundMessage; readonly digest: Digest }): { readonly title: string; readonly body: string; readonly requesterDigest: string } {
+export function emailTicketIssue(params: { readonly message: InboundMessage; readonly digest: Digest }): {
+  readonly title: string;
+  readonly body: string;
+  readonly requesterDigest: string;
+} {
   const { message, digest } = params;
   const from = message.from?.address ?? "";
   const requesterDigest = digest(`requester:${from}`).slice(0, 16);
@@ -85,12 +97,19 @@ export function emailTicketIssue(params: { readonly message: InboundMessage; rea
 
 /** A title from a subject: one line, no markers, at most 200 characters. */
 function quoteTitle(subject: string): string {
-  const single = subject.replace(/\s+/g, " ").trim().replace(/<!--|-->/g, "");
+  const single = subject
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/<!--|-->/g, "");
   return single.length > 200 ? `${single.slice(0, 199)}…` : single;
 }
 
 /** The comment that carries a requester's reply (quoted history and signature already trimmed by the caller). */
-export function emailReplyComment(params: { readonly message: InboundMessage; readonly text: string; readonly digest: Digest }): string {
+export function emailReplyComment(params: {
+  readonly message: InboundMessage;
+  readonly text: string;
+  readonly digest: Digest;
+}): string {
   const { message, text, digest } = params;
   const safe = safeMailMarkdown(text);
   return [

@@ -45,7 +45,9 @@ export function alertTicketBody(draft: AlertTicketDraft): string {
 /** The open alerts a ticket's body last recorded (only trusted in a body Firstline wrote). */
 function recordedOpen(existing: TicketSnapshot, botLogin: string): ReadonlySet<number> {
   if (existing.author.toLowerCase() !== botLogin.toLowerCase()) return new Set();
-  const recorded = markerKeysIn(existing.body).map(parseOpenAlertsKey).find((numbers) => numbers !== null);
+  const recorded = markerKeysIn(existing.body)
+    .map(parseOpenAlertsKey)
+    .find((numbers) => numbers !== null);
   return new Set(recorded ?? []);
 }
 
@@ -84,24 +86,48 @@ export function planAlertTicket(params: {
   if (existing === null) {
     if (wanted === null) return [];
     const client = clientOfRepo(config, draft.repo);
-    const labels = [MAINTENANCE_TYPE_LABEL, LABELS.priority(wanted), ...(client ? [LABELS.client(client)] : [])];
-    return [{ kind: "create-issue", repo: draft.repo, title: draft.title, body, labels, why: `${draft.source} alerts ${draft.key}` }];
+    const labels = [
+      MAINTENANCE_TYPE_LABEL,
+      LABELS.priority(wanted),
+      ...(client ? [LABELS.client(client)] : []),
+    ];
+    return [
+      {
+        kind: "create-issue",
+        repo: draft.repo,
+        title: draft.title,
+        body,
+        labels,
+        why: `${draft.source} alerts ${draft.key}`,
+      },
+    ];
   }
   const actions: MaintenanceIssueAction[] = [];
   const previous = recordedOpen(existing, botLogin);
   const fresh = draft.openAlerts.filter((n) => !previous.has(n));
   const reopen = existing.state === "closed" && fresh.length > 0;
   if (reopen) actions.push({ kind: "reopen-issue", why: `${draft.source} alert opened again` });
-  if (existing.body !== body) actions.push({ kind: "update-issue-body", body, why: `${draft.source} alerts changed` });
+  if (existing.body !== body)
+    actions.push({ kind: "update-issue-body", body, why: `${draft.source} alerts changed` });
   if (wanted !== null && (existing.state === "open" || reopen) && !personSetPriority(existing, botLogin)) {
     const current = existing.labels.filter((l) => priorityOfLabel(l) !== undefined);
-    actions.push(...labelChanges({ current: existing.labels, add: [LABELS.priority(wanted)], remove: current }));
+    actions.push(
+      ...labelChanges({ current: existing.labels, add: [LABELS.priority(wanted)], remove: current }),
+    );
   }
   if (reopen) {
     const list = fresh.map((n) => `#${n}`).join(", ");
-    actions.push({ kind: "create-comment", body: `Reopened: ${draft.source} alert ${list} is open.`, why: "security ticket reopened" });
+    actions.push({
+      kind: "create-comment",
+      body: `Reopened: ${draft.source} alert ${list} is open.`,
+      why: "security ticket reopened",
+    });
   } else if (existing.state === "open" && draft.openAlerts.length === 0) {
-    actions.push({ kind: "create-comment", body: `Every ${draft.source} alert here is fixed or dismissed: closing.`, why: "security ticket resolved" });
+    actions.push({
+      kind: "create-comment",
+      body: `Every ${draft.source} alert here is fixed or dismissed: closing.`,
+      why: "security ticket resolved",
+    });
     actions.push({ kind: "close-issue", reason: "completed", why: `no open ${draft.source} alert` });
   }
   return actions;

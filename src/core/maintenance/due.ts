@@ -4,7 +4,12 @@ import { neutralise } from "../markdown/safe-text.js";
 import { buildSlaPolicy, type SlaPolicy } from "../sla/policy.js";
 import { marker } from "../markers.js";
 import type { CreateIssueAction } from "./issue-actions.js";
-import { closedReason, planMaintenanceOccurrences, type MaintenanceConfig, type MaintenanceOccurrence } from "./occurrences.js";
+import {
+  closedReason,
+  planMaintenanceOccurrences,
+  type MaintenanceConfig,
+  type MaintenanceOccurrence,
+} from "./occurrences.js";
 import { dateOrdinal, ordinalDate, type LocalDate } from "./recurrence-rule.js";
 
 /** The type label of every maintenance ticket. */
@@ -47,7 +52,11 @@ export function dueMaintenanceTickets(params: {
         repo: occurrence.repo,
         title: maintenanceTitle(occurrence),
         body: maintenanceBody({ occurrence, clientName: terms?.name ?? occurrence.client, movedBecause }),
-        labels: [MAINTENANCE_TYPE_LABEL, LABELS.priority(occurrence.priority), LABELS.client(occurrence.client)],
+        labels: [
+          MAINTENANCE_TYPE_LABEL,
+          LABELS.priority(occurrence.priority),
+          LABELS.client(occurrence.client),
+        ],
         why: `scheduled maintenance ${occurrence.key}`,
       },
     });
@@ -75,7 +84,10 @@ export function maintenanceBody(params: {
     occurrence.originalDate === occurrence.date
       ? `Due **${longDate(occurrence.date)}**.`
       : `Due **${longDate(occurrence.date)}**, the next working day after ${longDate(occurrence.originalDate)}${movedBecause ? ` (${neutralise(movedBecause)})` : ""}.`;
-  const steps = occurrence.checklist.length > 0 ? occurrence.checklist.map((step) => `- [ ] ${neutralise(step.replace(/\s+/g, " ").trim())}`) : ["No checklist is configured for this task."];
+  const steps =
+    occurrence.checklist.length > 0
+      ? occurrence.checklist.map((step) => `- [ ] ${neutralise(step.replace(/\s+/g, " ").trim())}`)
+      : ["No checklist is configured for this task."];
   return [
     `Scheduled maintenance for **${neutralise(clientName)}** (\`${occurrence.client}\`): ${neutralise(occurrence.task)}.`,
     "",

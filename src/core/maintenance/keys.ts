@@ -15,10 +15,13 @@ export function taskSlug(task: string): string {
 }
 
 /** The exactly-once key of an occurrence. */
-export function maintenanceKey(params: { readonly client: string; readonly task: string; readonly originalDate: LocalDate }): string {
+export function maintenanceKey(params: {
+  readonly client: string;
+  readonly task: string;
+  readonly originalDate: LocalDate;
+}): string {
   return `maintenance:${params.client}:${taskSlug(params.task)}:${params.originalDate}`;
 }
-
 
 /**
  * The marker keys in the bodies of issues Firstline itself opened. Issues by anyone else are

@@ -59,8 +59,13 @@ export function closedReason(calendar: WorkingCalendar, date: LocalDate): string
 }
 
 /** Where a task's tickets are opened: its own repo, else the client's first, else the first shared ticket repo. */
-export function maintenanceRepo(config: Pick<MaintenanceConfig, "clients" | "ticketRepos">, task: MaintenanceConfig["maintenance"][number]): string | null {
-  return task.repo ?? config.clients.find((c) => c.id === task.client)?.repos[0] ?? config.ticketRepos[0] ?? null;
+export function maintenanceRepo(
+  config: Pick<MaintenanceConfig, "clients" | "ticketRepos">,
+  task: MaintenanceConfig["maintenance"][number],
+): string | null {
+  return (
+    task.repo ?? config.clients.find((c) => c.id === task.client)?.repos[0] ?? config.ticketRepos[0] ?? null
+  );
 }
 
 /**
@@ -88,7 +93,12 @@ export function planMaintenanceOccurrences(params: {
   for (const task of config.maintenance) {
     const calendar = (policy.client(task.client) ?? policy.termsFor({ repo: "" })).calendar;
     const byDate = new Map<LocalDate, LocalDate>();
-    for (const original of expandRecurrence({ rrule: task.rrule, since: task.since ?? DEFAULT_SINCE, from: expandFrom, to })) {
+    for (const original of expandRecurrence({
+      rrule: task.rrule,
+      since: task.since ?? DEFAULT_SINCE,
+      from: expandFrom,
+      to,
+    })) {
       const date = nextWorkingDay(calendar, original);
       if (!byDate.has(date)) byDate.set(date, original);
     }

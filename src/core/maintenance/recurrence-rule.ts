@@ -14,7 +14,9 @@ type Freq = "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY";
 /** A number list part such as BYMONTHDAY=1,-1: each value non-zero and within ±max. */
 function numberList(value: string, max: number, signed: boolean): number[] | undefined {
   const items = value.split(",");
-  const numbers = items.map((item) => (new RegExp(signed ? "^[+-]?\\d{1,3}$" : "^\\d{1,3}$").test(item) ? Number(item) : NaN));
+  const numbers = items.map((item) =>
+    new RegExp(signed ? "^[+-]?\\d{1,3}$" : "^\\d{1,3}$").test(item) ? Number(item) : NaN,
+  );
   return numbers.every((n) => Number.isInteger(n) && n !== 0 && Math.abs(n) <= max) ? numbers : undefined;
 }
 
@@ -23,8 +25,11 @@ function checkPart(name: string, value: string, freq: Freq | undefined): string 
     numberList(value, max, signed) ? null : `${name} must be a list of ${what}`;
   switch (name) {
     case "FREQ":
-      if (["SECONDLY", "MINUTELY", "HOURLY"].includes(value)) return "occurrences are dates: FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY";
-      return ["DAILY", "WEEKLY", "MONTHLY", "YEARLY"].includes(value) ? null : `FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY, not "${value}"`;
+      if (["SECONDLY", "MINUTELY", "HOURLY"].includes(value))
+        return "occurrences are dates: FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY";
+      return ["DAILY", "WEEKLY", "MONTHLY", "YEARLY"].includes(value)
+        ? null
+        : `FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY, not "${value}"`;
     case "INTERVAL":
       return /^[1-9]\d{0,2}$/.test(value) ? null : "INTERVAL must be a whole number from 1 to 999";
     case "COUNT":
@@ -37,10 +42,16 @@ function checkPart(name: string, value: string, freq: Freq | undefined): string 
     case "BYDAY": {
       const days = value.split(",").map((item) => new RegExp(`^([+-]?\\d{1,2})?${WEEKDAY}$`).exec(item));
       if (days.some((d) => d === null)) return "BYDAY must be a list of weekdays such as MO,WE or 1WE,-1FR";
-      const nths = days.map((d) => d?.[1]).filter((n): n is string => n !== undefined).map(Number);
-      if (nths.length > 0 && freq !== "MONTHLY" && freq !== "YEARLY") return "BYDAY may number its weekdays (1WE, -1FR) only when FREQ is MONTHLY or YEARLY";
+      const nths = days
+        .map((d) => d?.[1])
+        .filter((n): n is string => n !== undefined)
+        .map(Number);
+      if (nths.length > 0 && freq !== "MONTHLY" && freq !== "YEARLY")
+        return "BYDAY may number its weekdays (1WE, -1FR) only when FREQ is MONTHLY or YEARLY";
       const max = freq === "MONTHLY" ? 5 : 53;
-      return nths.every((n) => n !== 0 && Math.abs(n) <= max) ? null : `BYDAY numbers must be from 1 to ${max} or -${max} to -1`;
+      return nths.every((n) => n !== 0 && Math.abs(n) <= max)
+        ? null
+        : `BYDAY numbers must be from 1 to ${max} or -${max} to -1`;
     }
     case "BYMONTHDAY":
       if (freq === "WEEKLY") return "BYMONTHDAY cannot be used when FREQ is WEEKLY";
@@ -55,7 +66,11 @@ function checkPart(name: string, value: string, freq: Freq | undefined): string 
       return range(12, false, "months from 1 to 12");
     case "BYSETPOS":
       if (freq === "DAILY") return "BYSETPOS cannot be used when FREQ is DAILY";
-      return range(freq === "WEEKLY" ? 7 : freq === "MONTHLY" ? 31 : 366, true, "positions such as 1 or -1 within the set of each period");
+      return range(
+        freq === "WEEKLY" ? 7 : freq === "MONTHLY" ? 31 : 366,
+        true,
+        "positions such as 1 or -1 within the set of each period",
+      );
     case "WKST":
       return new RegExp(`^${WEEKDAY}$`).test(value) ? null : "WKST must be a weekday such as MO";
     case "BYHOUR":
@@ -89,10 +104,18 @@ function monthDaysPossible(parts: ReadonlyMap<string, string>): boolean {
  * it: that library loops forever on some malformed values and runs to the year 9999 on rules
  * that can never occur. Returns the normalised rule, or a message saying what is wrong.
  */
-export function checkRecurrenceRule(text: string): { readonly ok: true; readonly rule: string } | { readonly ok: false; readonly message: string } {
-  const fail = (message: string) => ({ ok: false as const, message: `${message} (in ${JSON.stringify(text)})` });
+export function checkRecurrenceRule(
+  text: string,
+): { readonly ok: true; readonly rule: string } | { readonly ok: false; readonly message: string } {
+  const fail = (message: string) => ({
+    ok: false as const,
+    message: `${message} (in ${JSON.stringify(text)})`,
+  });
   if (/[\r\n]/.test(text)) return fail("a rule is one line");
-  const body = text.trim().toUpperCase().replace(/^RRULE:/, "");
+  const body = text
+    .trim()
+    .toUpperCase()
+    .replace(/^RRULE:/, "");
   if (body === "") return fail("the rule is empty");
   const parts = new Map<string, string>();
   for (const part of body.split(";")) {
@@ -115,7 +138,8 @@ export function checkRecurrenceRule(text: string): { readonly ok: true; readonly
   if (parts.has("BYSETPOS") && ![...parts.keys()].some((k) => k.startsWith("BY") && k !== "BYSETPOS")) {
     return fail("BYSETPOS needs another BY part to pick from");
   }
-  if (!monthDaysPossible(parts)) return fail("the rule never occurs: no month in BYMONTH has that BYMONTHDAY");
+  if (!monthDaysPossible(parts))
+    return fail("the rule never occurs: no month in BYMONTH has that BYMONTHDAY");
   return { ok: true, rule: [...parts].map(([name, value]) => `${name}=${value}`).join(";") };
 }
 
@@ -135,7 +159,12 @@ export function ordinalDate(ordinal: number): LocalDate {
  * local dates, so no zone or daylight-saving change can shift an occurrence to another day.
  * Throws when the rule is not valid: check it with {@link checkRecurrenceRule} first.
  */
-export function expandRecurrence(params: { readonly rrule: string; readonly since: LocalDate; readonly from: LocalDate; readonly to: LocalDate }): LocalDate[] {
+export function expandRecurrence(params: {
+  readonly rrule: string;
+  readonly since: LocalDate;
+  readonly from: LocalDate;
+  readonly to: LocalDate;
+}): LocalDate[] {
   const checked = checkRecurrenceRule(params.rrule);
   if (!checked.ok) throw new Error(checked.message);
   const start = Math.max(dateOrdinal(params.since), dateOrdinal(params.from));
@@ -143,5 +172,7 @@ export function expandRecurrence(params: { readonly rrule: string; readonly sinc
   if (start > end) return [];
   const options = RRule.parseString(checked.rule);
   const rule = new RRule({ ...options, dtstart: new Date(dateOrdinal(params.since) * DAY_MS), tzid: null });
-  return rule.between(new Date(start * DAY_MS), new Date(end * DAY_MS), true).map((d) => d.toISOString().slice(0, 10));
+  return rule
+    .between(new Date(start * DAY_MS), new Date(end * DAY_MS), true)
+    .map((d) => d.toISOString().slice(0, 10));
 }

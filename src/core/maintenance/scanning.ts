@@ -7,7 +7,12 @@ import type { MaintenanceIssueAction } from "./issue-actions.js";
 import { markerSafe } from "./keys.js";
 import { normaliseSeverity, worstSeverity, type AlertSeverity } from "./severity.js";
 
-const RULE_SEVERITY: Readonly<Record<string, AlertSeverity>> = { error: "high", warning: "medium", note: "low", none: "low" };
+const RULE_SEVERITY: Readonly<Record<string, AlertSeverity>> = {
+  error: "high",
+  warning: "medium",
+  note: "low",
+  none: "low",
+};
 
 /** A code scanning alert's severity: its security severity, else its rule severity (error is high). */
 export function codeScanningSeverity(alert: CodeScanningAlert): AlertSeverity {
@@ -22,7 +27,9 @@ export function codeScanningTicketKey(params: { readonly repo: string; readonly 
 
 function codeState(alert: CodeScanningAlert): string {
   if (alert.state === "open") return "**open**";
-  return alert.state === "dismissed" && alert.dismissed_reason ? `dismissed (${quoteInline(alert.dismissed_reason, 40)})` : quoteInline(alert.state, 30);
+  return alert.state === "dismissed" && alert.dismissed_reason
+    ? `dismissed (${quoteInline(alert.dismissed_reason, 40)})`
+    : quoteInline(alert.state, 30);
 }
 
 /**
@@ -46,7 +53,9 @@ export function planCodeScanningTicket(params: {
   const tool = first?.tool?.name ?? "Code scanning";
   const rows = [...alerts].sort(alertOrder(codeScanningSeverity)).map((alert) => {
     const location = alert.most_recent_instance?.location;
-    const where = location?.path ? `${quoteInline(location.path, 100)}${location.start_line ? `:${location.start_line}` : ""}` : "";
+    const where = location?.path
+      ? `${quoteInline(location.path, 100)}${location.start_line ? `:${location.start_line}` : ""}`
+      : "";
     const ref = alert.most_recent_instance?.ref ? quoteInline(alert.most_recent_instance.ref, 60) : "";
     return `| ${safeLink(`#${alert.number}`, alert.html_url)} | ${where} | ${ref} | ${codeScanningSeverity(alert)} | ${codeState(alert)} |`;
   });
@@ -77,7 +86,10 @@ export function secretScanningSeverity(alert: SecretScanningAlert): AlertSeverit
 }
 
 /** The hidden marker key of a repository's ticket for one secret type. */
-export function secretScanningTicketKey(params: { readonly repo: string; readonly secretType: string }): string {
+export function secretScanningTicketKey(params: {
+  readonly repo: string;
+  readonly secretType: string;
+}): string {
   return markerSafe(`secret-scanning:${params.repo}:${params.secretType}`);
 }
 
@@ -100,7 +112,10 @@ export function planSecretScanningTicket(params: {
   const worst = worstSeverity(open.map(secretScanningSeverity));
   const display = alerts[0]?.secret_type_display_name || secretType;
   const rows = [...alerts].sort(alertOrder(secretScanningSeverity)).map((alert) => {
-    const state = alert.state === "open" ? "**open**" : `${quoteInline(alert.state, 30)}${alert.resolution ? ` (${quoteInline(alert.resolution, 40)})` : ""}`;
+    const state =
+      alert.state === "open"
+        ? "**open**"
+        : `${quoteInline(alert.state, 30)}${alert.resolution ? ` (${quoteInline(alert.resolution, 40)})` : ""}`;
     return `| ${safeLink(`#${alert.number}`, alert.html_url)} | ${quoteInline(alert.validity ?? "unknown", 20)} | ${secretScanningSeverity(alert)} | ${state} |`;
   });
   const what = `**${quoteInline(display, 100)}**`;

@@ -20,12 +20,16 @@ export function normaliseSeverity(text: string | null | undefined): AlertSeverit
 export function worstSeverity(severities: readonly AlertSeverity[]): AlertSeverity | null {
   let worst: AlertSeverity | null = null;
   for (const severity of severities) {
-    if (worst === null || ALERT_SEVERITIES.indexOf(severity) < ALERT_SEVERITIES.indexOf(worst)) worst = severity;
+    if (worst === null || ALERT_SEVERITIES.indexOf(severity) < ALERT_SEVERITIES.indexOf(worst))
+      worst = severity;
   }
   return worst;
 }
 
 /** The ticket priority of a severity, from `securityAlerts.severityPriority`. */
-export function priorityOfSeverity(config: Pick<FirstlineConfig, "securityAlerts">, severity: AlertSeverity): Priority {
+export function priorityOfSeverity(
+  config: Pick<FirstlineConfig, "securityAlerts">,
+  severity: AlertSeverity,
+): Priority {
   return config.securityAlerts.severityPriority[severity];
 }

@@ -27,18 +27,31 @@ export interface MaintenanceSettings {
 
 export function maintenanceProblems(config: MaintenanceSettings): MaintenanceProblem[] {
   const problems: MaintenanceProblem[] = [];
-  const add = (path: (string | number)[], message: string) => problems.push({ path, keyPath: formatKeyPath(path), message });
+  const add = (path: (string | number)[], message: string) =>
+    problems.push({ path, keyPath: formatKeyPath(path), message });
   const slugs = new Map<string, number>();
   config.maintenance.forEach((task, index) => {
     const rule = checkRecurrenceRule(task.rrule);
     if (!rule.ok) add(["maintenance", index, "rrule"], rule.message);
     const client = config.clients.find((c) => c.id === task.client);
-    if (task.repo === undefined && client !== undefined && client.repos.length === 0 && config.ticketRepos.length === 0) {
-      add(["maintenance", index], `client "${task.client}" has no repository and there is no shared ticket repository: set repo`);
+    if (
+      task.repo === undefined &&
+      client !== undefined &&
+      client.repos.length === 0 &&
+      config.ticketRepos.length === 0
+    ) {
+      add(
+        ["maintenance", index],
+        `client "${task.client}" has no repository and there is no shared ticket repository: set repo`,
+      );
     }
     const slugKey = `${task.client}:${taskSlug(task.task)}`;
     const first = slugs.get(slugKey);
-    if (first !== undefined) add(["maintenance", index, "task"], `another task of client "${task.client}" has the same name (maintenance[${first}]): tickets would clash`);
+    if (first !== undefined)
+      add(
+        ["maintenance", index, "task"],
+        `another task of client "${task.client}" has the same name (maintenance[${first}]): tickets would clash`,
+      );
     else slugs.set(slugKey, index);
   });
   return problems;

@@ -6,7 +6,9 @@
 export function quoteInline(text: string, maxLength = 200): string {
   const single = text.replace(/\s+/g, " ").trim();
   const short = single.length > maxLength ? `${single.slice(0, maxLength - 1)}…` : single;
-  return neutralise(short).replace(/\|/g, "\\|").replace(/([*_`[\]#>~])/g, "\\$1");
+  return neutralise(short)
+    .replace(/\|/g, "\\|")
+    .replace(/([*_`[\]#>~])/g, "\\$1");
 }
 
 /** Breaks mentions and comment markers while keeping the text readable. */

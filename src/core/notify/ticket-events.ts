@@ -1,4 +1,14 @@
-import { CARD_KEY, marker, markerKeysIn, pageKindOfKey, parseNoticeKey, parsePageAckKey, parseSlackThreadKey, slackThreadKey, withoutMarkers } from "../markers.js";
+import {
+  CARD_KEY,
+  marker,
+  markerKeysIn,
+  pageKindOfKey,
+  parseNoticeKey,
+  parsePageAckKey,
+  parseSlackThreadKey,
+  slackThreadKey,
+  withoutMarkers,
+} from "../markers.js";
 import type { NotifyEvent, TicketRef } from "./events.js";
 import type { NotifyEventKind } from "../config/notify-schema.js";
 

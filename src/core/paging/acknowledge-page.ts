@@ -6,17 +6,39 @@ import type { TicketAction } from "../ticket/actions.js";
 import type { TicketSnapshot } from "../ticket/snapshot.js";
 
 /** Whether the last page of an issue was already acknowledged by a pager or `/ack` (Firstline's note). */
-export function pageAcknowledged(params: { readonly snapshot: TicketSnapshot; readonly botLogin: string }): boolean {
+export function pageAcknowledged(params: {
+  readonly snapshot: TicketSnapshot;
+  readonly botLogin: string;
+}): boolean {
   const pagedAt = lastPage(params);
   if (pagedAt === null) return false;
   const bot = params.botLogin.toLowerCase();
-  return params.snapshot.comments.some((c) => c.author.toLowerCase() === bot && c.createdAt >= pagedAt && markerKeysIn(c.body).some((key) => parsePageAckKey(key) !== null));
+  return params.snapshot.comments.some(
+    (c) =>
+      c.author.toLowerCase() === bot &&
+      c.createdAt >= pagedAt &&
+      markerKeysIn(c.body).some((key) => parsePageAckKey(key) !== null),
+  );
 }
 
 /** When the issue was last paged, or null. */
-export function lastPage(params: { readonly snapshot: TicketSnapshot; readonly botLogin: string }): number | null {
+export function lastPage(params: {
+  readonly snapshot: TicketSnapshot;
+  readonly botLogin: string;
+}): number | null {
   const { snapshot, botLogin } = params;
-  return lastPageAt({ issue: { repo: snapshot.repo, number: snapshot.number, state: snapshot.state, author: snapshot.author, body: snapshot.body ?? "", createdAt: snapshot.createdAt, comments: snapshot.comments }, botLogin });
+  return lastPageAt({
+    issue: {
+      repo: snapshot.repo,
+      number: snapshot.number,
+      state: snapshot.state,
+      author: snapshot.author,
+      body: snapshot.body ?? "",
+      createdAt: snapshot.createdAt,
+      comments: snapshot.comments,
+    },
+    botLogin,
+  });
 }
 
 /**

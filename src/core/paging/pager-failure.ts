@@ -19,7 +19,10 @@ export interface PagerResult {
  * (quoted, it is outside text), and that the mention on the ticket stands. Null when every pager
  * took it. A pager's refusal is never silent: at 02:00 someone must know the phone did not ring.
  */
-export function pagerFailureComment(params: { readonly event: PageEvent; readonly results: readonly PagerResult[] }): TicketAction | null {
+export function pagerFailureComment(params: {
+  readonly event: PageEvent;
+  readonly results: readonly PagerResult[];
+}): TicketAction | null {
   const failed = params.results.filter((r) => !r.ok);
   if (failed.length === 0) return null;
   const lines = failed.map((r) => {
@@ -29,7 +32,9 @@ export function pagerFailureComment(params: { readonly event: PageEvent; readonl
     return `- ${pagerName(r.pager)} (${r.what}): ${answer}${tries}${said}`;
   });
   const paging = params.event.action === "trigger" || params.event.action === "escalate";
-  const consequence = paging ? "The mention on this issue stands, but the phone may not ring: call the person if it matters." : "Do the same at the pager by hand, or its escalation goes on.";
+  const consequence = paging
+    ? "The mention on this issue stands, but the phone may not ring: call the person if it matters."
+    : "Do the same at the pager by hand, or its escalation goes on.";
   return {
     kind: "create-comment",
     body: `${marker(`pager-failed:${params.event.action}:${params.event.at}`)}\n**A pager did not take this ${params.event.action}.** ${consequence}\n\n${lines.join("\n")}`,

@@ -12,13 +12,25 @@ export interface PagerSecrets {
 }
 
 /** The requests that tell one pager about one page event. */
-export function pagerRequests(params: { readonly pager: PagerConfig; readonly event: PageEvent; readonly secrets: PagerSecrets; readonly deliveryId: string }): readonly (PagerRequest | PagerProblem)[] {
+export function pagerRequests(params: {
+  readonly pager: PagerConfig;
+  readonly event: PageEvent;
+  readonly secrets: PagerSecrets;
+  readonly deliveryId: string;
+}): readonly (PagerRequest | PagerProblem)[] {
   const { pager, event, secrets } = params;
   switch (pager.kind) {
     case "pagerduty":
-      return [pagerDutyEventRequest({ event, eventsUrl: pager.eventsUrl, routingKey: secrets.pagerDutyRoutingKey })];
+      return [
+        pagerDutyEventRequest({ event, eventsUrl: pager.eventsUrl, routingKey: secrets.pagerDutyRoutingKey }),
+      ];
     case "opsgenie":
-      return opsgenieRequests({ event, apiUrl: pager.apiUrl, apiKey: secrets.opsgenieApiKey, users: pager.users });
+      return opsgenieRequests({
+        event,
+        apiUrl: pager.apiUrl,
+        apiKey: secrets.opsgenieApiKey,
+        users: pager.users,
+      });
     case "webhook":
       return [webhookPagerRequest({ event, url: pager.url, deliveryId: params.deliveryId })];
   }

@@ -9,7 +9,11 @@ import { JSON_HEADERS, oneLine, type PagerProblem, type PagerRequest } from "./p
  * acknowledge and resolve close the loop. PagerDuty pages whoever its schedule has on call; Firstline
  * keeps the schedules' overrides in step with the rota, so that is the rota's person.
  */
-export function pagerDutyEventRequest(params: { readonly event: PageEvent; readonly eventsUrl: string; readonly routingKey: string | undefined }): PagerRequest | PagerProblem {
+export function pagerDutyEventRequest(params: {
+  readonly event: PageEvent;
+  readonly eventsUrl: string;
+  readonly routingKey: string | undefined;
+}): PagerRequest | PagerProblem {
   const { event, eventsUrl, routingKey } = params;
   if (!routingKey) return { problem: "FIRSTLINE_PAGERDUTY_ROUTING_KEY is not set" };
   const base = { routing_key: routingKey, dedup_key: event.key };
@@ -21,7 +25,12 @@ export function pagerDutyEventRequest(params: { readonly event: PageEvent; reado
           client: "Firstline",
           client_url: event.url,
           payload: {
-            summary: oneLine(event.action === "escalate" ? `${event.summary} (escalated to ${event.logins.join(", ")})` : event.summary, 1024),
+            summary: oneLine(
+              event.action === "escalate"
+                ? `${event.summary} (escalated to ${event.logins.join(", ")})`
+                : event.summary,
+              1024,
+            ),
             source: event.repo,
             severity: "critical",
             timestamp: isoInstant(event.at),
@@ -33,5 +42,11 @@ export function pagerDutyEventRequest(params: { readonly event: PageEvent; reado
           links: [{ href: event.url, text: `${event.repo}#${event.number} on GitHub` }],
         }
       : { ...base, event_action: event.action };
-  return { method: "POST", url: eventsUrl, headers: JSON_HEADERS, body: JSON.stringify(body), what: event.action };
+  return {
+    method: "POST",
+    url: eventsUrl,
+    headers: JSON_HEADERS,
+    body: JSON.stringify(body),
+    what: event.action,
+  };
 }

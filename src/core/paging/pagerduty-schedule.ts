@@ -43,7 +43,11 @@ export function planScheduleSync(params: {
   for (let i = 0; i < params.days; i++) {
     const day = addDays(firstDay, i);
     const week = rota.onCall[weekOfDate(day)];
-    const on = withOverrides({ onCall: { primary: week?.primary ?? null, secondLine: week?.secondLine ?? [] }, overrides: rota.overrides ?? [], day });
+    const on = withOverrides({
+      onCall: { primary: week?.primary ?? null, secondLine: week?.secondLine ?? [] },
+      overrides: rota.overrides ?? [],
+      day,
+    });
     const login = slot === "primary" ? on.primary : (on.secondLine[0] ?? null);
     const start = onCallDayStart({ date: day, zone }).toMillis();
     const end = onCallDayStart({ date: addDays(day, 1), zone }).toMillis();
@@ -64,7 +68,9 @@ export function planScheduleSync(params: {
   const kept = new Set<string>();
   const create: ScheduleOverride[] = [];
   for (const want of desired) {
-    const match = params.existing.find((e) => !kept.has(e.id) && e.userId === want.userId && e.end === want.end && e.start <= want.start);
+    const match = params.existing.find(
+      (e) => !kept.has(e.id) && e.userId === want.userId && e.end === want.end && e.start <= want.start,
+    );
     if (match) kept.add(match.id);
     else create.push(want);
   }

@@ -8,7 +8,9 @@ export type PagerConfig = FirstlineConfig["alerts"]["pagers"][number];
  * same JSON, now signed when FIRSTLINE_PAGER_WEBHOOK_SECRET is set), so an existing
  * configuration keeps working unchanged.
  */
-export function pagersOf(alerts: Pick<FirstlineConfig["alerts"], "pagers" | "pagerUrl">): readonly PagerConfig[] {
+export function pagersOf(
+  alerts: Pick<FirstlineConfig["alerts"], "pagers" | "pagerUrl">,
+): readonly PagerConfig[] {
   if (alerts.pagers.length > 0) return alerts.pagers;
   return alerts.pagerUrl ? [{ kind: "webhook", url: alerts.pagerUrl }] : [];
 }
@@ -19,8 +21,16 @@ export function pagerName(kind: PagerConfig["kind"]): string {
 }
 
 /** The GitHub login a pager identity belongs to (the reverse of `users`), or null. */
-export function loginOfPagerUser(params: { readonly users: Readonly<Record<string, string>>; readonly identities: readonly (string | null | undefined)[] }): string | null {
-  const wanted = new Set(params.identities.filter((i): i is string => typeof i === "string" && i !== "").map((i) => i.toLowerCase()));
-  for (const [login, identity] of Object.entries(params.users)) if (wanted.has(identity.toLowerCase()) || wanted.has(login.toLowerCase())) return login;
+export function loginOfPagerUser(params: {
+  readonly users: Readonly<Record<string, string>>;
+  readonly identities: readonly (string | null | undefined)[];
+}): string | null {
+  const wanted = new Set(
+    params.identities
+      .filter((i): i is string => typeof i === "string" && i !== "")
+      .map((i) => i.toLowerCase()),
+  );
+  for (const [login, identity] of Object.entries(params.users))
+    if (wanted.has(identity.toLowerCase()) || wanted.has(login.toLowerCase())) return login;
   return null;
 }

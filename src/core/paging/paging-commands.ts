@@ -53,12 +53,25 @@ export function planPagingCommands(params: {
   const markers = markersIn({ comments: snapshot.comments, botLogin });
   for (const command of parseCommands(comment.body)) {
     if (command.name === "ack") {
-      const note = planPageAcknowledgement({ snapshot, botLogin, via: null, kind: "acknowledge", login: comment.author, name: null, at: comment.createdAt, zone: params.config.timezone });
+      const note = planPageAcknowledgement({
+        snapshot,
+        botLogin,
+        via: null,
+        kind: "acknowledge",
+        login: comment.author,
+        name: null,
+        at: comment.createdAt,
+        zone: params.config.timezone,
+      });
       if (note) {
         actions.push(note);
         events.push(event("acknowledge", []));
       } else if (lastPage({ snapshot, botLogin }) === null) {
-        actions.push({ kind: "create-comment", body: `${mention(comment.author)}, there is no page on this issue to acknowledge.`, why: "/ack without a page" });
+        actions.push({
+          kind: "create-comment",
+          body: `${mention(comment.author)}, there is no page on this issue to acknowledge.`,
+          why: "/ack without a page",
+        });
       }
     }
     if (command.name === "escalate") {
@@ -67,13 +80,21 @@ export function planPagingCommands(params: {
       const words = command.args.split(/\s+/).filter((w) => w !== "");
       const named = words.map((w) => LOGIN.exec(w)?.[1]).filter((l): l is string => l !== undefined);
       if (words.length > 0 && named.length !== words.length) {
-        actions.push({ kind: "create-comment", body: `${mention(comment.author)}, \`/escalate\` takes nothing (the second line) or logins such as \`/escalate @dana-whitfield\`.`, why: "/escalate problem" });
+        actions.push({
+          kind: "create-comment",
+          body: `${mention(comment.author)}, \`/escalate\` takes nothing (the second line) or logins such as \`/escalate @dana-whitfield\`.`,
+          why: "/escalate problem",
+        });
         continue;
       }
       const secondLine = responders?.onCall?.secondLine ?? [];
       const logins = named.length > 0 ? named : [...secondLine];
       if (logins.length === 0) {
-        actions.push({ kind: "create-comment", body: `${marker(key)}\n${mention(comment.author)}, the rota names nobody on the second line this week: name someone, as in \`/escalate @login\`.`, why: "/escalate with nobody" });
+        actions.push({
+          kind: "create-comment",
+          body: `${marker(key)}\n${mention(comment.author)}, the rota names nobody on the second line this week: name someone, as in \`/escalate @login\`.`,
+          why: "/escalate with nobody",
+        });
         continue;
       }
       const to = named.length > 0 ? "" : " (second line this week)";

@@ -10,7 +10,12 @@ const MAX_WAIT_MS = 60_000;
  * HTTP date) when it gives one, else after 1, 2, 4 seconds. Any other 4xx is final: the request
  * itself is wrong and sending it again would be refused again.
  */
-export function retryAfterAnswer(params: { readonly status: number | null; readonly retryAfter: string | null; readonly attempt: number; readonly now: number }): { readonly retry: false } | { readonly retry: true; readonly waitMs: number } {
+export function retryAfterAnswer(params: {
+  readonly status: number | null;
+  readonly retryAfter: string | null;
+  readonly attempt: number;
+  readonly now: number;
+}): { readonly retry: false } | { readonly retry: true; readonly waitMs: number } {
   const { status, attempt } = params;
   const transient = status === null || status === 429 || status >= 500;
   if (!transient || attempt >= MAX_PAGER_ATTEMPTS) return { retry: false };

@@ -56,27 +56,48 @@ export function planTicketPage(params: {
   if (logins.length === 0) {
     const pickUp = formatLocal(nextWorkingInstant(agency, now), policy.zone);
     return {
-      action: { kind: "create-comment", body: `${marker(key)}\n**Emergency ticket** for ${whose}, but the rota names nobody on call this week: nobody is paged. First line support picks this up at ${pickUp}.`, why: "emergency page" },
+      action: {
+        kind: "create-comment",
+        body: `${marker(key)}\n**Emergency ticket** for ${whose}, but the rota names nobody on call this week: nobody is paged. First line support picks this up at ${pickUp}.`,
+        why: "emergency page",
+      },
       event: null,
     };
   }
   const first = params.config.alerts.escalation[0];
-  const escalation = first ? ` Unacknowledged after ${minutesInWords(first.afterMinutes)}, the escalation starts.` : "";
+  const escalation = first
+    ? ` Unacknowledged after ${minutesInWords(first.afterMinutes)}, the escalation starts.`
+    : "";
   const who = primary ? "on call" : "second line (the rota names no on-call primary this week)";
   const body = [
     `${marker(PAGE_KEY)}\n${marker(key)}`,
     `**Emergency ticket** for ${whose}: ${sla.priority} out of hours. Paging ${logins.map(mention).join(" ")}, ${who}: acknowledge by commenting, assigning yourself, reacting, \`/ack\` here or at the pager.${escalation}`,
     "Out-of-hours work earns TOIL: when done, claim it here with `/toil woke 90m` or `/toil awake 30m`.",
   ].join("\n\n");
-  const summary = `P1 ticket${client ? ` (${client})` : ""}: ${snapshot.title}`.replace(/\s+/g, " ").slice(0, 300);
+  const summary = `P1 ticket${client ? ` (${client})` : ""}: ${snapshot.title}`
+    .replace(/\s+/g, " ")
+    .slice(0, 300);
   return {
     action: { kind: "create-comment", body, why: "emergency page" },
-    event: { action: "trigger", key: pageKey(snapshot), summary, logins, by: null, url: issueUrl(snapshot), repo: snapshot.repo, number: snapshot.number, client, at: now },
+    event: {
+      action: "trigger",
+      key: pageKey(snapshot),
+      summary,
+      logins,
+      by: null,
+      url: issueUrl(snapshot),
+      repo: snapshot.repo,
+      number: snapshot.number,
+      client,
+      at: now,
+    },
   };
 }
 
 /** When the ticket last became P1: the last time a P1 label was added, or its opening. */
 function p1Since(snapshot: TicketSnapshot): number {
-  const labelled = snapshot.events.filter((e) => e.type === "labeled" && e.label === LABELS.priority("P1")).map((e) => e.at);
+  const labelled = snapshot.events
+    .filter((e) => e.type === "labeled" && e.label === LABELS.priority("P1"))
+    .map((e) => e.at);
   return labelled.length > 0 ? Math.max(...labelled) : snapshot.createdAt;
 }

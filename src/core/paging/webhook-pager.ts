@@ -10,7 +10,11 @@ export const WEBHOOK_SIGNATURE_HEADER = "x-firstline-signature";
  * the shell. `message`, `notify` and `at` keep the fields the old `alerts.pagerUrl` body had, so a
  * relay written for it keeps working.
  */
-export function webhookPagerRequest(params: { readonly event: PageEvent; readonly url: string; readonly deliveryId: string }): PagerRequest {
+export function webhookPagerRequest(params: {
+  readonly event: PageEvent;
+  readonly url: string;
+  readonly deliveryId: string;
+}): PagerRequest {
   const { event, url, deliveryId } = params;
   const body = {
     version: 1,
@@ -27,5 +31,11 @@ export function webhookPagerRequest(params: { readonly event: PageEvent; readonl
     url: event.url,
     at: isoInstant(event.at),
   };
-  return { method: "POST", url, headers: { ...JSON_HEADERS, "x-firstline-delivery": deliveryId }, body: JSON.stringify(body), what: event.action };
+  return {
+    method: "POST",
+    url,
+    headers: { ...JSON_HEADERS, "x-firstline-delivery": deliveryId },
+    body: JSON.stringify(body),
+    what: event.action,
+  };
 }

@@ -34,7 +34,11 @@ function at(date: string, time: string, zone: string): number {
 }
 
 /** The night before a local morning: from `from` the evening before (or that morning) to `to`. */
-export function wokenWindow(params: { readonly morning: string; readonly woken: WokenSettings; readonly zone: string }): { readonly start: number; readonly end: number } {
+export function wokenWindow(params: {
+  readonly morning: string;
+  readonly woken: WokenSettings;
+  readonly zone: string;
+}): { readonly start: number; readonly end: number } {
   const { morning, woken, zone } = params;
   const previous = DateTime.fromISO(morning, { zone }).minus({ days: 1 }).toISODate() ?? morning;
   const start = woken.from > woken.to ? at(previous, woken.from, zone) : at(morning, woken.from, zone);
@@ -42,7 +46,11 @@ export function wokenWindow(params: { readonly morning: string; readonly woken: 
 }
 
 /** When this morning's notices are due (`tellAt` local). */
-export function wokenNoticeDue(params: { readonly morning: string; readonly woken: WokenSettings; readonly zone: string }): number {
+export function wokenNoticeDue(params: {
+  readonly morning: string;
+  readonly woken: WokenSettings;
+  readonly zone: string;
+}): number {
   return at(params.morning, params.woken.tellAt, params.zone);
 }
 
@@ -51,17 +59,34 @@ export function wokenNoticeDue(params: { readonly morning: string; readonly woke
  * an acknowledgement at a pager or with `/ack`, or the first comment after a page by someone the
  * page or an escalation step mentioned. Only Firstline's own texts count as pages and notes.
  */
-export function pageAcks(params: { readonly snapshot: TicketSnapshot; readonly botLogin: string }): PageAck[] {
+export function pageAcks(params: {
+  readonly snapshot: TicketSnapshot;
+  readonly botLogin: string;
+}): PageAck[] {
   const { snapshot } = params;
   const bot = params.botLogin.toLowerCase();
   const client = snapshot.labels.map(clientOfLabel).find((c) => c !== undefined) ?? null;
-  const own = [{ at: snapshot.createdAt, body: snapshot.author.toLowerCase() === bot ? (snapshot.body ?? "") : "" }, ...snapshot.comments.filter((c) => c.author.toLowerCase() === bot).map((c) => ({ at: c.createdAt, body: c.body }))];
-  const pages = own.filter((t) => t.body.includes(marker(PAGE_KEY))).map((t) => t.at).sort((a, b) => a - b);
+  const own = [
+    { at: snapshot.createdAt, body: snapshot.author.toLowerCase() === bot ? (snapshot.body ?? "") : "" },
+    ...snapshot.comments
+      .filter((c) => c.author.toLowerCase() === bot)
+      .map((c) => ({ at: c.createdAt, body: c.body })),
+  ];
+  const pages = own
+    .filter((t) => t.body.includes(marker(PAGE_KEY)))
+    .map((t) => t.at)
+    .sort((a, b) => a - b);
   const acks: PageAck[] = [];
   pages.forEach((pagedAt, index) => {
     const until = pages[index + 1] ?? Infinity;
     const inPage = (t: number) => t >= pagedAt && t < until;
-    const called = new Set(own.filter((t) => inPage(t.at) && markerKeysIn(t.body).some((key) => pageKindOfKey(key) !== null)).flatMap((t) => [...t.body.matchAll(/@([A-Za-z0-9][A-Za-z0-9-]{0,38})/g)].map((m) => (m[1] ?? "").toLowerCase())));
+    const called = new Set(
+      own
+        .filter((t) => inPage(t.at) && markerKeysIn(t.body).some((key) => pageKindOfKey(key) !== null))
+        .flatMap((t) =>
+          [...t.body.matchAll(/@([A-Za-z0-9][A-Za-z0-9-]{0,38})/g)].map((m) => (m[1] ?? "").toLowerCase()),
+        ),
+    );
     const found: { login: string; at: number }[] = [];
     for (const t of own) {
       if (!inPage(t.at)) continue;
@@ -70,10 +95,13 @@ export function pageAcks(params: { readonly snapshot: TicketSnapshot; readonly b
         if (note && note.login !== "unknown") found.push({ login: note.login, at: t.at });
       }
     }
-    for (const c of snapshot.comments) if (inPage(c.createdAt) && c.author.toLowerCase() !== bot && called.has(c.author.toLowerCase())) found.push({ login: c.author, at: c.createdAt });
+    for (const c of snapshot.comments)
+      if (inPage(c.createdAt) && c.author.toLowerCase() !== bot && called.has(c.author.toLowerCase()))
+        found.push({ login: c.author, at: c.createdAt });
     found.sort((a, b) => a.at - b.at);
     const first = found[0];
-    if (first) acks.push({ login: first.login, at: first.at, repo: snapshot.repo, number: snapshot.number, client });
+    if (first)
+      acks.push({ login: first.login, at: first.at, repo: snapshot.repo, number: snapshot.number, client });
   });
   return acks;
 }
@@ -107,7 +135,10 @@ export function planWokenNotices(params: {
     if (!person) continue;
     const lines = [...acks]
       .sort((a, b) => a.at - b.at)
-      .map((a) => `- ${formatLocal(a.at, zone)}: ${a.client ? params.clientName(a.client) : "no known client"}, ${a.repo}#${a.number}`);
+      .map(
+        (a) =>
+          `- ${formatLocal(a.at, zone)}: ${a.client ? params.clientName(a.client) : "no known client"}, ${a.repo}#${a.number}`,
+      );
     const day = DateTime.fromISO(morning, { zone }).setLocale("en-GB").toFormat("ccc d LLL");
     const key = `woken:${person.login}:${morning}`;
     notices.push({

@@ -19,11 +19,17 @@ export function slaStateOf(ticket: SweptTicket): ProjectSlaState {
  * The values a ticket's item should have. Only states and absolute times go in (nothing that
  * changes by itself as time passes), so a quiet sweep finds every item as it left it.
  */
-export function itemValuesOf(params: { readonly ticket: SweptTicket; readonly responders: Responders | null; readonly zone: string }): FieldValues {
+export function itemValuesOf(params: {
+  readonly ticket: SweptTicket;
+  readonly responders: Responders | null;
+  readonly zone: string;
+}): FieldValues {
   const { ticket, responders, zone } = params;
   const worst = worstMetric(ticket.sla);
   const due = !ticket.sla.paused && worst?.due != null ? DateTime.fromMillis(worst.due, { zone }) : null;
-  const type = ticket.snapshot.labels.map((l) => TYPE_LABEL.exec(l)?.[1]?.toLowerCase()).find((t) => t !== undefined) ?? null;
+  const type =
+    ticket.snapshot.labels.map((l) => TYPE_LABEL.exec(l)?.[1]?.toLowerCase()).find((t) => t !== undefined) ??
+    null;
   return {
     [FIELD.client]: ticket.sla.terms.id,
     [FIELD.priority]: ticket.sla.priority,
@@ -32,6 +38,8 @@ export function itemValuesOf(params: { readonly ticket: SweptTicket; readonly re
     [FIELD.nextDue]: due ? due.toISODate() : null,
     [FIELD.nextDueTime]: due ? `${due.toFormat("HH:mm")} ${zoneAbbreviation(due)}` : null,
     [FIELD.waitingOn]: ticket.waitingOnClient ? "client" : "us",
-    [FIELD.onSupport]: responders?.support ? `@${responders.support.developer}, @${responders.support.operations}` : null,
+    [FIELD.onSupport]: responders?.support
+      ? `@${responders.support.developer}, @${responders.support.operations}`
+      : null,
   };
 }

@@ -27,8 +27,22 @@ export interface FieldWrite {
 
 /** What to do to one ticket's item. */
 export type ProjectChange =
-  | { readonly kind: "add"; readonly repo: string; readonly number: number; readonly draft: boolean; readonly title: string; readonly set: readonly FieldWrite[] }
-  | { readonly kind: "update"; readonly itemId: string; readonly repo: string; readonly number: number; readonly unarchive: boolean; readonly set: readonly FieldWrite[] }
+  | {
+      readonly kind: "add";
+      readonly repo: string;
+      readonly number: number;
+      readonly draft: boolean;
+      readonly title: string;
+      readonly set: readonly FieldWrite[];
+    }
+  | {
+      readonly kind: "update";
+      readonly itemId: string;
+      readonly repo: string;
+      readonly number: number;
+      readonly unarchive: boolean;
+      readonly set: readonly FieldWrite[];
+    }
   | { readonly kind: "archive"; readonly itemId: string; readonly repo: string; readonly number: number };
 
 /** How many API writes a change takes: one mutation per field, as GitHub's API has it. */
@@ -47,7 +61,9 @@ const keyOf = (repo: string, number: number) => `${repo.toLowerCase()}#${number}
 
 /** The fields whose value differs, in the order of the Project's fields. */
 export function changedFields(want: FieldValues, have: FieldValues): FieldWrite[] {
-  return PROJECT_FIELDS.map((f) => ({ field: f.name, value: want[f.name] ?? null })).filter((w) => (have[w.field] ?? null) !== w.value);
+  return PROJECT_FIELDS.map((f) => ({ field: f.name, value: want[f.name] ?? null })).filter(
+    (w) => (have[w.field] ?? null) !== w.value,
+  );
 }
 
 /**
@@ -79,14 +95,28 @@ export function planProjectSync(params: {
     const want = itemValuesOf({ ticket, responders, zone });
     const item = items.get(keyOf(repo, number));
     if (!item) {
-      changes.push({ kind: "add", repo, number, draft: !params.canHoldIssues(repo), title, set: changedFields(want, {}) });
+      changes.push({
+        kind: "add",
+        repo,
+        number,
+        draft: !params.canHoldIssues(repo),
+        title,
+        set: changedFields(want, {}),
+      });
       continue;
     }
     const set = changedFields(want, item.values);
-    if (set.length > 0 || item.archived) changes.push({ kind: "update", itemId: item.itemId, repo, number, unarchive: item.archived, set });
+    if (set.length > 0 || item.archived)
+      changes.push({ kind: "update", itemId: item.itemId, repo, number, unarchive: item.archived, set });
   }
   for (const item of params.items) {
-    if (item.archived || item.open === true || open.has(keyOf(item.repo, item.number)) || !params.isTicketRepository(item.repo)) continue;
+    if (
+      item.archived ||
+      item.open === true ||
+      open.has(keyOf(item.repo, item.number)) ||
+      !params.isTicketRepository(item.repo)
+    )
+      continue;
     if (item.kind === "draft" && !params.wasRead(item.repo)) continue;
     changes.push({ kind: "archive", itemId: item.itemId, repo: item.repo, number: item.number });
   }

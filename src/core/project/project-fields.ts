@@ -40,9 +40,24 @@ export const PROJECT_FIELDS: readonly ProjectFieldSpec[] = [
   { name: FIELD.client, type: "TEXT", options: [], description: "The client id of the ticket." },
   { name: FIELD.priority, type: "SINGLE_SELECT", options: PRIORITIES, description: "The ticket's priority." },
   { name: FIELD.type, type: "SINGLE_SELECT", options: TICKET_TYPES, description: "The ticket's type." },
-  { name: FIELD.slaState, type: "SINGLE_SELECT", options: SLA_STATES, description: "The state of the ticket's most urgent running target." },
-  { name: FIELD.nextDue, type: "DATE", options: [], description: "The local date the most urgent running target is due." },
-  { name: FIELD.nextDueTime, type: "TEXT", options: [], description: "The local time it is due, with the zone." },
+  {
+    name: FIELD.slaState,
+    type: "SINGLE_SELECT",
+    options: SLA_STATES,
+    description: "The state of the ticket's most urgent running target.",
+  },
+  {
+    name: FIELD.nextDue,
+    type: "DATE",
+    options: [],
+    description: "The local date the most urgent running target is due.",
+  },
+  {
+    name: FIELD.nextDueTime,
+    type: "TEXT",
+    options: [],
+    description: "The local time it is due, with the zone.",
+  },
   { name: FIELD.waitingOn, type: "SINGLE_SELECT", options: WAITING_ON, description: "Whose move it is." },
   { name: FIELD.onSupport, type: "TEXT", options: [], description: "This week's first line support pair." },
 ];

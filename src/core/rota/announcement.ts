@@ -28,8 +28,14 @@ function nameOf(rota: Rota, login: string | null | undefined): string {
 }
 
 /** What the announcement says from the configuration: first line's hours and the first escalation delay. */
-export function announcementSettings(config: Pick<FirstlineConfig, "workingHours" | "alerts">): { readonly workingHours: string; readonly escalationAfterMinutes: number | null } {
-  return { workingHours: describeWeek(config.workingHours), escalationAfterMinutes: config.alerts.escalation[0]?.afterMinutes ?? null };
+export function announcementSettings(config: Pick<FirstlineConfig, "workingHours" | "alerts">): {
+  readonly workingHours: string;
+  readonly escalationAfterMinutes: number | null;
+} {
+  return {
+    workingHours: describeWeek(config.workingHours),
+    escalationAfterMinutes: config.alerts.escalation[0]?.afterMinutes ?? null,
+  };
 }
 
 /** The marker that finds a week's announcement again. */
@@ -59,7 +65,13 @@ export function planAnnouncement(params: {
   const onCall = rota.onCall[week];
   const nextSupport = rota.support[next];
   const nextOnCall = rota.onCall[next];
-  const upcoming = [...new Set([nextSupport?.developer, nextSupport?.operations, nextOnCall?.primary].filter((l): l is string => Boolean(l)))];
+  const upcoming = [
+    ...new Set(
+      [nextSupport?.developer, nextSupport?.operations, nextOnCall?.primary].filter((l): l is string =>
+        Boolean(l),
+      ),
+    ),
+  ];
   const pair = [support?.developer, support?.operations].filter((l): l is string => Boolean(l));
   const marker = announcementMarker(week);
   const body = [
@@ -69,7 +81,9 @@ export function planAnnouncement(params: {
     "",
     `- Developer: ${nameOf(rota, support?.developer)}`,
     `- Operations engineer: ${nameOf(rota, support?.operations)}`,
-    ...(support?.shadow && support.shadow.length > 0 ? [`- Shadowing: ${support.shadow.map((s) => nameOf(rota, s)).join(", ")}`] : []),
+    ...(support?.shadow && support.shadow.length > 0
+      ? [`- Shadowing: ${support.shadow.map((s) => nameOf(rota, s)).join(", ")}`]
+      : []),
     "",
     "## On call out of hours",
     "",
@@ -82,9 +96,21 @@ export function planAnnouncement(params: {
     `- Operations engineer: ${nameOf(rota, nextSupport?.operations)}`,
     `- On call: ${nameOf(rota, nextOnCall?.primary)}`,
     "",
-    ...(upcoming.length > 0 ? [`Reminder for ${upcoming.map(mention).join(" ")}: your slot starts next week. Need to swap? Open a pull request against \`rota/\` at least a week ahead.`, ""] : []),
+    ...(upcoming.length > 0
+      ? [
+          `Reminder for ${upcoming.map(mention).join(" ")}: your slot starts next week. Need to swap? Open a pull request against \`rota/\` at least a week ahead.`,
+          "",
+        ]
+      : []),
     "<sub>Published by Firstline from `rota/`. This issue is closed when the next week's is published.</sub>",
     marker,
   ].join("\n");
-  return { week, title: `Support rota: week of ${start.toFormat("ccc d LLL yyyy")}`, body, marker, assignees: pair, onSupport: pair };
+  return {
+    week,
+    title: `Support rota: week of ${start.toFormat("ccc d LLL yyyy")}`,
+    body,
+    marker,
+    assignees: pair,
+    onSupport: pair,
+  };
 }

@@ -41,13 +41,18 @@ export function approvalsNeeded(params: {
   /** Logins other than the author's that pushed commits to the pull request. */
   readonly pushedByOthers?: readonly string[];
 }): ApprovalNeeded[] {
-  const others = (params.pushedByOthers ?? []).filter((login) => login.toLowerCase() !== params.author.toLowerCase());
+  const others = (params.pushedByOthers ?? []).filter(
+    (login) => login.toLowerCase() !== params.author.toLowerCase(),
+  );
   const authorApproves = others.length === 0;
-  const approvers = new Set([...(authorApproves ? [params.author] : []), ...params.approved].map((login) => login.toLowerCase()));
+  const approvers = new Set(
+    [...(authorApproves ? [params.author] : []), ...params.approved].map((login) => login.toLowerCase()),
+  );
   const given = (login: string) => approvers.has(login.toLowerCase());
   // The first entry wins: callers list the head's people before the base's.
   const leads = new Map<string, string>();
-  for (const person of params.people) if (!leads.has(person.login)) leads.set(person.login, person.deliveryLead);
+  for (const person of params.people)
+    if (!leads.has(person.login)) leads.set(person.login, person.deliveryLead);
   const reasons = new Map<string, string[]>();
   const need = (login: string, why: string) => {
     const key = [...reasons.keys()].find((known) => known.toLowerCase() === login.toLowerCase()) ?? login;
@@ -64,22 +69,38 @@ export function approvalsNeeded(params: {
       for (const login of logins) {
         need(login, `${verb} ${where}`);
         const lead = leads.get(login);
-        if (lead !== undefined && lead.toLowerCase() !== login.toLowerCase()) need(lead, `delivery lead of ${login}`);
+        if (lead !== undefined && lead.toLowerCase() !== login.toLowerCase())
+          need(lead, `delivery lead of ${login}`);
       }
     }
   }
-  const lapsed = (login: string) => !authorApproves && login.toLowerCase() === params.author.toLowerCase() && !given(login);
+  const lapsed = (login: string) =>
+    !authorApproves && login.toLowerCase() === params.author.toLowerCase() && !given(login);
   const approvals: ApprovalNeeded[] = [...reasons].map(([login, why]) =>
     lapsed(login)
-      ? { login, why: `${why.join("; ")}; look again: commits pushed by ${others.join(", ")} since your last one (confirm with a comment review on the latest commit, or push a commit of your own)`, given: false, lookAgain: true }
+      ? {
+          login,
+          why: `${why.join("; ")}; look again: commits pushed by ${others.join(", ")} since your last one (confirm with a comment review on the latest commit, or push a commit of your own)`,
+          given: false,
+          lookAgain: true,
+        }
       : { login, why: why.join("; "), given: given(login) },
   );
   const admins = params.admins ?? [];
   if ((params.peopleChanged || params.overridesChanged) && admins.length > 0) {
     const approver = admins.find(given);
-    const files = [params.peopleChanged ? "people.yml" : null, params.overridesChanged ? "overrides.yml" : null].filter((f) => f !== null).join(" and ");
+    const files = [
+      params.peopleChanged ? "people.yml" : null,
+      params.overridesChanged ? "overrides.yml" : null,
+    ]
+      .filter((f) => f !== null)
+      .join(" and ");
     const why = `rota admin: ${files} changed`;
-    approvals.push(approver === undefined ? { login: admins.join(" or "), why, given: false, anyOf: admins } : { login: approver, why, given: true, anyOf: admins });
+    approvals.push(
+      approver === undefined
+        ? { login: admins.join(" or "), why, given: false, anyOf: admins }
+        : { login: approver, why, given: true, anyOf: admins },
+    );
   }
   return approvals;
 }

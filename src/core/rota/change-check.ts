@@ -27,7 +27,12 @@ export interface ReportedChange {
 export interface FairnessChange {
   readonly before: FairnessReport;
   readonly after: FairnessReport;
-  readonly moves: readonly { readonly group: string; readonly login: string; readonly before: number; readonly after: number }[];
+  readonly moves: readonly {
+    readonly group: string;
+    readonly login: string;
+    readonly before: number;
+    readonly after: number;
+  }[];
 }
 
 interface ChangeReport {
@@ -39,9 +44,16 @@ interface ChangeReport {
 }
 
 /** The verdict on a rota change: a tagged result the CLI, the app and the Action all render. */
-export type RotaChangeResult = (ChangeReport & { readonly verdict: "pass" }) | (ChangeReport & { readonly verdict: "fail"; readonly blocking: readonly string[] });
+export type RotaChangeResult =
+  | (ChangeReport & { readonly verdict: "pass" })
+  | (ChangeReport & { readonly verdict: "fail"; readonly blocking: readonly string[] });
 
-function noticeFindings(params: { readonly changes: readonly SlotChange[]; readonly head: Rota; readonly now: DateTime; readonly zone: string }): Finding[] {
+function noticeFindings(params: {
+  readonly changes: readonly SlotChange[];
+  readonly head: Rota;
+  readonly now: DateTime;
+  readonly zone: string;
+}): Finding[] {
   const { head, now, zone } = params;
   const seen = new Set<string>();
   const findings: Finding[] = [];
@@ -55,11 +67,21 @@ function noticeFindings(params: { readonly changes: readonly SlotChange[]; reado
     const when = start.setLocale("en-GB").toFormat("ccc d LLL yyyy HH:mm ZZZZ");
     const days = start.diff(now, "days").days;
     const shown = Math.floor(days * 10) / 10;
-    const add = (severity: "error" | "warning", message: string) => findings.push(findingAt({ rule: ROTA_RULE.notice, severity, source, path, message }));
+    const add = (severity: "error" | "warning", message: string) =>
+      findings.push(findingAt({ rule: ROTA_RULE.notice, severity, source, path, message }));
     if (now >= weekEnd({ week, zone })) add("error", `week ${week} is in the past: it cannot be changed`);
-    else if (now >= start) add("error", `week ${week} is the current week (it started ${when}): it cannot be changed`);
-    else if (days < NOTICE_REQUIRED_DAYS) add("error", `week ${week} starts ${when}, ${shown} days from now: changes need at least ${NOTICE_REQUIRED_DAYS} days' notice`);
-    else if (days < NOTICE_EXPECTED_DAYS) add("warning", `week ${week} starts ${when}, ${shown} days from now: changes should have at least ${NOTICE_EXPECTED_DAYS} days' notice`);
+    else if (now >= start)
+      add("error", `week ${week} is the current week (it started ${when}): it cannot be changed`);
+    else if (days < NOTICE_REQUIRED_DAYS)
+      add(
+        "error",
+        `week ${week} starts ${when}, ${shown} days from now: changes need at least ${NOTICE_REQUIRED_DAYS} days' notice`,
+      );
+    else if (days < NOTICE_EXPECTED_DAYS)
+      add(
+        "warning",
+        `week ${week} starts ${when}, ${shown} days from now: changes should have at least ${NOTICE_EXPECTED_DAYS} days' notice`,
+      );
   }
   return findings;
 }
@@ -74,7 +96,9 @@ function fairnessMoves(before: FairnessReport, after: FairnessReport): FairnessC
   const moves: { group: string; login: string; before: number; after: number }[] = [];
   const afterGroups = new Map(groups(after));
   for (const [name, group] of groups(before)) {
-    const logins = new Set([...group.people, ...(afterGroups.get(name)?.people ?? [])].map((share) => share.login));
+    const logins = new Set(
+      [...group.people, ...(afterGroups.get(name)?.people ?? [])].map((share) => share.login),
+    );
     for (const login of logins) {
       const was = group.people.find((share) => share.login === login)?.weeks ?? 0;
       const now = afterGroups.get(name)?.people.find((share) => share.login === login)?.weeks ?? 0;
@@ -123,7 +147,10 @@ export function checkRotaChange(params: {
     pushedByOthers: params.pushedByOthers ?? [],
   });
   const headCheck = checkRota({ rota: head, today });
-  const findings: Finding[] = [...noticeFindings({ changes: slotChanges, head, now, zone }), ...headCheck.findings];
+  const findings: Finding[] = [
+    ...noticeFindings({ changes: slotChanges, head, now, zone }),
+    ...headCheck.findings,
+  ];
   if ((changedPeople || overridesChanged) && params.admins === undefined) {
     findings.push(
       findingAt({
@@ -139,11 +166,16 @@ export function checkRotaChange(params: {
   const changes = slotChanges.map(({ week, slot, from, to, file }) => {
     const source = head.sources[file];
     const line = source.lineOf(["weeks", week, slot]);
-    return line === undefined ? { week, slot, from, to, file: source.file } : { week, slot, from, to, file: source.file, line };
+    return line === undefined
+      ? { week, slot, from, to, file: source.file }
+      : { week, slot, from, to, file: source.file, line };
   });
   const report: ChangeReport = {
     changes,
-    people: { added: [...new Set(slotChanges.flatMap((c) => c.added))].sort(), removed: [...new Set(slotChanges.flatMap((c) => c.removed))].sort() },
+    people: {
+      added: [...new Set(slotChanges.flatMap((c) => c.added))].sort(),
+      removed: [...new Set(slotChanges.flatMap((c) => c.removed))].sort(),
+    },
     approvals,
     findings,
     fairness: { before, after: headCheck.fairness, moves: fairnessMoves(before, headCheck.fairness) },

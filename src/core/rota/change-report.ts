@@ -18,7 +18,13 @@ function shown(value: SlotValue): string {
 export function rotaChangeCheckReport(result: RotaChangeResult): CheckReport {
   const changeNotes: Annotation[] = result.changes
     .filter((c) => c.line !== undefined)
-    .map((c) => ({ path: c.file, line: c.line ?? 1, level: "notice", title: `${c.week} ${c.slot}`, message: `${shown(c.from)} → ${shown(c.to)}` }));
+    .map((c) => ({
+      path: c.file,
+      line: c.line ?? 1,
+      level: "notice",
+      title: `${c.week} ${c.slot}`,
+      message: `${shown(c.from)} → ${shown(c.to)}`,
+    }));
   const awaited = result.approvals.filter((a) => !a.given);
   return {
     name: ROTA_CHECK_NAME,
@@ -41,11 +47,18 @@ export function rotaChangeCheckReport(result: RotaChangeResult): CheckReport {
  * awaited, notice and warnings, and the fairness change, mentioning everyone affected and their
  * delivery leads (it replaces the email the playbook sends).
  */
-export function rotaChangeComment(params: { readonly result: RotaChangeResult; readonly author: string }): string {
+export function rotaChangeComment(params: {
+  readonly result: RotaChangeResult;
+  readonly author: string;
+}): string {
   const { result } = params;
-  const affected = [...new Set([...result.people.added, ...result.people.removed, ...result.approvals.flatMap((a) => a.anyOf ?? [a.login])])].filter(
-    (login) => login.toLowerCase() !== params.author.toLowerCase(),
-  );
+  const affected = [
+    ...new Set([
+      ...result.people.added,
+      ...result.people.removed,
+      ...result.approvals.flatMap((a) => a.anyOf ?? [a.login]),
+    ]),
+  ].filter((login) => login.toLowerCase() !== params.author.toLowerCase());
   const notices = result.findings.filter((f) => f.rule.includes("notice"));
   const other = result.findings.filter((f) => !f.rule.includes("notice"));
   const lines = [
@@ -55,17 +68,34 @@ export function rotaChangeComment(params: { readonly result: RotaChangeResult; r
     "",
     "| week | slot | from | to |",
     "|---|---|---|---|",
-    ...result.changes.map((c) => `| ${c.week} | ${c.slot} | ${neutralise(shown(c.from))} | ${neutralise(shown(c.to))} |`),
+    ...result.changes.map(
+      (c) => `| ${c.week} | ${c.slot} | ${neutralise(shown(c.from))} | ${neutralise(shown(c.to))} |`,
+    ),
     "",
     "**Approvals** (an approving review on the latest commit; the author counts as approving their own):",
-    ...result.approvals.map((a) => `- [${a.given ? "x" : " "}] ${a.anyOf ? a.anyOf.join(" or ") : a.login}: ${neutralise(a.why)}`),
+    ...result.approvals.map(
+      (a) => `- [${a.given ? "x" : " "}] ${a.anyOf ? a.anyOf.join(" or ") : a.login}: ${neutralise(a.why)}`,
+    ),
     "",
     "**Notice**:",
-    ...(notices.length > 0 ? notices.map((f) => `- ${f.severity === "error" ? "❌" : "⚠️"} ${neutralise(f.message)}`) : ["- every changed week has at least two weeks' notice"]),
-    ...(other.length > 0 ? ["", "**Rota rules**:", ...other.map((f) => `- ${f.severity === "error" ? "❌" : "⚠️"} \`${f.file}${f.line === undefined ? "" : `:${f.line}`}\` ${neutralise(f.message)}`)] : []),
+    ...(notices.length > 0
+      ? notices.map((f) => `- ${f.severity === "error" ? "❌" : "⚠️"} ${neutralise(f.message)}`)
+      : ["- every changed week has at least two weeks' notice"]),
+    ...(other.length > 0
+      ? [
+          "",
+          "**Rota rules**:",
+          ...other.map(
+            (f) =>
+              `- ${f.severity === "error" ? "❌" : "⚠️"} \`${f.file}${f.line === undefined ? "" : `:${f.line}`}\` ${neutralise(f.message)}`,
+          ),
+        ]
+      : []),
     "",
     "**Fairness change**:",
-    ...(result.fairness.moves.length === 0 ? ["- no one's number of weeks changes"] : result.fairness.moves.map((m) => `- ${m.login} (${m.group}): ${m.before} → ${m.after} weeks`)),
+    ...(result.fairness.moves.length === 0
+      ? ["- no one's number of weeks changes"]
+      : result.fairness.moves.map((m) => `- ${m.login} (${m.group}): ${m.before} → ${m.after} weeks`)),
     "",
     ...(result.verdict === "fail" ? [`Waiting for: ${neutralise(result.blocking.join("; "))}.`, ""] : []),
     "<sub>Firstline re-checks this on every review and once a day, because notice runs out while a pull request waits.</sub>",

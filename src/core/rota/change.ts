@@ -28,7 +28,10 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** Every slot that differs between two rotas, by week then slot (order inside a list does not count). */
-export function diffRotaSlots(params: { readonly base: Pick<Rota, "support" | "onCall">; readonly head: Pick<Rota, "support" | "onCall"> }): SlotChange[] {
+export function diffRotaSlots(params: {
+  readonly base: Pick<Rota, "support" | "onCall">;
+  readonly head: Pick<Rota, "support" | "onCall">;
+}): SlotChange[] {
   const { base, head } = params;
   const changes: SlotChange[] = [];
   for (const [slots, weeks] of [
@@ -60,6 +63,9 @@ function canonicalPeople(people: readonly Person[]): string {
 }
 
 /** Whether people.yml says something different (reordering entries does not count). */
-export function peopleChanged(params: { readonly base: Pick<Rota, "people">; readonly head: Pick<Rota, "people"> }): boolean {
+export function peopleChanged(params: {
+  readonly base: Pick<Rota, "people">;
+  readonly head: Pick<Rota, "people">;
+}): boolean {
   return canonicalPeople(params.base.people) !== canonicalPeople(params.head.people);
 }

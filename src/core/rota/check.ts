@@ -18,7 +18,8 @@ export interface RotaCheckResult {
  */
 export function peopleByLogin(people: readonly Person[]): ReadonlyMap<string, Person> {
   const map = new Map<string, Person>();
-  for (const person of people) if (!map.has(person.login.toLowerCase())) map.set(person.login.toLowerCase(), person);
+  for (const person of people)
+    if (!map.has(person.login.toLowerCase())) map.set(person.login.toLowerCase(), person);
   return map;
 }
 
@@ -40,10 +41,20 @@ export function checkRota(params: { readonly rota: Rota; readonly today: string 
     ...fairnessFindings({ rota, report: fairness }),
     ...checkOverrides(ctx),
   ];
-  const fileOrder = [rota.sources.people.file, rota.sources.support.file, rota.sources.onCall.file, rota.overridesSource?.file ?? ""];
+  const fileOrder = [
+    rota.sources.people.file,
+    rota.sources.support.file,
+    rota.sources.onCall.file,
+    rota.overridesSource?.file ?? "",
+  ];
   const findings = found
     .map((finding, index) => ({ finding, index }))
-    .sort((a, b) => fileOrder.indexOf(a.finding.file) - fileOrder.indexOf(b.finding.file) || (a.finding.line ?? 0) - (b.finding.line ?? 0) || a.index - b.index)
+    .sort(
+      (a, b) =>
+        fileOrder.indexOf(a.finding.file) - fileOrder.indexOf(b.finding.file) ||
+        (a.finding.line ?? 0) - (b.finding.line ?? 0) ||
+        a.index - b.index,
+    )
     .map(({ finding }) => finding);
   return { ok: !findings.some((finding) => finding.severity === "error"), findings, fairness };
 }

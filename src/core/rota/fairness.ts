@@ -46,18 +46,27 @@ function round(value: number): number {
 }
 
 /** The weeks the fairness report covers: the current week to the last one set (at least 13 ahead). */
-export function fairnessHorizon(params: { readonly rota: Pick<Rota, "support" | "onCall">; readonly today: string }): string[] {
+export function fairnessHorizon(params: {
+  readonly rota: Pick<Rota, "support" | "onCall">;
+  readonly today: string;
+}): string[] {
   const from = weekOfDate(params.today);
   const keys = [...Object.keys(params.rota.support), ...Object.keys(params.rota.onCall)].filter(isWednesday);
   const last = keys.reduce((max, week) => (week > max ? week : max), addDays(from, 7 * COVERAGE_WEEKS));
   return weeksFrom({ first: from, last });
 }
 
-function group(params: { readonly rota: Rota; readonly weeks: readonly string[]; readonly slot: Exclude<Slot, "shadow">; readonly people: readonly Person[] }): FairnessGroup {
+function group(params: {
+  readonly rota: Rota;
+  readonly weeks: readonly string[];
+  readonly slot: Exclude<Slot, "shadow">;
+  readonly people: readonly Person[];
+}): FairnessGroup {
   const { rota, weeks, slot, people } = params;
-  const counts = people
-    .filter(ELIGIBLE[slot])
-    .map((person) => ({ login: person.login, weeks: weeks.filter((week) => slotHolders({ rota, week, slot }).includes(person.login)).length }));
+  const counts = people.filter(ELIGIBLE[slot]).map((person) => ({
+    login: person.login,
+    weeks: weeks.filter((week) => slotHolders({ rota, week, slot }).includes(person.login)).length,
+  }));
   if (counts.length === 0) return { average: 0, min: 0, max: 0, spread: 0, people: [] };
   const average = counts.reduce((sum, c) => sum + c.weeks, 0) / counts.length;
   const min = Math.min(...counts.map((c) => c.weeks));
@@ -81,7 +90,10 @@ export function fairnessReport(params: { readonly rota: Rota; readonly today: st
   const counted = rota.people.filter((person) => {
     const work = weeks.map((week) => clientWorkDuring(person, week)).find((found) => found !== undefined);
     if (work && Object.values(ELIGIBLE).some((eligible) => eligible(person))) {
-      excluded.push({ login: person.login, reason: `on client work (${work.project}) ${describeRange(work)}` });
+      excluded.push({
+        login: person.login,
+        reason: `on client work (${work.project}) ${describeRange(work)}`,
+      });
     }
     return work === undefined;
   });
@@ -95,7 +107,10 @@ export function fairnessReport(params: { readonly rota: Rota; readonly today: st
 }
 
 /** Rule 8 (warning): a group whose spread (most weeks - fewest weeks) exceeds one. */
-export function fairnessFindings(params: { readonly rota: Rota; readonly report: FairnessReport }): Finding[] {
+export function fairnessFindings(params: {
+  readonly rota: Rota;
+  readonly report: FairnessReport;
+}): Finding[] {
   const { rota, report } = params;
   const { from, to } = report.horizon;
   const groups = [

@@ -16,7 +16,8 @@ const SUMMARY: Record<Slot, string> = {
 
 const DESCRIPTION: Record<Slot, string> = {
   developer: "In-hours first line support, developer slot: tickets, alerts and maintenance in working hours.",
-  operations: "In-hours first line support, operations slot: tickets, alerts and maintenance in working hours.",
+  operations:
+    "In-hours first line support, operations slot: tickets, alerts and maintenance in working hours.",
   shadow: "Shadowing this week's first line support pair.",
   primary: "Out-of-hours on call: critical alerts and urgent tickets of clients with out-of-hours cover.",
   secondLine: "Second line on call: escalations when the primary does not acknowledge a page in time.",
@@ -38,7 +39,12 @@ function nameOf(people: ReadonlyMap<string, Person>, login: string): string {
  * a stable UID per slot and a summary that names the role. With `login`, only that person's slots.
  * `stamp` is the DTSTAMP of every event (the shell passes the time it writes the file).
  */
-export function rotaCalendar(params: { readonly rota: Rota; readonly zone: string; readonly stamp: DateTime; readonly login?: string | undefined }): string {
+export function rotaCalendar(params: {
+  readonly rota: Rota;
+  readonly zone: string;
+  readonly stamp: DateTime;
+  readonly login?: string | undefined;
+}): string {
   const { rota, zone, stamp, login } = params;
   const people = new Map(rota.people.map((person) => [person.login, person]));
   const events: { week: string; slot: Slot; holders: string[] }[] = [];
@@ -49,7 +55,8 @@ export function rotaCalendar(params: { readonly rota: Rota; readonly zone: strin
     for (const week of weeks.filter(isWednesday).sort()) {
       for (const slot of slots) {
         const holders = slotHolders({ rota, week, slot });
-        if (holders.length > 0 && (login === undefined || holders.includes(login))) events.push({ week, slot, holders });
+        if (holders.length > 0 && (login === undefined || holders.includes(login)))
+          events.push({ week, slot, holders });
       }
     }
   }
@@ -59,7 +66,10 @@ export function rotaCalendar(params: { readonly rota: Rota; readonly zone: strin
   const window =
     first === undefined || last === undefined
       ? { from: stamp.minus({ years: 1 }), to: stamp.plus({ years: 1 }) }
-      : { from: weekStart({ week: first, zone }).minus({ years: 1 }), to: weekEnd({ week: last, zone }).plus({ years: 1 }) };
+      : {
+          from: weekStart({ week: first, zone }).minus({ years: 1 }),
+          to: weekEnd({ week: last, zone }).plus({ years: 1 }),
+        };
   const calendar = ical({
     name: login === undefined ? "Firstline rota" : `Firstline rota: ${nameOf(people, login)}`,
     prodId: { company: "Firstline", product: "rota", language: "EN" },

@@ -27,7 +27,11 @@ export function standardCalendar(zone: string): WorkingCalendar {
  * the given working calendar, or the standard one of the zone (10:00-18:00 Monday to Friday, not on
  * England & Wales bank holidays, by local date).
  */
-export function isInHours(params: { readonly at: DateTime; readonly zone: string; readonly calendar?: WorkingCalendar | undefined }): boolean {
+export function isInHours(params: {
+  readonly at: DateTime;
+  readonly zone: string;
+  readonly calendar?: WorkingCalendar | undefined;
+}): boolean {
   const ms = params.at.toMillis();
   const calendar = params.calendar ?? standardCalendar(params.zone);
   return calendar.dayOf(ms).intervals.some(([open, close]) => ms >= open && ms < close);

@@ -11,5 +11,7 @@ export function findingAt(params: {
 }): Finding {
   const { rule, severity, source, path, message } = params;
   const line = source.lineOf(path);
-  return line === undefined ? { rule, severity, file: source.file, message } : { rule, severity, file: source.file, line, message };
+  return line === undefined
+    ? { rule, severity, file: source.file, message }
+    : { rule, severity, file: source.file, line, message };
 }

@@ -26,7 +26,11 @@ export function withOverrides(params: {
   readonly onCall: { readonly primary: string | null; readonly secondLine: readonly string[] };
   readonly overrides: readonly NightOverride[];
   readonly day: string;
-}): { readonly primary: string | null; readonly secondLine: readonly string[]; readonly applied: readonly NightOverride[] } {
+}): {
+  readonly primary: string | null;
+  readonly secondLine: readonly string[];
+  readonly applied: readonly NightOverride[];
+} {
   let { primary } = params.onCall;
   let secondLine = [...params.onCall.secondLine];
   const applied: NightOverride[] = [];
@@ -36,8 +40,13 @@ export function withOverrides(params: {
       primary = override.by;
       applied.push(override);
     }
-    if (override.slot === "secondLine" && secondLine.some((l) => l.toLowerCase() === override.covers.toLowerCase())) {
-      secondLine = secondLine.map((l) => (l.toLowerCase() === override.covers.toLowerCase() ? override.by : l));
+    if (
+      override.slot === "secondLine" &&
+      secondLine.some((l) => l.toLowerCase() === override.covers.toLowerCase())
+    ) {
+      secondLine = secondLine.map((l) =>
+        l.toLowerCase() === override.covers.toLowerCase() ? override.by : l,
+      );
       applied.push(override);
     }
   }
@@ -49,7 +58,11 @@ export function withOverrides(params: {
  * covered holds that slot in that day's week; the cover is opted in to that slot, is someone else,
  * and is not away that day; one entry per day and slot. Past days are history and not checked.
  */
-export function checkOverrides(params: { readonly rota: Rota; readonly today: string; readonly people: ReadonlyMap<string, Person> }): Finding[] {
+export function checkOverrides(params: {
+  readonly rota: Rota;
+  readonly today: string;
+  readonly people: ReadonlyMap<string, Person>;
+}): Finding[] {
   const { rota, today, people } = params;
   const source = rota.overridesSource;
   if (!source || !rota.overrides) return [];
@@ -57,27 +70,67 @@ export function checkOverrides(params: { readonly rota: Rota; readonly today: st
   const seen = new Set<string>();
   rota.overrides.forEach((override, index) => {
     const at = (rule: string, message: string, field?: keyof NightOverride) =>
-      findings.push(findingAt({ rule, severity: "error", source, path: field ? ["overrides", index, field] : ["overrides", index], message }));
+      findings.push(
+        findingAt({
+          rule,
+          severity: "error",
+          source,
+          path: field ? ["overrides", index, field] : ["overrides", index],
+          message,
+        }),
+      );
     const key = `${override.date}:${override.slot}`;
-    if (seen.has(key)) at(ROTA_RULE.overrideDuplicate, `a second override for ${override.slot} on ${override.date}: one entry per day and slot`, "date");
+    if (seen.has(key))
+      at(
+        ROTA_RULE.overrideDuplicate,
+        `a second override for ${override.slot} on ${override.date}: one entry per day and slot`,
+        "date",
+      );
     seen.add(key);
     if (override.date < today) return;
     const covered = people.get(override.covers);
     const cover = people.get(override.by);
-    if (!covered) at(ROTA_RULE.unknownLogin, `${override.covers} (covered on ${override.date}) is not in people.yml`, "covers");
-    if (!cover) at(ROTA_RULE.unknownLogin, `${override.by} (covering on ${override.date}) is not in people.yml`, "by");
-    if (override.by.toLowerCase() === override.covers.toLowerCase()) at(ROTA_RULE.overrideSlot, `${override.by} cannot cover for themselves`, "by");
+    if (!covered)
+      at(
+        ROTA_RULE.unknownLogin,
+        `${override.covers} (covered on ${override.date}) is not in people.yml`,
+        "covers",
+      );
+    if (!cover)
+      at(ROTA_RULE.unknownLogin, `${override.by} (covering on ${override.date}) is not in people.yml`, "by");
+    if (override.by.toLowerCase() === override.covers.toLowerCase())
+      at(ROTA_RULE.overrideSlot, `${override.by} cannot cover for themselves`, "by");
     const week = rota.onCall[weekOfDay(override.date)];
-    const holders = override.slot === "primary" ? (week?.primary ? [week.primary] : []) : [...(week?.secondLine ?? [])];
+    const holders =
+      override.slot === "primary" ? (week?.primary ? [week.primary] : []) : [...(week?.secondLine ?? [])];
     if (!holders.some((h) => h.toLowerCase() === override.covers.toLowerCase())) {
       const who = holders.length > 0 ? holders.join(", ") : "nobody";
-      at(ROTA_RULE.overrideSlot, `${override.covers} is not ${override.slot === "primary" ? "the on-call primary" : "on the second line"} on ${override.date} (the rota has ${who})`, "covers");
+      at(
+        ROTA_RULE.overrideSlot,
+        `${override.covers} is not ${override.slot === "primary" ? "the on-call primary" : "on the second line"} on ${override.date} (the rota has ${who})`,
+        "covers",
+      );
     }
     if (cover) {
-      if (override.slot === "primary" && !cover.onCall) at(ROTA_RULE.onCallOptIn, `${override.by} has not opted in to on-call (onCall: true), so cannot cover the primary`, "by");
-      if (override.slot === "secondLine" && !cover.secondLine) at(ROTA_RULE.secondLine, `${override.by} is not on the second line (secondLine: true), so cannot cover it`, "by");
+      if (override.slot === "primary" && !cover.onCall)
+        at(
+          ROTA_RULE.onCallOptIn,
+          `${override.by} has not opted in to on-call (onCall: true), so cannot cover the primary`,
+          "by",
+        );
+      if (override.slot === "secondLine" && !cover.secondLine)
+        at(
+          ROTA_RULE.secondLine,
+          `${override.by} is not on the second line (secondLine: true), so cannot cover it`,
+          "by",
+        );
       const away = cover.away.find((range) => range.from <= override.date && override.date <= range.to);
-      if (away) at(ROTA_RULE.away, `${override.by} is away ${away.from} to ${away.to}, so cannot cover on ${override.date}`, "by");
+      if (away)
+        at(
+          ROTA_RULE.away,
+          `${override.by} is away ${away.from} to ${away.to}, so cannot cover on ${override.date}`,
+          "by",
+        );
     }
   });
   return findings;

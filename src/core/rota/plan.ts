@@ -57,14 +57,22 @@ interface Tally {
 
 function tallyHistory(rota: Rota, before: string): Map<PlanSlot, Map<string, Tally>> {
   const tallies = new Map<PlanSlot, Map<string, Tally>>(PLAN_SLOTS.map((slot) => [slot, new Map()]));
-  const weeks = [...new Set([...Object.keys(rota.support), ...Object.keys(rota.onCall)])].filter((week) => week < before).sort();
+  const weeks = [...new Set([...Object.keys(rota.support), ...Object.keys(rota.onCall)])]
+    .filter((week) => week < before)
+    .sort();
   for (const week of weeks) {
-    for (const slot of PLAN_SLOTS) for (const login of slotHolders({ rota, week, slot })) record(tallies, slot, login, week);
+    for (const slot of PLAN_SLOTS)
+      for (const login of slotHolders({ rota, week, slot })) record(tallies, slot, login, week);
   }
   return tallies;
 }
 
-function record(tallies: Map<PlanSlot, Map<string, Tally>>, slot: PlanSlot, login: string, week: string): void {
+function record(
+  tallies: Map<PlanSlot, Map<string, Tally>>,
+  slot: PlanSlot,
+  login: string,
+  week: string,
+): void {
   const bySlot = tallies.get(slot);
   if (!bySlot) return;
   const tally = bySlot.get(login) ?? { count: 0, last: undefined };
@@ -72,7 +80,8 @@ function record(tallies: Map<PlanSlot, Map<string, Tally>>, slot: PlanSlot, logi
 }
 
 function holdersOf(week: PlannedWeek, slot: PlanSlot): string[] {
-  if (slot === "developer" || slot === "operations") return week.support[slot] === null ? [] : [week.support[slot]];
+  if (slot === "developer" || slot === "operations")
+    return week.support[slot] === null ? [] : [week.support[slot]];
   if (slot === "primary") return week.onCall.primary === null ? [] : [week.onCall.primary];
   return [...week.onCall.secondLine];
 }
@@ -100,7 +109,9 @@ function ruledOutBecause(ctx: SlotContext, person: Person): string | undefined {
   // Support and primary on-call are each a full week's load: nobody gets two of them at once.
   const other = ctx.slot === "secondLine" ? undefined : ctx.taken.get(person.login);
   if (other !== undefined) return `already has the ${other} slot this week`;
-  return ctx.slot === "secondLine" && ctx.taken.get(person.login) === "primary" ? "is primary on call this week" : undefined;
+  return ctx.slot === "secondLine" && ctx.taken.get(person.login) === "primary"
+    ? "is primary on call this week"
+    : undefined;
 }
 
 /** Picks the person for one slot of one week, or says why nobody can take it. */
@@ -111,15 +122,35 @@ function chooseFor(ctx: SlotContext): { readonly choice: PlanChoice } | { readon
   const candidates: { login: string; tally: Tally }[] = [];
   for (const person of pool) {
     const reason = ruledOutBecause(ctx, person);
-    if (reason === undefined) candidates.push({ login: person.login, tally: ctx.tallies.get(slot)?.get(person.login) ?? { count: 0, last: undefined } });
+    if (reason === undefined)
+      candidates.push({
+        login: person.login,
+        tally: ctx.tallies.get(slot)?.get(person.login) ?? { count: 0, last: undefined },
+      });
     else ruledOut.push(`${person.login} ${reason}`);
   }
-  candidates.sort((a, b) => a.tally.count - b.tally.count || (a.tally.last ?? "").localeCompare(b.tally.last ?? "") || a.login.localeCompare(b.login));
+  candidates.sort(
+    (a, b) =>
+      a.tally.count - b.tally.count ||
+      (a.tally.last ?? "").localeCompare(b.tally.last ?? "") ||
+      a.login.localeCompare(b.login),
+  );
   const [best, ...rest] = candidates;
   if (!best) {
-    return { gap: { week, slot, why: pool.length === 0 ? POOL_WORDS[slot] : `no one can take the ${POOL[slot].name} slot: ${ruledOut.join("; ")}` } };
+    return {
+      gap: {
+        week,
+        slot,
+        why:
+          pool.length === 0
+            ? POOL_WORDS[slot]
+            : `no one can take the ${POOL[slot].name} slot: ${ruledOut.join("; ")}`,
+      },
+    };
   }
-  const others = rest.map((c) => `${c.login} (${c.tally.count}, ${c.tally.last === undefined ? "never" : `last ${c.tally.last}`})`);
+  const others = rest.map(
+    (c) => `${c.login} (${c.tally.count}, ${c.tally.last === undefined ? "never" : `last ${c.tally.last}`})`,
+  );
   const why = [
     describeTally(slot, best.tally),
     others.length > 0 ? `next in line: ${others.join(", ")}` : "the only one available",
@@ -136,7 +167,11 @@ function chooseFor(ctx: SlotContext): { readonly choice: PlanChoice } | { readon
  * rota's weeks before `from` plus those planned so far), then the one who held it least recently,
  * then by login. A slot with no such person is a gap, with the reason for each person ruled out.
  */
-export function planRota(params: { readonly rota: Rota; readonly from: string; readonly weeks: number }): RotaPlan {
+export function planRota(params: {
+  readonly rota: Rota;
+  readonly from: string;
+  readonly weeks: number;
+}): RotaPlan {
   const { rota, from } = params;
   const tallies = tallyHistory(rota, from);
   const planned: PlannedWeek[] = [];
@@ -147,7 +182,9 @@ export function planRota(params: { readonly rota: Rota; readonly from: string; r
     const taken = new Map<string, PlanSlot>();
     const choices: PlanChoice[] = [];
     for (const slot of PLAN_SLOTS) {
-      const heldLastWeek = before ? holdersOf(before, slot) : slotHolders({ rota, week: addDays(week, -7), slot });
+      const heldLastWeek = before
+        ? holdersOf(before, slot)
+        : slotHolders({ rota, week: addDays(week, -7), slot });
       const outcome = chooseFor({ rota, week, slot, heldLastWeek, taken, tallies });
       if ("gap" in outcome) {
         gaps.push(outcome.gap);

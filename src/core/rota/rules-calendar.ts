@@ -29,7 +29,12 @@ function missingRuns(required: readonly string[], present: ReadonlySet<string>):
   return runs;
 }
 
-function coverageOf(params: { readonly source: RotaSource; readonly weeks: readonly string[]; readonly today: string; readonly what: string }): Finding[] {
+function coverageOf(params: {
+  readonly source: RotaSource;
+  readonly weeks: readonly string[];
+  readonly today: string;
+  readonly what: string;
+}): Finding[] {
   const { source, weeks, today, what } = params;
   const required = requiredWeeks(today);
   const last = required[required.length - 1] ?? today;
@@ -38,7 +43,8 @@ function coverageOf(params: { readonly source: RotaSource; readonly weeks: reado
     const first = run[0] ?? "";
     const end = run[run.length - 1] ?? first;
     const before = sorted.filter((week) => week < first).pop();
-    const gap = run.length === 1 ? `week ${first} has no ${what}` : `weeks ${first} to ${end} have no ${what}`;
+    const gap =
+      run.length === 1 ? `week ${first} has no ${what}` : `weeks ${first} to ${end} have no ${what}`;
     return findingAt({
       rule: ROTA_RULE.coverage,
       severity: "error",
@@ -53,8 +59,18 @@ function coverageOf(params: { readonly source: RotaSource; readonly weeks: reado
 export function checkCoverage(params: { readonly rota: Rota; readonly today: string }): Finding[] {
   const { rota, today } = params;
   return [
-    ...coverageOf({ source: rota.sources.support, weeks: Object.keys(rota.support), today, what: "first line support" }),
-    ...coverageOf({ source: rota.sources.onCall, weeks: Object.keys(rota.onCall), today, what: "on-call rota" }),
+    ...coverageOf({
+      source: rota.sources.support,
+      weeks: Object.keys(rota.support),
+      today,
+      what: "first line support",
+    }),
+    ...coverageOf({
+      source: rota.sources.onCall,
+      weeks: Object.keys(rota.onCall),
+      today,
+      what: "on-call rota",
+    }),
   ];
 }
 
@@ -70,7 +86,11 @@ export function checkTwoWeeksRunning(params: { readonly rota: Rota; readonly tod
     for (const slot of ["developer", "operations"] as const) {
       const login = rota.support[week]?.[slot];
       if (login !== undefined && previous?.[slot]?.toLowerCase() === login.toLowerCase()) {
-        warn(rota.sources.support, ["weeks", week, slot], `${login} has the ${slot} slot two weeks running (${addDays(week, -7)} and ${week})`);
+        warn(
+          rota.sources.support,
+          ["weeks", week, slot],
+          `${login} has the ${slot} slot two weeks running (${addDays(week, -7)} and ${week})`,
+        );
       }
     }
   }
@@ -80,11 +100,19 @@ export function checkTwoWeeksRunning(params: { readonly rota: Rota; readonly tod
     const entry = rota.onCall[week];
     if (!entry || !previous) continue;
     if (entry.primary !== undefined && previous.primary === entry.primary) {
-      warn(rota.sources.onCall, ["weeks", week, "primary"], `${entry.primary} is primary on call two weeks running (${addDays(week, -7)} and ${week})`);
+      warn(
+        rota.sources.onCall,
+        ["weeks", week, "primary"],
+        `${entry.primary} is primary on call two weeks running (${addDays(week, -7)} and ${week})`,
+      );
     }
     entry.secondLine.forEach((login, index) => {
       if (previous.secondLine.includes(login)) {
-        warn(rota.sources.onCall, ["weeks", week, "secondLine", index], `${login} is on the second line two weeks running (${addDays(week, -7)} and ${week})`);
+        warn(
+          rota.sources.onCall,
+          ["weeks", week, "secondLine", index],
+          `${login} is on the second line two weeks running (${addDays(week, -7)} and ${week})`,
+        );
       }
     });
   }

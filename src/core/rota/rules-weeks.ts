@@ -75,31 +75,73 @@ function checkHolder(params: {
   readonly login: string;
 }): Finding[] {
   const { ctx, source, path, week, slot, login } = params;
-  const at = (rule: string, severity: "error" | "warning", message: string) => findingAt({ rule, severity, source, path, message });
+  const at = (rule: string, severity: "error" | "warning", message: string) =>
+    findingAt({ rule, severity, source, path, message });
   const person = ctx.people.get(login.toLowerCase());
-  if (!person) return [at(ROTA_RULE.unknownLogin, "error", `${login} (${SLOT_WORDS[slot]}, week ${week}) is not in people.yml`)];
+  if (!person)
+    return [
+      at(
+        ROTA_RULE.unknownLogin,
+        "error",
+        `${login} (${SLOT_WORDS[slot]}, week ${week}) is not in people.yml`,
+      ),
+    ];
   const findings: Finding[] = [];
   if ((slot === "developer" || slot === "operations") && person.role !== slot) {
     const role = person.role === "developer" ? "a developer" : "an operations engineer";
-    findings.push(at(ROTA_RULE.supportPair, "error", `${login} is ${role}, so cannot take ${SLOT_WORDS[slot]} (week ${week})`));
+    findings.push(
+      at(
+        ROTA_RULE.supportPair,
+        "error",
+        `${login} is ${role}, so cannot take ${SLOT_WORDS[slot]} (week ${week})`,
+      ),
+    );
   }
   if (slot !== "shadow" && !person.vetted) {
-    findings.push(at(ROTA_RULE.vetted, "error", `${login} is not vetted, so may only shadow (${SLOT_WORDS[slot]}, week ${week})`));
+    findings.push(
+      at(
+        ROTA_RULE.vetted,
+        "error",
+        `${login} is not vetted, so may only shadow (${SLOT_WORDS[slot]}, week ${week})`,
+      ),
+    );
   }
   if (slot === "primary" && !person.onCall) {
-    findings.push(at(ROTA_RULE.onCallOptIn, "error", `${login} has not opted in to on-call (onCall: true), so cannot be primary (week ${week})`));
+    findings.push(
+      at(
+        ROTA_RULE.onCallOptIn,
+        "error",
+        `${login} has not opted in to on-call (onCall: true), so cannot be primary (week ${week})`,
+      ),
+    );
   }
   if (slot === "secondLine" && !person.secondLine) {
-    findings.push(at(ROTA_RULE.secondLine, "error", `${login} is not on the second line (secondLine: true) (week ${week})`));
+    findings.push(
+      at(
+        ROTA_RULE.secondLine,
+        "error",
+        `${login} is not on the second line (secondLine: true) (week ${week})`,
+      ),
+    );
   }
   const away = awayDuring(person, week);
   if (away) {
-    findings.push(at(ROTA_RULE.away, "error", `${login} is away ${describeRange(away)}, during week ${week} (${SLOT_WORDS[slot]})`));
+    findings.push(
+      at(
+        ROTA_RULE.away,
+        "error",
+        `${login} is away ${describeRange(away)}, during week ${week} (${SLOT_WORDS[slot]})`,
+      ),
+    );
   } else if (slot !== "shadow") {
     const work = clientWorkDuring(person, week);
     if (work) {
       findings.push(
-        at(ROTA_RULE.clientWork, "warning", `${login} is on client work (${work.project}) ${describeRange(work)}, during week ${week} (${SLOT_WORDS[slot]})`),
+        at(
+          ROTA_RULE.clientWork,
+          "warning",
+          `${login} is on client work (${work.project}) ${describeRange(work)}, during week ${week} (${SLOT_WORDS[slot]})`,
+        ),
       );
     }
   }
@@ -117,13 +159,23 @@ export function checkSupportWeeks(ctx: RuleContext): Finding[] {
       const login = entry[slot];
       if (login === undefined) {
         const missing = slot === "developer" ? "developer" : "operations engineer";
-        findings.push(findingAt({ rule: ROTA_RULE.supportPair, severity: "error", source, path: ["weeks", week], message: `week ${week} has no ${missing}` }));
+        findings.push(
+          findingAt({
+            rule: ROTA_RULE.supportPair,
+            severity: "error",
+            source,
+            path: ["weeks", week],
+            message: `week ${week} has no ${missing}`,
+          }),
+        );
       } else {
         findings.push(...checkHolder({ ctx, source, path: ["weeks", week, slot], week, slot, login }));
       }
     }
     entry.shadow.forEach((login, index) => {
-      findings.push(...checkHolder({ ctx, source, path: ["weeks", week, "shadow", index], week, slot: "shadow", login }));
+      findings.push(
+        ...checkHolder({ ctx, source, path: ["weeks", week, "shadow", index], week, slot: "shadow", login }),
+      );
     });
   }
   return findings;
@@ -137,18 +189,51 @@ export function checkOnCallWeeks(ctx: RuleContext): Finding[] {
     findings.push(...checkWeekKey(source, week));
     if (isPastWeek(week, ctx.today)) continue;
     if (entry.primary === undefined) {
-      findings.push(findingAt({ rule: ROTA_RULE.onCallSlots, severity: "error", source, path: ["weeks", week], message: `week ${week} has no primary on call` }));
+      findings.push(
+        findingAt({
+          rule: ROTA_RULE.onCallSlots,
+          severity: "error",
+          source,
+          path: ["weeks", week],
+          message: `week ${week} has no primary on call`,
+        }),
+      );
     } else {
-      findings.push(...checkHolder({ ctx, source, path: ["weeks", week, "primary"], week, slot: "primary", login: entry.primary }));
+      findings.push(
+        ...checkHolder({
+          ctx,
+          source,
+          path: ["weeks", week, "primary"],
+          week,
+          slot: "primary",
+          login: entry.primary,
+        }),
+      );
     }
     if (entry.secondLine.length === 0) {
-      findings.push(findingAt({ rule: ROTA_RULE.onCallSlots, severity: "error", source, path: ["weeks", week], message: `week ${week} has no second line` }));
+      findings.push(
+        findingAt({
+          rule: ROTA_RULE.onCallSlots,
+          severity: "error",
+          source,
+          path: ["weeks", week],
+          message: `week ${week} has no second line`,
+        }),
+      );
     }
     entry.secondLine.forEach((login, index) => {
       const path = ["weeks", week, "secondLine", index];
       findings.push(...checkHolder({ ctx, source, path, week, slot: "secondLine", login }));
       if (login.toLowerCase() === entry.primary?.toLowerCase()) {
-        findings.push(findingAt({ rule: ROTA_RULE.secondLine, severity: "error", source, path, message: `${login} is both primary and second line in week ${week}` }));
+        findings.push(
+          findingAt({
+            rule: ROTA_RULE.secondLine,
+            severity: "error",
+            source,
+            path,
+            message: `${login} is both primary and second line in week ${week}`,
+          }),
+        );
       }
     });
   }

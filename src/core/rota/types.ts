@@ -88,7 +88,11 @@ export interface Rota {
 }
 
 /** The logins holding a slot in a week: one login or none, or a list for `shadow` and `secondLine`. */
-export function slotHolders(params: { readonly rota: Pick<Rota, "support" | "onCall">; readonly week: string; readonly slot: Slot }): string[] {
+export function slotHolders(params: {
+  readonly rota: Pick<Rota, "support" | "onCall">;
+  readonly week: string;
+  readonly slot: Slot;
+}): string[] {
   const { rota, week, slot } = params;
   switch (slot) {
     case "developer":

@@ -47,7 +47,11 @@ function component(params: { readonly at: number; readonly from: number; readonl
  * (so it follows the same tz database as every other calendar in Firstline). Callers pass a window
  * that starts before the first event, so each event falls after a listed change.
  */
-export function vtimezone(params: { readonly zone: string; readonly from: DateTime; readonly to: DateTime }): string {
+export function vtimezone(params: {
+  readonly zone: string;
+  readonly from: DateTime;
+  readonly to: DateTime;
+}): string {
   const { zone } = params;
   const components: string[] = [];
   const end = params.to.toMillis();
@@ -61,11 +65,18 @@ export function vtimezone(params: { readonly zone: string; readonly from: DateTi
   }
   if (components.length === 0) {
     const offset = offsetAt(params.from.toMillis(), zone);
-    const name = DateTime.fromMillis(params.from.toMillis(), { zone, locale: "en-GB" }).offsetNameShort ?? formatOffset(offset);
+    const name =
+      DateTime.fromMillis(params.from.toMillis(), { zone, locale: "en-GB" }).offsetNameShort ??
+      formatOffset(offset);
     components.push(
-      ["BEGIN:STANDARD", `TZOFFSETFROM:${formatOffset(offset)}`, `TZOFFSETTO:${formatOffset(offset)}`, `TZNAME:${name}`, "DTSTART:19700101T000000", "END:STANDARD"].join(
-        "\r\n",
-      ),
+      [
+        "BEGIN:STANDARD",
+        `TZOFFSETFROM:${formatOffset(offset)}`,
+        `TZOFFSETTO:${formatOffset(offset)}`,
+        `TZNAME:${name}`,
+        "DTSTART:19700101T000000",
+        "END:STANDARD",
+      ].join("\r\n"),
     );
   }
   return ["BEGIN:VTIMEZONE", `TZID:${zone}`, ...components, "END:VTIMEZONE"].join("\r\n");

@@ -31,7 +31,11 @@ export function whoIsOn(params: {
   const week = weekAt({ at, zone });
   const support = rota.support[week];
   const onCall = rota.onCall[week];
-  const covered = withOverrides({ onCall: { primary: onCall?.primary ?? null, secondLine: onCall?.secondLine ?? [] }, overrides: rota.overrides ?? [], day: onCallDay({ at, zone }) });
+  const covered = withOverrides({
+    onCall: { primary: onCall?.primary ?? null, secondLine: onCall?.secondLine ?? [] },
+    overrides: rota.overrides ?? [],
+    day: onCallDay({ at, zone }),
+  });
   return {
     week,
     support: { developer: support?.developer ?? null, operations: support?.operations ?? null },

@@ -30,14 +30,19 @@ export function classifyLink(href: string): LinkTarget {
   // eslint-disable-next-line no-control-regex
   const cleaned = href.replace(/^[\u0000-\u0020]+/, "").replace(/[\t\n\r]/g, "");
   const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(cleaned)?.[1]?.toLowerCase();
-  if (scheme !== undefined) return SAFE_SCHEMES.includes(scheme) ? { kind: "web" } : { kind: "unsafe", scheme };
+  if (scheme !== undefined)
+    return SAFE_SCHEMES.includes(scheme) ? { kind: "web" } : { kind: "unsafe", scheme };
   if (cleaned.startsWith("//") || cleaned.startsWith("\\\\")) return { kind: "web" };
   const hashAt = cleaned.indexOf("#");
   const beforeHash = hashAt < 0 ? cleaned : cleaned.slice(0, hashAt);
   const fragment = hashAt < 0 ? undefined : decode(cleaned.slice(hashAt + 1));
   const path = decode(beforeHash.split("?")[0] ?? "").replace(/^(\.\/)+/, "");
-  if (path === "") return fragment === undefined ? { kind: "not-a-runbook", path: cleaned } : { kind: "same-page", fragment };
+  if (path === "")
+    return fragment === undefined
+      ? { kind: "not-a-runbook", path: cleaned }
+      : { kind: "same-page", fragment };
   const runbook = /^([^/\\]+)\.md$/i.exec(path);
-  if (runbook?.[1] !== undefined && runbook[1] !== "." && runbook[1] !== "..") return { kind: "runbook", slug: runbook[1], fragment };
+  if (runbook?.[1] !== undefined && runbook[1] !== "." && runbook[1] !== "..")
+    return { kind: "runbook", slug: runbook[1], fragment };
   return { kind: "not-a-runbook", path };
 }

@@ -54,19 +54,29 @@ export function outlineOf(params: { readonly body: string; readonly bodyLine: nu
     const blockLine = (token.map?.[0] ?? 0) + offset;
     if (token.type === "heading_open") {
       const inline = tokens[index + 1];
-      headings.push({ level: Number(token.tag.slice(1)), text: inline ? inlineText(inline) : "", line: blockLine });
+      headings.push({
+        level: Number(token.tag.slice(1)),
+        text: inline ? inlineText(inline) : "",
+        line: blockLine,
+      });
     } else if (token.type === "html_block") {
       htmlLines.push(blockLine);
     } else if (token.type === "inline") {
       let line = blockLine;
       for (const child of token.children ?? []) {
         if (child.type === "softbreak" || child.type === "hardbreak") line += 1;
-        else if (child.type === "link_open") links.push({ kind: "link", href: String(child.attrGet("href") ?? ""), line });
-        else if (child.type === "image") links.push({ kind: "image", href: String(child.attrGet("src") ?? ""), line });
+        else if (child.type === "link_open")
+          links.push({ kind: "link", href: String(child.attrGet("href") ?? ""), line });
+        else if (child.type === "image")
+          links.push({ kind: "image", href: String(child.attrGet("src") ?? ""), line });
         else if (child.type === "html_inline") htmlLines.push(line);
       }
     }
   });
   const ids = uniqueHeadingIds(headings.map((heading) => heading.text));
-  return { headings: headings.map((heading, i) => ({ ...heading, id: ids[i] ?? "" })), links, htmlLines: [...new Set(htmlLines)] };
+  return {
+    headings: headings.map((heading, i) => ({ ...heading, id: ids[i] ?? "" })),
+    links,
+    htmlLines: [...new Set(htmlLines)],
+  };
 }

@@ -15,7 +15,10 @@ const SLUG_FILE = /(^|[\\/])[a-z0-9]+(?:-[a-z0-9]+)*\.md$/;
  * Parses every runbook. Files whose front matter is unusable become error findings (file, key
  * path and line) instead of runbooks; the others are returned sorted by file name.
  */
-export function readRunbooks(files: readonly RunbookText[]): { readonly runbooks: RunbookFile[]; readonly findings: Finding[] } {
+export function readRunbooks(files: readonly RunbookText[]): {
+  readonly runbooks: RunbookFile[];
+  readonly findings: Finding[];
+} {
   const runbooks: RunbookFile[] = [];
   const findings: Finding[] = [];
   for (const { file, text } of [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
@@ -25,7 +28,8 @@ export function readRunbooks(files: readonly RunbookText[]): { readonly runbooks
         severity: "error",
         file,
         line: 1,
-        message: "a runbook's file name is its page name: lowercase letters, digits and single hyphens, ending .md (site-down.md)",
+        message:
+          "a runbook's file name is its page name: lowercase letters, digits and single hyphens, ending .md (site-down.md)",
       });
     }
     const parsed = parseRunbookFile({ file, text });
@@ -35,7 +39,13 @@ export function readRunbooks(files: readonly RunbookText[]): { readonly runbooks
     }
     for (const problem of parsed.problems) {
       const message = problem.path === "" ? problem.message : `${problem.path}: ${problem.message}`;
-      findings.push({ rule: RUNBOOK_RULE.frontMatter, severity: "error", file, line: problem.line ?? 1, message });
+      findings.push({
+        rule: RUNBOOK_RULE.frontMatter,
+        severity: "error",
+        file,
+        line: problem.line ?? 1,
+        message,
+      });
     }
   }
   return { runbooks, findings };

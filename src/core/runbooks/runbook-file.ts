@@ -27,9 +27,15 @@ export function runbookSlug(file: string): string {
 function splitFrontMatter(text: string): { yaml: string; bodyLine: number; body: string } | undefined {
   const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
   if (lines[0]?.trimEnd() !== "---") return undefined;
-  const close = lines.findIndex((line, index) => index > 0 && (line.trimEnd() === "---" || line.trimEnd() === "..."));
+  const close = lines.findIndex(
+    (line, index) => index > 0 && (line.trimEnd() === "---" || line.trimEnd() === "..."),
+  );
   if (close < 0) return undefined;
-  return { yaml: lines.slice(1, close).join("\n"), bodyLine: close + 2, body: lines.slice(close + 1).join("\n") };
+  return {
+    yaml: lines.slice(1, close).join("\n"),
+    bodyLine: close + 2,
+    body: lines.slice(close + 1).join("\n"),
+  };
 }
 
 /**
@@ -37,18 +43,29 @@ function splitFrontMatter(text: string): { yaml: string; bodyLine: number; body:
  * body. Never throws on bad input: every problem names the file, the key path and the line in the
  * file (not in the front matter).
  */
-export function parseRunbookFile(params: { readonly file: string; readonly text: string }): Parsed<RunbookFile> {
+export function parseRunbookFile(params: {
+  readonly file: string;
+  readonly text: string;
+}): Parsed<RunbookFile> {
   const { file, text } = params;
   const split = splitFrontMatter(text);
   if (!split) {
-    const problem: InputProblem = { file, path: "", line: 1, message: "no front matter: start the file with a --- line, the YAML keys, and a closing --- line" };
+    const problem: InputProblem = {
+      file,
+      path: "",
+      line: 1,
+      message: "no front matter: start the file with a --- line, the YAML keys, and a closing --- line",
+    };
     return { ok: false, problems: [problem] };
   }
   const parsed = parseYaml({ file, text: split.yaml, schema: runbookFrontMatterSchema });
   // The YAML starts on the file's second line, after the opening ---.
   const shift = (line: number | undefined) => (line === undefined ? 1 : line + 1);
   if (!parsed.ok) {
-    return { ok: false, problems: parsed.problems.map((problem) => ({ ...problem, line: shift(problem.line) })) };
+    return {
+      ok: false,
+      problems: parsed.problems.map((problem) => ({ ...problem, line: shift(problem.line) })),
+    };
   }
   const { lineOf } = parsed.value;
   return {

@@ -16,10 +16,14 @@ export function explainTicketSla(params: { readonly sla: TicketSla; readonly now
     `Read at ${at(now)}.`,
   ];
   for (const pause of sla.facts.pauses) {
-    lines.push(`Paused ${at(pause.from)} to ${pause.to === null ? "now (still paused)" : at(pause.to)} (${pause.labels.join(", ")}).`);
+    lines.push(
+      `Paused ${at(pause.from)} to ${pause.to === null ? "now (still paused)" : at(pause.to)} (${pause.labels.join(", ")}).`,
+    );
   }
   for (const change of sla.facts.priorities.slice(1)) {
-    lines.push(`Priority set to ${change.priority} at ${at(change.at)}${change.by ? ` by ${change.by}` : ""}.`);
+    lines.push(
+      `Priority set to ${change.priority} at ${at(change.at)}${change.by ? ` by ${change.by}` : ""}.`,
+    );
   }
   for (const metric of sla.metrics) lines.push("", ...explainMetric({ metric, sla, now }));
   if (sla.metrics.length === 0) lines.push("", "No SLA metric applies yet.");
@@ -42,7 +46,9 @@ function explainMetric(params: { metric: MetricStatus; sla: TicketSla; now: numb
     for (const step of clock.explain(metric.start, until)) lines.push(`  ${describeStep(step, at)}`);
   }
   const due = metric.due === null ? "not known while paused" : at(metric.due);
-  lines.push(`  Elapsed ${formatMinutes(metric.elapsedMs / MINUTE_MS)} of ${formatMinutes(metric.targetMs / MINUTE_MS)} (pauses not counted); due ${due}.`);
+  lines.push(
+    `  Elapsed ${formatMinutes(metric.elapsedMs / MINUTE_MS)} of ${formatMinutes(metric.targetMs / MINUTE_MS)} (pauses not counted); due ${due}.`,
+  );
   lines.push(`  State: ${metric.state}, because ${reason(metric, at)}.`);
   return lines;
 }

@@ -25,7 +25,12 @@ export interface MetricReading {
 }
 
 /** The clock's time in `[start, t)` less the paused time, each pause measured on the same clock. */
-export function elapsedAt(params: { clock: SlaClock; start: number; pauses: readonly Pause[]; at: number }): number {
+export function elapsedAt(params: {
+  clock: SlaClock;
+  start: number;
+  pauses: readonly Pause[];
+  at: number;
+}): number {
   const { clock, start, pauses, at } = params;
   if (at <= start) return 0;
   let total = clock.msBetween(start, at);
@@ -41,7 +46,12 @@ export function elapsedAt(params: { clock: SlaClock; start: number; pauses: read
  * The instant at which the elapsed time reaches `targetMs`, walking the unpaused stretches from
  * `start`. Null when a pause that has not ended comes first.
  */
-export function instantWhenElapsed(params: { clock: SlaClock; start: number; pauses: readonly Pause[]; targetMs: number }): number | null {
+export function instantWhenElapsed(params: {
+  clock: SlaClock;
+  start: number;
+  pauses: readonly Pause[];
+  targetMs: number;
+}): number | null {
   const { clock, start, pauses, targetMs } = params;
   let cursor = start;
   let accumulated = 0;
@@ -110,7 +120,10 @@ export function readMetric(params: {
   const start = last.clock.startAt(event);
   const elapsedMs = elapsedAt({ clock: last.clock, start, pauses, at: horizon });
   const targetMs = last.targetMs ?? Infinity;
-  const due = last.targetMs === null ? null : instantWhenElapsed({ clock: last.clock, start, pauses, targetMs: last.targetMs });
+  const due =
+    last.targetMs === null
+      ? null
+      : instantWhenElapsed({ clock: last.clock, start, pauses, targetMs: last.targetMs });
   const remainingMs = Number.isFinite(targetMs) ? targetMs - elapsedMs : Infinity;
   const endedAt = ended ? end : null;
   const pausedNow = pauses.some((p) => p.to === null && p.from <= now);

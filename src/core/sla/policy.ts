@@ -1,5 +1,11 @@
 import type { ClientConfig, FirstlineConfig } from "../config/firstline-config.js";
-import { WorkingCalendar, WEEKDAYS, type CalendarSpec, type Weekday, type LocalInterval } from "../time/calendar.js";
+import {
+  WorkingCalendar,
+  WEEKDAYS,
+  type CalendarSpec,
+  type Weekday,
+  type LocalInterval,
+} from "../time/calendar.js";
 import { roundTheClock, workingClock, type SlaClock } from "../time/clock.js";
 import { DEFAULT_PLANS, type Plan, type Target } from "./targets.js";
 
@@ -16,7 +22,10 @@ export interface ClientTerms {
 }
 
 /** The slice of configuration the SLA engine needs. */
-export type SlaConfig = Pick<FirstlineConfig, "timezone" | "workingHours" | "holidays" | "atRisk" | "pauseLabels" | "plans" | "clients" | "staff">;
+export type SlaConfig = Pick<
+  FirstlineConfig,
+  "timezone" | "workingHours" | "holidays" | "atRisk" | "pauseLabels" | "plans" | "clients" | "staff"
+>;
 
 /** Everything the SLA engine needs to judge any ticket of one configuration. */
 export interface SlaPolicy {
@@ -26,7 +35,10 @@ export interface SlaPolicy {
   readonly isStaff: (login: string) => boolean;
   readonly isBot: (login: string) => boolean;
   /** The client a ticket belongs to: its client label if known, else its repository, else "unknown". */
-  readonly termsFor: (params: { readonly clientLabel?: string | undefined; readonly repo: string }) => ClientTerms;
+  readonly termsFor: (params: {
+    readonly clientLabel?: string | undefined;
+    readonly repo: string;
+  }) => ClientTerms;
   readonly client: (id: string) => ClientTerms | undefined;
 }
 
@@ -37,9 +49,14 @@ export const CHARGEABLE_PAUSE = "chargeable";
  * Builds the SLA policy of a configuration. `teamMembers` are the logins of the configured staff
  * team, resolved by the shell (the core never calls GitHub). Calendars are built once per client.
  */
-export function buildSlaPolicy(params: { readonly config: SlaConfig; readonly teamMembers?: readonly string[] }): SlaPolicy {
+export function buildSlaPolicy(params: {
+  readonly config: SlaConfig;
+  readonly teamMembers?: readonly string[];
+}): SlaPolicy {
   const { config } = params;
-  const staff = new Set([...config.staff.logins, ...(params.teamMembers ?? [])].map((login) => login.toLowerCase()));
+  const staff = new Set(
+    [...config.staff.logins, ...(params.teamMembers ?? [])].map((login) => login.toLowerCase()),
+  );
   const plans: Record<string, Plan> = { ...DEFAULT_PLANS, ...config.plans };
   const week = toWeek(config.workingHours);
   const calendars = new Map<string, WorkingCalendar>();
@@ -52,7 +69,12 @@ export function buildSlaPolicy(params: { readonly config: SlaConfig; readonly te
     }
     return calendar;
   };
-  const baseSpec: CalendarSpec = { zone: config.timezone, week, region: config.holidays.region, extraClosed: config.holidays.extra };
+  const baseSpec: CalendarSpec = {
+    zone: config.timezone,
+    week,
+    region: config.holidays.region,
+    extraClosed: config.holidays.extra,
+  };
   const termsOf = (client: ClientConfig): ClientTerms => ({
     id: client.id,
     name: client.name,
@@ -69,7 +91,8 @@ export function buildSlaPolicy(params: { readonly config: SlaConfig; readonly te
   });
   const byId = new Map(config.clients.map((client) => [client.id, termsOf(client)]));
   const byRepo = new Map<string, ClientTerms>();
-  for (const client of config.clients) for (const repo of client.repos) byRepo.set(repo.toLowerCase(), byId.get(client.id) as ClientTerms);
+  for (const client of config.clients)
+    for (const repo of client.repos) byRepo.set(repo.toLowerCase(), byId.get(client.id) as ClientTerms);
   const unknown: ClientTerms = {
     id: "unknown",
     name: "Unknown client",
@@ -88,13 +111,18 @@ export function buildSlaPolicy(params: { readonly config: SlaConfig; readonly te
     isStaff: (login) => !isBot(login) && staff.has(login.toLowerCase()),
     isBot,
     termsFor: ({ clientLabel, repo }) =>
-      (clientLabel !== undefined ? byId.get(clientLabel) : undefined) ?? byRepo.get(repo.toLowerCase()) ?? unknown,
+      (clientLabel !== undefined ? byId.get(clientLabel) : undefined) ??
+      byRepo.get(repo.toLowerCase()) ??
+      unknown,
     client: (id) => byId.get(id),
   };
 }
 
 /** The clock a target runs on for a client, and its length in that clock's milliseconds. */
-export function clockForTarget(target: Target, terms: Pick<ClientTerms, "outOfHours" | "calendar">): { clock: SlaClock; targetMs: number } {
+export function clockForTarget(
+  target: Target,
+  terms: Pick<ClientTerms, "outOfHours" | "calendar">,
+): { clock: SlaClock; targetMs: number } {
   if (target.unit === "calendar" && terms.outOfHours) {
     return { clock: roundTheClock, targetMs: (target.minutes + target.days * 1440) * 60_000 };
   }

@@ -24,11 +24,19 @@ export interface SlaReportRow {
 
 /** The bot that wrote a ticket's card: Firstline, as far as a read-only report can tell. */
 function cardAuthor(snapshot: TicketSnapshot): string {
-  return snapshot.comments.find((c) => c.author.endsWith("[bot]") && c.body.includes(marker(CARD_KEY)))?.author ?? "";
+  return (
+    snapshot.comments.find((c) => c.author.endsWith("[bot]") && c.body.includes(marker(CARD_KEY)))?.author ??
+    ""
+  );
 }
 
 /** A ticket's SLA as reports read it: with the outcomes its card recorded. */
-export function reportedSla(params: { readonly snapshot: TicketSnapshot; readonly policy: SlaPolicy; readonly now: number; readonly botLogin?: string | undefined }): TicketSla {
+export function reportedSla(params: {
+  readonly snapshot: TicketSnapshot;
+  readonly policy: SlaPolicy;
+  readonly now: number;
+  readonly botLogin?: string | undefined;
+}): TicketSla {
   const { snapshot } = params;
   const botLogin = params.botLogin ?? cardAuthor(snapshot);
   // A read-only report that is not told Firstline's login reads every label change as made (the
@@ -66,13 +74,34 @@ export function slaReport(params: {
   /** Firstline's login; when not given, the bot that wrote each ticket's card. */
   readonly botLogin?: string;
 }): SlaReportRow[] {
-  const rows = new Map<string, { client: string; priority: Priority; tickets: number; judged: number; within: number; minutes: number[]; breaches: number; reclassified: number }>();
+  const rows = new Map<
+    string,
+    {
+      client: string;
+      priority: Priority;
+      tickets: number;
+      judged: number;
+      within: number;
+      minutes: number[];
+      breaches: number;
+      reclassified: number;
+    }
+  >();
   for (const snapshot of params.tickets) {
     if (!isClientTicket(snapshot)) continue;
     const sla = reportedSla({ snapshot, policy: params.policy, now: params.now, botLogin: params.botLogin });
     const first = sla.metrics.find((m) => m.metric === "firstResponse" && m.cycle === 1);
     const key = `${sla.terms.id}\u0000${sla.priority}`;
-    const row = rows.get(key) ?? { client: sla.terms.id, priority: sla.priority, tickets: 0, judged: 0, within: 0, minutes: [], breaches: 0, reclassified: 0 };
+    const row = rows.get(key) ?? {
+      client: sla.terms.id,
+      priority: sla.priority,
+      tickets: 0,
+      judged: 0,
+      within: 0,
+      minutes: [],
+      breaches: 0,
+      reclassified: 0,
+    };
     rows.set(key, row);
     row.tickets += 1;
     for (const metric of sla.metrics) {
@@ -88,7 +117,13 @@ export function slaReport(params: {
     if (first.endedAt !== null) row.minutes.push(first.elapsedMs / 60_000);
   }
   return [...rows.values()]
-    .sort((a, b) => (a.client === b.client ? PRIORITIES.indexOf(a.priority) - PRIORITIES.indexOf(b.priority) : a.client < b.client ? -1 : 1))
+    .sort((a, b) =>
+      a.client === b.client
+        ? PRIORITIES.indexOf(a.priority) - PRIORITIES.indexOf(b.priority)
+        : a.client < b.client
+          ? -1
+          : 1,
+    )
     .map((r) => ({
       client: r.client,
       priority: r.priority,
@@ -110,12 +145,16 @@ export function slaReportTable(rows: readonly SlaReportRow[]): string {
   return [
     "| client | priority | tickets | first responses within target | median to first response (min) | 90th percentile (min) | breaches | reclassified |",
     "|---|---|---|---|---|---|---|---|",
-    ...rows.map((r) => `| ${r.client} | ${r.priority} | ${r.tickets} | ${share(r.withinTarget) || "n/a"} | ${minutes(r.medianMinutes) || "n/a"} | ${minutes(r.p90Minutes) || "n/a"} | ${r.breaches} | ${r.reclassified} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.client} | ${r.priority} | ${r.tickets} | ${share(r.withinTarget) || "n/a"} | ${minutes(r.medianMinutes) || "n/a"} | ${minutes(r.p90Minutes) || "n/a"} | ${r.breaches} | ${r.reclassified} |`,
+    ),
   ].join("\n");
 }
 
 /** The report as CSV. */
 export function slaReportCsv(rows: readonly SlaReportRow[]): string {
-  const header = "client,priority,tickets,first_responses_within_target,median_minutes_to_first_response,p90_minutes_to_first_response,breaches,reclassified";
+  const header =
+    "client,priority,tickets,first_responses_within_target,median_minutes_to_first_response,p90_minutes_to_first_response,breaches,reclassified";
   return `${[header, ...rows.map((r) => [r.client, r.priority, r.tickets, r.withinTarget === null ? "" : r.withinTarget.toFixed(3), minutes(r.medianMinutes), minutes(r.p90Minutes), r.breaches, r.reclassified].join(","))].join("\n")}\n`;
 }

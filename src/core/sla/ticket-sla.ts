@@ -3,7 +3,14 @@ import { readMetric, type MetricReading, type TargetPeriod } from "./metric-cloc
 import { clockForTarget, type ClientTerms, type SlaPolicy } from "./policy.js";
 import { metricInstanceKey, withRecordedOutcome, type RecordedOutcomes } from "./recorded-outcomes.js";
 import type { Metric } from "./targets.js";
-import { priorityAt, readTimeline, type Comment, type Cycle, type TicketTimeline, type TimelineFacts } from "./ticket-timeline.js";
+import {
+  priorityAt,
+  readTimeline,
+  type Comment,
+  type Cycle,
+  type TicketTimeline,
+  type TimelineFacts,
+} from "./ticket-timeline.js";
 
 /** One metric of one cycle of a ticket, read at an instant. */
 export interface MetricStatus extends MetricReading {
@@ -44,22 +51,58 @@ export function computeTicketSla(params: {
   const { timeline, policy, now } = params;
   const facts = readTimeline({ timeline, now, pauseLabels: policy.pauseLabels });
   const terms = policy.termsFor({ clientLabel: facts.clientLabel, repo: timeline.repo });
-  const isResponse = (comment: Comment) => policy.isStaff(comment.by) && comment.by.toLowerCase() !== timeline.reporter.toLowerCase();
+  const isResponse = (comment: Comment) =>
+    policy.isStaff(comment.by) && comment.by.toLowerCase() !== timeline.reporter.toLowerCase();
   const isClientSide = (comment: Comment) => !policy.isBot(comment.by) && !isResponse(comment);
   const metrics: MetricStatus[] = [];
   for (const cycle of facts.cycles) {
-    const inCycle = facts.comments.filter((c) => c.at >= cycle.start && (cycle.end === null || c.at <= cycle.end));
+    const inCycle = facts.comments.filter(
+      (c) => c.at >= cycle.start && (cycle.end === null || c.at <= cycle.end),
+    );
     const firstResponse = inCycle.find(isResponse);
     const firstEnd = earliest(firstResponse?.at, cycle.end);
-    pushMetric({ metrics, metric: "firstResponse", cycle, instance: 1, event: cycle.start, end: firstEnd, terms, facts, policy, now });
-    pushMetric({ metrics, metric: "resolution", cycle, instance: 1, event: cycle.start, end: cycle.end, terms, facts, policy, now });
+    pushMetric({
+      metrics,
+      metric: "firstResponse",
+      cycle,
+      instance: 1,
+      event: cycle.start,
+      end: firstEnd,
+      terms,
+      facts,
+      policy,
+      now,
+    });
+    pushMetric({
+      metrics,
+      metric: "resolution",
+      cycle,
+      instance: 1,
+      event: cycle.start,
+      end: cycle.end,
+      terms,
+      facts,
+      policy,
+      now,
+    });
     if (firstResponse) {
       let instance = 0;
       let waitingSince: number | undefined;
       for (const comment of inCycle.filter((c) => c.at > firstResponse.at)) {
         if (isResponse(comment) && waitingSince !== undefined) {
           instance += 1;
-          pushMetric({ metrics, metric: "nextResponse", cycle, instance, event: waitingSince, end: comment.at, terms, facts, policy, now });
+          pushMetric({
+            metrics,
+            metric: "nextResponse",
+            cycle,
+            instance,
+            event: waitingSince,
+            end: comment.at,
+            terms,
+            facts,
+            policy,
+            now,
+          });
           waitingSince = undefined;
         } else if (isClientSide(comment) && waitingSince === undefined) {
           waitingSince = comment.at;
@@ -67,7 +110,18 @@ export function computeTicketSla(params: {
       }
       if (waitingSince !== undefined) {
         instance += 1;
-        pushMetric({ metrics, metric: "nextResponse", cycle, instance, event: waitingSince, end: cycle.end, terms, facts, policy, now });
+        pushMetric({
+          metrics,
+          metric: "nextResponse",
+          cycle,
+          instance,
+          event: waitingSince,
+          end: cycle.end,
+          terms,
+          facts,
+          policy,
+          now,
+        });
       }
     }
   }
@@ -77,7 +131,9 @@ export function computeTicketSla(params: {
     priority: facts.priorityNow,
     paused: facts.pauses.some((p) => p.to === null),
     open: lastCycle !== undefined && lastCycle.end === null,
-    metrics: params.recorded ? metrics.map((m) => withRecordedOutcome(m, params.recorded?.get(metricInstanceKey(m)))) : metrics,
+    metrics: params.recorded
+      ? metrics.map((m) => withRecordedOutcome(m, params.recorded?.get(metricInstanceKey(m))))
+      : metrics,
     facts,
   };
 }
@@ -104,7 +160,14 @@ function pushMetric(params: {
   const periods = targetPeriods({ metric, event, terms, facts });
   const last = periods[periods.length - 1];
   if (!last || last.period.targetMs === null) return;
-  const reading = readMetric({ event, end, periods: periods.map((p) => p.period), pauses: facts.pauses, now, atRisk: policy.atRisk });
+  const reading = readMetric({
+    event,
+    end,
+    periods: periods.map((p) => p.period),
+    pauses: facts.pauses,
+    now,
+    atRisk: policy.atRisk,
+  });
   params.metrics.push({
     ...reading,
     metric,
@@ -120,12 +183,22 @@ function pushMetric(params: {
 
 function targetPeriods(params: { metric: Metric; event: number; terms: ClientTerms; facts: TimelineFacts }) {
   const { metric, event, terms, facts } = params;
-  const changes = [{ at: event, priority: priorityAt(facts.priorities, event) }, ...facts.priorities.filter((p) => p.at > event)];
+  const changes = [
+    { at: event, priority: priorityAt(facts.priorities, event) },
+    ...facts.priorities.filter((p) => p.at > event),
+  ];
   return changes.map((change, index) => {
     const target = terms.plan[change.priority][metric];
     const next = changes[index + 1];
-    const { clock, targetMs } = target ? clockForTarget(target, terms) : clockForTarget({ text: "", unit: "working", minutes: 0, days: 0 }, terms);
-    const period: TargetPeriod = { from: change.at, to: next?.at ?? null, clock, targetMs: target ? targetMs : null };
+    const { clock, targetMs } = target
+      ? clockForTarget(target, terms)
+      : clockForTarget({ text: "", unit: "working", minutes: 0, days: 0 }, terms);
+    const period: TargetPeriod = {
+      from: change.at,
+      to: next?.at ?? null,
+      clock,
+      targetMs: target ? targetMs : null,
+    };
     return { period, priority: change.priority, target: target?.text };
   });
 }

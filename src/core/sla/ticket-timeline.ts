@@ -2,8 +2,17 @@ import { clientOfLabel, DEFAULT_PRIORITY, priorityOfLabel, type Priority } from 
 
 /** One thing that happened to a ticket, as the SLA engine needs it. Times are epoch milliseconds. */
 export type TicketEvent =
-  | { readonly type: "opened" | "commented" | "closed" | "reopened"; readonly at: number; readonly by: string }
-  | { readonly type: "labeled" | "unlabeled"; readonly at: number; readonly by: string; readonly label: string };
+  | {
+      readonly type: "opened" | "commented" | "closed" | "reopened";
+      readonly at: number;
+      readonly by: string;
+    }
+  | {
+      readonly type: "labeled" | "unlabeled";
+      readonly at: number;
+      readonly by: string;
+      readonly label: string;
+    };
 
 /** A ticket's history: the only truth SLA state is computed from. */
 export interface TicketTimeline {
@@ -119,7 +128,8 @@ export function readTimeline(params: {
   }
   if (open) cycles.push({ index: open.index, start: open.start, end: null });
   if (pause) pauses.push({ from: pause.from, to: null, labels: [...pause.labels] });
-  if (priorities.length === 0) priorities.push({ at: events[0]?.at ?? now, priority: DEFAULT_PRIORITY, by: "" });
+  if (priorities.length === 0)
+    priorities.push({ at: events[0]?.at ?? now, priority: DEFAULT_PRIORITY, by: "" });
   let clientLabel: string | undefined;
   let clientAt = -Infinity;
   for (const [label, at] of labels) {
@@ -129,7 +139,15 @@ export function readTimeline(params: {
       clientAt = at;
     }
   }
-  return { cycles, pauses, priorities, comments, labelsNow: new Set(labels.keys()), clientLabel, priorityNow: currentPriority() };
+  return {
+    cycles,
+    pauses,
+    priorities,
+    comments,
+    labelsNow: new Set(labels.keys()),
+    clientLabel,
+    priorityNow: currentPriority(),
+  };
 }
 
 /** The priority in force at an instant. */

@@ -20,21 +20,42 @@ function ticketLine(t: SweptTicket, zone: string): string {
  * It holds states and absolute due times only, so a quiet sweep finds it unchanged and writes
  * nothing.
  */
-export function renderDashboard(params: { readonly tickets: readonly SweptTicket[]; readonly responders: Responders | null; readonly zone: string; readonly extraSections?: readonly string[] }): string {
+export function renderDashboard(params: {
+  readonly tickets: readonly SweptTicket[];
+  readonly responders: Responders | null;
+  readonly zone: string;
+  readonly extraSections?: readonly string[];
+}): string {
   const { tickets, responders, zone } = params;
   const state = (t: SweptTicket) => worstMetric(t.sla)?.state;
   const breached = tickets.filter((t) => state(t) === "breached");
   const atRisk = tickets.filter((t) => state(t) === "at-risk");
-  const followUp = tickets.filter((t) => t.needsFollowUp && state(t) !== "breached" && state(t) !== "at-risk" && !t.snapshot.labels.includes("type: maintenance"));
+  const followUp = tickets.filter(
+    (t) =>
+      t.needsFollowUp &&
+      state(t) !== "breached" &&
+      state(t) !== "at-risk" &&
+      !t.snapshot.labels.includes("type: maintenance"),
+  );
   const waiting = tickets.filter((t) => t.waitingOnClient);
   const maintenance = tickets.filter((t) => t.snapshot.labels.includes("type: maintenance"));
   const maintenanceLine = (t: SweptTicket) =>
     `- ${t.snapshot.repo}#${t.snapshot.number} ${quoteInline(t.snapshot.title, 80)}: ${t.sla.terms.id}, ${t.sla.priority}, open since ${formatLocal(t.snapshot.createdAt, zone)}`;
-  const section = (title: string, list: readonly SweptTicket[], empty: string) => [`### ${title} (${list.length})`, "", ...(list.length > 0 ? list.map((t) => ticketLine(t, zone)) : [empty]), ""];
+  const section = (title: string, list: readonly SweptTicket[], empty: string) => [
+    `### ${title} (${list.length})`,
+    "",
+    ...(list.length > 0 ? list.map((t) => ticketLine(t, zone)) : [empty]),
+    "",
+  ];
   const clients = [...new Set(tickets.map((t) => t.sla.terms.id))].sort();
-  const count = (client: string, priority: string) => tickets.filter((t) => t.sla.terms.id === client && t.sla.priority === priority).length;
-  const onSupport = responders?.support ? `${mention(responders.support.developer)} (developer) and ${mention(responders.support.operations)} (operations)` : "not known: check rota/";
-  const onCall = responders?.onCall ? `${mention(responders.onCall.primary)}${responders.onCall.secondLine.length > 0 ? `, second line ${responders.onCall.secondLine.map(mention).join(", ")}` : ""}` : "nobody on the rota";
+  const count = (client: string, priority: string) =>
+    tickets.filter((t) => t.sla.terms.id === client && t.sla.priority === priority).length;
+  const onSupport = responders?.support
+    ? `${mention(responders.support.developer)} (developer) and ${mention(responders.support.operations)} (operations)`
+    : "not known: check rota/";
+  const onCall = responders?.onCall
+    ? `${mention(responders.onCall.primary)}${responders.onCall.secondLine.length > 0 ? `, second line ${responders.onCall.secondLine.map(mention).join(", ")}` : ""}`
+    : "nobody on the rota";
   return [
     `On first line support now: ${onSupport}. On call out of hours: ${onCall}.`,
     "",

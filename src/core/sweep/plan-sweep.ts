@@ -22,7 +22,8 @@ export interface SweptTicket {
 export function worstMetric(sla: TicketSla): MetricStatus | undefined {
   const lastCycle = Math.max(0, ...sla.metrics.map((m) => m.cycle));
   const current = sla.metrics.filter((m) => m.cycle === lastCycle && m.endedAt === null);
-  const rank = (m: MetricStatus) => (m.state === "breached" ? 0 : m.state === "at-risk" ? 1 : m.state === "running" ? 2 : 3);
+  const rank = (m: MetricStatus) =>
+    m.state === "breached" ? 0 : m.state === "at-risk" ? 1 : m.state === "running" ? 2 : 3;
   return [...current].sort((a, b) => rank(a) - rank(b) || (a.due ?? Infinity) - (b.due ?? Infinity))[0];
 }
 
@@ -54,16 +55,21 @@ export function planSweep(params: {
     if (!isTicketRepository(config, snapshot.repo) || snapshot.state !== "open") continue;
     const plan = planTicketRefresh({ snapshot, config, policy, botLogin, responders, now });
     const terms = plan.sla.terms;
-    const followUpMs = (config.followUpAfter.minutes + config.followUpAfter.days * terms.calendar.standardDayMinutes) * 60_000;
-    const human = snapshot.comments.filter((c) => c.author.toLowerCase() !== botLogin.toLowerCase() && !policy.isBot(c.author));
+    const followUpMs =
+      (config.followUpAfter.minutes + config.followUpAfter.days * terms.calendar.standardDayMinutes) * 60_000;
+    const human = snapshot.comments.filter(
+      (c) => c.author.toLowerCase() !== botLogin.toLowerCase() && !policy.isBot(c.author),
+    );
     const lastActivity = Math.max(snapshot.createdAt, ...human.map((c) => c.createdAt));
-    const waitingOnClient = config.pauseLabels[0] !== undefined && snapshot.labels.includes(config.pauseLabels[0]);
+    const waitingOnClient =
+      config.pauseLabels[0] !== undefined && snapshot.labels.includes(config.pauseLabels[0]);
     swept.push({
       snapshot,
       sla: plan.sla,
       actions: plan.actions,
       urgency: urgencyOf(plan.sla, now),
-      needsFollowUp: !plan.sla.paused && workingClock(terms.calendar).msBetween(lastActivity, now) >= followUpMs,
+      needsFollowUp:
+        !plan.sla.paused && workingClock(terms.calendar).msBetween(lastActivity, now) >= followUpMs,
       waitingOnClient,
     });
   }

@@ -53,9 +53,15 @@ export function renderCard(params: { readonly sla: TicketSla; readonly extras: C
     "",
   ];
   if (current.length > 0) {
-    lines.push(`| Service level${lastCycle > 1 ? ` (reopened, cycle ${lastCycle})` : ""} | target | due | state |`, "|---|---|---|---|");
+    lines.push(
+      `| Service level${lastCycle > 1 ? ` (reopened, cycle ${lastCycle})` : ""} | target | due | state |`,
+      "|---|---|---|---|",
+    );
     for (const m of current) {
-      const name = m.metric === "nextResponse" && m.instance > 1 ? `${METRIC_NAMES[m.metric]} #${m.instance}` : METRIC_NAMES[m.metric];
+      const name =
+        m.metric === "nextResponse" && m.instance > 1
+          ? `${METRIC_NAMES[m.metric]} #${m.instance}`
+          : METRIC_NAMES[m.metric];
       const due = m.due === null ? "on hold" : at(m.due);
       const state = `${STATE_WORDS[m.state]}${m.reclassified ? " (reclassified)" : ""}`;
       lines.push(`| ${name} | ${m.target}${m.clock === "24/7" ? " (24/7)" : ""} | ${due} | ${state} |`);
@@ -63,7 +69,10 @@ export function renderCard(params: { readonly sla: TicketSla; readonly extras: C
     lines.push("");
   }
   if (extras.clientUnknown) {
-    lines.push(`${mention(extras.reporter)}, which organisation is this for? Reply here and we will take it from there.`, "");
+    lines.push(
+      `${mention(extras.reporter)}, which organisation is this for? Reply here and we will take it from there.`,
+      "",
+    );
   }
   if (extras.needsInfo.length > 0) {
     lines.push(
@@ -75,9 +84,14 @@ export function renderCard(params: { readonly sla: TicketSla; readonly extras: C
     );
   }
   if (extras.chargeableSuggested.length > 0 && !extras.chargeable) {
-    lines.push(`> This may be work outside support (it mentions ${extras.chargeableSuggested.map((k) => `"${neutralise(k)}"`).join(", ")}). Staff can confirm with \`/chargeable <size> <reason>\`.`, "");
+    lines.push(
+      `> This may be work outside support (it mentions ${extras.chargeableSuggested.map((k) => `"${neutralise(k)}"`).join(", ")}). Staff can confirm with \`/chargeable <size> <reason>\`.`,
+      "",
+    );
   }
-  lines.push("<sub>Firstline keeps this card up to date. Staff: `/priority P1-P4`, `/client <id>`, `/type <type>`, `/chargeable <size> <reason>`, `/not-chargeable`, `/waiting`, `/resume`, `/sla`.</sub>");
+  lines.push(
+    "<sub>Firstline keeps this card up to date. Staff: `/priority P1-P4`, `/client <id>`, `/type <type>`, `/chargeable <size> <reason>`, `/not-chargeable`, `/waiting`, `/resume`, `/sla`.</sub>",
+  );
   lines.push(marker(CARD_KEY));
   return lines.join("\n");
 }

@@ -1,5 +1,16 @@
 /** The staff commands, as typed on a line of their own in a comment. */
-export const COMMAND_NAMES = ["priority", "client", "type", "chargeable", "not-chargeable", "waiting", "resume", "sla", "ack", "escalate"] as const;
+export const COMMAND_NAMES = [
+  "priority",
+  "client",
+  "type",
+  "chargeable",
+  "not-chargeable",
+  "waiting",
+  "resume",
+  "sla",
+  "ack",
+  "escalate",
+] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export interface SlashCommand {
@@ -28,7 +39,11 @@ const OTHER_COMMANDS: readonly string[] = ["toil", "cover"];
 export const MAX_COMMENT_CHARS = 65_536;
 
 /** A line of a comment as Markdown shows it: a command, visible text, or nothing a reader sees. */
-type Line = { readonly kind: "command"; readonly command: SlashCommand } | { readonly kind: "other-command" } | { readonly kind: "text" } | { readonly kind: "hidden" };
+type Line =
+  | { readonly kind: "command"; readonly command: SlashCommand }
+  | { readonly kind: "other-command" }
+  | { readonly kind: "text" }
+  | { readonly kind: "hidden" };
 
 /**
  * Reads a comment line by line as Markdown renders it. A command is a known command name with the
@@ -83,7 +98,9 @@ function readLines(body: string): Line[] {
       continue;
     }
     const command = commandOf(trimmed.trimEnd());
-    const other = !command && OTHER_COMMANDS.some((name) => trimmed.startsWith(`/${name} `) || trimmed.trimEnd() === `/${name}`);
+    const other =
+      !command &&
+      OTHER_COMMANDS.some((name) => trimmed.startsWith(`/${name} `) || trimmed.trimEnd() === `/${name}`);
     lines.push(command ? { kind: "command", command } : other ? { kind: "other-command" } : { kind: "text" });
   }
   return lines;
@@ -109,5 +126,8 @@ export function parseCommands(body: string): SlashCommand[] {
 /** Whether a comment holds nothing a reader sees but slash commands: an instruction to Firstline, not a reply. */
 export function isCommandOnly(body: string): boolean {
   const lines = readLines(body);
-  return lines.some((l) => l.kind === "command" || l.kind === "other-command") && lines.every((l) => l.kind !== "text");
+  return (
+    lines.some((l) => l.kind === "command" || l.kind === "other-command") &&
+    lines.every((l) => l.kind !== "text")
+  );
 }

@@ -38,7 +38,9 @@ export function planCommands(params: {
   const written = parseCommands(comment.body);
   // A command that a newer staff decision has overtaken (a later command or label of the same
   // kind) is not carried out: a redelivered old `/priority` never undoes a newer one.
-  const commands = policy.isStaff(comment.author) ? written.filter((command) => !overtaken({ command, comment, snapshot, policy, config, botLogin })) : written;
+  const commands = policy.isStaff(comment.author)
+    ? written.filter((command) => !overtaken({ command, comment, snapshot, policy, config, botLogin }))
+    : written;
   if (written.length > 0 && commands.length === 0) return { actions: [], refresh: true };
   // Bots never command the bot, and are never answered: two bots must not talk to each other.
   if (commands.length === 0 || policy.isBot(comment.author)) return { actions: [], refresh: false };
@@ -64,8 +66,11 @@ export function planCommands(params: {
   // The new label goes on before the old comes off, so a failure in between never leaves a
   // ticket without a priority; names are compared without case, as GitHub does.
   const replace = (prefix: string, label: string) => {
-    const old = labels.filter((l) => l.toLowerCase().startsWith(prefix) && l.toLowerCase() !== label.toLowerCase());
-    if (!labels.some((l) => l.toLowerCase() === label.toLowerCase())) actions.push({ kind: "add-labels", labels: [label] });
+    const old = labels.filter(
+      (l) => l.toLowerCase().startsWith(prefix) && l.toLowerCase() !== label.toLowerCase(),
+    );
+    if (!labels.some((l) => l.toLowerCase() === label.toLowerCase()))
+      actions.push({ kind: "add-labels", labels: [label] });
     if (old.length > 0) actions.push({ kind: "remove-labels", labels: old });
     labels = [...labels.filter((l) => !old.includes(l)), label];
   };
@@ -73,14 +78,18 @@ export function planCommands(params: {
     switch (command.name) {
       case "priority": {
         const priority = command.args.toUpperCase();
-        if ((PRIORITIES as readonly string[]).includes(priority)) replace("priority: ", LABELS.priority(priority as Priority));
+        if ((PRIORITIES as readonly string[]).includes(priority))
+          replace("priority: ", LABELS.priority(priority as Priority));
         else problems.push(`\`/priority\` takes one of ${PRIORITIES.join(", ")}`);
         break;
       }
       case "client": {
         const id = command.args.toLowerCase();
         if (policy.client(id)) replace("client: ", LABELS.client(id));
-        else problems.push(`there is no client \`${neutralise(id) || "(none given)"}\`; known: ${config.clients.map((c) => `\`${c.id}\``).join(", ")}`);
+        else
+          problems.push(
+            `there is no client \`${neutralise(id) || "(none given)"}\`; known: ${config.clients.map((c) => `\`${c.id}\``).join(", ")}`,
+          );
         break;
       }
       case "type": {
@@ -90,16 +99,23 @@ export function planCommands(params: {
         break;
       }
       case "chargeable":
-        actions.push(...planChargeable({ args: command.args, snapshot, policy, labels, author: comment.author }));
+        actions.push(
+          ...planChargeable({ args: command.args, snapshot, policy, labels, author: comment.author }),
+        );
         labels = [...labels, LABELS.chargeable];
         break;
       case "not-chargeable":
-        if (labels.some((l) => sameLabel(l, LABELS.chargeable))) actions.push({ kind: "remove-labels", labels: labels.filter((l) => sameLabel(l, LABELS.chargeable)) });
+        if (labels.some((l) => sameLabel(l, LABELS.chargeable)))
+          actions.push({
+            kind: "remove-labels",
+            labels: labels.filter((l) => sameLabel(l, LABELS.chargeable)),
+          });
         labels = labels.filter((l) => !sameLabel(l, LABELS.chargeable));
         break;
       case "waiting": {
         const waiting = waitingLabel(config);
-        if (!labels.some((l) => sameLabel(l, waiting))) actions.push({ kind: "add-labels", labels: [waiting] });
+        if (!labels.some((l) => sameLabel(l, waiting)))
+          actions.push({ kind: "add-labels", labels: [waiting] });
         labels = [...labels, waiting];
         break;
       }
@@ -110,23 +126,42 @@ export function planCommands(params: {
         break;
       }
       case "sla": {
-        const sla = computeTicketSla({ timeline: timelineOf({ snapshot, policy, botLogin }), policy, now, recorded: recordedOutcomes({ comments: snapshot.comments, botLogin }) });
+        const sla = computeTicketSla({
+          timeline: timelineOf({ snapshot, policy, botLogin }),
+          policy,
+          now,
+          recorded: recordedOutcomes({ comments: snapshot.comments, botLogin }),
+        });
         const lines = explainTicketSla({ sla, now });
-        actions.push({ kind: "create-comment", body: `<details open><summary>SLA timeline</summary>\n\n\`\`\`text\n${lines.join("\n").replace(/```/g, "'''")}\n\`\`\`\n</details>`, why: "/sla" });
+        actions.push({
+          kind: "create-comment",
+          body: `<details open><summary>SLA timeline</summary>\n\n\`\`\`text\n${lines.join("\n").replace(/```/g, "'''")}\n\`\`\`\n</details>`,
+          why: "/sla",
+        });
         break;
       }
     }
   }
   if (problems.length > 0) {
     actions.push({ kind: "react", commentId: comment.id, reaction: "confused" });
-    actions.push({ kind: "create-comment", body: `${mention(comment.author)}, I could not do all of that: ${problems.join("; ")}.`, why: "command problem" });
+    actions.push({
+      kind: "create-comment",
+      body: `${mention(comment.author)}, I could not do all of that: ${problems.join("; ")}.`,
+      why: "command problem",
+    });
   } else {
     actions.push({ kind: "react", commentId: comment.id, reaction: "+1" });
   }
   return { actions, refresh: true };
 }
 
-function planChargeable(params: { args: string; snapshot: TicketSnapshot; policy: SlaPolicy; labels: readonly string[]; author: string }): TicketAction[] {
+function planChargeable(params: {
+  args: string;
+  snapshot: TicketSnapshot;
+  policy: SlaPolicy;
+  labels: readonly string[];
+  author: string;
+}): TicketAction[] {
   const { args, snapshot, policy, labels } = params;
   const [size = "", ...rest] = args.split(/\s+/);
   const reason = rest.join(" ");
@@ -138,7 +173,9 @@ function planChargeable(params: { args: string; snapshot: TicketSnapshot; policy
   const support = snapshot.assignees.filter((a) => a.toLowerCase() !== manager?.toLowerCase());
   if (support.length > 0) actions.push({ kind: "unassign", logins: support });
   if (manager) actions.push({ kind: "assign", logins: [manager] });
-  const to = manager ? `${mention(manager)}, this is yours now as a lead` : "No account manager is configured for this client, so it needs one assigned by hand";
+  const to = manager
+    ? `${mention(manager)}, this is yours now as a lead`
+    : "No account manager is configured for this client, so it needs one assigned by hand";
   actions.push({
     kind: "create-comment",
     body: [
@@ -175,7 +212,11 @@ function overtaken(params: {
   const decision = decisionOf(command.name);
   if (decision === null) return false;
   const later = snapshot.comments.some(
-    (c) => c.id !== comment.id && c.createdAt > comment.createdAt && policy.isStaff(c.author) && parseCommands(c.body).some((other) => decisionOf(other.name) === decision),
+    (c) =>
+      c.id !== comment.id &&
+      c.createdAt > comment.createdAt &&
+      policy.isStaff(c.author) &&
+      parseCommands(c.body).some((other) => decisionOf(other.name) === decision),
   );
   if (later) return true;
   const concerns = (label: string) => {
@@ -186,6 +227,11 @@ function overtaken(params: {
   };
   // A person's label change after the comment (Firstline's own follow from commands it carried out).
   return snapshot.events.some(
-    (e) => (e.type === "labeled" || e.type === "unlabeled") && e.at > comment.createdAt && concerns(e.label) && e.by.toLowerCase() !== botLogin.toLowerCase() && policy.isStaff(e.by),
+    (e) =>
+      (e.type === "labeled" || e.type === "unlabeled") &&
+      e.at > comment.createdAt &&
+      concerns(e.label) &&
+      e.by.toLowerCase() !== botLogin.toLowerCase() &&
+      policy.isStaff(e.by),
   );
 }

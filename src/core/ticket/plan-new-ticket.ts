@@ -12,7 +12,13 @@ import { renderCard } from "./card.js";
 export function planNewTicket(params: {
   readonly decision: TriageDecision;
   readonly policy: SlaPolicy;
-  readonly issue: { readonly repo: string; readonly number: number; readonly author: string; readonly createdAt: number; readonly labels: readonly string[] };
+  readonly issue: {
+    readonly repo: string;
+    readonly number: number;
+    readonly author: string;
+    readonly createdAt: number;
+    readonly labels: readonly string[];
+  };
   readonly now: number;
 }): TicketAction[] {
   const { decision, policy, issue, now } = params;
@@ -35,7 +41,11 @@ export function planNewTicket(params: {
     { type: "opened", at: issue.createdAt, by: issue.author },
     ...allLabels.map((label) => ({ type: "labeled" as const, at: issue.createdAt, by: "firstline", label })),
   ];
-  const sla = computeTicketSla({ timeline: { repo: issue.repo, number: issue.number, reporter: issue.author, events }, policy, now });
+  const sla = computeTicketSla({
+    timeline: { repo: issue.repo, number: issue.number, reporter: issue.author, events },
+    policy,
+    now,
+  });
   const card = renderCard({
     sla,
     extras: {

@@ -52,14 +52,21 @@ export function planTicketRefresh(params: {
   const markers = markersIn({ comments: params.snapshot.comments, botLogin });
   const actions: TicketAction[] = [];
   const touchedByPerson = (label: string) => {
-    const last = [...params.snapshot.events].reverse().find((e) => (e.type === "labeled" || e.type === "unlabeled") && e.label === label);
+    const last = [...params.snapshot.events]
+      .reverse()
+      .find((e) => (e.type === "labeled" || e.type === "unlabeled") && e.label === label);
     return last !== undefined && last.by.toLowerCase() !== botLogin.toLowerCase();
   };
 
   // A ticket whose opening was never handled (the app was down, the delivery failed) is triaged
   // here, as on receipt: its labels count from its opening.
   const triage = untriagedLabels({ snapshot: params.snapshot, config, markers });
-  const triaged = withLabelEvents({ snapshot: params.snapshot, add: triage, at: params.snapshot.createdAt, by: botLogin });
+  const triaged = withLabelEvents({
+    snapshot: params.snapshot,
+    add: triage,
+    at: params.snapshot.createdAt,
+    by: botLogin,
+  });
 
   // Needs info: lifted once the reporter's words supply what was missing. The SLA is computed
   // with the lift applied, so the card and notices already see the clock running again.
@@ -92,7 +99,10 @@ export function planTicketRefresh(params: {
   const untrusted = untrustedLabelChanges({ snapshot, policy, botLogin });
   const add: string[] = [...triage, ...untrusted.add];
   const remove = [...lift, ...untrusted.remove];
-  for (const [label, wanted] of [[LABELS.breached, breached], [LABELS.atRisk, atRisk]] as const) {
+  for (const [label, wanted] of [
+    [LABELS.breached, breached],
+    [LABELS.atRisk, atRisk],
+  ] as const) {
     if (touchedByPerson(label)) continue;
     if (wanted) add.push(label);
     else remove.push(label);
@@ -101,12 +111,17 @@ export function planTicketRefresh(params: {
 
   // The card, as it reads once the labels above are applied.
   const cardText = [
-    renderCard({ sla, extras: { ...extras, needsInfo: snapshot.labels.includes(LABELS.needsInfo) ? extras.needsInfo : [] } }),
+    renderCard({
+      sla,
+      extras: { ...extras, needsInfo: snapshot.labels.includes(LABELS.needsInfo) ? extras.needsInfo : [] },
+    }),
     ...outcomeMarkers(sla.metrics),
   ].join("\n");
   const card = markers.get(CARD_KEY);
-  if (!card && snapshot.state === "open") actions.push({ kind: "create-comment", body: cardText, why: "ticket card" });
-  else if (card && card.body !== cardText) actions.push({ kind: "update-comment", commentId: card.id, body: cardText, why: "ticket card" });
+  if (!card && snapshot.state === "open")
+    actions.push({ kind: "create-comment", body: cardText, why: "ticket card" });
+  else if (card && card.body !== cardText)
+    actions.push({ kind: "update-comment", commentId: card.id, body: cardText, why: "ticket card" });
 
   if (untrusted.by.length > 0 && !markers.has(LABELS_REFUSED_KEY)) {
     actions.push({
@@ -125,11 +140,18 @@ export function planTicketRefresh(params: {
 }
 
 /** The triage labels of a ticket that has none and no card yet (its opening was never handled). */
-function untriagedLabels(params: { snapshot: TicketSnapshot; config: RefreshConfig; markers: ReadonlyMap<string, unknown> }): string[] {
+function untriagedLabels(params: {
+  snapshot: TicketSnapshot;
+  config: RefreshConfig;
+  markers: ReadonlyMap<string, unknown>;
+}): string[] {
   const { snapshot, config, markers } = params;
   if (snapshot.state !== "open" || markers.has(CARD_KEY)) return [];
   if (snapshot.labels.some((l) => /^(priority|client|type): /.test(l))) return [];
-  const decision = classifyTicket({ config, issue: { repo: snapshot.repo, title: snapshot.title, body: snapshot.body, isPullRequest: false } });
+  const decision = classifyTicket({
+    config,
+    issue: { repo: snapshot.repo, title: snapshot.title, body: snapshot.body, isPullRequest: false },
+  });
   return decision.ticket ? [...decision.labels] : [];
 }
 
@@ -154,7 +176,11 @@ function planNotices(params: {
         ? `**SLA breached**: the ${METRIC_WORDS[metric.metric]} target of ${metric.target} for ${sla.priority}${metric.reclassified ? " was already exceeded when the priority changed (reclassified)" : " has run out"}${due}.`
         : `**SLA at risk**: ${Math.round((metric.elapsedMs / metric.targetMs) * 100)}% of the ${METRIC_WORDS[metric.metric]} target of ${metric.target} for ${sla.priority} has gone${due}.`;
     const to = who.length > 0 ? `${who.map(mention).join(" ")}: ` : "";
-    actions.push({ kind: "create-comment", body: `${to}${what}\n${marker(key)}`, why: `${metric.metric} ${metric.state}` });
+    actions.push({
+      kind: "create-comment",
+      body: `${to}${what}\n${marker(key)}`,
+      why: `${metric.metric} ${metric.state}`,
+    });
   }
   return actions;
 }
@@ -162,8 +188,10 @@ function planNotices(params: {
 /** Out of hours only P1 tickets of clients with out-of-hours cover reach the on-call person; the rest wait for 10:00. */
 function noticeRecipients(params: { sla: TicketSla; responders: Responders }): string[] | "later" {
   const { sla, responders } = params;
-  if (responders.inHours) return responders.support ? [responders.support.developer, responders.support.operations] : [];
-  if (sla.priority === "P1" && sla.terms.outOfHours) return responders.onCall ? [responders.onCall.primary] : [];
+  if (responders.inHours)
+    return responders.support ? [responders.support.developer, responders.support.operations] : [];
+  if (sla.priority === "P1" && sla.terms.outOfHours)
+    return responders.onCall ? [responders.onCall.primary] : [];
   return "later";
 }
 
@@ -201,20 +229,35 @@ function planNudges(params: {
   if (!responders.inHours) return [];
   const actions: TicketAction[] = [];
   const clock = workingClock(sla.terms.calendar);
-  const workingMs = (target: RefreshConfig["followUpAfter"]) => (target.minutes + target.days * sla.terms.calendar.standardDayMinutes) * 60_000;
+  const workingMs = (target: RefreshConfig["followUpAfter"]) =>
+    (target.minutes + target.days * sla.terms.calendar.standardDayMinutes) * 60_000;
   const openPause = sla.facts.pauses.find((p) => p.to === null);
   if (!openPause && !snapshot.labels.includes(LABELS.chargeable)) {
-    const human = snapshot.comments.filter((c) => c.author.toLowerCase() !== botLogin.toLowerCase() && !policy.isBot(c.author));
-    const lastActivity = Math.max(snapshot.createdAt, ...human.map((c) => c.createdAt), ...sla.facts.pauses.map((p) => p.to ?? 0));
+    const human = snapshot.comments.filter(
+      (c) => c.author.toLowerCase() !== botLogin.toLowerCase() && !policy.isBot(c.author),
+    );
+    const lastActivity = Math.max(
+      snapshot.createdAt,
+      ...human.map((c) => c.createdAt),
+      ...sla.facts.pauses.map((p) => p.to ?? 0),
+    );
     const key = `follow-up:${lastActivity}`;
     if (!markers.has(key) && clock.msBetween(lastActivity, now) >= workingMs(config.followUpAfter)) {
-      const who = responders?.support ? `${mention(responders.support.developer)} ${mention(responders.support.operations)}: ` : "";
-      actions.push({ kind: "create-comment", body: `${who}this ticket has had no reply for ${config.followUpAfter.text}. Please follow it up, or take over where it was left.\n${marker(key)}`, why: "follow-up" });
+      const who = responders?.support
+        ? `${mention(responders.support.developer)} ${mention(responders.support.operations)}: `
+        : "";
+      actions.push({
+        kind: "create-comment",
+        body: `${who}this ticket has had no reply for ${config.followUpAfter.text}. Please follow it up, or take over where it was left.\n${marker(key)}`,
+        why: "follow-up",
+      });
     }
   }
   // Remind the reporter only while the ticket waits on them now, counted from when it began to.
   const waiting = waitingLabel(config);
-  const waitingSince = [...snapshot.events].reverse().find((e) => e.type === "labeled" && e.label === waiting)?.at;
+  const waitingSince = [...snapshot.events]
+    .reverse()
+    .find((e) => e.type === "labeled" && e.label === waiting)?.at;
   if (openPause && snapshot.labels.includes(waiting) && waitingSince !== undefined) {
     const key = `waiting-reminder:${waitingSince}`;
     if (!markers.has(key) && clock.msBetween(waitingSince, now) >= workingMs(config.waitingReminderAfter)) {

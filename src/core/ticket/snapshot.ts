@@ -49,7 +49,12 @@ function countsForClocks(event: TicketEvent, trust: TimelineTrust): boolean {
  * edited later, which counts from the edit (a command turned into a reply is a reply from then).
  */
 function respondedAt(comment: TicketComment): number {
-  if (comment.editedAt !== undefined && comment.editedAt > comment.createdAt && parseCommands(comment.body).length > 0) return comment.editedAt;
+  if (
+    comment.editedAt !== undefined &&
+    comment.editedAt > comment.createdAt &&
+    parseCommands(comment.body).length > 0
+  )
+    return comment.editedAt;
   return comment.createdAt;
 }
 
@@ -63,20 +68,34 @@ export function timelineOf(params: { readonly snapshot: TicketSnapshot } & Timel
   const { snapshot } = params;
   const events: TicketEvent[] = [
     { type: "opened", at: snapshot.createdAt, by: snapshot.author },
-    ...snapshot.comments.filter((c) => !isCommandOnly(c.body)).map((c) => ({ type: "commented" as const, at: respondedAt(c), by: c.author })),
+    ...snapshot.comments
+      .filter((c) => !isCommandOnly(c.body))
+      .map((c) => ({ type: "commented" as const, at: respondedAt(c), by: c.author })),
     ...snapshot.events.filter((e) => countsForClocks(e, params)),
   ];
-  return { repo: snapshot.repo, number: snapshot.number, reporter: snapshot.author, events: events.sort((a, b) => a.at - b.at) };
+  return {
+    repo: snapshot.repo,
+    number: snapshot.number,
+    reporter: snapshot.author,
+    events: events.sort((a, b) => a.at - b.at),
+  };
 }
 
 /**
  * Steering labels someone other than staff or Firstline changed, and how to put them back: the
  * labels the clocks count, against the labels on the issue.
  */
-export function untrustedLabelChanges(params: { readonly snapshot: TicketSnapshot } & TimelineTrust): { readonly add: string[]; readonly remove: string[]; readonly by: string[] } {
+export function untrustedLabelChanges(params: { readonly snapshot: TicketSnapshot } & TimelineTrust): {
+  readonly add: string[];
+  readonly remove: string[];
+  readonly by: string[];
+} {
   const { snapshot } = params;
   // Per label: whether staff or Firstline last left it on, and whether someone else touched it since.
-  const labels = new Map<string, { name: string; trustedOn: boolean; untrusted: "labeled" | "unlabeled" | null }>();
+  const labels = new Map<
+    string,
+    { name: string; trustedOn: boolean; untrusted: "labeled" | "unlabeled" | null }
+  >();
   const by = new Set<string>();
   for (const event of [...snapshot.events].sort((a, b) => a.at - b.at)) {
     if (event.type !== "labeled" && event.type !== "unlabeled") continue;
@@ -94,7 +113,8 @@ export function untrustedLabelChanges(params: { readonly snapshot: TicketSnapsho
   const add: string[] = [];
   const remove: string[] = [];
   for (const [key, entry] of labels) {
-    if (entry.untrusted === "labeled" && !entry.trustedOn && on.has(key)) remove.push(snapshot.labels.find((l) => l.toLowerCase() === key) ?? entry.name);
+    if (entry.untrusted === "labeled" && !entry.trustedOn && on.has(key))
+      remove.push(snapshot.labels.find((l) => l.toLowerCase() === key) ?? entry.name);
     if (entry.untrusted === "unlabeled" && entry.trustedOn && !on.has(key)) add.push(entry.name);
   }
   return { add, remove, by: add.length + remove.length > 0 ? [...by] : [] };

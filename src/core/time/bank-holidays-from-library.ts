@@ -2,7 +2,11 @@
 export type BankHolidayRegion = "england-and-wales" | "scotland" | "northern-ireland";
 
 /** Every region, in a fixed order (the built-in table's and its test's). */
-export const BANK_HOLIDAY_REGIONS: readonly BankHolidayRegion[] = ["england-and-wales", "scotland", "northern-ireland"];
+export const BANK_HOLIDAY_REGIONS: readonly BankHolidayRegion[] = [
+  "england-and-wales",
+  "scotland",
+  "northern-ireland",
+];
 
 const STATE_OF: Record<BankHolidayRegion, string> = {
   "england-and-wales": "ENG",
@@ -19,7 +23,10 @@ export interface LibraryHoliday {
 }
 
 /** The part of the date-holidays library Firstline uses: `new Holidays("GB", "ENG").getHolidays(2027)`. */
-export type HolidayLibrary = new (country: string, state: string) => { getHolidays(year: number): readonly LibraryHoliday[] | false | undefined };
+export type HolidayLibrary = new (
+  country: string,
+  state: string,
+) => { getHolidays(year: number): readonly LibraryHoliday[] | false | undefined };
 
 /**
  * Bank holidays of a region in a year, straight from the library, as local date (`YYYY-MM-DD`) to
@@ -27,7 +34,11 @@ export type HolidayLibrary = new (country: string, state: string) => { getHolida
  * originals do not; the local date is used, never the UTC instant. The library is passed in, so
  * this stays pure: the build runs it to make the built-in table, a shell runs it for other years.
  */
-export function bankHolidaysFromLibrary(params: { readonly library: HolidayLibrary; readonly region: BankHolidayRegion; readonly year: number }): Map<string, string> {
+export function bankHolidaysFromLibrary(params: {
+  readonly library: HolidayLibrary;
+  readonly region: BankHolidayRegion;
+  readonly year: number;
+}): Map<string, string> {
   const engine = new params.library("GB", STATE_OF[params.region]);
   const days = new Map<string, string>();
   for (const holiday of engine.getHolidays(params.year) || []) {

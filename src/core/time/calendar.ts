@@ -85,11 +85,15 @@ export class WorkingCalendar {
     const date = start.toISODate() ?? "";
     const weekday = WEEKDAYS[start.weekday - 1] ?? "mon";
     const base = { ordinal, date, weekday, startMs, endMs };
-    const holiday = this.extra.has(date) ? "closed (extra date)" : bankHolidays(this.spec.region, start.year).get(date);
+    const holiday = this.extra.has(date)
+      ? "closed (extra date)"
+      : bankHolidays(this.spec.region, start.year).get(date);
     if (holiday !== undefined) return { ...base, intervals: [], closedBecause: { holiday } };
     const locals = this.spec.week[weekday] ?? [];
     if (locals.length === 0) return { ...base, intervals: [], closedBecause: "weekend" };
-    const intervals = locals.map((interval) => [toInstant(start, interval.open), toInstant(start, interval.close)] as const);
+    const intervals = locals.map(
+      (interval) => [toInstant(start, interval.open), toInstant(start, interval.close)] as const,
+    );
     return { ...base, intervals: mergeIntervals(intervals) };
   }
 }
@@ -113,7 +117,10 @@ function mergeIntervals(intervals: readonly (readonly [number, number])[]): (rea
 
 /** The working minutes of a whole week. */
 export function weekMinutes(week: CalendarSpec["week"]): number {
-  return WEEKDAYS.reduce((sum, day) => sum + (week[day] ?? []).reduce((total, i) => total + Math.max(0, i.close - i.open), 0), 0);
+  return WEEKDAYS.reduce(
+    (sum, day) => sum + (week[day] ?? []).reduce((total, i) => total + Math.max(0, i.close - i.open), 0),
+    0,
+  );
 }
 
 /** The working minutes of a standard working day: the most common day length of the week. */
@@ -146,7 +153,15 @@ export function parseLocalInterval(text: string): LocalInterval | string {
   return { open, close };
 }
 
-const DAY_NAMES: Record<Weekday, string> = { mon: "Monday", tue: "Tuesday", wed: "Wednesday", thu: "Thursday", fri: "Friday", sat: "Saturday", sun: "Sunday" };
+const DAY_NAMES: Record<Weekday, string> = {
+  mon: "Monday",
+  tue: "Tuesday",
+  wed: "Wednesday",
+  thu: "Thursday",
+  fri: "Friday",
+  sat: "Saturday",
+  sun: "Sunday",
+};
 
 function clock(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
@@ -157,13 +172,15 @@ function clock(minutes: number): string {
  * or "09:00-17:00 Monday to Thursday, 09:00-13:00 Friday"; "no working hours" for an empty week.
  */
 export function describeWeek(week: CalendarSpec["week"]): string {
-  const hoursOf = (day: Weekday): string => (week[day] ?? []).map((i) => `${clock(i.open)}-${clock(i.close)}`).join(" and ");
+  const hoursOf = (day: Weekday): string =>
+    (week[day] ?? []).map((i) => `${clock(i.open)}-${clock(i.close)}`).join(" and ");
   const runs: { hours: string; first: Weekday; last: Weekday }[] = [];
   for (const day of WEEKDAYS) {
     const hours = hoursOf(day);
     if (hours === "") continue;
     const previous = runs.at(-1);
-    if (previous && previous.hours === hours && WEEKDAYS.indexOf(previous.last) === WEEKDAYS.indexOf(day) - 1) previous.last = day;
+    if (previous && previous.hours === hours && WEEKDAYS.indexOf(previous.last) === WEEKDAYS.indexOf(day) - 1)
+      previous.last = day;
     else runs.push({ hours, first: day, last: day });
   }
   if (runs.length === 0) return "no working hours";

@@ -1,5 +1,11 @@
 import type { WorkingCalendar } from "./calendar.js";
-import { addWorkingMs, explainWorkingSpan, nextWorkingInstant, workingMsBetween, type SpanStep } from "./working-time.js";
+import {
+  addWorkingMs,
+  explainWorkingSpan,
+  nextWorkingInstant,
+  workingMsBetween,
+  type SpanStep,
+} from "./working-time.js";
 
 /**
  * How an SLA clock measures time: working time of a calendar, or round-the-clock (24/7) time,

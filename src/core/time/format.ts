@@ -31,7 +31,10 @@ export function formatLocalWithYear(ms: number, zone: string): string {
 
 /** An instant as ISO 8601 in UTC without milliseconds: `2026-12-29T10:30:00Z`. */
 export function isoInstant(ms: number): string {
-  return DateTime.fromMillis(ms, { zone: "utc" }).toISO({ suppressMilliseconds: true }) ?? new Date(ms).toISOString();
+  return (
+    DateTime.fromMillis(ms, { zone: "utc" }).toISO({ suppressMilliseconds: true }) ??
+    new Date(ms).toISOString()
+  );
 }
 
 /** A duration in minutes as `2h 15m`, `3d 2h` style words for people. */

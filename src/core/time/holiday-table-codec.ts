@@ -14,7 +14,10 @@ export interface BankHolidayTable {
 }
 
 /** One year's holidays (local date to name) in the table's form. */
-export function encodeHolidayYear(params: { readonly days: ReadonlyMap<string, string>; readonly nameIndex: (name: string) => number }): string {
+export function encodeHolidayYear(params: {
+  readonly days: ReadonlyMap<string, string>;
+  readonly nameIndex: (name: string) => number;
+}): string {
   return [...params.days]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([date, name]) => `${date.slice(5, 7)}${date.slice(8, 10)}:${params.nameIndex(name)}`)
@@ -22,7 +25,11 @@ export function encodeHolidayYear(params: { readonly days: ReadonlyMap<string, s
 }
 
 /** A region's holidays in a year from the table, or undefined when the table does not cover them. */
-export function decodeHolidayYear(params: { readonly table: BankHolidayTable; readonly region: string; readonly year: number }): Map<string, string> | undefined {
+export function decodeHolidayYear(params: {
+  readonly table: BankHolidayTable;
+  readonly region: string;
+  readonly year: number;
+}): Map<string, string> | undefined {
   const { table, region, year } = params;
   if (year < table.firstYear || year > table.lastYear || !Number.isInteger(year)) return undefined;
   const encoded = table.years[region]?.[year - table.firstYear];
@@ -31,7 +38,8 @@ export function decodeHolidayYear(params: { readonly table: BankHolidayTable; re
   for (const entry of encoded.split(" ")) {
     if (entry === "") continue;
     const name = table.names[Number(entry.slice(5))];
-    if (name === undefined) throw new Error(`the bank-holiday table names no holiday ${entry.slice(5)} (${region}, ${year})`);
+    if (name === undefined)
+      throw new Error(`the bank-holiday table names no holiday ${entry.slice(5)} (${region}, ${year})`);
     days.set(`${year}-${entry.slice(0, 2)}-${entry.slice(2, 4)}`, name);
   }
   return days;

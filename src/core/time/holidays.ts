@@ -1,5 +1,9 @@
 import { BANK_HOLIDAY_TABLE } from "./bank-holiday-table.js";
-import { bankHolidaysFromLibrary, type BankHolidayRegion, type HolidayLibrary } from "./bank-holidays-from-library.js";
+import {
+  bankHolidaysFromLibrary,
+  type BankHolidayRegion,
+  type HolidayLibrary,
+} from "./bank-holidays-from-library.js";
 import { decodeHolidayYear } from "./holiday-table-codec.js";
 
 /** The bank-holiday calendars Firstline knows. */
@@ -30,7 +34,9 @@ export function bankHolidays(region: HolidayRegion, year: number): ReadonlyMap<s
   const key = `${region}:${year}`;
   const cached = byYear.get(key);
   if (cached) return cached;
-  const days = decodeHolidayYear({ table: BANK_HOLIDAY_TABLE, region, year }) ?? bankHolidaysFromLibrary({ library: holidayLibrary(region, year), region, year });
+  const days =
+    decodeHolidayYear({ table: BANK_HOLIDAY_TABLE, region, year }) ??
+    bankHolidaysFromLibrary({ library: holidayLibrary(region, year), region, year });
   byYear.set(key, days);
   return days;
 }

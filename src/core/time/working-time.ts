@@ -78,7 +78,10 @@ export function explainWorkingSpan(calendar: WorkingCalendar, from: number, to: 
   let day = calendar.dayOf(from);
   for (let scanned = 0; day.startMs < to && scanned < MAX_DAYS_SCANNED; scanned++) {
     if (day.closedBecause !== undefined) {
-      const reason = day.closedBecause === "weekend" ? `${day.weekday === "sat" ? "Saturday" : day.weekday === "sun" ? "Sunday" : "no working hours"}` : `bank holiday: ${day.closedBecause.holiday}`;
+      const reason =
+        day.closedBecause === "weekend"
+          ? `${day.weekday === "sat" ? "Saturday" : day.weekday === "sun" ? "Sunday" : "no working hours"}`
+          : `bank holiday: ${day.closedBecause.holiday}`;
       steps.push({ kind: "skipped", date: day.date, reason });
     }
     for (const [open, close] of day.intervals) {

@@ -11,5 +11,10 @@ export type AgencyCalendarConfig = Pick<FirstlineConfig, "timezone" | "workingHo
 export function agencyCalendar(config: AgencyCalendarConfig): WorkingCalendar {
   const week: Partial<Record<Weekday, readonly LocalInterval[]>> = {};
   for (const day of WEEKDAYS) week[day] = config.workingHours[day];
-  return new WorkingCalendar({ zone: config.timezone, week, region: config.holidays.region, extraClosed: config.holidays.extra });
+  return new WorkingCalendar({
+    zone: config.timezone,
+    week,
+    region: config.holidays.region,
+    extraClosed: config.holidays.extra,
+  });
 }

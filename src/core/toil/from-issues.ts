@@ -48,15 +48,27 @@ export function toilAlertsFromIssues(params: {
   const refused: RefusedToilClaim[] = [];
   for (const alertIssue of params.issues) {
     const onCall = params.onCallAt(alertIssue.openedAt);
-    const eligible = new Set([onCall.primary, ...onCall.secondLine, ...(alertIssue.paged ?? [])].filter((l): l is string => l !== null).map((l) => l.toLowerCase()));
+    const eligible = new Set(
+      [onCall.primary, ...onCall.secondLine, ...(alertIssue.paged ?? [])]
+        .filter((l): l is string => l !== null)
+        .map((l) => l.toLowerCase()),
+    );
     const claims = new Map<string, ToilAlert>();
     const comments = [...alertIssue.comments].sort((a, b) => a.createdAt - b.createdAt);
     for (const comment of comments) {
       const command = parseToilCommand(comment.body);
       if (command === null) continue;
-      const refuse = (reason: string) => refused.push({ issue: alertIssue.issue, author: comment.author, createdAt: comment.createdAt, reason });
+      const refuse = (reason: string) =>
+        refused.push({
+          issue: alertIssue.issue,
+          author: comment.author,
+          createdAt: comment.createdAt,
+          reason,
+        });
       if (!eligible.has(comment.author.toLowerCase())) {
-        refuse(`${comment.author} was not on call when this alert came in and was not paged for it, so it earns them no TOIL`);
+        refuse(
+          `${comment.author} was not on call when this alert came in and was not paged for it, so it earns them no TOIL`,
+        );
         continue;
       }
       if (!command.ok) {

@@ -42,7 +42,19 @@ export function onCallReport(params: {
   const row = (login: string) => {
     const key = login.toLowerCase();
     let found = rows.get(key);
-    if (!found) rows.set(key, (found = { login, weeksPrimary: 0, weeksSecondLine: 0, nightsOnCall: 0, pages: 0, wokenNights: 0, toilDays: 0 }));
+    if (!found)
+      rows.set(
+        key,
+        (found = {
+          login,
+          weeksPrimary: 0,
+          weeksSecondLine: 0,
+          nightsOnCall: 0,
+          pages: 0,
+          wokenNights: 0,
+          toilDays: 0,
+        }),
+      );
     return found;
   };
   const within = (ms: number) => ms >= from && ms < to;
@@ -57,10 +69,15 @@ export function onCallReport(params: {
     if (start >= to) break;
     if (start < from) continue;
     const week = rota.onCall[weekOfDate(day)];
-    const on = withOverrides({ onCall: { primary: week?.primary ?? null, secondLine: week?.secondLine ?? [] }, overrides: rota.overrides ?? [], day });
+    const on = withOverrides({
+      onCall: { primary: week?.primary ?? null, secondLine: week?.secondLine ?? [] },
+      overrides: rota.overrides ?? [],
+      day,
+    });
     if (on.primary) row(on.primary).nightsOnCall += 1;
   }
-  for (const page of params.pages) if (within(page.at)) for (const login of page.logins) row(login).pages += 1;
+  for (const page of params.pages)
+    if (within(page.at)) for (const login of page.logins) row(login).pages += 1;
   const woken = new Map<string, Set<string>>();
   for (const ack of params.acks) {
     if (!within(ack.at) || !inWokenHours({ at: ack.at, zone, woken: params.woken })) continue;
@@ -77,7 +94,11 @@ export function onCallReport(params: {
   return [...rows.values()].sort((a, b) => a.login.localeCompare(b.login));
 }
 
-function inWokenHours(params: { readonly at: number; readonly zone: string; readonly woken: FirstlineConfig["alerts"]["woken"] }): boolean {
+function inWokenHours(params: {
+  readonly at: number;
+  readonly zone: string;
+  readonly woken: FirstlineConfig["alerts"]["woken"];
+}): boolean {
   const time = DateTime.fromMillis(params.at, { zone: params.zone }).toFormat("HH:mm");
   const { from, to } = params.woken;
   return from > to ? time >= from || time < to : time >= from && time < to;
@@ -85,21 +106,41 @@ function inWokenHours(params: { readonly at: number; readonly zone: string; read
 
 /** The report as a table for people. */
 export function onCallTable(rows: readonly OnCallRow[]): string {
-  const header = "| person | weeks primary | weeks second line | nights on call | pages | woken nights | TOIL days |";
-  const lines = [header, "|---|---|---|---|---|---|---|", ...rows.map((r) => `| ${r.login} | ${r.weeksPrimary} | ${r.weeksSecondLine} | ${r.nightsOnCall} | ${r.pages} | ${r.wokenNights} | ${r.toilDays} |`)];
+  const header =
+    "| person | weeks primary | weeks second line | nights on call | pages | woken nights | TOIL days |";
+  const lines = [
+    header,
+    "|---|---|---|---|---|---|---|",
+    ...rows.map(
+      (r) =>
+        `| ${r.login} | ${r.weeksPrimary} | ${r.weeksSecondLine} | ${r.nightsOnCall} | ${r.pages} | ${r.wokenNights} | ${r.toilDays} |`,
+    ),
+  ];
   return `${lines.join("\n")}\n`;
 }
 
 /** The report as JSON. */
-export function onCallJson(params: { readonly rows: readonly OnCallRow[]; readonly from: string; readonly to: string }) {
+export function onCallJson(params: {
+  readonly rows: readonly OnCallRow[];
+  readonly from: string;
+  readonly to: string;
+}) {
   return { from: params.from, to: params.to, people: params.rows };
 }
 
 /** The CSV header of the on-call report. */
-export const ON_CALL_CSV_HEADER = "login,weeks_primary,weeks_second_line,nights_on_call,pages,woken_nights,toil_days";
+export const ON_CALL_CSV_HEADER =
+  "login,weeks_primary,weeks_second_line,nights_on_call,pages,woken_nights,toil_days";
 
 /** The report as CSV (CRLF line ends, as the TOIL ledger). Logins need no quoting. */
 export function onCallCsv(rows: readonly OnCallRow[]): string {
-  const lines = [ON_CALL_CSV_HEADER, ...rows.map((r) => [r.login, r.weeksPrimary, r.weeksSecondLine, r.nightsOnCall, r.pages, r.wokenNights, r.toilDays].join(","))];
+  const lines = [
+    ON_CALL_CSV_HEADER,
+    ...rows.map((r) =>
+      [r.login, r.weeksPrimary, r.weeksSecondLine, r.nightsOnCall, r.pages, r.wokenNights, r.toilDays].join(
+        ",",
+      ),
+    ),
+  ];
   return `${lines.join("\r\n")}\r\n`;
 }

@@ -32,7 +32,18 @@ export function toilCsv(report: ToilReport): string {
   const rows = [TOIL_CSV_HEADER];
   for (const person of report.people) {
     for (const group of person.groups) {
-      rows.push([person.login, isoInstant(group.start), String(group.alerts.length), String(group.base), String(group.extra), String(group.days)].map(csvField).join(","));
+      rows.push(
+        [
+          person.login,
+          isoInstant(group.start),
+          String(group.alerts.length),
+          String(group.base),
+          String(group.extra),
+          String(group.days),
+        ]
+          .map(csvField)
+          .join(","),
+      );
     }
   }
   return `${rows.join("\r\n")}\r\n`;
@@ -41,14 +52,27 @@ export function toilCsv(report: ToilReport): string {
 /** A readable report: each person's total, then each group with its local start time. */
 export function toilTable(params: { readonly report: ToilReport; readonly zone: string }): string {
   const { report, zone } = params;
-  const counted = report.people.reduce((sum, p) => sum + p.groups.reduce((n, g) => n + g.alerts.length, 0), 0);
-  const lines = [`TOIL from ${plural(counted, "out-of-hours alert")}; ${plural(report.inHours.length, "alert")} in working hours not counted.`];
+  const counted = report.people.reduce(
+    (sum, p) => sum + p.groups.reduce((n, g) => n + g.alerts.length, 0),
+    0,
+  );
+  const lines = [
+    `TOIL from ${plural(counted, "out-of-hours alert")}; ${plural(report.inHours.length, "alert")} in working hours not counted.`,
+  ];
   for (const person of report.people) {
-    lines.push("", `${person.login}: ${plural(person.days, "day")} from ${plural(person.groups.length, "group")}`);
+    lines.push(
+      "",
+      `${person.login}: ${plural(person.days, "day")} from ${plural(person.groups.length, "group")}`,
+    );
     for (const group of person.groups) {
       const how = `${group.woke ? "woke" : "awake"}, worked ${formatMinutes(group.workedMinutes)}`;
-      const sum = group.extra > 0 ? `${group.base} + ${group.extra} = ${plural(group.days, "day")}` : plural(group.days, "day");
-      lines.push(`  ${formatLocalWithYear(group.start, zone)}  ${plural(group.alerts.length, "alert")} (${group.alerts.join(", ")}), ${how}: ${sum}`);
+      const sum =
+        group.extra > 0
+          ? `${group.base} + ${group.extra} = ${plural(group.days, "day")}`
+          : plural(group.days, "day");
+      lines.push(
+        `  ${formatLocalWithYear(group.start, zone)}  ${plural(group.alerts.length, "alert")} (${group.alerts.join(", ")}), ${how}: ${sum}`,
+      );
     }
   }
   if (report.people.length === 0) lines.push("", "Nobody has TOIL to claim.");

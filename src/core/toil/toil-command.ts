@@ -7,7 +7,8 @@ export interface ToilClaim {
 }
 
 /** A parsed `/toil` command, or why it could not be read (to answer the person with). */
-export type ToilCommand = { readonly ok: true; readonly value: ToilClaim } | { readonly ok: false; readonly reason: string };
+export type ToilCommand =
+  { readonly ok: true; readonly value: ToilClaim } | { readonly ok: false; readonly reason: string };
 
 /** Nobody works a single alert for more than a day: a bigger number is a typing slip. */
 const MAX_WORKED_MINUTES = 24 * 60;
@@ -31,8 +32,10 @@ export function parseToilCommand(body: string): ToilCommand | null {
   if (!match) return { ok: false, reason: `"${clip(line)}" is not a TOIL claim: ${USAGE}` };
   const woke = (match[1] ?? "").toLowerCase() === "woke";
   const minutes = parseWorkedTime(match[2] ?? "");
-  if (minutes === null) return { ok: false, reason: `"${clip(match[2] ?? "")}" is not a time worked: ${USAGE}` };
-  if (minutes > MAX_WORKED_MINUTES) return { ok: false, reason: `${minutes} minutes is more than a day: ${USAGE}` };
+  if (minutes === null)
+    return { ok: false, reason: `"${clip(match[2] ?? "")}" is not a time worked: ${USAGE}` };
+  if (minutes > MAX_WORKED_MINUTES)
+    return { ok: false, reason: `${minutes} minutes is more than a day: ${USAGE}` };
   return { ok: true, value: { woke, workedMinutes: minutes } };
 }
 

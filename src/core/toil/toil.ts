@@ -53,7 +53,10 @@ export function isWorkingInstant(calendar: WorkingCalendar, ms: number): boolean
  * TOIL in quarter days for one group (DOMAIN section 6): 2 quarters when any alert woke the
  * person, else 1, plus one quarter for every started hour of work beyond the first.
  */
-export function groupQuarters(params: { readonly woke: boolean; readonly workedMinutes: number }): { readonly base: number; readonly extra: number } {
+export function groupQuarters(params: { readonly woke: boolean; readonly workedMinutes: number }): {
+  readonly base: number;
+  readonly extra: number;
+} {
   const base = params.woke ? 2 : 1;
   const extra = params.workedMinutes > 60 ? Math.ceil((params.workedMinutes - 60) / 60) : 0;
   return { base, extra };
@@ -93,7 +96,10 @@ export function groupAlerts(alerts: readonly ToilAlert[]): ToilGroup[] {
  * Computes TOIL per person from an alert log, in any order. Alerts inside working hours of the
  * calendar do not count (a bank holiday is out of hours all day); the rest are grouped per person.
  */
-export function computeToil(params: { readonly alerts: readonly ToilAlert[]; readonly calendar: WorkingCalendar }): ToilReport {
+export function computeToil(params: {
+  readonly alerts: readonly ToilAlert[];
+  readonly calendar: WorkingCalendar;
+}): ToilReport {
   const { alerts, calendar } = params;
   const inHours: ToilAlert[] = [];
   const byLogin = new Map<string, ToilAlert[]>();

@@ -17,7 +17,10 @@ export interface IssueFacts {
 }
 
 /** The slice of configuration triage needs. */
-export type TriageConfig = Pick<FirstlineConfig, "clients" | "priorityRules" | "ticketRepos" | "chargeableKeywords" | "pauseLabels">;
+export type TriageConfig = Pick<
+  FirstlineConfig,
+  "clients" | "priorityRules" | "ticketRepos" | "chargeableKeywords" | "pauseLabels"
+>;
 
 /** How each decision was reached, so people can see why. */
 export type Source = "repository" | "form" | "keywords" | "default";
@@ -45,22 +48,35 @@ export function contains(text: string, phrase: string): boolean {
   return new RegExp(`(^|[^a-z0-9])${escaped}($|[^a-z0-9])`, "i").test(text);
 }
 
-function decideClient(config: TriageConfig, issue: IssueFacts, fields: ReadonlyMap<string, string>, text: string): { client: string; source: Source } {
+function decideClient(
+  config: TriageConfig,
+  issue: IssueFacts,
+  fields: ReadonlyMap<string, string>,
+  text: string,
+): { client: string; source: Source } {
   const name = issue.repo.toLowerCase();
   const byRepo = config.clients.find((c) => c.repos.some((r) => r.toLowerCase() === name));
   if (byRepo) return { client: byRepo.id, source: "repository" };
   const answer = formField(fields, FORM_FIELDS.client)?.toLowerCase();
   if (answer) {
-    const byForm = config.clients.find((c) => c.id === answer || c.name.toLowerCase() === answer || c.keywords.some((k) => contains(answer, k)));
+    const byForm = config.clients.find(
+      (c) =>
+        c.id === answer || c.name.toLowerCase() === answer || c.keywords.some((k) => contains(answer, k)),
+    );
     if (byForm) return { client: byForm.id, source: "form" };
   }
-  const byKeywords = config.clients.filter((c) => c.keywords.some((k) => contains(text, k)) || contains(text, c.name));
+  const byKeywords = config.clients.filter(
+    (c) => c.keywords.some((k) => contains(text, k)) || contains(text, c.name),
+  );
   if (byKeywords.length === 1 && byKeywords[0]) return { client: byKeywords[0].id, source: "keywords" };
   return { client: "unknown", source: "default" };
 }
 
 /** The rules compiled once per configuration (a configuration is parsed once and then only read). */
-const compiledRules = new WeakMap<object, readonly { readonly priority: Priority; readonly rule: PhraseRule }[]>();
+const compiledRules = new WeakMap<
+  object,
+  readonly { readonly priority: Priority; readonly rule: PhraseRule }[]
+>();
 const compiledChargeable = new WeakMap<object, PhraseRule>();
 
 function priorityRules(config: Pick<TriageConfig, "priorityRules">) {
@@ -73,7 +89,10 @@ function priorityRules(config: Pick<TriageConfig, "priorityRules">) {
 }
 
 /** The chargeable phrases found in a ticket's title and body. */
-export function chargeableMatches(config: Pick<TriageConfig, "chargeableKeywords">, ticket: { readonly title: string; readonly body: string | null }): string[] {
+export function chargeableMatches(
+  config: Pick<TriageConfig, "chargeableKeywords">,
+  ticket: { readonly title: string; readonly body: string | null },
+): string[] {
   let rule = compiledChargeable.get(config.chargeableKeywords);
   if (!rule) {
     rule = compileRule({ keywords: config.chargeableKeywords });
@@ -83,7 +102,10 @@ export function chargeableMatches(config: Pick<TriageConfig, "chargeableKeywords
 }
 
 /** The most urgent priority the keyword rules suggest for a ticket's title and body, if any. */
-export function priorityFromRules(config: Pick<TriageConfig, "priorityRules">, ticket: { readonly title: string; readonly body: string | null }): Priority | undefined {
+export function priorityFromRules(
+  config: Pick<TriageConfig, "priorityRules">,
+  ticket: { readonly title: string; readonly body: string | null },
+): Priority | undefined {
   const sentences = ticketSentences(ticket);
   let best: Priority | undefined;
   for (const { priority, rule } of priorityRules(config)) {
@@ -92,19 +114,34 @@ export function priorityFromRules(config: Pick<TriageConfig, "priorityRules">, t
   return best;
 }
 
-function decidePriority(config: TriageConfig, fields: ReadonlyMap<string, string>, issue: IssueFacts): { priority: Priority; source: Source } {
+function decidePriority(
+  config: TriageConfig,
+  fields: ReadonlyMap<string, string>,
+  issue: IssueFacts,
+): { priority: Priority; source: Source } {
   const impact = formField(fields, FORM_FIELDS.impact);
-  const option = impact ? IMPACT_OPTIONS.find((o) => o.answer.toLowerCase() === impact.toLowerCase()) : undefined;
+  const option = impact
+    ? IMPACT_OPTIONS.find((o) => o.answer.toLowerCase() === impact.toLowerCase())
+    : undefined;
   if (option) return { priority: option.priority, source: "form" };
   const ruled = priorityFromRules(config, issue);
   return ruled ? { priority: ruled, source: "keywords" } : { priority: DEFAULT_PRIORITY, source: "default" };
 }
 
-function decideType(fields: ReadonlyMap<string, string>, issue: IssueFacts): { type: TicketType; source: Source } {
+function decideType(
+  fields: ReadonlyMap<string, string>,
+  issue: IssueFacts,
+): { type: TicketType; source: Source } {
   const answer = formField(fields, FORM_FIELDS.type);
-  const option = answer ? TYPE_OPTIONS.find((o) => o.answer.toLowerCase() === answer.toLowerCase()) : undefined;
+  const option = answer
+    ? TYPE_OPTIONS.find((o) => o.answer.toLowerCase() === answer.toLowerCase())
+    : undefined;
   if (option) return { type: option.type, source: "form" };
-  const worded = typeFromWords({ title: issue.title, titleSentences: ticketSentences({ title: issue.title, body: null }), all: ticketSentences(issue) });
+  const worded = typeFromWords({
+    title: issue.title,
+    titleSentences: ticketSentences({ title: issue.title, body: null }),
+    all: ticketSentences(issue),
+  });
   return worded ? { type: worded, source: "keywords" } : { type: "question", source: "default" };
 }
 
@@ -113,7 +150,10 @@ function decideType(fields: ReadonlyMap<string, string>, issue: IssueFacts): { t
  * else unknown), priority (the form's impact, then keyword rules, else P3: every ticket is Normal
  * on receipt), type, what a bug report is missing, and whether the work looks chargeable.
  */
-export function classifyTicket(params: { readonly config: TriageConfig; readonly issue: IssueFacts }): TriageDecision {
+export function classifyTicket(params: {
+  readonly config: TriageConfig;
+  readonly issue: IssueFacts;
+}): TriageDecision {
   const { config, issue } = params;
   const ticket = !issue.isPullRequest && isTicketRepository(config, issue.repo);
   const fields = readIssueForm(issue.body);
@@ -125,7 +165,10 @@ export function classifyTicket(params: { readonly config: TriageConfig; readonly
   const chargeable = chargeableMatches(config, issue);
   const labels = [LABELS.client(client.client), LABELS.priority(priority.priority), LABELS.type(type.type)];
   // Details are asked for, but an urgent ticket's clock never waits for them.
-  const infoLabels = needsInfo.length > 0 ? [LABELS.needsInfo, ...(priority.priority === "P1" ? [] : [waitingLabel(config)])] : [];
+  const infoLabels =
+    needsInfo.length > 0
+      ? [LABELS.needsInfo, ...(priority.priority === "P1" ? [] : [waitingLabel(config)])]
+      : [];
   labels.push(...infoLabels);
   return {
     ticket,

@@ -18,7 +18,10 @@ export const FORM_FIELDS = {
 /** Impact answers and the priority each means (the SLA's definitions, in the client's words). */
 export const IMPACT_OPTIONS: readonly { readonly answer: string; readonly priority: Priority }[] = [
   { answer: "The live site is down or unusable, or we think it has been hacked", priority: "P1" },
-  { answer: "The live site works, but badly: very slow or giving wrong results for many people", priority: "P2" },
+  {
+    answer: "The live site works, but badly: very slow or giving wrong results for many people",
+    priority: "P2",
+  },
   { answer: "Something is not working as it should, or we need a change", priority: "P3" },
   { answer: "No rush: a background request or a question", priority: "P4" },
 ];

@@ -8,7 +8,10 @@ const NO_RESPONSE = /^_?no response_?$/i;
 export function readIssueForm(body: string | null | undefined): ReadonlyMap<string, string> {
   const fields = new Map<string, string>();
   if (!body) return fields;
-  const sections = body.replace(/\r\n/g, "\n").split(/^### +/m).slice(1);
+  const sections = body
+    .replace(/\r\n/g, "\n")
+    .split(/^### +/m)
+    .slice(1);
   for (const section of sections) {
     const newline = section.indexOf("\n");
     const label = (newline === -1 ? section : section.slice(0, newline)).trim().toLowerCase();
@@ -19,7 +22,10 @@ export function readIssueForm(body: string | null | undefined): ReadonlyMap<stri
 }
 
 /** The first answer among several possible field labels. */
-export function formField(fields: ReadonlyMap<string, string>, ...labels: readonly string[]): string | undefined {
+export function formField(
+  fields: ReadonlyMap<string, string>,
+  ...labels: readonly string[]
+): string | undefined {
   for (const label of labels) {
     const value = fields.get(label.toLowerCase());
     if (value !== undefined) return value;

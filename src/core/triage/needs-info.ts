@@ -42,14 +42,22 @@ const ACTUAL = /\b(actual(ly)?|instead|but it|but the|however|shows|gives|return
  * What a bug report still lacks: steps to reproduce, the page or URL, and expected against actual
  * behaviour. Form answers count, and so does free text in the body and the reporter's replies.
  */
-export function missingInfo(params: { readonly fields: ReadonlyMap<string, string>; readonly text: string }): MissingInfo[] {
+export function missingInfo(params: {
+  readonly fields: ReadonlyMap<string, string>;
+  readonly text: string;
+}): MissingInfo[] {
   const { fields } = params;
   // An issue form's own headings ("### Steps to reproduce") and empty answers say nothing.
-  const text = params.text.slice(0, MAX_TEXT).replace(/^#{1,6} .*$/gm, "").replace(/^_?no response_?$/gim, "");
+  const text = params.text
+    .slice(0, MAX_TEXT)
+    .replace(/^#{1,6} .*$/gm, "")
+    .replace(/^_?no response_?$/gim, "");
   const missing: MissingInfo[] = [];
   if (!formField(fields, FORM_FIELDS.steps) && !hasSteps(text)) missing.push("steps to reproduce");
-  if (!formField(fields, FORM_FIELDS.page) && !URL_OR_PATH.test(text)) missing.push("the page or URL affected");
+  if (!formField(fields, FORM_FIELDS.page) && !URL_OR_PATH.test(text))
+    missing.push("the page or URL affected");
   const formHasBoth = formField(fields, FORM_FIELDS.expected) && formField(fields, FORM_FIELDS.actual);
-  if (!formHasBoth && !(EXPECTED.test(text) && ACTUAL.test(text))) missing.push("expected and actual behaviour");
+  if (!formHasBoth && !(EXPECTED.test(text) && ACTUAL.test(text)))
+    missing.push("expected and actual behaviour");
   return missing;
 }

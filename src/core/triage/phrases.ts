@@ -32,13 +32,20 @@ function partSteps(part: string): Step[] | string {
   const alternatives = part.split("|").map(wordsOf);
   if (alternatives.some((words) => words.length === 0)) return `"${part}" has an empty alternative`;
   const length = alternatives[0]?.length ?? 0;
-  if (alternatives.some((words) => words.length !== length)) return `the alternatives of "${part}" must each be one word ("can't" counts as "can not")`;
-  return Array.from({ length }, (_, index) => ({ kind: "word" as const, alternatives: alternatives.map((words) => words[index] ?? toWord("")) }));
+  if (alternatives.some((words) => words.length !== length))
+    return `the alternatives of "${part}" must each be one word ("can't" counts as "can not")`;
+  return Array.from({ length }, (_, index) => ({
+    kind: "word" as const,
+    alternatives: alternatives.map((words) => words[index] ?? toWord("")),
+  }));
 }
 
 /** Why a phrase cannot be used, or null when it can. */
 export function phraseProblem(source: string): string | null {
-  const parts = source.trim().split(/\s+/).filter((part) => part.length > 0);
+  const parts = source
+    .trim()
+    .split(/\s+/)
+    .filter((part) => part.length > 0);
   if (parts.every((part) => part === "...")) return "has no words";
   if (parts[0] === "..." || parts[parts.length - 1] === "...") return '"..." must stand between two words';
   for (const part of parts) {
@@ -113,7 +120,11 @@ export function findPhrase(phrase: Phrase, sentence: Sentence): Span | null {
       for (let i = 0; i < sentence.length; i += 1) {
         const word = sentence[i];
         const start = starts[i] ?? -1;
-        if (start >= 0 && word && step.alternatives.some((alternative) => sameWordRemembered(word, alternative, phrase.slips))) {
+        if (
+          start >= 0 &&
+          word &&
+          step.alternatives.some((alternative) => sameWordRemembered(word, alternative, phrase.slips))
+        ) {
           next[i + 1] = start;
           any = true;
         }
@@ -154,8 +165,14 @@ export interface PhraseRule {
  * phrases: two real words are often a slip apart ("working" and "wording"), and a ticket wrongly
  * raised costs less than an outage missed.
  */
-export function compileRule(params: { readonly keywords: readonly string[]; readonly unless?: readonly string[] }): PhraseRule {
-  return { phrases: params.keywords.map((source) => compilePhrase(source)), unless: (params.unless ?? []).map((source) => compilePhrase(source, { slips: false })) };
+export function compileRule(params: {
+  readonly keywords: readonly string[];
+  readonly unless?: readonly string[];
+}): PhraseRule {
+  return {
+    phrases: params.keywords.map((source) => compilePhrase(source)),
+    unless: (params.unless ?? []).map((source) => compilePhrase(source, { slips: false })),
+  };
 }
 
 /**
@@ -173,7 +190,16 @@ export function ruleMatches(rule: PhraseRule, sentences: readonly Sentence[]): s
       const span = findPhrase(phrase, sentence);
       if (!span || taken.some((other) => span.start < other.end && other.start < span.end)) return [];
       taken.push(span);
-      return [{ phrase, text: sentence.slice(span.start, span.end).map((word) => word.written).filter((written) => written !== "").join(" ") }];
+      return [
+        {
+          phrase,
+          text: sentence
+            .slice(span.start, span.end)
+            .map((word) => word.written)
+            .filter((written) => written !== "")
+            .join(" "),
+        },
+      ];
     });
     if (hits.length === 0 || rule.unless.some((phrase) => phraseInSentence(phrase, sentence))) continue;
     for (const hit of hits) found.set(hit.phrase, hit.text);
@@ -188,6 +214,9 @@ export function ruleMatches(rule: PhraseRule, sentences: readonly Sentence[]): s
 export const TRIAGE_BODY_CHARS = 12_000;
 
 /** The text of a ticket as sentences: the title is a sentence of its own; the body's first part. */
-export function ticketSentences(params: { readonly title: string; readonly body: string | null }): Sentence[] {
+export function ticketSentences(params: {
+  readonly title: string;
+  readonly body: string | null;
+}): Sentence[] {
   return [...sentencesOf(params.title), ...sentencesOf((params.body ?? "").slice(0, TRIAGE_BODY_CHARS))];
 }

@@ -5,11 +5,24 @@ import { DEFAULT_MENTION_ONLY } from "../config/triage-defaults.js";
 
 /** A title that asks something ("How do I add a user", "Can staff edit the menu?"). */
 const QUESTION_TITLE = compileRule({
-  keywords: ["how do|can|does|should|would i|we|you", "is it possible", "can we", "question", "where can|do|is", "what is|does|font", "who gets|can|is", "do you have"],
+  keywords: [
+    "how do|can|does|should|would i|we|you",
+    "is it possible",
+    "can we",
+    "question",
+    "where can|do|is",
+    "what is|does|font",
+    "who gets|can|is",
+    "do you have",
+  ],
 });
 
 /** A title that names a change ("Update board members", "Replace logo"). */
-const CHANGE_TITLE = compileRule({ keywords: ["update|replace|change|add|remove|redirect|redesign|move|swap|resize|edit|modify|customise|integrate"] });
+const CHANGE_TITLE = compileRule({
+  keywords: [
+    "update|replace|change|add|remove|redirect|redesign|move|swap|resize|edit|modify|customise|integrate",
+  ],
+});
 
 /** Words that report a fault. */
 const FAULT = compileRule({
@@ -76,7 +89,11 @@ function expectedButGot(sentences: readonly Sentence[]): boolean {
 }
 
 /** The type the words of a ticket suggest, if any: a question in the title, then fault words, then change words. */
-export function typeFromWords(params: { readonly title: string; readonly titleSentences: readonly Sentence[]; readonly all: readonly Sentence[] }): TicketType | undefined {
+export function typeFromWords(params: {
+  readonly title: string;
+  readonly titleSentences: readonly Sentence[];
+  readonly all: readonly Sentence[];
+}): TicketType | undefined {
   if (hits(QUESTION_TITLE, params.titleSentences) || params.title.trim().endsWith("?")) return "question";
   if (hits(CHANGE_TITLE, params.titleSentences)) return "change";
   if (hits(FAULT, params.all) || expectedButGot(params.all)) return "bug";

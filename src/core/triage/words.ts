@@ -22,25 +22,27 @@ export interface Word {
 export type Sentence = readonly Word[];
 
 // A Map, not an object: ticket words such as "constructor" must never reach Object.prototype.
-const CONTRACTIONS: ReadonlyMap<string, readonly string[]> = new Map(Object.entries({
-  cant: ["can", "not"],
-  cannot: ["can", "not"],
-  couldnt: ["could", "not"],
-  wont: ["will", "not"],
-  isnt: ["is", "not"],
-  arent: ["are", "not"],
-  wasnt: ["was", "not"],
-  werent: ["were", "not"],
-  doesnt: ["does", "not"],
-  dont: ["do", "not"],
-  didnt: ["did", "not"],
-  havent: ["have", "not"],
-  hasnt: ["has", "not"],
-  aint: ["is", "not"],
-  unable: ["can", "not"],
-  wouldnt: ["would", "not"],
-  shouldnt: ["should", "not"],
-}));
+const CONTRACTIONS: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries({
+    cant: ["can", "not"],
+    cannot: ["can", "not"],
+    couldnt: ["could", "not"],
+    wont: ["will", "not"],
+    isnt: ["is", "not"],
+    arent: ["are", "not"],
+    wasnt: ["was", "not"],
+    werent: ["were", "not"],
+    doesnt: ["does", "not"],
+    dont: ["do", "not"],
+    didnt: ["did", "not"],
+    havent: ["have", "not"],
+    hasnt: ["has", "not"],
+    aint: ["is", "not"],
+    unable: ["can", "not"],
+    wouldnt: ["would", "not"],
+    shouldnt: ["should", "not"],
+  }),
+);
 
 /** "customise", "organisation", "colour" → the American spelling, so both read the same. */
 function americanSpelling(word: string): string {
@@ -120,5 +122,10 @@ const MIN_SLIP_LENGTH = 5;
  */
 export function sameWord(text: Word, rule: Word, slips = true): boolean {
   if (text.word === rule.word || text.stem === rule.stem) return true;
-  return slips && text.word.length >= MIN_SLIP_LENGTH && rule.word.length >= MIN_SLIP_LENGTH && withinOneSlip(text.word, rule.word);
+  return (
+    slips &&
+    text.word.length >= MIN_SLIP_LENGTH &&
+    rule.word.length >= MIN_SLIP_LENGTH &&
+    withinOneSlip(text.word, rule.word)
+  );
 }

@@ -2,7 +2,13 @@ import { githubTime } from "../clock.js";
 import { nodeId } from "../state/ids.js";
 import { canSeeRepo } from "../routes/context.js";
 import { argNumber, argObject, argString, connection, GitHubGraphQLError, type Args } from "./connection.js";
-import { projectsOf, type ProjectFieldRecord, type ProjectItemRecord, type ProjectRecord, type ProjectValueRecord } from "./projects-state.js";
+import {
+  projectsOf,
+  type ProjectFieldRecord,
+  type ProjectItemRecord,
+  type ProjectRecord,
+  type ProjectValueRecord,
+} from "./projects-state.js";
 import { actorView, issueView, type GraphQLContext, type View } from "./views.js";
 
 const DATE = /^\d{4}-\d\d-\d\d$/;
@@ -16,13 +22,20 @@ function canSeeProjects(ctx: GraphQLContext, owner: string): boolean {
   const { state } = ctx.shapes;
   if (ctx.actor.kind === "app") return false;
   if (ctx.actor.kind === "installation") {
-    return state.installations.get(ctx.actor.installationId)?.accountLogin.toLowerCase() === owner.toLowerCase();
+    return (
+      state.installations.get(ctx.actor.installationId)?.accountLogin.toLowerCase() === owner.toLowerCase()
+    );
   }
   return state.orgs.get(owner.toLowerCase())?.members.has(ctx.actor.login.toLowerCase()) ?? false;
 }
 
 function fieldView(ctx: GraphQLContext, project: ProjectRecord, field: ProjectFieldRecord): View {
-  const typename = field.dataType === "SINGLE_SELECT" ? "ProjectV2SingleSelectField" : field.dataType === "ITERATION" ? "ProjectV2IterationField" : "ProjectV2Field";
+  const typename =
+    field.dataType === "SINGLE_SELECT"
+      ? "ProjectV2SingleSelectField"
+      : field.dataType === "ITERATION"
+        ? "ProjectV2IterationField"
+        : "ProjectV2Field";
   return {
     __typename: typename,
     id: nodeId(typename, field.id),
@@ -42,7 +55,13 @@ function fieldView(ctx: GraphQLContext, project: ProjectRecord, field: ProjectFi
   };
 }
 
-function valueView(ctx: GraphQLContext, project: ProjectRecord, item: ProjectItemRecord, field: ProjectFieldRecord, value: ProjectValueRecord): View {
+function valueView(
+  ctx: GraphQLContext,
+  project: ProjectRecord,
+  item: ProjectItemRecord,
+  field: ProjectFieldRecord,
+  value: ProjectValueRecord,
+): View {
   const common = {
     databaseId: null,
     createdAt: githubTime(item.updatedAt),
@@ -51,8 +70,20 @@ function valueView(ctx: GraphQLContext, project: ProjectRecord, item: ProjectIte
     field: fieldView(ctx, project, field),
     item: () => itemView(ctx, project, item),
   };
-  if ("text" in value) return { ...common, __typename: "ProjectV2ItemFieldTextValue", id: nodeId("ProjectV2ItemFieldTextValue", `${item.id}:${field.id}`), text: value.text };
-  if ("date" in value) return { ...common, __typename: "ProjectV2ItemFieldDateValue", id: nodeId("ProjectV2ItemFieldDateValue", `${item.id}:${field.id}`), date: value.date };
+  if ("text" in value)
+    return {
+      ...common,
+      __typename: "ProjectV2ItemFieldTextValue",
+      id: nodeId("ProjectV2ItemFieldTextValue", `${item.id}:${field.id}`),
+      text: value.text,
+    };
+  if ("date" in value)
+    return {
+      ...common,
+      __typename: "ProjectV2ItemFieldDateValue",
+      id: nodeId("ProjectV2ItemFieldDateValue", `${item.id}:${field.id}`),
+      date: value.date,
+    };
   const option = field.options.find((o) => o.id === value.optionId);
   return {
     ...common,
@@ -69,7 +100,15 @@ function itemView(ctx: GraphQLContext, project: ProjectRecord, item: ProjectItem
   const { state } = ctx.shapes;
   const issue = item.issueId === null ? undefined : state.issues.get(item.issueId);
   const draft = item.draft
-    ? { __typename: "DraftIssue", id: nodeId("DraftIssue", item.id), title: item.draft.title, body: item.draft.body, createdAt: githubTime(item.createdAt), updatedAt: githubTime(item.updatedAt), creator: null }
+    ? {
+        __typename: "DraftIssue",
+        id: nodeId("DraftIssue", item.id),
+        title: item.draft.title,
+        body: item.draft.body,
+        createdAt: githubTime(item.createdAt),
+        updatedAt: githubTime(item.updatedAt),
+        creator: null,
+      }
     : null;
   const values = () =>
     [...item.values].flatMap(([fieldId, value]) => {
@@ -86,7 +125,9 @@ function itemView(ctx: GraphQLContext, project: ProjectRecord, item: ProjectItem
     updatedAt: githubTime(item.updatedAt),
     creator: null,
     project: () => projectView(ctx, project),
-    content: () => draft ?? (issue && canSeeRepo(state, ctx.actor, state.repoById(issue.repoId)) ? issueView(ctx, issue) : null),
+    content: () =>
+      draft ??
+      (issue && canSeeRepo(state, ctx.actor, state.repoById(issue.repoId)) ? issueView(ctx, issue) : null),
     fieldValues: (args: Args) => connection(values(), args, "fieldValues", (v) => v),
     fieldValueByName: (args: Args) => {
       const field = project.fields.find((f) => f.name === argString(args, "name"));
@@ -116,7 +157,13 @@ function projectView(ctx: GraphQLContext, project: ProjectRecord): View {
     },
     fields: (args: Args) => connection(project.fields, args, "fields", (f) => fieldView(ctx, project, f)),
     // As on GitHub, archived items are not listed.
-    items: (args: Args) => connection(project.items.filter((i) => !i.archived), args, "items", (i) => itemView(ctx, project, i)),
+    items: (args: Args) =>
+      connection(
+        project.items.filter((i) => !i.archived),
+        args,
+        "items",
+        (i) => itemView(ctx, project, i),
+      ),
   };
 }
 
@@ -125,20 +172,32 @@ export function organizationField(ctx: GraphQLContext): (args: Args) => View {
   return (args) => {
     const login = argString(args, "login") ?? "";
     const account = ctx.shapes.state.account(login);
-    if (account?.type !== "Organization") throw new GitHubGraphQLError(`Could not resolve to an Organization with the login of '${login}'.`, "NOT_FOUND");
+    if (account?.type !== "Organization")
+      throw new GitHubGraphQLError(
+        `Could not resolve to an Organization with the login of '${login}'.`,
+        "NOT_FOUND",
+      );
     return {
       ...actorView(ctx, account.login),
       projectV2: (inner: Args) => {
         const number = argNumber(inner, "number") ?? 0;
         const project = projectsOf(ctx.shapes.state).find(account.login, number);
-        if (!project || !canSeeProjects(ctx, account.login)) throw new GitHubGraphQLError(`Could not resolve to a ProjectV2 with the number ${number}.`, "NOT_FOUND");
+        if (!project || !canSeeProjects(ctx, account.login))
+          throw new GitHubGraphQLError(
+            `Could not resolve to a ProjectV2 with the number ${number}.`,
+            "NOT_FOUND",
+          );
         return projectView(ctx, project);
       },
     };
   };
 }
 
-function fromNodeId<T extends { readonly id: number }>(list: readonly T[], type: string, id: string | undefined): T | undefined {
+function fromNodeId<T extends { readonly id: number }>(
+  list: readonly T[],
+  type: string,
+  id: string | undefined,
+): T | undefined {
   return list.find((r) => nodeId(type, r.id) === id);
 }
 
@@ -146,29 +205,50 @@ function fromNodeId<T extends { readonly id: number }>(list: readonly T[], type:
 function projectOfInput(ctx: GraphQLContext, input: Args): ProjectRecord {
   const id = argString(input, "projectId");
   const project = fromNodeId(projectsOf(ctx.shapes.state).projects, "ProjectV2", id);
-  if (!project || !canSeeProjects(ctx, project.owner)) throw new GitHubGraphQLError(`Could not resolve to a node with the global id of '${id ?? ""}'`, "NOT_FOUND");
+  if (!project || !canSeeProjects(ctx, project.owner))
+    throw new GitHubGraphQLError(
+      `Could not resolve to a node with the global id of '${id ?? ""}'`,
+      "NOT_FOUND",
+    );
   return project;
 }
 
-function itemOfInput(project: ProjectRecord, input: Args, options: { readonly archivedOk: boolean }): ProjectItemRecord {
+function itemOfInput(
+  project: ProjectRecord,
+  input: Args,
+  options: { readonly archivedOk: boolean },
+): ProjectItemRecord {
   const id = argString(input, "itemId");
   const item = fromNodeId(project.items, "ProjectV2Item", id);
-  if (!item) throw new GitHubGraphQLError(`Could not resolve to a node with the global id of '${id ?? ""}'`, "NOT_FOUND");
-  if (item.archived && !options.archivedOk) throw new GitHubGraphQLError("The item is archived and cannot be updated", "UNPROCESSABLE");
+  if (!item)
+    throw new GitHubGraphQLError(
+      `Could not resolve to a node with the global id of '${id ?? ""}'`,
+      "NOT_FOUND",
+    );
+  if (item.archived && !options.archivedOk)
+    throw new GitHubGraphQLError("The item is archived and cannot be updated", "UNPROCESSABLE");
   return item;
 }
 
 function fieldOfInput(project: ProjectRecord, input: Args): ProjectFieldRecord {
   const id = argString(input, "fieldId");
-  const field = project.fields.find((f) => nodeId(f.dataType === "SINGLE_SELECT" ? "ProjectV2SingleSelectField" : "ProjectV2Field", f.id) === id);
-  if (!field) throw new GitHubGraphQLError(`Could not resolve to a node with the global id of '${id ?? ""}'`, "NOT_FOUND");
+  const field = project.fields.find(
+    (f) =>
+      nodeId(f.dataType === "SINGLE_SELECT" ? "ProjectV2SingleSelectField" : "ProjectV2Field", f.id) === id,
+  );
+  if (!field)
+    throw new GitHubGraphQLError(
+      `Could not resolve to a node with the global id of '${id ?? ""}'`,
+      "NOT_FOUND",
+    );
   return field;
 }
 
 /** The one value a field takes, or GitHub's refusal. */
 function valueFor(field: ProjectFieldRecord, value: Args): ProjectValueRecord {
   const given = Object.entries(value).filter(([, v]) => v !== null && v !== undefined);
-  if (given.length !== 1) throw new GitHubGraphQLError("Exactly one value type must be given for a field value", "UNPROCESSABLE");
+  if (given.length !== 1)
+    throw new GitHubGraphQLError("Exactly one value type must be given for a field value", "UNPROCESSABLE");
   const text = argString(value, "text");
   const date = argString(value, "date");
   const optionId = argString(value, "singleSelectOptionId");
@@ -178,10 +258,17 @@ function valueFor(field: ProjectFieldRecord, value: Args): ProjectValueRecord {
     return { date };
   }
   if (field.dataType === "SINGLE_SELECT" && optionId !== undefined) {
-    if (!field.options.some((o) => o.id === optionId)) throw new GitHubGraphQLError("The single select option Id does not belong to the field", "UNPROCESSABLE");
+    if (!field.options.some((o) => o.id === optionId))
+      throw new GitHubGraphQLError(
+        "The single select option Id does not belong to the field",
+        "UNPROCESSABLE",
+      );
     return { optionId };
   }
-  throw new GitHubGraphQLError(`The field of type ${field.dataType.toLowerCase()} cannot take this value`, "UNPROCESSABLE");
+  throw new GitHubGraphQLError(
+    `The field of type ${field.dataType.toLowerCase()} cannot take this value`,
+    "UNPROCESSABLE",
+  );
 }
 
 /** The Projects mutations: each refuses what GitHub refuses, and is counted. */
@@ -204,28 +291,61 @@ export function projectMutations(ctx: GraphQLContext): View {
     addProjectV2ItemById: counted("addProjectV2ItemById", (input) => {
       const project = projectOfInput(ctx, input);
       const contentId = argString(input, "contentId");
-      const issue = [...state.issues.values()].find((i) => nodeId(i.pull ? "PullRequest" : "Issue", i.id) === contentId);
+      const issue = [...state.issues.values()].find(
+        (i) => nodeId(i.pull ? "PullRequest" : "Issue", i.id) === contentId,
+      );
       const repo = issue ? state.repoById(issue.repoId) : undefined;
-      if (!issue || !repo || !canSeeRepo(state, ctx.actor, repo)) throw new GitHubGraphQLError(`Could not resolve to a node with the global id of '${contentId ?? ""}'`, "NOT_FOUND");
+      if (!issue || !repo || !canSeeRepo(state, ctx.actor, repo))
+        throw new GitHubGraphQLError(
+          `Could not resolve to a node with the global id of '${contentId ?? ""}'`,
+          "NOT_FOUND",
+        );
       if (repo.owner.toLowerCase() !== project.owner.toLowerCase()) {
-        throw new GitHubGraphQLError(`Unable to add the item. The Issue or Pull Request must belong to a repository owned by ${project.owner}`, "VALIDATION");
+        throw new GitHubGraphQLError(
+          `Unable to add the item. The Issue or Pull Request must belong to a repository owned by ${project.owner}`,
+          "VALIDATION",
+        );
       }
       // Adding content already in the project answers its item (archived or not), as GitHub does.
       let item = project.items.find((i) => i.issueId === issue.id);
       if (!item) {
         const now = nowOf(ctx, project);
-        project.items.push((item = { id: projects.nextId(), issueId: issue.id, draft: null, archived: false, values: new Map(), createdAt: now, updatedAt: now }));
+        project.items.push(
+          (item = {
+            id: projects.nextId(),
+            issueId: issue.id,
+            draft: null,
+            archived: false,
+            values: new Map(),
+            createdAt: now,
+            updatedAt: now,
+          }),
+        );
       }
-      return { clientMutationId: argString(input, "clientMutationId") ?? null, item: itemView(ctx, project, item) };
+      return {
+        clientMutationId: argString(input, "clientMutationId") ?? null,
+        item: itemView(ctx, project, item),
+      };
     }),
     addProjectV2DraftIssue: counted("addProjectV2DraftIssue", (input) => {
       const project = projectOfInput(ctx, input);
       const title = argString(input, "title") ?? "";
       if (title.trim() === "") throw new GitHubGraphQLError("Title can't be blank", "UNPROCESSABLE");
       const now = nowOf(ctx, project);
-      const item: ProjectItemRecord = { id: projects.nextId(), issueId: null, draft: { title, body: argString(input, "body") ?? "" }, archived: false, values: new Map(), createdAt: now, updatedAt: now };
+      const item: ProjectItemRecord = {
+        id: projects.nextId(),
+        issueId: null,
+        draft: { title, body: argString(input, "body") ?? "" },
+        archived: false,
+        values: new Map(),
+        createdAt: now,
+        updatedAt: now,
+      };
       project.items.push(item);
-      return { clientMutationId: argString(input, "clientMutationId") ?? null, projectItem: itemView(ctx, project, item) };
+      return {
+        clientMutationId: argString(input, "clientMutationId") ?? null,
+        projectItem: itemView(ctx, project, item),
+      };
     }),
     updateProjectV2ItemFieldValue: counted("updateProjectV2ItemFieldValue", (input) => {
       const project = projectOfInput(ctx, input);
@@ -233,45 +353,70 @@ export function projectMutations(ctx: GraphQLContext): View {
       const field = fieldOfInput(project, input);
       item.values.set(field.id, valueFor(field, argObject(input, "value") ?? {}));
       item.updatedAt = nowOf(ctx, project);
-      return { clientMutationId: argString(input, "clientMutationId") ?? null, projectV2Item: itemView(ctx, project, item) };
+      return {
+        clientMutationId: argString(input, "clientMutationId") ?? null,
+        projectV2Item: itemView(ctx, project, item),
+      };
     }),
     clearProjectV2ItemFieldValue: counted("clearProjectV2ItemFieldValue", (input) => {
       const project = projectOfInput(ctx, input);
       const item = itemOfInput(project, input, { archivedOk: false });
       item.values.delete(fieldOfInput(project, input).id);
       item.updatedAt = nowOf(ctx, project);
-      return { clientMutationId: argString(input, "clientMutationId") ?? null, projectV2Item: itemView(ctx, project, item) };
+      return {
+        clientMutationId: argString(input, "clientMutationId") ?? null,
+        projectV2Item: itemView(ctx, project, item),
+      };
     }),
     archiveProjectV2Item: counted("archiveProjectV2Item", (input) => {
       const project = projectOfInput(ctx, input);
       const item = itemOfInput(project, input, { archivedOk: true });
       item.archived = true;
-      return { clientMutationId: argString(input, "clientMutationId") ?? null, item: itemView(ctx, project, item) };
+      return {
+        clientMutationId: argString(input, "clientMutationId") ?? null,
+        item: itemView(ctx, project, item),
+      };
     }),
     unarchiveProjectV2Item: counted("unarchiveProjectV2Item", (input) => {
       const project = projectOfInput(ctx, input);
       const item = itemOfInput(project, input, { archivedOk: true });
       item.archived = false;
-      return { clientMutationId: argString(input, "clientMutationId") ?? null, item: itemView(ctx, project, item) };
+      return {
+        clientMutationId: argString(input, "clientMutationId") ?? null,
+        item: itemView(ctx, project, item),
+      };
     }),
     createProjectV2Field: counted("createProjectV2Field", (input) => {
       const project = projectOfInput(ctx, input);
       const name = argString(input, "name") ?? "";
       const dataType = argString(input, "dataType") ?? "";
-      if (project.fields.some((f) => f.name.toLowerCase() === name.toLowerCase())) throw new GitHubGraphQLError("Name has already been taken", "UNPROCESSABLE");
+      if (project.fields.some((f) => f.name.toLowerCase() === name.toLowerCase()))
+        throw new GitHubGraphQLError("Name has already been taken", "UNPROCESSABLE");
       const given = input["singleSelectOptions"];
       const options = Array.isArray(given) ? (given as Args[]) : [];
-      if (dataType === "SINGLE_SELECT" && options.length === 0) throw new GitHubGraphQLError("At least one option is required for a single select field", "UNPROCESSABLE");
+      if (dataType === "SINGLE_SELECT" && options.length === 0)
+        throw new GitHubGraphQLError(
+          "At least one option is required for a single select field",
+          "UNPROCESSABLE",
+        );
       const id = projects.nextId();
       const field: ProjectFieldRecord = {
         id,
         name,
         dataType,
-        options: options.map((o, i) => ({ id: `${id.toString(16)}${i.toString(16).padStart(2, "0")}`, name: argString(o, "name") ?? "", color: argString(o, "color") ?? "GRAY", description: argString(o, "description") ?? "" })),
+        options: options.map((o, i) => ({
+          id: `${id.toString(16)}${i.toString(16).padStart(2, "0")}`,
+          name: argString(o, "name") ?? "",
+          color: argString(o, "color") ?? "GRAY",
+          description: argString(o, "description") ?? "",
+        })),
         createdAt: nowOf(ctx, project),
       };
       project.fields.push(field);
-      return { clientMutationId: argString(input, "clientMutationId") ?? null, projectV2Field: fieldView(ctx, project, field) };
+      return {
+        clientMutationId: argString(input, "clientMutationId") ?? null,
+        projectV2Field: fieldView(ctx, project, field),
+      };
     }),
   };
 }

@@ -5,12 +5,18 @@ export interface ProjectFieldRecord {
   readonly id: number;
   readonly name: string;
   readonly dataType: string;
-  readonly options: readonly { readonly id: string; readonly name: string; readonly color: string; readonly description: string }[];
+  readonly options: readonly {
+    readonly id: string;
+    readonly name: string;
+    readonly color: string;
+    readonly description: string;
+  }[];
   readonly createdAt: Date;
 }
 
 /** A field's value on an item: one of text, date (`YYYY-MM-DD`) or option id. */
-export type ProjectValueRecord = { readonly text: string } | { readonly date: string } | { readonly optionId: string };
+export type ProjectValueRecord =
+  { readonly text: string } | { readonly date: string } | { readonly optionId: string };
 
 export interface ProjectItemRecord {
   readonly id: number;
@@ -62,11 +68,22 @@ export function projectsOf(state: EmulatorState): ProjectsState {
  * Creates an organisation's project as GitHub does from its web page: numbered after the
  * organisation's last one, with the built-in Title and Status fields.
  */
-export function createProject(state: EmulatorState, params: { readonly owner: string; readonly title: string; readonly now: Date }): ProjectRecord {
+export function createProject(
+  state: EmulatorState,
+  params: { readonly owner: string; readonly title: string; readonly now: Date },
+): ProjectRecord {
   const account = state.account(params.owner);
-  if (account?.type !== "Organization") throw new Error(`createProject: ${params.owner} is not an organisation`);
+  if (account?.type !== "Organization")
+    throw new Error(`createProject: ${params.owner} is not an organisation`);
   const projects = projectsOf(state);
-  const number = 1 + Math.max(0, ...projects.projects.filter((p) => p.owner.toLowerCase() === params.owner.toLowerCase()).map((p) => p.number));
+  const number =
+    1 +
+    Math.max(
+      0,
+      ...projects.projects
+        .filter((p) => p.owner.toLowerCase() === params.owner.toLowerCase())
+        .map((p) => p.number),
+    );
   const project: ProjectRecord = {
     id: state.nextId(),
     owner: account.login,
@@ -78,7 +95,12 @@ export function createProject(state: EmulatorState, params: { readonly owner: st
         id: state.nextId(),
         name: "Status",
         dataType: "SINGLE_SELECT",
-        options: ["Todo", "In Progress", "Done"].map((name, i) => ({ id: `status${i}`, name, color: "GRAY", description: "" })),
+        options: ["Todo", "In Progress", "Done"].map((name, i) => ({
+          id: `status${i}`,
+          name,
+          color: "GRAY",
+          description: "",
+        })),
         createdAt: params.now,
       },
     ],
@@ -90,7 +112,16 @@ export function createProject(state: EmulatorState, params: { readonly owner: st
 }
 
 /** A project's items as plain data: the issue and each field's value by name (archived items included). */
-export function dumpProjectItems(state: EmulatorState, params: { readonly owner: string; readonly number: number }): { repo: string; number: number; draft: string | null; archived: boolean; values: Record<string, string> }[] {
+export function dumpProjectItems(
+  state: EmulatorState,
+  params: { readonly owner: string; readonly number: number },
+): {
+  repo: string;
+  number: number;
+  draft: string | null;
+  archived: boolean;
+  values: Record<string, string>;
+}[] {
   const project = projectsOf(state).find(params.owner, params.number);
   if (!project) return [];
   return project.items.map((item) => {
@@ -100,8 +131,19 @@ export function dumpProjectItems(state: EmulatorState, params: { readonly owner:
     for (const [fieldId, value] of item.values) {
       const field = project.fields.find((f) => f.id === fieldId);
       if (!field) continue;
-      values[field.name] = "text" in value ? value.text : "date" in value ? value.date : (field.options.find((o) => o.id === value.optionId)?.name ?? "");
+      values[field.name] =
+        "text" in value
+          ? value.text
+          : "date" in value
+            ? value.date
+            : (field.options.find((o) => o.id === value.optionId)?.name ?? "");
     }
-    return { repo: repo ? `${repo.owner}/${repo.name}` : "", number: issue?.number ?? 0, draft: item.draft?.title ?? null, archived: item.archived, values };
+    return {
+      repo: repo ? `${repo.owner}/${repo.name}` : "",
+      number: issue?.number ?? 0,
+      draft: item.draft?.title ?? null,
+      archived: item.archived,
+      values,
+    };
   });
 }

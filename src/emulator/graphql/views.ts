@@ -12,7 +12,15 @@ import type {
   ReactionRecord,
   RepoRecord,
 } from "../state/types.js";
-import { argNumber, argObject, argString, argStrings, connection, GitHubGraphQLError, type Args } from "./connection.js";
+import {
+  argNumber,
+  argObject,
+  argString,
+  argStrings,
+  connection,
+  GitHubGraphQLError,
+  type Args,
+} from "./connection.js";
 
 /** What every resolver may use: the records, the caller and the rate-limit status after this query. */
 export interface GraphQLContext {
@@ -73,7 +81,8 @@ function commentView(
     body: comment.body,
     createdAt: githubTime(comment.createdAt),
     updatedAt: githubTime(comment.updatedAt),
-    lastEditedAt: comment.updatedAt.getTime() > comment.createdAt.getTime() ? githubTime(comment.updatedAt) : null,
+    lastEditedAt:
+      comment.updatedAt.getTime() > comment.createdAt.getTime() ? githubTime(comment.updatedAt) : null,
     url: `${ctx.shapes.base}/${repo.owner}/${repo.name}/issues/${issue.number}#issuecomment-${comment.id}`,
   };
 }

@@ -18,7 +18,12 @@ const createAlertSchema = {
       items: {
         type: "object",
         required: ["type"],
-        properties: { type: { enum: ["team", "user", "escalation", "schedule"] }, id: { type: "string" }, name: { type: "string" }, username: { type: "string" } },
+        properties: {
+          type: { enum: ["team", "user", "escalation", "schedule"] },
+          id: { type: "string" },
+          name: { type: "string" },
+          username: { type: "string" },
+        },
         if: { properties: { type: { const: "user" } } },
         then: { anyOf: [{ required: ["id"] }, { required: ["username"] }] },
       },
@@ -37,14 +42,27 @@ const createAlertSchema = {
 
 const actionSchema = {
   type: "object",
-  properties: { user: { type: "string", maxLength: 100 }, source: { type: "string", maxLength: 100 }, note: { type: "string", maxLength: 25000 } },
+  properties: {
+    user: { type: "string", maxLength: 100 },
+    source: { type: "string", maxLength: 100 },
+    note: { type: "string", maxLength: 25000 },
+  },
 } as const;
 
 const responderSchema = {
   type: "object",
   required: ["responder"],
   properties: {
-    responder: { type: "object", required: ["type"], properties: { type: { enum: ["team", "user", "escalation", "schedule"] }, username: { type: "string" }, id: { type: "string" }, name: { type: "string" } } },
+    responder: {
+      type: "object",
+      required: ["type"],
+      properties: {
+        type: { enum: ["team", "user", "escalation", "schedule"] },
+        username: { type: "string" },
+        id: { type: "string" },
+        name: { type: "string" },
+      },
+    },
     user: { type: "string" },
     source: { type: "string" },
     note: { type: "string" },
@@ -69,9 +87,19 @@ export class OpsgenieStandin {
   readonly alerts = new Map<string, StandinAlert>();
   private readonly validators;
 
-  constructor(private readonly options: { readonly apiKey: string; readonly webhookSecret: string; readonly webhookUrl?: string }) {
+  constructor(
+    private readonly options: {
+      readonly apiKey: string;
+      readonly webhookSecret: string;
+      readonly webhookUrl?: string;
+    },
+  ) {
     const ajv = new Ajv({ allErrors: true, strict: false });
-    this.validators = { create: ajv.compile(createAlertSchema), action: ajv.compile(actionSchema), responder: ajv.compile(responderSchema) };
+    this.validators = {
+      create: ajv.compile(createAlertSchema),
+      action: ajv.compile(actionSchema),
+      responder: ajv.compile(responderSchema),
+    };
     this.server = new StandinServer((request) => this.handle(request));
   }
 
@@ -84,25 +112,50 @@ export class OpsgenieStandin {
     return this.server.url;
   }
 
-  private handle(request: { method: string; path: string; query: URLSearchParams; headers: Readonly<Record<string, string>>; body: string }): StandinAnswer {
+  private handle(request: {
+    method: string;
+    path: string;
+    query: URLSearchParams;
+    headers: Readonly<Record<string, string>>;
+    body: string;
+  }): StandinAnswer {
     const auth = request.headers["authorization"] ?? "";
-    if (!auth.startsWith("GenieKey ")) return { status: 401, json: { message: "Could not authenticate", took: 0, requestId: "standin" } };
-    if (auth.slice("GenieKey ".length) !== this.options.apiKey) return { status: 403, json: { message: "You are not authorized for this operation", took: 0, requestId: "standin" } };
+    if (!auth.startsWith("GenieKey "))
+      return { status: 401, json: { message: "Could not authenticate", took: 0, requestId: "standin" } };
+    if (auth.slice("GenieKey ".length) !== this.options.apiKey)
+      return {
+        status: 403,
+        json: { message: "You are not authorized for this operation", took: 0, requestId: "standin" },
+      };
     if (request.method !== "POST") return { status: 405, json: { message: "Method not allowed" } };
     const body = jsonOf(request.body);
     if (body === null) return unprocessable("Request body is not valid JSON");
-    const accepted: StandinAnswer = { status: 202, json: { result: "Request will be processed", took: 0.01, requestId: `standin-${this.server.requests.length + 1}` } };
+    const accepted: StandinAnswer = {
+      status: 202,
+      json: {
+        result: "Request will be processed",
+        took: 0.01,
+        requestId: `standin-${this.server.requests.length + 1}`,
+      },
+    };
     if (request.path === "/v2/alerts") {
       if (!this.validators.create(body)) return unprocessable(describe(this.validators.create.errors));
       const alert = body as { message: string; alias?: string; responders?: { username?: string }[] };
       const alias = alert.alias ?? alert.message;
       const existing = this.alerts.get(alias);
-      if (!existing || existing.status === "closed") this.alerts.set(alias, { alias, status: "open", message: alert.message, responders: (alert.responders ?? []).map((r) => r.username ?? "") });
+      if (!existing || existing.status === "closed")
+        this.alerts.set(alias, {
+          alias,
+          status: "open",
+          message: alert.message,
+          responders: (alert.responders ?? []).map((r) => r.username ?? ""),
+        });
       return accepted;
     }
     const match = /^\/v2\/alerts\/([^/]+)\/(acknowledge|close|responders)$/.exec(request.path);
     if (!match?.[1] || !match[2]) return { status: 404, json: { message: "Not found" } };
-    if (request.query.get("identifierType") !== "alias") return unprocessable("identifierType must be alias here (the stand-in keeps alerts by alias)");
+    if (request.query.get("identifierType") !== "alias")
+      return unprocessable("identifierType must be alias here (the stand-in keeps alerts by alias)");
     const alias = decodeURIComponent(match[1]);
     const validate = match[2] === "responders" ? this.validators.responder : this.validators.action;
     if (!validate(body)) return unprocessable(describe(validate.errors));
@@ -111,24 +164,50 @@ export class OpsgenieStandin {
     if (!alert) return accepted;
     if (match[2] === "acknowledge" && alert.status === "open") alert.status = "acknowledged";
     if (match[2] === "close") alert.status = "closed";
-    if (match[2] === "responders") alert.responders.push((body as { responder: { username?: string } }).responder.username ?? "");
+    if (match[2] === "responders")
+      alert.responders.push((body as { responder: { username?: string } }).responder.username ?? "");
     return accepted;
   }
 
   /** Someone acknowledges or closes the alert in Opsgenie: its webhook integration posts the action. */
-  async webhook(params: { readonly alias: string; readonly action: "Acknowledge" | "Close"; readonly username: string; readonly secret?: string; readonly url?: string }): Promise<number> {
+  async webhook(params: {
+    readonly alias: string;
+    readonly action: "Acknowledge" | "Close";
+    readonly username: string;
+    readonly secret?: string;
+    readonly url?: string;
+  }): Promise<number> {
     const alert = this.alerts.get(params.alias);
     if (alert) alert.status = params.action === "Acknowledge" ? "acknowledged" : "closed";
     const body = JSON.stringify({
       source: { name: "", type: "mobile" },
-      alert: { updatedAt: Date.now() * 1000, tags: ["firstline"], message: alert?.message ?? "", username: params.username, alertId: "052652ac-standin", source: "Firstline", alias: params.alias, tinyId: "1", createdAt: Date.now(), userId: "daed1180-standin", entity: "" },
+      alert: {
+        updatedAt: Date.now() * 1000,
+        tags: ["firstline"],
+        message: alert?.message ?? "",
+        username: params.username,
+        alertId: "052652ac-standin",
+        source: "Firstline",
+        alias: params.alias,
+        tinyId: "1",
+        createdAt: Date.now(),
+        userId: "daed1180-standin",
+        entity: "",
+      },
       action: params.action,
       integrationId: "37c8f316-standin",
       integrationName: "Firstline",
     });
     const url = params.url ?? this.options.webhookUrl;
     if (!url) throw new Error("no webhook URL to send to");
-    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${params.secret ?? this.options.webhookSecret}` }, body });
+    const response = await fetch(url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${params.secret ?? this.options.webhookSecret}`,
+      },
+      body,
+    });
     return response.status;
   }
 

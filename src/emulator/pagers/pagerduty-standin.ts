@@ -25,7 +25,13 @@ export class PagerDutyStandin {
   private readonly validate;
   private eventCount = 0;
 
-  constructor(private readonly options: { readonly routingKey: string; readonly webhookSecret: string; readonly webhookUrl?: string }) {
+  constructor(
+    private readonly options: {
+      readonly routingKey: string;
+      readonly webhookSecret: string;
+      readonly webhookUrl?: string;
+    },
+  ) {
     const ajv = new Ajv({ allErrors: true, strict: false });
     addFormats.default(ajv);
     this.validate = ajv.compile(eventsSchema);
@@ -42,15 +48,39 @@ export class PagerDutyStandin {
   }
 
   private handle(request: { method: string; path: string; body: string }): StandinAnswer {
-    if (request.method !== "POST" || request.path !== "/v2/enqueue") return { status: 404, json: { status: "not found" } };
+    if (request.method !== "POST" || request.path !== "/v2/enqueue")
+      return { status: 404, json: { status: "not found" } };
     const body = jsonOf(request.body);
-    if (body === null) return { status: 400, json: { status: "invalid event", message: "Event object is invalid", errors: ["Request body is not valid JSON"] } };
+    if (body === null)
+      return {
+        status: 400,
+        json: {
+          status: "invalid event",
+          message: "Event object is invalid",
+          errors: ["Request body is not valid JSON"],
+        },
+      };
     if (!this.validate(body)) {
-      const errors = (this.validate.errors ?? []).map((e) => `${e.instancePath || "event"} ${e.message ?? "is invalid"}`);
+      const errors = (this.validate.errors ?? []).map(
+        (e) => `${e.instancePath || "event"} ${e.message ?? "is invalid"}`,
+      );
       return { status: 400, json: { status: "invalid event", message: "Event object is invalid", errors } };
     }
-    const event = body as { routing_key: string; event_action: string; dedup_key?: string; payload?: { summary: string; custom_details?: { notify?: string[] } } };
-    if (event.routing_key !== this.options.routingKey) return { status: 400, json: { status: "invalid event", message: "Event object is invalid", errors: ["Invalid routing key"] } };
+    const event = body as {
+      routing_key: string;
+      event_action: string;
+      dedup_key?: string;
+      payload?: { summary: string; custom_details?: { notify?: string[] } };
+    };
+    if (event.routing_key !== this.options.routingKey)
+      return {
+        status: 400,
+        json: {
+          status: "invalid event",
+          message: "Event object is invalid",
+          errors: ["Invalid routing key"],
+        },
+      };
     const dedupKey = event.dedup_key ?? `standin-${++this.eventCount}`;
     let incident = this.incidents.get(dedupKey);
     if (event.event_action === "trigger") {
@@ -62,7 +92,10 @@ export class PagerDutyStandin {
     } else if (incident && incident.status !== "resolved") {
       incident.status = event.event_action === "acknowledge" ? "acknowledged" : "resolved";
     }
-    incident?.events.push({ action: event.event_action, notify: event.payload?.custom_details?.notify ?? [] });
+    incident?.events.push({
+      action: event.event_action,
+      notify: event.payload?.custom_details?.notify ?? [],
+    });
     return { status: 202, json: { status: "success", message: "Event processed", dedup_key: dedupKey } };
   }
 
@@ -70,7 +103,15 @@ export class PagerDutyStandin {
    * Someone acknowledges (or resolves) the alert in PagerDuty: the stand-in sends the v3 webhook
    * PagerDuty sends, signed with the subscription's secret (or, to test forgery, another one).
    */
-  async webhook(params: { readonly dedupKey: string; readonly type: "incident.acknowledged" | "incident.resolved"; readonly agent: { readonly id: string; readonly name: string }; readonly at: Date; readonly signWith?: string; readonly eventId?: string; readonly url?: string }): Promise<number> {
+  async webhook(params: {
+    readonly dedupKey: string;
+    readonly type: "incident.acknowledged" | "incident.resolved";
+    readonly agent: { readonly id: string; readonly name: string };
+    readonly at: Date;
+    readonly signWith?: string;
+    readonly eventId?: string;
+    readonly url?: string;
+  }): Promise<number> {
     const incident = this.incidents.get(params.dedupKey);
     if (incident) incident.status = params.type === "incident.acknowledged" ? "acknowledged" : "resolved";
     const body = JSON.stringify({
@@ -79,7 +120,13 @@ export class PagerDutyStandin {
         event_type: params.type,
         resource_type: "incident",
         occurred_at: params.at.toISOString(),
-        agent: { html_url: `https://example.pagerduty.com/users/${params.agent.id}`, id: params.agent.id, self: `https://api.pagerduty.com/users/${params.agent.id}`, summary: params.agent.name, type: "user_reference" },
+        agent: {
+          html_url: `https://example.pagerduty.com/users/${params.agent.id}`,
+          id: params.agent.id,
+          self: `https://api.pagerduty.com/users/${params.agent.id}`,
+          summary: params.agent.name,
+          type: "user_reference",
+        },
         client: null,
         data: {
           id: "Q1STANDIN",
@@ -95,10 +142,21 @@ export class PagerDutyStandin {
         },
       },
     });
-    const signature = `v1=${createHmac("sha256", params.signWith ?? this.options.webhookSecret).update(body, "utf8").digest("hex")}`;
+    const signature = `v1=${createHmac("sha256", params.signWith ?? this.options.webhookSecret)
+      .update(body, "utf8")
+      .digest("hex")}`;
     const url = params.url ?? this.options.webhookUrl;
     if (!url) throw new Error("no webhook URL to send to");
-    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-pagerduty-signature": signature, "x-webhook-id": "standin", "user-agent": "PagerDuty-Webhook/V3.0" }, body });
+    const response = await fetch(url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-pagerduty-signature": signature,
+        "x-webhook-id": "standin",
+        "user-agent": "PagerDuty-Webhook/V3.0",
+      },
+      body,
+    });
     return response.status;
   }
 
@@ -138,8 +196,15 @@ export class PagerDutyRestStandin {
     return this.server.url;
   }
 
-  private handle(request: { method: string; path: string; query: URLSearchParams; headers: Readonly<Record<string, string>>; body: string }): StandinAnswer {
-    if (request.headers["authorization"] !== `Token token=${this.options.token}`) return { status: 401, json: { error: { message: "Unauthorized", code: 2006 } } };
+  private handle(request: {
+    method: string;
+    path: string;
+    query: URLSearchParams;
+    headers: Readonly<Record<string, string>>;
+    body: string;
+  }): StandinAnswer {
+    if (request.headers["authorization"] !== `Token token=${this.options.token}`)
+      return { status: 401, json: { error: { message: "Unauthorized", code: 2006 } } };
     const match = /^\/schedules\/([A-Z0-9]+)\/overrides(?:\/([A-Z0-9]+))?$/.exec(request.path);
     if (!match?.[1]) return { status: 404, json: { error: { message: "Not Found", code: 2100 } } };
     const list = this.schedules.get(match[1]) ?? [];
@@ -147,25 +212,90 @@ export class PagerDutyRestStandin {
     if (request.method === "GET") {
       const since = request.query.get("since");
       const until = request.query.get("until");
-      if (!since || !until) return { status: 400, json: { error: { message: "Invalid Input Provided", code: 2001, errors: ["since and until are required"] } } };
-      const overrides = list.filter((o) => Date.parse(o.end) > Date.parse(since) && Date.parse(o.start) < Date.parse(until));
-      return { status: 200, json: { overrides: overrides.map((o) => ({ id: o.id, start: o.start, end: o.end, user: { id: o.userId, type: "user_reference" } })) } };
+      if (!since || !until)
+        return {
+          status: 400,
+          json: {
+            error: {
+              message: "Invalid Input Provided",
+              code: 2001,
+              errors: ["since and until are required"],
+            },
+          },
+        };
+      const overrides = list.filter(
+        (o) => Date.parse(o.end) > Date.parse(since) && Date.parse(o.start) < Date.parse(until),
+      );
+      return {
+        status: 200,
+        json: {
+          overrides: overrides.map((o) => ({
+            id: o.id,
+            start: o.start,
+            end: o.end,
+            user: { id: o.userId, type: "user_reference" },
+          })),
+        },
+      };
     }
     if (request.method === "POST" && !match[2]) {
-      const body = jsonOf(request.body) as { overrides?: { start?: string; end?: string; user?: { id?: string; type?: string } }[] } | null;
+      const body = jsonOf(request.body) as {
+        overrides?: { start?: string; end?: string; user?: { id?: string; type?: string } }[];
+      } | null;
       const entries = body?.overrides;
-      if (!Array.isArray(entries) || entries.length === 0) return { status: 400, json: { error: { message: "Invalid Input Provided", code: 2001, errors: ["overrides must be a non-empty array"] } } };
-      const bad = entries.find((o) => !o.start || !o.end || Number.isNaN(Date.parse(o.start)) || Number.isNaN(Date.parse(o.end)) || Date.parse(o.end) <= Date.parse(o.start) || o.user?.type !== "user_reference" || !o.user.id);
-      if (bad) return { status: 400, json: { error: { message: "Invalid Input Provided", code: 2001, errors: ["each override needs start < end and a user_reference"] } } };
-      const created = entries.map((o) => ({ id: `PO${String(this.next++).padStart(5, "0")}`, start: o.start ?? "", end: o.end ?? "", userId: o.user?.id ?? "" }));
+      if (!Array.isArray(entries) || entries.length === 0)
+        return {
+          status: 400,
+          json: {
+            error: {
+              message: "Invalid Input Provided",
+              code: 2001,
+              errors: ["overrides must be a non-empty array"],
+            },
+          },
+        };
+      const bad = entries.find(
+        (o) =>
+          !o.start ||
+          !o.end ||
+          Number.isNaN(Date.parse(o.start)) ||
+          Number.isNaN(Date.parse(o.end)) ||
+          Date.parse(o.end) <= Date.parse(o.start) ||
+          o.user?.type !== "user_reference" ||
+          !o.user.id,
+      );
+      if (bad)
+        return {
+          status: 400,
+          json: {
+            error: {
+              message: "Invalid Input Provided",
+              code: 2001,
+              errors: ["each override needs start < end and a user_reference"],
+            },
+          },
+        };
+      const created = entries.map((o) => ({
+        id: `PO${String(this.next++).padStart(5, "0")}`,
+        start: o.start ?? "",
+        end: o.end ?? "",
+        userId: o.user?.id ?? "",
+      }));
       list.push(...created);
-      return { status: 201, json: created.map((o) => ({ status: 201, override: { id: o.id, start: o.start, end: o.end, user: { id: o.userId, type: "user_reference" } } })) };
+      return {
+        status: 201,
+        json: created.map((o) => ({
+          status: 201,
+          override: { id: o.id, start: o.start, end: o.end, user: { id: o.userId, type: "user_reference" } },
+        })),
+      };
     }
     if (request.method === "DELETE" && match[2]) {
       const index = list.findIndex((o) => o.id === match[2]);
       if (index < 0) return { status: 404, json: { error: { message: "Not Found", code: 2100 } } };
       const found = list[index];
-      if (found && Date.parse(found.end) <= this.options.now()) return { status: 400, json: { error: { message: "Cannot remove a past override", code: 2001 } } };
+      if (found && Date.parse(found.end) <= this.options.now())
+        return { status: 400, json: { error: { message: "Cannot remove a past override", code: 2001 } } };
       list.splice(index, 1);
       return { status: 200, json: {} };
     }

@@ -31,7 +31,15 @@ export class StandinServer {
   private server: Server | undefined;
   private base = "";
 
-  constructor(private readonly handle: (request: { method: string; path: string; query: URLSearchParams; headers: Readonly<Record<string, string>>; body: string }) => StandinAnswer) {}
+  constructor(
+    private readonly handle: (request: {
+      method: string;
+      path: string;
+      query: URLSearchParams;
+      headers: Readonly<Record<string, string>>;
+      body: string;
+    }) => StandinAnswer,
+  ) {}
 
   /** Answers the next requests with these, in order, before handling any normally. */
   failNext(...faults: StandinFault[]): void {
@@ -62,15 +70,30 @@ export class StandinServer {
     const body = await readBody(req);
     const url = new URL(req.url ?? "/", "http://standin");
     const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers[name] = value;
+    for (const [name, value] of Object.entries(req.headers))
+      if (typeof value === "string") headers[name] = value;
     const fault = this.faults.shift();
     let answer: StandinAnswer;
     try {
-      answer = fault ?? this.handle({ method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers, body });
+      answer =
+        fault ??
+        this.handle({
+          method: req.method ?? "GET",
+          path: url.pathname,
+          query: url.searchParams,
+          headers,
+          body,
+        });
     } catch (error) {
       answer = { status: 500, json: { message: (error as Error).message } };
     }
-    this.requests.push({ method: req.method ?? "GET", path: `${url.pathname}${url.search}`, headers, body, status: answer.status });
+    this.requests.push({
+      method: req.method ?? "GET",
+      path: `${url.pathname}${url.search}`,
+      headers,
+      body,
+      status: answer.status,
+    });
     return answer;
   }
 }

@@ -6,7 +6,21 @@ import { jsonOf, StandinServer, type StandinAnswer } from "./standin-server.js";
 const webhookBodySchema = {
   type: "object",
   additionalProperties: false,
-  required: ["version", "source", "id", "action", "key", "message", "notify", "by", "client", "repo", "issue", "url", "at"],
+  required: [
+    "version",
+    "source",
+    "id",
+    "action",
+    "key",
+    "message",
+    "notify",
+    "by",
+    "client",
+    "repo",
+    "issue",
+    "url",
+    "at",
+  ],
   properties: {
     version: { const: 1 },
     source: { const: "firstline" },
@@ -48,23 +62,57 @@ export class WebhookReceiverStandin {
     return `${this.server.url}/page`;
   }
 
-  private handle(request: { method: string; path: string; headers: Readonly<Record<string, string>>; body: string }): StandinAnswer {
-    if (request.method !== "POST" || request.path !== "/page") return { status: 404, json: { message: "not found" } };
-    if (!verify(request.body, request.headers["x-firstline-signature"], this.options.secret)) return { status: 401, json: { message: "bad or missing signature" } };
+  private handle(request: {
+    method: string;
+    path: string;
+    headers: Readonly<Record<string, string>>;
+    body: string;
+  }): StandinAnswer {
+    if (request.method !== "POST" || request.path !== "/page")
+      return { status: 404, json: { message: "not found" } };
+    if (!verify(request.body, request.headers["x-firstline-signature"], this.options.secret))
+      return { status: 401, json: { message: "bad or missing signature" } };
     const body = jsonOf(request.body);
-    if (!this.validate(body)) return { status: 400, json: { message: (this.validate.errors ?? []).map((e) => `${e.instancePath || "body"} ${e.message ?? ""}`).join("; ") } };
+    if (!this.validate(body))
+      return {
+        status: 400,
+        json: {
+          message: (this.validate.errors ?? [])
+            .map((e) => `${e.instancePath || "body"} ${e.message ?? ""}`)
+            .join("; "),
+        },
+      };
     const event = body as { action: string; key: string; notify: string[] };
     this.accepted.push({ action: event.action, key: event.key, notify: event.notify });
     return { status: 202, json: { accepted: true } };
   }
 
   /** The gateway reports that someone acknowledged: a signed POST to Firstline. */
-  async acknowledge(params: { readonly key: string; readonly by: string; readonly id: string; readonly at: Date; readonly signWith?: string; readonly url?: string }): Promise<number> {
-    const body = JSON.stringify({ action: "acknowledge", key: params.key, by: params.by, id: params.id, at: params.at.toISOString() });
-    const signature = `sha256=${createHmac("sha256", params.signWith ?? this.options.secret).update(body, "utf8").digest("hex")}`;
+  async acknowledge(params: {
+    readonly key: string;
+    readonly by: string;
+    readonly id: string;
+    readonly at: Date;
+    readonly signWith?: string;
+    readonly url?: string;
+  }): Promise<number> {
+    const body = JSON.stringify({
+      action: "acknowledge",
+      key: params.key,
+      by: params.by,
+      id: params.id,
+      at: params.at.toISOString(),
+    });
+    const signature = `sha256=${createHmac("sha256", params.signWith ?? this.options.secret)
+      .update(body, "utf8")
+      .digest("hex")}`;
     const url = params.url ?? this.options.ackUrl;
     if (!url) throw new Error("no acknowledgement URL to send to");
-    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-firstline-signature": signature }, body });
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-firstline-signature": signature },
+      body,
+    });
     return response.status;
   }
 

@@ -150,7 +150,11 @@ export function pullCommits(ctx: ShapeContext, record: PullIssue): JsonObject[] 
   const api = `${ctx.base}/repos/${segment(repo.owner)}/${segment(repo.name)}`;
   const baseSha = resolveRef(repo, record.pull.baseRef);
   return commitsSince(repo, record.pull.headSha, baseSha).map((commit) => {
-    const person = { name: commit.authorLogin, email: `${commit.authorLogin}@users.noreply.github.com`, date: githubTime(commit.at) };
+    const person = {
+      name: commit.authorLogin,
+      email: `${commit.authorLogin}@users.noreply.github.com`,
+      date: githubTime(commit.at),
+    };
     return {
       url: `${api}/commits/${commit.sha}`,
       sha: commit.sha,

@@ -20,11 +20,23 @@ export interface ServicePageData {
   readonly charts: readonly ServiceChart[];
 }
 
-const monthLabel = (month: string) => DateTime.fromFormat(month, "yyyy-LL", { locale: "en-GB" }).toFormat("LLL yyyy");
+const monthLabel = (month: string) =>
+  DateTime.fromFormat(month, "yyyy-LL", { locale: "en-GB" }).toFormat("LLL yyyy");
 const weekLabel = (week: string) => `w/c ${DateTime.fromISO(week, { locale: "en-GB" }).toFormat("d LLL")}`;
 
 /** A Vega-Lite specification with Firstline's look: plain, readable, colour-blind-safe colours. */
-function spec(params: { title: string; values: readonly Record<string, unknown>[]; mark: "bar" | "line"; x: string; xTitle: string; y: string; yTitle: string; colour?: string; yMax?: number; order: readonly string[] }): Record<string, unknown> {
+function spec(params: {
+  title: string;
+  values: readonly Record<string, unknown>[];
+  mark: "bar" | "line";
+  x: string;
+  xTitle: string;
+  y: string;
+  yTitle: string;
+  colour?: string;
+  yMax?: number;
+  order: readonly string[];
+}): Record<string, unknown> {
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: params.title,
@@ -35,9 +47,32 @@ function spec(params: { title: string; values: readonly Record<string, unknown>[
     mark: params.mark === "line" ? { type: "line", point: true } : { type: "bar" },
     encoding: {
       // Every month or week on the axis, those without data too.
-      x: { field: params.x, type: "ordinal", title: params.xTitle, sort: params.order, scale: { domain: params.order }, axis: { labelAngle: 0 } },
-      y: { field: params.y, type: "quantitative", title: params.yTitle, ...(params.yMax === undefined ? { axis: { tickMinStep: 1, format: "d" } } : { scale: { domain: [0, params.yMax] } }) },
-      ...(params.colour ? { color: { field: params.colour, type: "nominal", title: params.colour, scale: { scheme: "tableau10" } } } : {}),
+      x: {
+        field: params.x,
+        type: "ordinal",
+        title: params.xTitle,
+        sort: params.order,
+        scale: { domain: params.order },
+        axis: { labelAngle: 0 },
+      },
+      y: {
+        field: params.y,
+        type: "quantitative",
+        title: params.yTitle,
+        ...(params.yMax === undefined
+          ? { axis: { tickMinStep: 1, format: "d" } }
+          : { scale: { domain: [0, params.yMax] } }),
+      },
+      ...(params.colour
+        ? {
+            color: {
+              field: params.colour,
+              type: "nominal",
+              title: params.colour,
+              scale: { scheme: "tableau10" },
+            },
+          }
+        : {}),
     },
     config: { font: "system-ui, sans-serif", view: { stroke: null } },
   };
@@ -46,7 +81,9 @@ function spec(params: { title: string; values: readonly Record<string, unknown>[
 /** Vega-Lite compiled to Vega and drawn as SVG in Node: no browser, no canvas. */
 async function renderSvg(vegaLite: Record<string, unknown>): Promise<string> {
   const [{ compile }, vega] = await Promise.all([import("vega-lite"), import("vega")]);
-  const view = new vega.View(vega.parse(compile(vegaLite as unknown as Parameters<typeof compile>[0]).spec), { renderer: "none" });
+  const view = new vega.View(vega.parse(compile(vegaLite as unknown as Parameters<typeof compile>[0]).spec), {
+    renderer: "none",
+  });
   const svg = await view.toSVG();
   view.finalize();
   return svg;
@@ -60,16 +97,36 @@ async function renderSvg(vegaLite: Record<string, unknown>): Promise<string> {
 export async function serviceCharts(series: ServiceSeries): Promise<ServiceChart[]> {
   const months = series.months.map(monthLabel);
   const weeks = series.weeks.map(weekLabel);
-  const firstValues = series.firstResponses.flatMap((s) => s.values.flatMap((v, i) => (v === null ? [] : [{ month: months[i], client: s.name, share: v }])));
-  const openedValues = series.openedByPriority.flatMap((s) => s.values.map((v, i) => ({ week: weeks[i], priority: s.name, tickets: v })));
+  const firstValues = series.firstResponses.flatMap((s) =>
+    s.values.flatMap((v, i) => (v === null ? [] : [{ month: months[i], client: s.name, share: v }])),
+  );
+  const openedValues = series.openedByPriority.flatMap((s) =>
+    s.values.map((v, i) => ({ week: weeks[i], priority: s.name, tickets: v })),
+  );
   const charts = [
     {
       key: "first-responses",
       title: "First responses within target",
       summary: `The share of first responses within target for each client, by the month the ticket was opened, ${months[0] ?? ""} to ${months[months.length - 1] ?? ""}.`,
       columns: ["Month", ...series.firstResponses.map((s) => s.name)],
-      rows: months.map((label, i) => ({ label, cells: series.firstResponses.map((s) => (s.values[i] === null || s.values[i] === undefined ? "n/a" : `${s.values[i]}%`)) })),
-      vegaLite: spec({ title: "First responses within target (%)", values: firstValues, mark: "line", x: "month", xTitle: "Month opened", y: "share", yTitle: "% within target", colour: "client", yMax: 100, order: months }),
+      rows: months.map((label, i) => ({
+        label,
+        cells: series.firstResponses.map((s) =>
+          s.values[i] === null || s.values[i] === undefined ? "n/a" : `${s.values[i]}%`,
+        ),
+      })),
+      vegaLite: spec({
+        title: "First responses within target (%)",
+        values: firstValues,
+        mark: "line",
+        x: "month",
+        xTitle: "Month opened",
+        y: "share",
+        yTitle: "% within target",
+        colour: "client",
+        yMax: 100,
+        order: months,
+      }),
     },
     {
       key: "breaches",
@@ -77,18 +134,44 @@ export async function serviceCharts(series: ServiceSeries): Promise<ServiceChart
       summary: `How many SLA targets were breached each month, ${months[0] ?? ""} to ${months[months.length - 1] ?? ""}.`,
       columns: ["Month", "Breaches"],
       rows: months.map((label, i) => ({ label, cells: [String(series.breaches.values[i] ?? 0)] })),
-      vegaLite: spec({ title: "SLA breaches per month", values: months.map((month, i) => ({ month, breaches: series.breaches.values[i] ?? 0 })), mark: "bar", x: "month", xTitle: "Month", y: "breaches", yTitle: "Breaches", order: months }),
+      vegaLite: spec({
+        title: "SLA breaches per month",
+        values: months.map((month, i) => ({ month, breaches: series.breaches.values[i] ?? 0 })),
+        mark: "bar",
+        x: "month",
+        xTitle: "Month",
+        y: "breaches",
+        yTitle: "Breaches",
+        order: months,
+      }),
     },
     {
       key: "opened",
       title: "Tickets opened per week, by priority",
       summary: `How many tickets were opened each week, by priority, ${weeks[0] ?? ""} to ${weeks[weeks.length - 1] ?? ""}.`,
       columns: ["Week", ...series.openedByPriority.map((s) => s.name)],
-      rows: weeks.map((label, i) => ({ label, cells: series.openedByPriority.map((s) => String(s.values[i] ?? 0)) })),
-      vegaLite: { ...spec({ title: "Tickets opened per week", values: openedValues, mark: "bar", x: "week", xTitle: "Week", y: "tickets", yTitle: "Tickets", colour: "priority", order: weeks }) },
+      rows: weeks.map((label, i) => ({
+        label,
+        cells: series.openedByPriority.map((s) => String(s.values[i] ?? 0)),
+      })),
+      vegaLite: {
+        ...spec({
+          title: "Tickets opened per week",
+          values: openedValues,
+          mark: "bar",
+          x: "week",
+          xTitle: "Week",
+          y: "tickets",
+          yTitle: "Tickets",
+          colour: "priority",
+          order: weeks,
+        }),
+      },
     },
   ];
-  return Promise.all(charts.map(async ({ vegaLite, ...chart }) => ({ ...chart, svg: await renderSvg(vegaLite) })));
+  return Promise.all(
+    charts.map(async ({ vegaLite, ...chart }) => ({ ...chart, svg: await renderSvg(vegaLite) })),
+  );
 }
 
 /** How far back the Service page looks. */

@@ -3,16 +3,26 @@ import { html, type Html } from "../html.js";
 import { hrefFrom, SITE_PATHS } from "../site-input.js";
 
 /** A person's name linking to their rota page, or the bare login when they are not in people.yml. */
-export function personLink(params: { readonly from: string; readonly login: string; readonly people: ReadonlyMap<string, Person> }): Html {
+export function personLink(params: {
+  readonly from: string;
+  readonly login: string;
+  readonly people: ReadonlyMap<string, Person>;
+}): Html {
   const person = params.people.get(params.login);
   if (!person) return html`<code>${params.login}</code>`;
   return html`<a href="${hrefFrom(params.from, SITE_PATHS.person(person.login))}">${person.name}</a>`;
 }
 
 /** Several people, joined with commas; `nobody` when empty. */
-export function peopleLinks(params: { readonly from: string; readonly logins: readonly string[]; readonly people: ReadonlyMap<string, Person> }): Html {
+export function peopleLinks(params: {
+  readonly from: string;
+  readonly logins: readonly string[];
+  readonly people: ReadonlyMap<string, Person>;
+}): Html {
   if (params.logins.length === 0) return html`<span class="muted">nobody</span>`;
-  const links = params.logins.map((login, index) => html`${index > 0 ? ", " : ""}${personLink({ ...params, login })}`);
+  const links = params.logins.map(
+    (login, index) => html`${index > 0 ? ", " : ""}${personLink({ ...params, login })}`,
+  );
   return html`${links}`;
 }
 

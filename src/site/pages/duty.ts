@@ -34,24 +34,50 @@ export function dutyOf(input: Pick<SiteInput, "rota">, week: string): WeekDuty {
 }
 
 /** The week `today` falls in (its Wednesday), and every later week either rota file has. */
-export function rotaWeeks(input: Pick<SiteInput, "rota" | "today">): { readonly current: string; readonly coming: readonly string[] } {
+export function rotaWeeks(input: Pick<SiteInput, "rota" | "today">): {
+  readonly current: string;
+  readonly coming: readonly string[];
+} {
   const current = weekOfDate(input.today);
-  const keys = new Set([...Object.keys(input.rota.support), ...Object.keys(input.rota.onCall)].filter(isWednesday));
+  const keys = new Set(
+    [...Object.keys(input.rota.support), ...Object.keys(input.rota.onCall)].filter(isWednesday),
+  );
   return { current, coming: [...keys].filter((week) => week > current).sort() };
 }
 
 /** This week's support pair and on call, as a list of facts, linking to each person's page. */
-export function dutyFacts(params: { readonly input: SiteInput; readonly from: string; readonly duty: WeekDuty }): Html {
+export function dutyFacts(params: {
+  readonly input: SiteInput;
+  readonly from: string;
+  readonly duty: WeekDuty;
+}): Html {
   const { input, from, duty } = params;
   const people = peopleByLogin(input.rota);
   const who = (logins: readonly string[]) => peopleLinks({ from, logins, people });
   return html`<dl class="facts">
-<dt>Support developer</dt><dd>${who(duty.developer)}</dd>
-<dt>Support operations</dt><dd>${who(duty.operations)}</dd>
-${duty.shadow.length > 0 ? html`<dt>Shadowing</dt><dd>${who(duty.shadow)}</dd>\n` : ""}<dt>On call</dt><dd>${who(duty.primary)}</dd>
-<dt>Second line</dt><dd>${who(duty.secondLine)}</dd>
-${duty.cover.map((o) => html`<dt>Cover, night of ${formatDate(o.date)}</dt><dd>${who([o.by])} for ${who([o.covers])} (${o.slot === "primary" ? "on call" : "second line"}): ${o.reason}</dd>
-`)}</dl>`;
+    <dt>Support developer</dt>
+    <dd>${who(duty.developer)}</dd>
+    <dt>Support operations</dt>
+    <dd>${who(duty.operations)}</dd>
+    ${
+      duty.shadow.length > 0
+        ? html`<dt>Shadowing</dt>
+            <dd>${who(duty.shadow)}</dd> `
+        : ""
+    }
+    <dt>On call</dt>
+    <dd>${who(duty.primary)}</dd>
+    <dt>Second line</dt>
+    <dd>${who(duty.secondLine)}</dd>
+    ${duty.cover.map(
+      (o) =>
+        html`<dt>Cover, night of ${formatDate(o.date)}</dt>
+          <dd>
+            ${who([o.by])} for ${who([o.covers])} (${o.slot === "primary" ? "on call" : "second line"}):
+            ${o.reason}
+          </dd> `,
+    )}
+  </dl>`;
 }
 
 /** `week of Wed 25 Nov 2026`. */

@@ -15,9 +15,21 @@ export const BOT = "firstline[bot]";
 export const alertConfig = firstlineConfigSchema.parse({
   supportRepo: "northgate/support",
   clients: [
-    { id: "acme", name: "Acme Borough Council", plan: "enhanced", outOfHours: true, repos: ["acme/website", "acme/intranet"] },
+    {
+      id: "acme",
+      name: "Acme Borough Council",
+      plan: "enhanced",
+      outOfHours: true,
+      repos: ["acme/website", "acme/intranet"],
+    },
     { id: "riverside", name: "Riverside Housing", repos: ["riverside/portal"] },
-    { id: "glenmore", name: "Glenmore Whisky", outOfHours: true, repos: ["glenmore/shop"], holidays: { region: "scotland" } },
+    {
+      id: "glenmore",
+      name: "Glenmore Whisky",
+      outOfHours: true,
+      repos: ["glenmore/shop"],
+      holidays: { region: "scotland" },
+    },
   ],
   alerts: {
     pagerUrl: "https://pager.northgate.example/hook",
@@ -32,8 +44,15 @@ export const alertPolicy = buildSlaPolicy({ config: alertConfig });
 const calendar = agencyCalendar(alertConfig);
 
 /** This week's people, in or out of hours as the agency's calendar says at `now`. */
-export function respondersAt(now: number, onCall: Responders["onCall"] = { primary: "pete", secondLine: ["grace"] }): Responders {
-  return { support: { developer: "erin", operations: "olly" }, onCall, inHours: isWorkingInstant(calendar, now) };
+export function respondersAt(
+  now: number,
+  onCall: Responders["onCall"] = { primary: "pete", secondLine: ["grace"] },
+): Responders {
+  return {
+    support: { developer: "erin", operations: "olly" },
+    onCall,
+    inHours: isWorkingInstant(calendar, now),
+  };
 }
 
 /** A critical alert for acme, firing since a fixed instant. */
@@ -47,8 +66,16 @@ export function anAlert(overrides: Partial<Alert> = {}): Alert {
     client: "acme",
     summary: "www.acme.example is not answering",
     description: "The probe has failed for 2 minutes.",
-    labels: { alertname: "WebsiteDown", client: "acme", severity: "critical", instance: "https://www.acme.example" },
-    annotations: { summary: "www.acme.example is not answering", description: "The probe has failed for 2 minutes." },
+    labels: {
+      alertname: "WebsiteDown",
+      client: "acme",
+      severity: "critical",
+      instance: "https://www.acme.example",
+    },
+    annotations: {
+      summary: "www.acme.example is not answering",
+      description: "The probe has failed for 2 minutes.",
+    },
     startsAt: Date.parse("2026-12-05T02:03:00Z"),
     endsAt: null,
     generatorUrl: "http://prometheus.northgate.example:9090/graph?g0.expr=probe_success+%3D%3D+0",

@@ -13,7 +13,16 @@ function ticket(number: number, opened: string, answered: string | null): Ticket
   return answered ? addSteps(carded, [["commented", answered, "alice", "On it."]]) : carded;
 }
 
-const series = (tickets: readonly TicketSnapshot[]) => serviceSeries({ tickets, policy: ticketPolicy, now: local("2026-12-10 12:00"), zone: "Europe/London", botLogin: BOT, months: 3, weeks: 2 });
+const series = (tickets: readonly TicketSnapshot[]) =>
+  serviceSeries({
+    tickets,
+    policy: ticketPolicy,
+    now: local("2026-12-10 12:00"),
+    zone: "Europe/London",
+    botLogin: BOT,
+    months: 3,
+    weeks: 2,
+  });
 
 describe("the service's trends", () => {
   it("first responses within target per client and month opened; breaches in the month they happened; tickets opened per week", () => {
@@ -31,13 +40,32 @@ describe("the service's trends", () => {
   });
 
   it("writes Mermaid xychart-beta blocks with the months and a value for every month", () => {
-    const markdown = serviceChartsMarkdown(series([ticket(1, "2026-11-02 10:00", "2026-11-02 11:00")])).join("\n");
-    expect(markdown).toContain(["```mermaid", "xychart-beta", '  title "First responses within target (%), by month opened"', '  x-axis ["Oct 2026", "Nov 2026", "Dec 2026"]', '  y-axis "%" 0 --> 100', "  line [0, 100, 0]", "```"].join("\n"));
+    const markdown = serviceChartsMarkdown(series([ticket(1, "2026-11-02 10:00", "2026-11-02 11:00")])).join(
+      "\n",
+    );
+    expect(markdown).toContain(
+      [
+        "```mermaid",
+        "xychart-beta",
+        '  title "First responses within target (%), by month opened"',
+        '  x-axis ["Oct 2026", "Nov 2026", "Dec 2026"]',
+        '  y-axis "%" 0 --> 100',
+        "  line [0, 100, 0]",
+        "```",
+      ].join("\n"),
+    );
     expect(markdown).toContain("One line per client, in order: riverside.");
   });
 
   it("keeps quotes, brackets and line breaks out of a chart's words", () => {
-    const block = mermaidXyChart({ title: 'a "b"]\n[c', categories: ["x`y"], axis: "n", max: 0, kind: "bar", series: [{ name: "s", values: [null] }] });
+    const block = mermaidXyChart({
+      title: 'a "b"]\n[c',
+      categories: ["x`y"],
+      axis: "n",
+      max: 0,
+      kind: "bar",
+      series: [{ name: "s", values: [null] }],
+    });
     expect(block).toContain('title "a  b    c"');
     expect(block).toContain('x-axis ["x y"]');
     expect(block).toContain("0 --> 1");

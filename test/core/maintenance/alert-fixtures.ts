@@ -52,27 +52,47 @@ export function apply(params: {
         snapshot = { ...snapshot, body: action.body };
         break;
       case "close-issue":
-        snapshot = { ...snapshot, state: "closed", events: [...snapshot.events, { type: "closed", at: params.at, by }] };
+        snapshot = {
+          ...snapshot,
+          state: "closed",
+          events: [...snapshot.events, { type: "closed", at: params.at, by }],
+        };
         break;
       case "reopen-issue":
-        snapshot = { ...snapshot, state: "open", events: [...snapshot.events, { type: "reopened", at: params.at, by }] };
+        snapshot = {
+          ...snapshot,
+          state: "open",
+          events: [...snapshot.events, { type: "reopened", at: params.at, by }],
+        };
         break;
       case "add-labels":
         snapshot = {
           ...snapshot,
           labels: [...snapshot.labels, ...action.labels],
-          events: [...snapshot.events, ...action.labels.map((label) => ({ type: "labeled" as const, at: params.at, by, label }))],
+          events: [
+            ...snapshot.events,
+            ...action.labels.map((label) => ({ type: "labeled" as const, at: params.at, by, label })),
+          ],
         };
         break;
       case "remove-labels":
         snapshot = {
           ...snapshot,
           labels: snapshot.labels.filter((l) => !action.labels.includes(l)),
-          events: [...snapshot.events, ...action.labels.map((label) => ({ type: "unlabeled" as const, at: params.at, by, label }))],
+          events: [
+            ...snapshot.events,
+            ...action.labels.map((label) => ({ type: "unlabeled" as const, at: params.at, by, label })),
+          ],
         };
         break;
       case "create-comment":
-        snapshot = { ...snapshot, comments: [...snapshot.comments, { id: snapshot.comments.length + 1, author: by, createdAt: params.at, body: action.body }] };
+        snapshot = {
+          ...snapshot,
+          comments: [
+            ...snapshot.comments,
+            { id: snapshot.comments.length + 1, author: by, createdAt: params.at, body: action.body },
+          ],
+        };
         break;
       default:
         throw new Error(`unexpected ${action.kind}`);

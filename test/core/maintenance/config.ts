@@ -9,7 +9,10 @@ export const CLIENTS = [
 ];
 
 /** A valid configuration with these maintenance tasks (schema defaults filled in). */
-export function configWith(maintenance: readonly Record<string, unknown>[], extra: Record<string, unknown> = {}): FirstlineConfig {
+export function configWith(
+  maintenance: readonly Record<string, unknown>[],
+  extra: Record<string, unknown> = {},
+): FirstlineConfig {
   return firstlineConfigSchema.parse({ clients: CLIENTS, maintenance, ...extra });
 }
 
@@ -17,7 +20,10 @@ export function configWith(maintenance: readonly Record<string, unknown>[], extr
  * A configuration whose tasks skip the schema's own check of their rules (the loader now refuses
  * a bad rule), to test the checks themselves.
  */
-export function uncheckedConfigWith(maintenance: readonly Record<string, unknown>[], extra: Record<string, unknown> = {}): FirstlineConfig {
+export function uncheckedConfigWith(
+  maintenance: readonly Record<string, unknown>[],
+  extra: Record<string, unknown> = {},
+): FirstlineConfig {
   const base = firstlineConfigSchema.parse({ clients: CLIENTS, ...extra });
   return { ...base, maintenance: maintenance.map((task) => maintenanceTaskSchema.parse(task)) };
 }

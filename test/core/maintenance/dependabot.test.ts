@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { dependabotAlertSchema, type DependabotAlert } from "../../../src/core/maintenance/alert-schemas.js";
-import { groupDependabotAlerts, planSecurityTicket, securityTicketKey } from "../../../src/core/maintenance/dependabot.js";
+import {
+  groupDependabotAlerts,
+  planSecurityTicket,
+  securityTicketKey,
+} from "../../../src/core/maintenance/dependabot.js";
 import { existingMaintenanceKeys, issueMarkerKeys } from "../../../src/core/maintenance/keys.js";
 import { normaliseSeverity } from "../../../src/core/maintenance/severity.js";
 import type { TicketSnapshot } from "../../../src/core/ticket/snapshot.js";
@@ -8,7 +12,10 @@ import { apply, BOT, webhookExamples } from "./alert-fixtures.js";
 import { configWith } from "./config.js";
 
 const examples = webhookExamples("dependabot_alert");
-const created = examples.find((e) => e["action"] === "created") as { alert: unknown; repository: { full_name: string } };
+const created = examples.find((e) => e["action"] === "created") as {
+  alert: unknown;
+  repository: { full_name: string };
+};
 const REPO = created.repository.full_name; // wolfy1339/pika-pack
 const config = configWith([], { clients: [{ id: "pika", name: "Pika", repos: [REPO] }] });
 const SEMVER = { ecosystem: "npm", name: "semver" };
@@ -19,17 +26,43 @@ const high: DependabotAlert = {
   ...medium,
   number: 21,
   html_url: `https://github.com/${REPO}/security/dependabot/21`,
-  security_advisory: { ghsa_id: "GHSA-aaaa-bbbb-cccc", cve_id: null, summary: "Prototype pollution | in semver", severity: "high" },
-  security_vulnerability: { severity: "high", vulnerable_version_range: "< 7.5.4", first_patched_version: { identifier: "7.5.4" } },
+  security_advisory: {
+    ghsa_id: "GHSA-aaaa-bbbb-cccc",
+    cve_id: null,
+    summary: "Prototype pollution | in semver",
+    severity: "high",
+  },
+  security_vulnerability: {
+    severity: "high",
+    vulnerable_version_range: "< 7.5.4",
+    first_patched_version: { identifier: "7.5.4" },
+  },
 };
-const as = (alert: DependabotAlert, state: string, extra: Partial<DependabotAlert> = {}): DependabotAlert => ({ ...alert, state, ...extra });
-const plan = (alerts: readonly DependabotAlert[], existing: TicketSnapshot | null, pullRequest?: { number: number; url: string }) =>
-  planSecurityTicket({ repo: REPO, package: SEMVER, alerts, existing, config, botLogin: BOT, ...(pullRequest ? { pullRequest } : {}) });
+const as = (
+  alert: DependabotAlert,
+  state: string,
+  extra: Partial<DependabotAlert> = {},
+): DependabotAlert => ({ ...alert, state, ...extra });
+const plan = (
+  alerts: readonly DependabotAlert[],
+  existing: TicketSnapshot | null,
+  pullRequest?: { number: number; url: string },
+) =>
+  planSecurityTicket({
+    repo: REPO,
+    package: SEMVER,
+    alerts,
+    existing,
+    config,
+    botLogin: BOT,
+    ...(pullRequest ? { pullRequest } : {}),
+  });
 const T0 = Date.parse("2026-03-02T09:00:00Z");
 
 describe("Dependabot alerts as one ticket per repository and package", () => {
   it("every example payload parses with the schema", () => {
-    for (const example of examples) expect(dependabotAlertSchema.safeParse(example["alert"]).success).toBe(true);
+    for (const example of examples)
+      expect(dependabotAlertSchema.safeParse(example["alert"]).success).toBe(true);
     expect(medium.dependency.package).toEqual(SEMVER);
     expect(medium.state).toBe("open");
   });
@@ -78,21 +111,29 @@ describe("Dependabot alerts as one ticket per repository and package", () => {
     expect(bothFixed.map((a) => a.kind)).toEqual(["update-issue-body", "create-comment", "close-issue"]);
     ticket = apply({ snapshot: ticket, actions: bothFixed, at: T0 + 2000 });
     expect(ticket?.state).toBe("closed");
-    expect(ticket?.body).toContain("Every Dependabot alert for **semver** (npm) in wolfy1339/pika-pack is fixed or dismissed.");
+    expect(ticket?.body).toContain(
+      "Every Dependabot alert for **semver** (npm) in wolfy1339/pika-pack is fixed or dismissed.",
+    );
     expect(plan([as(medium, "fixed"), as(high, "fixed")], ticket)).toEqual([]);
   });
 
   it("dismissed and auto-dismissed alerts count as not open", () => {
     const actions = plan([medium, as(high, "dismissed", { dismissed_reason: "tolerable_risk" })], null);
     expect(actions[0]).toMatchObject({ labels: ["type: maintenance", "priority: P4", "client: pika"] });
-    expect(actions[0]?.kind === "create-issue" && actions[0].body).toContain("| dismissed (tolerable\\_risk) |");
+    expect(actions[0]?.kind === "create-issue" && actions[0].body).toContain(
+      "| dismissed (tolerable\\_risk) |",
+    );
     expect(plan([as(medium, "auto_dismissed"), as(high, "dismissed")], null)).toEqual([]);
   });
 
   it("a new worse alert raises the priority", () => {
     const ticket = apply({ snapshot: null, actions: plan([medium], null), at: T0 });
     expect(ticket?.labels).toContain("priority: P4");
-    const critical = { ...high, security_advisory: { ...high.security_advisory, severity: "critical" }, security_vulnerability: null };
+    const critical = {
+      ...high,
+      security_advisory: { ...high.security_advisory, severity: "critical" },
+      security_vulnerability: null,
+    };
     expect(plan([medium, critical], ticket).slice(1)).toEqual([
       { kind: "add-labels", labels: ["priority: P2"] },
       { kind: "remove-labels", labels: ["priority: P4"] },
@@ -101,7 +142,15 @@ describe("Dependabot alerts as one ticket per repository and package", () => {
 
   it("a priority a person chose is left alone", () => {
     let ticket = apply({ snapshot: null, actions: plan([medium, high], null), at: T0 });
-    ticket = apply({ snapshot: ticket, actions: [{ kind: "remove-labels", labels: ["priority: P3"] }, { kind: "add-labels", labels: ["priority: P1"] }], at: T0 + 500, by: "alice" });
+    ticket = apply({
+      snapshot: ticket,
+      actions: [
+        { kind: "remove-labels", labels: ["priority: P3"] },
+        { kind: "add-labels", labels: ["priority: P1"] },
+      ],
+      at: T0 + 500,
+      by: "alice",
+    });
     expect(plan([medium, as(high, "fixed")], ticket).map((a) => a.kind)).toEqual(["update-issue-body"]);
   });
 
@@ -114,37 +163,91 @@ describe("Dependabot alerts as one ticket per repository and package", () => {
     expect(reopened[2]).toMatchObject({ body: "Reopened: Dependabot alert #20 is open." });
 
     let personal = apply({ snapshot: null, actions: plan([medium], null), at: T0 });
-    personal = apply({ snapshot: personal, actions: [{ kind: "close-issue", reason: "completed", why: "" }], at: T0 + 1000, by: "alice" });
+    personal = apply({
+      snapshot: personal,
+      actions: [{ kind: "close-issue", reason: "completed", why: "" }],
+      at: T0 + 1000,
+      by: "alice",
+    });
     expect(plan([medium], personal)).toEqual([]);
-    expect(plan([medium, high], personal).map((a) => a.kind)).toEqual(["reopen-issue", "update-issue-body", "add-labels", "remove-labels", "create-comment"]);
+    expect(plan([medium, high], personal).map((a) => a.kind)).toEqual([
+      "reopen-issue",
+      "update-issue-body",
+      "add-labels",
+      "remove-labels",
+      "create-comment",
+    ]);
   });
 
   it("a fixed alert with no ticket opens nothing; disabled opens nothing", () => {
     const fixed = dependabotAlertSchema.parse(examples.find((e) => e["action"] === "fixed")?.["alert"]);
-    expect(planSecurityTicket({ repo: "octocat/hello-world", package: { ecosystem: "pip", name: "ansible" }, alerts: [fixed], existing: null, config, botLogin: BOT })).toEqual([]);
+    expect(
+      planSecurityTicket({
+        repo: "octocat/hello-world",
+        package: { ecosystem: "pip", name: "ansible" },
+        alerts: [fixed],
+        existing: null,
+        config,
+        botLogin: BOT,
+      }),
+    ).toEqual([]);
     const off = configWith([], { securityAlerts: { enabled: false } });
-    expect(planSecurityTicket({ repo: REPO, package: SEMVER, alerts: [medium], existing: null, config: off, botLogin: BOT })).toEqual([]);
+    expect(
+      planSecurityTicket({
+        repo: REPO,
+        package: SEMVER,
+        alerts: [medium],
+        existing: null,
+        config: off,
+        botLogin: BOT,
+      }),
+    ).toEqual([]);
   });
 
   it("a repository no client owns gets no client label; alerts of other packages are ignored", () => {
-    const other = { ...high, dependency: { ...high.dependency, package: { ecosystem: "npm", name: "lodash" } } };
-    const actions = planSecurityTicket({ repo: "someone/else", package: SEMVER, alerts: [medium, other], existing: null, config, botLogin: BOT });
+    const other = {
+      ...high,
+      dependency: { ...high.dependency, package: { ecosystem: "npm", name: "lodash" } },
+    };
+    const actions = planSecurityTicket({
+      repo: "someone/else",
+      package: SEMVER,
+      alerts: [medium, other],
+      existing: null,
+      config,
+      botLogin: BOT,
+    });
     expect(actions[0]).toMatchObject({ labels: ["type: maintenance", "priority: P4"] });
     expect(actions[0]?.kind === "create-issue" && actions[0].body).not.toContain("#21");
   });
 
   it("groups a repository's alerts by package, and the marker finds the ticket again", () => {
-    const lodash = { ...high, number: 22, dependency: { ...high.dependency, package: { ecosystem: "npm", name: "lodash" } } };
-    expect(groupDependabotAlerts([medium, lodash, high]).map((g) => [g.package.name, g.alerts.map((a) => a.number)])).toEqual([
+    const lodash = {
+      ...high,
+      number: 22,
+      dependency: { ...high.dependency, package: { ecosystem: "npm", name: "lodash" } },
+    };
+    expect(
+      groupDependabotAlerts([medium, lodash, high]).map((g) => [
+        g.package.name,
+        g.alerts.map((a) => a.number),
+      ]),
+    ).toEqual([
       ["lodash", [22]],
       ["semver", [20, 21]],
     ]);
     const [create] = plan([medium], null);
     const body = create?.kind === "create-issue" ? create.body : "";
-    expect(issueMarkerKeys({ issues: [{ author: BOT, body }], botLogin: BOT })).toEqual(new Set([securityTicketKey({ repo: REPO, package: SEMVER }), "open-alerts:20"]));
+    expect(issueMarkerKeys({ issues: [{ author: BOT, body }], botLogin: BOT })).toEqual(
+      new Set([securityTicketKey({ repo: REPO, package: SEMVER }), "open-alerts:20"]),
+    );
     expect(existingMaintenanceKeys({ issues: [{ author: BOT, body }], botLogin: BOT }).size).toBe(0);
-    expect(securityTicketKey({ repo: "acme/website", package: { ecosystem: "npm", name: "@babel/core" } })).toBe("security:acme/website:npm/@babel/core");
-    expect(securityTicketKey({ repo: "acme/website", package: { ecosystem: "pip", name: "weird+name -->" } })).toBe("security:acme/website:pip/weird-name----");
+    expect(
+      securityTicketKey({ repo: "acme/website", package: { ecosystem: "npm", name: "@babel/core" } }),
+    ).toBe("security:acme/website:npm/@babel/core");
+    expect(
+      securityTicketKey({ repo: "acme/website", package: { ecosystem: "pip", name: "weird+name -->" } }),
+    ).toBe("security:acme/website:pip/weird-name----");
   });
 
   it.each([

@@ -5,12 +5,29 @@ import { configWith } from "./config.js";
 
 const BOT = "firstline[bot]";
 const config = configWith([
-  { client: "riverside", task: "Review TLS certificates", rrule: "FREQ=MONTHLY;BYMONTHDAY=25", priority: "P3", checklist: ["List certificates", "Ping @alice <!-- x -->"] },
-  { client: "acme", task: "Apply CMS core updates", rrule: "FREQ=MONTHLY;BYDAY=1WE", since: "2026-01-01", priority: "P2" },
+  {
+    client: "riverside",
+    task: "Review TLS certificates",
+    rrule: "FREQ=MONTHLY;BYMONTHDAY=25",
+    priority: "P3",
+    checklist: ["List certificates", "Ping @alice <!-- x -->"],
+  },
+  {
+    client: "acme",
+    task: "Apply CMS core updates",
+    rrule: "FREQ=MONTHLY;BYDAY=1WE",
+    since: "2026-01-01",
+    priority: "P2",
+  },
 ]);
 const none = new Set<string>();
 const keysOn = (today: string, existing: ReadonlySet<string> = none, lookBackDays?: number) =>
-  dueMaintenanceTickets({ config, today, existingKeys: existing, ...(lookBackDays === undefined ? {} : { lookBackDays }) }).map((t) => t.occurrence.key);
+  dueMaintenanceTickets({
+    config,
+    today,
+    existingKeys: existing,
+    ...(lookBackDays === undefined ? {} : { lookBackDays }),
+  }).map((t) => t.occurrence.key);
 
 describe("dueMaintenanceTickets", () => {
   it.each([
@@ -21,7 +38,13 @@ describe("dueMaintenanceTickets", () => {
     ["2027-01-05", ["maintenance:riverside:review-tls-certificates:2026-12-25"]], // seven days back still opens it
     ["2027-01-06", ["maintenance:acme:apply-cms-core-updates:2027-01-06"]], // eight days: gone
     ["2026-12-03", ["maintenance:acme:apply-cms-core-updates:2026-12-02"]], // the day after
-    ["2026-12-02", ["maintenance:riverside:review-tls-certificates:2026-11-25", "maintenance:acme:apply-cms-core-updates:2026-12-02"]],
+    [
+      "2026-12-02",
+      [
+        "maintenance:riverside:review-tls-certificates:2026-11-25",
+        "maintenance:acme:apply-cms-core-updates:2026-12-02",
+      ],
+    ],
   ])("on %s", (today, expected) => {
     expect(keysOn(today)).toEqual(expected);
   });
@@ -34,7 +57,9 @@ describe("dueMaintenanceTickets", () => {
 
   it("the look-back window is configurable; 0 means today only", () => {
     expect(keysOn("2026-12-30", none, 0)).toEqual([]);
-    expect(keysOn("2026-12-30", none, 1)).toEqual(["maintenance:riverside:review-tls-certificates:2026-12-25"]);
+    expect(keysOn("2026-12-30", none, 1)).toEqual([
+      "maintenance:riverside:review-tls-certificates:2026-12-25",
+    ]);
   });
 
   it("plans the issue: title with the working day, checklist items, labels, hidden key; mentions and comments in config text are broken", () => {
@@ -62,9 +87,16 @@ describe("dueMaintenanceTickets", () => {
 
   it("a weekend move says so, and no checklist says so", () => {
     const weekly = configWith([{ client: "acme", task: "Weekly checks", rrule: "FREQ=WEEKLY;BYDAY=SU" }]);
-    const [ticket] = dueMaintenanceTickets({ config: weekly, today: "2026-03-09", existingKeys: none, lookBackDays: 0 });
+    const [ticket] = dueMaintenanceTickets({
+      config: weekly,
+      today: "2026-03-09",
+      existingKeys: none,
+      lookBackDays: 0,
+    });
     expect(ticket?.action.title).toBe("Weekly checks (Mon 9 Mar)");
-    expect(ticket?.action.body).toContain("Due **Mon 9 Mar 2026**, the next working day after Sun 8 Mar 2026 (a weekend).");
+    expect(ticket?.action.body).toContain(
+      "Due **Mon 9 Mar 2026**, the next working day after Sun 8 Mar 2026 (a weekend).",
+    );
     expect(ticket?.action.body).toContain("No checklist is configured for this task.");
   });
 

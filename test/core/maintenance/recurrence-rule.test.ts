@@ -37,7 +37,7 @@ describe("checkRecurrenceRule", () => {
     ["FREQ=DAILY;UNTIL=20270230", "UNTIL must be a date"],
     ["FREQ=DAILY;TZID=Europe/London", 'use "since" for the first date'],
     ["FREQ=DAILY;FOO=1", 'unknown rule part "FOO"'],
-    ["FREQ=DAILY;;", 'is not NAME=VALUE'],
+    ["FREQ=DAILY;;", "is not NAME=VALUE"],
     ["DTSTART:20260101\nRRULE:FREQ=DAILY", "a rule is one line"],
   ])("rejects %j: %s", (text, message) => {
     const result = checkRecurrenceRule(text);
@@ -49,8 +49,17 @@ describe("checkRecurrenceRule", () => {
   });
 
   it("expands in floating dates from since, inclusive of both ends", () => {
-    expect(expandRecurrence({ rrule: "FREQ=WEEKLY;BYDAY=MO", since: "2026-03-30", from: "2026-03-01", to: "2026-04-13" })).toEqual(["2026-03-30", "2026-04-06", "2026-04-13"]);
-    expect(expandRecurrence({ rrule: "FREQ=MONTHLY", since: "2026-01-31", from: "2026-01-01", to: "2026-05-31" })).toEqual(["2026-01-31", "2026-03-31", "2026-05-31"]);
+    expect(
+      expandRecurrence({
+        rrule: "FREQ=WEEKLY;BYDAY=MO",
+        since: "2026-03-30",
+        from: "2026-03-01",
+        to: "2026-04-13",
+      }),
+    ).toEqual(["2026-03-30", "2026-04-06", "2026-04-13"]);
+    expect(
+      expandRecurrence({ rrule: "FREQ=MONTHLY", since: "2026-01-31", from: "2026-01-01", to: "2026-05-31" }),
+    ).toEqual(["2026-01-31", "2026-03-31", "2026-05-31"]);
   });
 });
 
@@ -63,19 +72,39 @@ describe("maintenanceProblems", () => {
         { client: "acme", task: "fine!", rrule: "FREQ=YEARLY" },
         { client: "lonely", task: "Nowhere", rrule: "FREQ=YEARLY" },
       ],
-      { clients: [{ id: "acme", name: "Acme", repos: ["acme/website"] }, { id: "lonely", name: "Lonely" }] },
+      {
+        clients: [
+          { id: "acme", name: "Acme", repos: ["acme/website"] },
+          { id: "lonely", name: "Lonely" },
+        ],
+      },
     );
     expect(maintenanceProblems(config)).toEqual([
-      { path: ["maintenance", 1, "rrule"], keyPath: "maintenance[1].rrule", message: 'INTERVAL must be a whole number from 1 to 999 (in "FREQ=WEEKLY;INTERVAL=x")' },
-      { path: ["maintenance", 2, "task"], keyPath: "maintenance[2].task", message: 'another task of client "acme" has the same name (maintenance[0]): tickets would clash' },
-      { path: ["maintenance", 3], keyPath: "maintenance[3]", message: 'client "lonely" has no repository and there is no shared ticket repository: set repo' },
+      {
+        path: ["maintenance", 1, "rrule"],
+        keyPath: "maintenance[1].rrule",
+        message: 'INTERVAL must be a whole number from 1 to 999 (in "FREQ=WEEKLY;INTERVAL=x")',
+      },
+      {
+        path: ["maintenance", 2, "task"],
+        keyPath: "maintenance[2].task",
+        message: 'another task of client "acme" has the same name (maintenance[0]): tickets would clash',
+      },
+      {
+        path: ["maintenance", 3],
+        keyPath: "maintenance[3]",
+        message: 'client "lonely" has no repository and there is no shared ticket repository: set repo',
+      },
     ]);
   });
 
   it("the repository's own example configuration has none", async () => {
     const { readFileSync } = await import("node:fs");
     const { parseConfig } = await import("../../../src/config/load-config.js");
-    const parsed = parseConfig({ file: ".github/firstline.yml", text: readFileSync(".github/firstline.yml", "utf8") });
+    const parsed = parseConfig({
+      file: ".github/firstline.yml",
+      text: readFileSync(".github/firstline.yml", "utf8"),
+    });
     expect(parsed.ok).toBe(true);
     if (parsed.ok) expect(maintenanceProblems(parsed.value.value)).toEqual([]);
   });

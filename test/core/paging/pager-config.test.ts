@@ -9,23 +9,45 @@ describe("pager configuration", () => {
   it("reads the old alerts.pagerUrl as a webhook pager, so existing configurations keep paging", () => {
     const parsed = parse("alerts:\n  pagerUrl: https://relay.example.org/page\n");
     if (!parsed.ok) throw new Error("expected a valid configuration");
-    expect(pagersOf(parsed.value.value.alerts)).toEqual([{ kind: "webhook", url: "https://relay.example.org/page" }]);
+    expect(pagersOf(parsed.value.value.alerts)).toEqual([
+      { kind: "webhook", url: "https://relay.example.org/page" },
+    ]);
   });
 
   it("fills each pager's defaults", () => {
-    const parsed = parse("alerts:\n  pagers:\n    - kind: pagerduty\n    - kind: opsgenie\n      users: { alice: alice@example.org }\n");
+    const parsed = parse(
+      "alerts:\n  pagers:\n    - kind: pagerduty\n    - kind: opsgenie\n      users: { alice: alice@example.org }\n",
+    );
     if (!parsed.ok) throw new Error("expected a valid configuration");
     expect(pagersOf(parsed.value.value.alerts)).toEqual([
-      { kind: "pagerduty", eventsUrl: "https://events.pagerduty.com/v2/enqueue", apiUrl: "https://api.pagerduty.com", schedules: { primary: null, secondLine: null }, users: {} },
+      {
+        kind: "pagerduty",
+        eventsUrl: "https://events.pagerduty.com/v2/enqueue",
+        apiUrl: "https://api.pagerduty.com",
+        schedules: { primary: null, secondLine: null },
+        users: {},
+      },
       { kind: "opsgenie", apiUrl: "https://api.opsgenie.com", users: { alice: "alice@example.org" } },
     ]);
   });
 
   it.each([
-    { what: "both the old and the new form", text: "alerts:\n  pagerUrl: https://a.example.org/\n  pagers: [{ kind: webhook, url: https://b.example.org/ }]\n", message: /alerts\.pagerUrl.*set one or the other/ },
-    { what: "the same kind twice", text: "alerts:\n  pagers: [{ kind: opsgenie }, { kind: opsgenie }]\n", message: /a second opsgenie pager/ },
+    {
+      what: "both the old and the new form",
+      text: "alerts:\n  pagerUrl: https://a.example.org/\n  pagers: [{ kind: webhook, url: https://b.example.org/ }]\n",
+      message: /alerts\.pagerUrl.*set one or the other/,
+    },
+    {
+      what: "the same kind twice",
+      text: "alerts:\n  pagers: [{ kind: opsgenie }, { kind: opsgenie }]\n",
+      message: /a second opsgenie pager/,
+    },
     { what: "an unknown kind", text: "alerts:\n  pagers: [{ kind: pigeon }]\n", message: /kind/ },
-    { what: "a secret in the file", text: "alerts:\n  pagers: [{ kind: opsgenie, apiKey: abc }]\n", message: /apiKey/ },
+    {
+      what: "a secret in the file",
+      text: "alerts:\n  pagers: [{ kind: opsgenie, apiKey: abc }]\n",
+      message: /apiKey/,
+    },
     { what: "a webhook without a URL", text: "alerts:\n  pagers: [{ kind: webhook }]\n", message: /url/ },
   ])("refuses $what, naming the key", ({ text, message }) => {
     const parsed = parse(text);
@@ -42,7 +64,12 @@ describe("retryAfterAnswer", () => {
     { status: 401, retryAfter: null, attempt: 1, expected: { retry: false } },
     { status: 422, retryAfter: null, attempt: 1, expected: { retry: false } },
     { status: 429, retryAfter: "3", attempt: 1, expected: { retry: true, waitMs: 3000 } },
-    { status: 429, retryAfter: "Sat, 05 Dec 2026 02:00:10 GMT", attempt: 1, expected: { retry: true, waitMs: 10_000 } },
+    {
+      status: 429,
+      retryAfter: "Sat, 05 Dec 2026 02:00:10 GMT",
+      attempt: 1,
+      expected: { retry: true, waitMs: 10_000 },
+    },
     { status: 429, retryAfter: "3600", attempt: 1, expected: { retry: true, waitMs: 60_000 } },
     { status: 503, retryAfter: null, attempt: 1, expected: { retry: true, waitMs: 1000 } },
     { status: 500, retryAfter: null, attempt: 3, expected: { retry: true, waitMs: 4000 } },

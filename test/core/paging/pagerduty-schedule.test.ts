@@ -5,7 +5,12 @@ import { fixtureTexts } from "../rota/rota-texts.js";
 
 const TEXTS = fixtureTexts("repository");
 const rota = (overrides: string) => {
-  const parsed = loadRota({ people: { file: "p", text: TEXTS.people }, support: { file: "s", text: TEXTS.support }, onCall: { file: "o", text: TEXTS.onCall }, overrides: { file: "x", text: overrides } });
+  const parsed = loadRota({
+    people: { file: "p", text: TEXTS.people },
+    support: { file: "s", text: TEXTS.support },
+    onCall: { file: "o", text: TEXTS.onCall },
+    overrides: { file: "x", text: overrides },
+  });
   if (!parsed.ok) throw new Error("rota");
   return parsed.value;
 };
@@ -14,7 +19,15 @@ const at = (iso: string) => Date.parse(iso);
 
 describe("planScheduleSync", () => {
   it("one override per run of days with the same person; a night of cover splits the week", () => {
-    const plan = planScheduleSync({ rota: rota("overrides:\n  - { date: 2026-12-05, covers: alice-okafor, by: mei-chen, reason: rest }\n"), slot: "primary", users, existing: [], now: at("2026-12-03T12:00:00Z"), days: 7, zone: "Europe/London" });
+    const plan = planScheduleSync({
+      rota: rota("overrides:\n  - { date: 2026-12-05, covers: alice-okafor, by: mei-chen, reason: rest }\n"),
+      slot: "primary",
+      users,
+      existing: [],
+      now: at("2026-12-03T12:00:00Z"),
+      days: 7,
+      zone: "Europe/London",
+    });
     expect(plan.create).toEqual([
       { start: at("2026-12-03T12:00:00Z"), end: at("2026-12-05T10:00:00Z"), userId: "PALICE1" },
       { start: at("2026-12-05T10:00:00Z"), end: at("2026-12-06T10:00:00Z"), userId: "PMEI001" },
@@ -29,9 +42,19 @@ describe("planScheduleSync", () => {
       { id: "PO1", start: at("2026-12-02T10:00:00Z"), end: at("2026-12-09T10:00:00Z"), userId: "PALICE1" },
       { id: "PO2", start: at("2026-12-09T10:00:00Z"), end: at("2026-12-16T10:00:00Z"), userId: "PMEI001" },
     ];
-    const plan = planScheduleSync({ rota: rota("overrides: []\n"), slot: "primary", users, existing, now: at("2026-12-03T12:00:00Z"), days: 14, zone: "Europe/London" });
+    const plan = planScheduleSync({
+      rota: rota("overrides: []\n"),
+      slot: "primary",
+      users,
+      existing,
+      now: at("2026-12-03T12:00:00Z"),
+      days: 14,
+      zone: "Europe/London",
+    });
     expect(plan.remove).toEqual(["PO2"]);
-    expect(plan.create).toEqual([{ start: at("2026-12-09T10:00:00Z"), end: at("2026-12-16T10:00:00Z"), userId: "PBOB001" }]);
+    expect(plan.create).toEqual([
+      { start: at("2026-12-09T10:00:00Z"), end: at("2026-12-16T10:00:00Z"), userId: "PBOB001" },
+    ]);
     expect(plan.unmapped).toEqual(["ivan-petrov"]);
   });
 });

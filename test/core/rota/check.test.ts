@@ -16,7 +16,12 @@ interface Case {
   readonly name: string;
   readonly texts: Partial<Texts>;
   readonly rule: string;
-  readonly expected: readonly { severity: "error" | "warning"; file: string; line: number; message?: RegExp }[];
+  readonly expected: readonly {
+    severity: "error" | "warning";
+    file: string;
+    line: number;
+    message?: RegExp;
+  }[];
 }
 
 const cases: readonly Case[] = [
@@ -24,7 +29,14 @@ const cases: readonly Case[] = [
     name: "1: a week key that is not a Wednesday",
     texts: { support: SUPPORT + "  2026-12-10: { developer: ada, operations: rosa }\n" },
     rule: "rota/week-wednesday",
-    expected: [{ severity: "error", file: FILES.support, line: 4, message: /2026-12-10 is a Thursday.*\(2026-12-09\)/ }],
+    expected: [
+      {
+        severity: "error",
+        file: FILES.support,
+        line: 4,
+        message: /2026-12-10 is a Thursday.*\(2026-12-09\)/,
+      },
+    ],
   },
   {
     name: "1: a login not in people.yml",
@@ -48,7 +60,9 @@ const cases: readonly Case[] = [
     name: "2: an operations engineer in the developer slot",
     texts: { support: edit(SUPPORT, [["developer: cat", "developer: rosa"]]) },
     rule: "rota/support-pair",
-    expected: [{ severity: "error", file: FILES.support, line: 3, message: /rosa is an operations engineer/ }],
+    expected: [
+      { severity: "error", file: FILES.support, line: 3, message: /rosa is an operations engineer/ },
+    ],
   },
   {
     name: "3: an unvetted developer holding a slot",
@@ -58,7 +72,11 @@ const cases: readonly Case[] = [
   },
   {
     name: "3: unvetted people may shadow",
-    texts: { support: edit(SUPPORT, [["developer: cat, operations: pete", "developer: cat, operations: pete, shadow: [finn, uma]"]]) },
+    texts: {
+      support: edit(SUPPORT, [
+        ["developer: cat, operations: pete", "developer: cat, operations: pete, shadow: [finn, uma]"],
+      ]),
+    },
     rule: "rota/vetted",
     expected: [],
   },
@@ -70,7 +88,9 @@ const cases: readonly Case[] = [
   },
   {
     name: "4: a second line without secondLine: true (block list, the entry's own line)",
-    texts: { onCall: `weeks:\n  2026-11-25:\n    primary: pete\n    secondLine:\n      - quinn\n      - olga\n` },
+    texts: {
+      onCall: `weeks:\n  2026-11-25:\n    primary: pete\n    secondLine:\n      - quinn\n      - olga\n`,
+    },
     rule: "rota/second-line",
     expected: [{ severity: "error", file: FILES.onCall, line: 6, message: /olga is not on the second line/ }],
   },
@@ -85,27 +105,48 @@ const cases: readonly Case[] = [
     texts: {},
     rule: "rota/coverage",
     expected: [
-      { severity: "error", file: FILES.support, line: 3, message: /weeks 2026-12-09 to 2027-02-24 have no first line support/ },
-      { severity: "error", file: FILES.onCall, line: 3, message: /weeks 2026-12-09 to 2027-02-24 have no on-call rota/ },
+      {
+        severity: "error",
+        file: FILES.support,
+        line: 3,
+        message: /weeks 2026-12-09 to 2027-02-24 have no first line support/,
+      },
+      {
+        severity: "error",
+        file: FILES.onCall,
+        line: 3,
+        message: /weeks 2026-12-09 to 2027-02-24 have no on-call rota/,
+      },
     ],
   },
   {
     name: "6: a slot in a week that overlaps time away",
     texts: { support: SUPPORT + "  2026-12-09: { developer: ben, operations: rosa }\n" },
     rule: "rota/away",
-    expected: [{ severity: "error", file: FILES.support, line: 4, message: /ben is away 2026-12-07 to 2026-12-11/ }],
+    expected: [
+      { severity: "error", file: FILES.support, line: 4, message: /ben is away 2026-12-07 to 2026-12-11/ },
+    ],
   },
   {
     name: "6: a slot during client work is a warning",
     texts: { support: SUPPORT + "  2026-12-16: { developer: cat, operations: rosa }\n" },
     rule: "rota/client-work",
-    expected: [{ severity: "warning", file: FILES.support, line: 4, message: /cat is on client work \(acme\)/ }],
+    expected: [
+      { severity: "warning", file: FILES.support, line: 4, message: /cat is on client work \(acme\)/ },
+    ],
   },
   {
     name: "7: the same person in the same role two weeks running",
     texts: { onCall: edit(ON_CALL, [["primary: olga", "primary: pete"]]) },
     rule: "rota/two-weeks-running",
-    expected: [{ severity: "warning", file: FILES.onCall, line: 3, message: /pete is primary on call two weeks running/ }],
+    expected: [
+      {
+        severity: "warning",
+        file: FILES.onCall,
+        line: 3,
+        message: /pete is primary on call two weeks running/,
+      },
+    ],
   },
   {
     name: "history: a past week is not checked beyond its key",
@@ -119,7 +160,9 @@ describe("checkRota rules", () => {
   it.each(cases)("$name", ({ texts, rule, expected }) => {
     const rota = rotaOf({ people: PEOPLE, support: SUPPORT, onCall: ON_CALL, ...texts });
     const found = checkRota({ rota, today: TODAY }).findings.filter((finding) => finding.rule === rule);
-    expect(found.map(({ severity, file, line }) => ({ severity, file, line }))).toEqual(expected.map(({ severity, file, line }) => ({ severity, file, line })));
+    expect(found.map(({ severity, file, line }) => ({ severity, file, line }))).toEqual(
+      expected.map(({ severity, file, line }) => ({ severity, file, line })),
+    );
     expected.forEach((want, index) => {
       if (want.message) expect(found[index]?.message).toMatch(want.message);
     });
@@ -132,10 +175,17 @@ describe("checkRota rules", () => {
   });
 
   it("is not ok when any finding is an error, and sorts findings by file and line", () => {
-    const rota = rotaOf({ people: PEOPLE, support: edit(SUPPORT, [["developer: cat", "developer: finn"]]), onCall: ON_CALL });
+    const rota = rotaOf({
+      people: PEOPLE,
+      support: edit(SUPPORT, [["developer: cat", "developer: finn"]]),
+      onCall: ON_CALL,
+    });
     const result = checkRota({ rota, today: TODAY });
     expect(result.ok).toBe(false);
-    const order = result.findings.map((f) => `${[FILES.people, FILES.support, FILES.onCall].indexOf(f.file as never)}:${String(f.line ?? 0).padStart(4, "0")}`);
+    const order = result.findings.map(
+      (f) =>
+        `${[FILES.people, FILES.support, FILES.onCall].indexOf(f.file as never)}:${String(f.line ?? 0).padStart(4, "0")}`,
+    );
     expect(order).toEqual([...order].sort());
   });
 
@@ -143,7 +193,11 @@ describe("checkRota rules", () => {
     const rota = rotaOf(fixtureTexts("repository"));
     expect(checkRota({ rota, today: "2026-11-26" }).findings).toEqual([]);
     expect(Object.keys(rota.support).sort()[0]).toBe("2026-11-25");
-    for (let week = "2026-11-25"; week <= "2027-06-30"; week = new Date(Date.parse(`${week}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10)) {
+    for (
+      let week = "2026-11-25";
+      week <= "2027-06-30";
+      week = new Date(Date.parse(`${week}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10)
+    ) {
       expect(rota.support[week], `support ${week}`).toBeDefined();
       expect(rota.onCall[week], `on-call ${week}`).toBeDefined();
     }

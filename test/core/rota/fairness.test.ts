@@ -7,10 +7,18 @@ const TODAY = "2026-11-26";
 
 /** 14 weeks from 2026-11-25 (the current week to 13 ahead), one entry per week, in turn. */
 function weeks(entries: readonly string[], count = 14): string {
-  return weeksText(Array.from({ length: count }, (_, i) => [addDays("2026-11-25", 7 * i), entries[i % entries.length] ?? ""] as const));
+  return weeksText(
+    Array.from(
+      { length: count },
+      (_, i) => [addDays("2026-11-25", 7 * i), entries[i % entries.length] ?? ""] as const,
+    ),
+  );
 }
 
-const FAIR_ON_CALL = weeks(["{ primary: pete, secondLine: [quinn] }", "{ primary: olga, secondLine: [rosa] }"]);
+const FAIR_ON_CALL = weeks([
+  "{ primary: pete, secondLine: [quinn] }",
+  "{ primary: olga, secondLine: [rosa] }",
+]);
 
 describe("fairness report", () => {
   it("counts weeks per eligible person from the current week, leaving out people on client work", () => {
@@ -24,10 +32,15 @@ describe("fairness report", () => {
       "{ developer: ben, operations: pete }",
       "{ developer: cat, operations: quinn }",
     ]);
-    const result = checkRota({ rota: rotaOf({ people: PEOPLE, support, onCall: FAIR_ON_CALL }), today: TODAY });
+    const result = checkRota({
+      rota: rotaOf({ people: PEOPLE, support, onCall: FAIR_ON_CALL }),
+      today: TODAY,
+    });
     const { fairness } = result;
     expect(fairness.horizon).toEqual({ from: "2026-11-25", to: "2027-02-24", weeks: 14 });
-    expect(fairness.excluded).toEqual([{ login: "cat", reason: "on client work (acme) 2026-12-14 to 2026-12-18" }]);
+    expect(fairness.excluded).toEqual([
+      { login: "cat", reason: "on client work (acme) 2026-12-14 to 2026-12-18" },
+    ]);
     expect(fairness.inHours.developer).toEqual({
       average: 5,
       min: 4,
@@ -49,9 +62,13 @@ describe("fairness report", () => {
       severity: "warning",
       file: FILES.support,
       line: 1,
-      message: "developer weeks from 2026-11-25 to 2027-02-24 are uneven: 4 (ben) to 6 (ada), a spread of 2 (at most 1)",
+      message:
+        "developer weeks from 2026-11-25 to 2027-02-24 are uneven: 4 (ben) to 6 (ada), a spread of 2 (at most 1)",
     });
-    expect(warnings.find((f) => f.message.startsWith("primary on-call"))).toMatchObject({ file: FILES.onCall, line: 1 });
+    expect(warnings.find((f) => f.message.startsWith("primary on-call"))).toMatchObject({
+      file: FILES.onCall,
+      line: 1,
+    });
   });
 
   it("has no warning when the spread is at most one", () => {
@@ -76,8 +93,14 @@ describe("fairness report", () => {
   });
 
   it("runs the horizon to the last week set when that is beyond 13 weeks", () => {
-    const support = weeks(["{ developer: ada, operations: olga }", "{ developer: ben, operations: pete }"], 20);
-    const result = checkRota({ rota: rotaOf({ people: PEOPLE, support, onCall: FAIR_ON_CALL }), today: TODAY });
+    const support = weeks(
+      ["{ developer: ada, operations: olga }", "{ developer: ben, operations: pete }"],
+      20,
+    );
+    const result = checkRota({
+      rota: rotaOf({ people: PEOPLE, support, onCall: FAIR_ON_CALL }),
+      today: TODAY,
+    });
     expect(result.fairness.horizon).toEqual({ from: "2026-11-25", to: "2027-04-07", weeks: 20 });
   });
 });

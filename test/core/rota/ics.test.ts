@@ -45,12 +45,38 @@ describe("rotaCalendar", () => {
     // 20 weeks of developer, operations, primary and second line, and two weeks with a shadow.
     expect(events).toHaveLength(20 * 4 + 2);
     expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
-    expect(events.find((e) => e.uid === "2026-12-09-shadow@firstline")?.summary).toBe("Shadowing first line support: finn");
+    expect(events.find((e) => e.uid === "2026-12-09-shadow@firstline")?.summary).toBe(
+      "Shadowing first line support: finn",
+    );
     expect(events.filter((e) => e.uid.startsWith("2026-12-02-"))).toEqual([
-      { uid: "2026-12-02-developer@firstline", summary: "First line support (developer): cat", start: "2026-12-02T10:00:00.000Z", end: "2026-12-09T10:00:00.000Z", tzid: ZONE },
-      { uid: "2026-12-02-operations@firstline", summary: "First line support (operations): quinn", start: "2026-12-02T10:00:00.000Z", end: "2026-12-09T10:00:00.000Z", tzid: ZONE },
-      { uid: "2026-12-02-primary@firstline", summary: "On call (primary): olga", start: "2026-12-02T10:00:00.000Z", end: "2026-12-09T10:00:00.000Z", tzid: ZONE },
-      { uid: "2026-12-02-secondLine@firstline", summary: "On call (second line): quinn", start: "2026-12-02T10:00:00.000Z", end: "2026-12-09T10:00:00.000Z", tzid: ZONE },
+      {
+        uid: "2026-12-02-developer@firstline",
+        summary: "First line support (developer): cat",
+        start: "2026-12-02T10:00:00.000Z",
+        end: "2026-12-09T10:00:00.000Z",
+        tzid: ZONE,
+      },
+      {
+        uid: "2026-12-02-operations@firstline",
+        summary: "First line support (operations): quinn",
+        start: "2026-12-02T10:00:00.000Z",
+        end: "2026-12-09T10:00:00.000Z",
+        tzid: ZONE,
+      },
+      {
+        uid: "2026-12-02-primary@firstline",
+        summary: "On call (primary): olga",
+        start: "2026-12-02T10:00:00.000Z",
+        end: "2026-12-09T10:00:00.000Z",
+        tzid: ZONE,
+      },
+      {
+        uid: "2026-12-02-secondLine@firstline",
+        summary: "On call (second line): quinn",
+        start: "2026-12-02T10:00:00.000Z",
+        end: "2026-12-09T10:00:00.000Z",
+        tzid: ZONE,
+      },
     ]);
   });
 
@@ -58,8 +84,12 @@ describe("rotaCalendar", () => {
     const { events } = parse(rotaCalendar({ rota, zone: ZONE, stamp: STAMP }));
     const times = (uid: string) => events.filter((e) => e.uid === uid).map((e) => [e.start, e.end]);
     // Clocks go forward on Sunday 28 March 2027: the week starts at 10:00 GMT and ends at 10:00 BST.
-    expect(times("2027-03-24-developer@firstline")).toEqual([["2027-03-24T10:00:00.000Z", "2027-03-31T09:00:00.000Z"]]);
-    expect(times("2027-03-31-developer@firstline")).toEqual([["2027-03-31T09:00:00.000Z", "2027-04-07T09:00:00.000Z"]]);
+    expect(times("2027-03-24-developer@firstline")).toEqual([
+      ["2027-03-24T10:00:00.000Z", "2027-03-31T09:00:00.000Z"],
+    ]);
+    expect(times("2027-03-31-developer@firstline")).toEqual([
+      ["2027-03-31T09:00:00.000Z", "2027-04-07T09:00:00.000Z"],
+    ]);
   });
 
   it("writes local times with the zone id, not UTC or floating times", () => {
@@ -67,8 +97,12 @@ describe("rotaCalendar", () => {
     expect(text).toContain("DTSTART;TZID=Europe/London:20270331T100000");
     expect(text).toContain("DTEND;TZID=Europe/London:20270407T100000");
     expect(text).toContain("DTSTAMP:20261126T120000Z");
-    expect(text).toMatch(/BEGIN:DAYLIGHT\r\nTZOFFSETFROM:\+0000\r\nTZOFFSETTO:\+0100\r\nTZNAME:BST\r\nDTSTART:20270328T010000/);
-    expect(text).toMatch(/BEGIN:STANDARD\r\nTZOFFSETFROM:\+0100\r\nTZOFFSETTO:\+0000\r\nTZNAME:GMT\r\nDTSTART:20261025T020000/);
+    expect(text).toMatch(
+      /BEGIN:DAYLIGHT\r\nTZOFFSETFROM:\+0000\r\nTZOFFSETTO:\+0100\r\nTZNAME:BST\r\nDTSTART:20270328T010000/,
+    );
+    expect(text).toMatch(
+      /BEGIN:STANDARD\r\nTZOFFSETFROM:\+0100\r\nTZOFFSETTO:\+0000\r\nTZNAME:GMT\r\nDTSTART:20261025T020000/,
+    );
   });
 
   it("gives one person's slots with the same UIDs as the whole rota", () => {
@@ -81,6 +115,8 @@ describe("rotaCalendar", () => {
   });
 
   it("is the same text for the same rota and stamp", () => {
-    expect(rotaCalendar({ rota, zone: ZONE, stamp: STAMP })).toBe(rotaCalendar({ rota, zone: ZONE, stamp: STAMP }));
+    expect(rotaCalendar({ rota, zone: ZONE, stamp: STAMP })).toBe(
+      rotaCalendar({ rota, zone: ZONE, stamp: STAMP }),
+    );
   });
 });

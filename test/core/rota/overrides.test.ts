@@ -24,7 +24,8 @@ function rotaWith(overrides: string) {
   return parsed.value;
 }
 
-const FRIDAY_NIGHT = "overrides:\n  - { date: 2026-12-04, covers: alice-okafor, by: mei-chen, reason: Alice was woken twice on Thursday night }\n";
+const FRIDAY_NIGHT =
+  "overrides:\n  - { date: 2026-12-04, covers: alice-okafor, by: mei-chen, reason: Alice was woken twice on Thursday night }\n";
 
 describe("single-night cover (rota/overrides.yml)", () => {
   it.each([
@@ -46,16 +47,41 @@ describe("single-night cover (rota/overrides.yml)", () => {
   });
 
   it("covers the second line too", () => {
-    const rota = rotaWith("overrides:\n  - { date: 2026-12-05, slot: secondLine, covers: sam-oduya, by: grace-kowalski, reason: Sam is ill }\n");
-    expect(whoIsOn({ rota, at: DateTime.fromISO("2026-12-06T03:00:00Z"), zone: ZONE }).onCall).toEqual({ primary: "alice-okafor", secondLine: ["grace-kowalski"] });
+    const rota = rotaWith(
+      "overrides:\n  - { date: 2026-12-05, slot: secondLine, covers: sam-oduya, by: grace-kowalski, reason: Sam is ill }\n",
+    );
+    expect(whoIsOn({ rota, at: DateTime.fromISO("2026-12-06T03:00:00Z"), zone: ZONE }).onCall).toEqual({
+      primary: "alice-okafor",
+      secondLine: ["grace-kowalski"],
+    });
   });
 
   it.each([
-    { what: "an unknown login", entry: "{ date: 2026-12-04, covers: alice-okafor, by: nobody-here, reason: r }", message: "nobody-here (covering on 2026-12-04) is not in people.yml" },
-    { what: "covering someone who is not on call that night", entry: "{ date: 2026-12-04, covers: bob-adeyemi, by: mei-chen, reason: r }", message: "bob-adeyemi is not the on-call primary on 2026-12-04 (the rota has alice-okafor)" },
-    { what: "a cover who has not opted in", entry: "{ date: 2026-12-04, covers: alice-okafor, by: erin-walsh, reason: r }", message: "erin-walsh has not opted in to on-call" },
-    { what: "a second-line cover without secondLine", entry: "{ date: 2026-12-05, slot: secondLine, covers: sam-oduya, by: mei-chen, reason: r }", message: "mei-chen is not on the second line" },
-    { what: "a cover who is away", entry: "{ date: 2026-12-23, covers: hamza-iqbal, by: alice-okafor, reason: r }", message: "alice-okafor is away 2026-12-21 to 2027-01-01" },
+    {
+      what: "an unknown login",
+      entry: "{ date: 2026-12-04, covers: alice-okafor, by: nobody-here, reason: r }",
+      message: "nobody-here (covering on 2026-12-04) is not in people.yml",
+    },
+    {
+      what: "covering someone who is not on call that night",
+      entry: "{ date: 2026-12-04, covers: bob-adeyemi, by: mei-chen, reason: r }",
+      message: "bob-adeyemi is not the on-call primary on 2026-12-04 (the rota has alice-okafor)",
+    },
+    {
+      what: "a cover who has not opted in",
+      entry: "{ date: 2026-12-04, covers: alice-okafor, by: erin-walsh, reason: r }",
+      message: "erin-walsh has not opted in to on-call",
+    },
+    {
+      what: "a second-line cover without secondLine",
+      entry: "{ date: 2026-12-05, slot: secondLine, covers: sam-oduya, by: mei-chen, reason: r }",
+      message: "mei-chen is not on the second line",
+    },
+    {
+      what: "a cover who is away",
+      entry: "{ date: 2026-12-23, covers: hamza-iqbal, by: alice-okafor, reason: r }",
+      message: "alice-okafor is away 2026-12-21 to 2027-01-01",
+    },
   ])("refuses $what, with file and line", ({ entry, message }) => {
     const result = checkRota({ rota: rotaWith(`overrides:\n  - ${entry}\n`), today: "2026-12-02" });
     const found = result.findings.filter((f) => f.file === "rota/overrides.yml");
@@ -68,21 +94,50 @@ describe("single-night cover (rota/overrides.yml)", () => {
       people: { file: "rota/people.yml", text: TEXTS.people },
       support: { file: "rota/support.yml", text: TEXTS.support },
       onCall: { file: "rota/on-call.yml", text: TEXTS.onCall },
-      overrides: { file: "rota/overrides.yml", text: "overrides:\n  - { date: 2026-12-04, covers: alice-okafor, by: mei-chen }\n" },
+      overrides: {
+        file: "rota/overrides.yml",
+        text: "overrides:\n  - { date: 2026-12-04, covers: alice-okafor, by: mei-chen }\n",
+      },
     });
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.problems.map(formatProblem).join("\n")).toMatch(/rota\/overrides\.yml:2: overrides\[0\]\.reason/);
+    if (!parsed.ok)
+      expect(parsed.problems.map(formatProblem).join("\n")).toMatch(
+        /rota\/overrides\.yml:2: overrides\[0\]\.reason/,
+      );
   });
 
   it("a pull request adding tonight's cover needs no notice, but a rota admin's approval", () => {
     const base = rotaWith("overrides: []\n");
     const head = rotaWith(FRIDAY_NIGHT);
     const now = DateTime.fromISO("2026-12-04T15:00:00Z");
-    const waiting = checkRotaChange({ base, head, now, zone: ZONE, author: "alice-okafor", approved: [], admins: ["dana-whitfield", "grace-kowalski"] });
+    const waiting = checkRotaChange({
+      base,
+      head,
+      now,
+      zone: ZONE,
+      author: "alice-okafor",
+      approved: [],
+      admins: ["dana-whitfield", "grace-kowalski"],
+    });
     expect(waiting.verdict).toBe("fail");
     expect(waiting.findings.filter((f) => f.rule === "rota/notice")).toEqual([]);
-    expect(waiting.approvals).toEqual([{ login: "dana-whitfield or grace-kowalski", why: "rota admin: overrides.yml changed", given: false, anyOf: ["dana-whitfield", "grace-kowalski"] }]);
-    const approved = checkRotaChange({ base, head, now, zone: ZONE, author: "alice-okafor", approved: ["grace-kowalski"], admins: ["dana-whitfield", "grace-kowalski"] });
+    expect(waiting.approvals).toEqual([
+      {
+        login: "dana-whitfield or grace-kowalski",
+        why: "rota admin: overrides.yml changed",
+        given: false,
+        anyOf: ["dana-whitfield", "grace-kowalski"],
+      },
+    ]);
+    const approved = checkRotaChange({
+      base,
+      head,
+      now,
+      zone: ZONE,
+      author: "alice-okafor",
+      approved: ["grace-kowalski"],
+      admins: ["dana-whitfield", "grace-kowalski"],
+    });
     expect(approved.verdict).toBe("pass");
   });
 
@@ -92,11 +147,17 @@ describe("single-night cover (rota/overrides.yml)", () => {
     const mei = rotaCalendar({ rota, zone: ZONE, stamp, login: "mei-chen" });
     expect(mei).toContain("SUMMARY:On call cover (primary): mei-chen for alice-okafor");
     expect(mei).toMatch(/DTSTART;TZID=Europe\/London:20261204T100000/);
-    expect(rotaCalendar({ rota, zone: ZONE, stamp, login: "alice-okafor" })).toContain("On call cover (primary): mei-chen for alice-okafor");
+    expect(rotaCalendar({ rota, zone: ZONE, stamp, login: "alice-okafor" })).toContain(
+      "On call cover (primary): mei-chen for alice-okafor",
+    );
     expect(rotaCalendar({ rota, zone: ZONE, stamp, login: "bob-adeyemi" })).not.toContain("On call cover");
     const duty = dutyOf({ rota }, "2026-12-02");
     expect(duty.cover).toHaveLength(1);
-    const text = dutyFacts({ input: { rota, today: "2026-12-02" } as Parameters<typeof dutyFacts>[0]["input"], from: "", duty }).text;
+    const text = dutyFacts({
+      input: { rota, today: "2026-12-02" } as Parameters<typeof dutyFacts>[0]["input"],
+      from: "",
+      duty,
+    }).text;
     expect(text).toContain("Cover, night of");
     expect(text).toContain("Alice was woken twice on Thursday night");
   });

@@ -46,11 +46,21 @@ describe("loadRota", () => {
     {
       name: "an unknown key in a week",
       texts: { support: weeksText([["2026-11-25", "{ developer: ada, operations: olga, backup: ben }"]]) },
-      expected: { file: FILES.support, path: "weeks.2026-11-25.backup", line: 2, message: 'unknown key "backup"' },
+      expected: {
+        file: FILES.support,
+        path: "weeks.2026-11-25.backup",
+        line: 2,
+        message: 'unknown key "backup"',
+      },
     },
     {
       name: "an unknown key on a person",
-      texts: { people: PEOPLE.replace("deliveryLead: lee, onCall: true }", "deliveryLead: lee, onCall: true, pager: true }") },
+      texts: {
+        people: PEOPLE.replace(
+          "deliveryLead: lee, onCall: true }",
+          "deliveryLead: lee, onCall: true, pager: true }",
+        ),
+      },
       expected: { file: FILES.people, path: "people[4].pager", line: 6, message: 'unknown key "pager"' },
     },
     {
@@ -60,8 +70,18 @@ describe("loadRota", () => {
     },
     {
       name: "an away period that ends before it starts",
-      texts: { people: PEOPLE.replace("{ from: 2026-12-07, to: 2026-12-11 }", "{ from: 2026-12-11, to: 2026-12-07 }") },
-      expected: { file: FILES.people, path: "people[1].away[0].to", line: 3, message: "ends before it starts" },
+      texts: {
+        people: PEOPLE.replace(
+          "{ from: 2026-12-07, to: 2026-12-11 }",
+          "{ from: 2026-12-11, to: 2026-12-07 }",
+        ),
+      },
+      expected: {
+        file: FILES.people,
+        path: "people[1].away[0].to",
+        line: 3,
+        message: "ends before it starts",
+      },
     },
     {
       name: "a role that does not exist",

@@ -5,7 +5,11 @@ import { formatProblem } from "../../../src/core/finding.js";
 import type { Rota } from "../../../src/core/rota/types.js";
 
 /** The file names findings carry in these tests. */
-export const FILES = { people: "rota/people.yml", support: "rota/support.yml", onCall: "rota/on-call.yml" } as const;
+export const FILES = {
+  people: "rota/people.yml",
+  support: "rota/support.yml",
+  onCall: "rota/on-call.yml",
+} as const;
 
 /** The three texts of a rota folder. */
 export interface Texts {
@@ -27,7 +31,10 @@ export function rotaOf(texts: Texts): Rota {
 
 /** The texts of a folder under test/fixtures/rota (or the repository's own `rota/`). */
 export function fixtureTexts(name: string): Texts {
-  const dir = name === "repository" ? join(import.meta.dirname, "../../../rota") : join(import.meta.dirname, "../../fixtures/rota", name);
+  const dir =
+    name === "repository"
+      ? join(import.meta.dirname, "../../../rota")
+      : join(import.meta.dirname, "../../fixtures/rota", name);
   const read = (file: string) => readFileSync(join(dir, file), "utf8");
   return { people: read("people.yml"), support: read("support.yml"), onCall: read("on-call.yml") };
 }

@@ -33,7 +33,10 @@ describe("weekAt: weeks run Wednesday 10:00 to Wednesday 10:00 local", () => {
   });
 
   it("gives each week's handover instants in UTC across both changes", () => {
-    const utc = (week: string) => [weekStart({ week, zone: ZONE }).toUTC().toISO(), weekEnd({ week, zone: ZONE }).toUTC().toISO()];
+    const utc = (week: string) => [
+      weekStart({ week, zone: ZONE }).toUTC().toISO(),
+      weekEnd({ week, zone: ZONE }).toUTC().toISO(),
+    ];
     expect(utc("2026-10-21")).toEqual(["2026-10-21T09:00:00.000Z", "2026-10-28T10:00:00.000Z"]);
     expect(utc("2027-03-24")).toEqual(["2027-03-24T10:00:00.000Z", "2027-03-31T09:00:00.000Z"]);
   });
@@ -70,23 +73,48 @@ describe("whoIsOn", () => {
   it.each([
     {
       instant: "2026-12-02T09:59:59Z",
-      expected: { week: "2026-11-25", support: { developer: "ben", operations: "pete" }, onCall: { primary: "ada", secondLine: ["rosa"] }, inHours: false },
+      expected: {
+        week: "2026-11-25",
+        support: { developer: "ben", operations: "pete" },
+        onCall: { primary: "ada", secondLine: ["rosa"] },
+        inHours: false,
+      },
     },
     {
       instant: "2026-12-02T10:00:00Z",
-      expected: { week: "2026-12-02", support: { developer: "cat", operations: "quinn" }, onCall: { primary: "olga", secondLine: ["quinn"] }, inHours: true },
+      expected: {
+        week: "2026-12-02",
+        support: { developer: "cat", operations: "quinn" },
+        onCall: { primary: "olga", secondLine: ["quinn"] },
+        inHours: true,
+      },
     },
     {
       instant: "2027-03-31T08:59:59Z",
-      expected: { week: "2027-03-24", support: { developer: "ada", operations: "quinn" }, onCall: { primary: "pete", secondLine: ["quinn"] }, inHours: false },
+      expected: {
+        week: "2027-03-24",
+        support: { developer: "ada", operations: "quinn" },
+        onCall: { primary: "pete", secondLine: ["quinn"] },
+        inHours: false,
+      },
     },
     {
       instant: "2027-03-31T09:00:00Z",
-      expected: { week: "2027-03-31", support: { developer: "ben", operations: "rosa" }, onCall: { primary: "cat", secondLine: ["rosa"] }, inHours: true },
+      expected: {
+        week: "2027-03-31",
+        support: { developer: "ben", operations: "rosa" },
+        onCall: { primary: "cat", secondLine: ["rosa"] },
+        inHours: true,
+      },
     },
     {
       instant: "2030-01-01T12:00:00Z",
-      expected: { week: "2029-12-26", support: { developer: null, operations: null }, onCall: { primary: null, secondLine: [] }, inHours: false },
+      expected: {
+        week: "2029-12-26",
+        support: { developer: null, operations: null },
+        onCall: { primary: null, secondLine: [] },
+        inHours: false,
+      },
     },
   ])("at $instant", ({ instant, expected }) => {
     expect(whoIsOn({ rota, at: at(instant), zone: ZONE })).toEqual(expected);

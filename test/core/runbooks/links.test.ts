@@ -40,6 +40,11 @@ describe("heading anchors, as GitHub makes them", () => {
   });
 
   it("numbers repeated headings in document order", () => {
-    expect(uniqueHeadingIds(["Notes", "Notes", "Notes-1", "Notes"])).toEqual(["notes", "notes-1", "notes-1-1", "notes-2"]);
+    expect(uniqueHeadingIds(["Notes", "Notes", "Notes-1", "Notes"])).toEqual([
+      "notes",
+      "notes-1",
+      "notes-1-1",
+      "notes-2",
+    ]);
   });
 });

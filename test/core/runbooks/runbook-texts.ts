@@ -1,5 +1,7 @@
 /** A runbook's text for tests: front matter lines, then a body with every expected section. */
-export function runbookText(params: { readonly frontMatter?: Record<string, string>; readonly body?: string } = {}): string {
+export function runbookText(
+  params: { readonly frontMatter?: Record<string, string>; readonly body?: string } = {},
+): string {
   const frontMatter = {
     title: "Site down",
     alerts: "[SiteDown]",
@@ -16,4 +18,5 @@ export function runbookText(params: { readonly frontMatter?: Record<string, stri
 }
 
 /** A body with the four expected sections, starting on the file's line 10 with the default front matter. */
-export const SECTIONS = "\nIntro.\n\n## Symptoms\n\nIt is down.\n\n## Diagnosis\n\nLook.\n\n## Resolution\n\nFix.\n\n## Escalation\n\nCall.\n";
+export const SECTIONS =
+  "\nIntro.\n\n## Symptoms\n\nIt is down.\n\n## Diagnosis\n\nLook.\n\n## Resolution\n\nFix.\n\n## Escalation\n\nCall.\n";

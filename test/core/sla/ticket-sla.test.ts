@@ -12,11 +12,14 @@ function first(metrics: readonly MetricStatus[], name = "firstResponse", cycle =
   return found;
 }
 
-const sla = (t: ReturnType<typeof timeline>, now: string) => computeTicketSla({ timeline: t, policy: agencyPolicy, now: local(now) });
+const sla = (t: ReturnType<typeof timeline>, now: string) =>
+  computeTicketSla({ timeline: t, policy: agencyPolicy, now: local(now) });
 
 describe("first response", () => {
   it("a ticket opened on a Saturday starts on Monday 10:00 and is due Monday 18:00 (P3, 8 working hours)", () => {
-    const m = first(sla(timeline("riverside/portal", [["opened", "2026-10-17 09:00", "pat"]]), "2026-10-17 12:00").metrics);
+    const m = first(
+      sla(timeline("riverside/portal", [["opened", "2026-10-17 09:00", "pat"]]), "2026-10-17 12:00").metrics,
+    );
     expect(asLocal(m.start)).toBe("2026-10-19 10:00");
     expect(asLocal(m.due ?? 0)).toBe("2026-10-19 18:00");
     expect(m.state).toBe("running");
@@ -25,8 +28,20 @@ describe("first response", () => {
 
   it("a response exactly at the due time meets it; a minute later breaches", () => {
     const opened = ["opened", "2026-10-19 10:00", "pat"] as const;
-    expect(first(sla(timeline("riverside/portal", [opened, ["commented", "2026-10-19 18:00", "alice"]]), "2026-10-20 12:00").metrics).state).toBe("met");
-    const late = first(sla(timeline("riverside/portal", [opened, ["commented", "2026-10-20 10:01", "alice"]]), "2026-10-20 12:00").metrics);
+    expect(
+      first(
+        sla(
+          timeline("riverside/portal", [opened, ["commented", "2026-10-19 18:00", "alice"]]),
+          "2026-10-20 12:00",
+        ).metrics,
+      ).state,
+    ).toBe("met");
+    const late = first(
+      sla(
+        timeline("riverside/portal", [opened, ["commented", "2026-10-20 10:01", "alice"]]),
+        "2026-10-20 12:00",
+      ).metrics,
+    );
     expect(late.state).toBe("breached");
     expect(asLocal(late.breachedAt ?? 0)).toBe("2026-10-19 18:00");
   });
@@ -49,30 +64,46 @@ describe("first response", () => {
   });
 
   it("closing the ticket before the due time ends the clock", () => {
-    const t = timeline("riverside/portal", [["opened", "2026-10-19 10:00", "pat"], ["closed", "2026-10-19 11:00", "pat"]]);
+    const t = timeline("riverside/portal", [
+      ["opened", "2026-10-19 10:00", "pat"],
+      ["closed", "2026-10-19 11:00", "pat"],
+    ]);
     expect(first(sla(t, "2026-10-21 12:00").metrics).state).toBe("met");
   });
 });
 
 describe("calendar targets and out-of-hours cover", () => {
   it("an outage at 02:00 for a client with cover is due at 02:30 (enhanced P1, 24/7)", () => {
-    const t = timeline("acme/website", [["opened", "2026-12-05 02:00", "pat"], ["labeled", "2026-12-05 02:00", "firstline[bot]", "priority: P1"]]);
+    const t = timeline("acme/website", [
+      ["opened", "2026-12-05 02:00", "pat"],
+      ["labeled", "2026-12-05 02:00", "firstline[bot]", "priority: P1"],
+    ]);
     const m = first(sla(t, "2026-12-05 02:10").metrics);
     expect(m.clock).toBe("24/7");
     expect(asLocal(m.due ?? 0)).toBe("2026-12-05 02:30");
   });
 
   it("the same P1 for a client without cover counts 1 hour as 1 working hour", () => {
-    const t = timeline("riverside/portal", [["opened", "2026-12-05 02:00", "pat"], ["labeled", "2026-12-05 02:00", "firstline[bot]", "priority: P1"]]);
+    const t = timeline("riverside/portal", [
+      ["opened", "2026-12-05 02:00", "pat"],
+      ["labeled", "2026-12-05 02:00", "firstline[bot]", "priority: P1"],
+    ]);
     const m = first(sla(t, "2026-12-05 02:10").metrics);
     expect(m.clock).toBe("working");
     expect(asLocal(m.due ?? 0)).toBe("2026-12-07 11:00");
   });
 
   it("a per-client calendar: St Andrew's Day is closed for the Scottish client", () => {
-    const steps = [["opened", "2026-11-27 17:30", "pat"], ["labeled", "2026-11-27 17:30", "firstline[bot]", "priority: P2"]] as const;
-    expect(asLocal(first(sla(timeline("glenmore/shop", steps), "2026-11-27 17:35").metrics).due ?? 0)).toBe("2026-12-01 10:30");
-    expect(asLocal(first(sla(timeline("riverside/portal", steps), "2026-11-27 17:35").metrics).due ?? 0)).toBe("2026-11-30 10:30");
+    const steps = [
+      ["opened", "2026-11-27 17:30", "pat"],
+      ["labeled", "2026-11-27 17:30", "firstline[bot]", "priority: P2"],
+    ] as const;
+    expect(asLocal(first(sla(timeline("glenmore/shop", steps), "2026-11-27 17:35").metrics).due ?? 0)).toBe(
+      "2026-12-01 10:30",
+    );
+    expect(
+      asLocal(first(sla(timeline("riverside/portal", steps), "2026-11-27 17:35").metrics).due ?? 0),
+    ).toBe("2026-11-30 10:30");
   });
 });
 
@@ -89,7 +120,10 @@ describe("pauses", () => {
   });
 
   it("while paused the state is paused and the due time unknown", () => {
-    const t = timeline("riverside/portal", [["opened", "2026-10-16 16:00", "pat"], ["labeled", "2026-10-16 17:00", "alice", WAIT]]);
+    const t = timeline("riverside/portal", [
+      ["opened", "2026-10-16 16:00", "pat"],
+      ["labeled", "2026-10-16 17:00", "alice", WAIT],
+    ]);
     const m = first(sla(t, "2026-10-21 12:00").metrics);
     expect(m.state).toBe("paused");
     expect(m.due).toBeNull();
@@ -121,7 +155,10 @@ describe("pauses", () => {
   });
 
   it("the chargeable label stops the clocks", () => {
-    const t = timeline("riverside/portal", [["opened", "2026-10-19 10:00", "pat"], ["labeled", "2026-10-19 11:00", "alice", "chargeable"]]);
+    const t = timeline("riverside/portal", [
+      ["opened", "2026-10-19 10:00", "pat"],
+      ["labeled", "2026-10-19 11:00", "alice", "chargeable"],
+    ]);
     expect(first(sla(t, "2026-10-22 15:00").metrics).state).toBe("paused");
   });
 });

@@ -7,11 +7,15 @@ import { refresh, settle } from "../../helpers/ticket-refresh.js";
 import { addSteps, createdComments, openedTicket } from "../../helpers/ticket-snapshot.js";
 
 const MONDAY = "2026-10-19 10:00";
-const SLOW_SEARCH = "1. Open https://www.example.org/search\n2. Search for housing\nIt should answer at once, but it takes half a minute for everyone.";
-const OUTAGE = "1. Open https://www.example.org\n2. Wait\nIt should load, but it shows a 503 error for everyone.";
+const SLOW_SEARCH =
+  "1. Open https://www.example.org/search\n2. Search for housing\nIt should answer at once, but it takes half a minute for everyone.";
+const OUTAGE =
+  "1. Open https://www.example.org\n2. Wait\nIt should load, but it shows a 503 error for everyone.";
 
 const notices = (snapshot: TicketSnapshot, at: string, who: Responders | null = responders(true)) =>
-  createdComments(refresh(snapshot, at, who).actions).filter((body) => body.includes("<!-- firstline:notice:"));
+  createdComments(refresh(snapshot, at, who).actions).filter((body) =>
+    body.includes("<!-- firstline:notice:"),
+  );
 
 describe("at-risk and breached notices: one per metric, state and cycle", () => {
   it("a P3 first response goes at risk at 16:00 and breaches at 18:00: one notice each, to this week's pair", () => {
@@ -39,7 +43,10 @@ describe("at-risk and breached notices: one per metric, state and cycle", () => 
   });
 
   it("a breach found by a reclassification says so", () => {
-    const ticket = openedTicket({ opened: MONDAY, steps: [["labeled", "2026-10-19 11:30", "alice", "priority: P2"]] });
+    const ticket = openedTicket({
+      opened: MONDAY,
+      steps: [["labeled", "2026-10-19 11:30", "alice", "priority: P2"]],
+    });
     expect(notices(ticket, "2026-10-19 11:31")).toEqual([
       "@erin @olly: **SLA breached**: the first response target of 1 working hour for P2 was already exceeded when the priority changed (reclassified) (due Mon 19 Oct 11:00 BST).\n<!-- firstline:notice:c1:firstResponse:1:breached -->",
     ]);
@@ -47,25 +54,55 @@ describe("at-risk and breached notices: one per metric, state and cycle", () => 
 
   it("a reopened ticket is a new cycle: its own notices, none repeated for the old one", () => {
     let ticket = settle(settle(openedTicket({ opened: MONDAY }), "2026-10-19 16:00"), "2026-10-19 18:00");
-    ticket = addSteps(ticket, [["commented", "2026-10-20 10:00", "alice", "Done"], ["closed", "2026-10-20 10:01", "alice"], ["reopened", "2026-10-21 10:00", "pat"]]);
+    ticket = addSteps(ticket, [
+      ["commented", "2026-10-20 10:00", "alice", "Done"],
+      ["closed", "2026-10-20 10:01", "alice"],
+      ["reopened", "2026-10-21 10:00", "pat"],
+    ]);
     const at = notices(ticket, "2026-10-21 16:00");
     expect(at).toHaveLength(1);
     expect(at[0]).toContain("<!-- firstline:notice:c2:firstResponse:1:at-risk -->");
   });
 
   it("a met or closed ticket gets no notice", () => {
-    const met = openedTicket({ opened: MONDAY, steps: [["commented", "2026-10-19 15:00", "alice", "On it"]] });
+    const met = openedTicket({
+      opened: MONDAY,
+      steps: [["commented", "2026-10-19 15:00", "alice", "On it"]],
+    });
     expect(notices(met, "2026-10-19 16:00")).toEqual([]);
     const closed = openedTicket({ opened: MONDAY, steps: [["closed", "2026-10-19 15:00", "pat"]] });
-    expect(refresh(closed, "2026-10-19 18:00").actions.filter((a) => a.kind === "create-comment")).toEqual([]);
+    expect(refresh(closed, "2026-10-19 18:00").actions.filter((a) => a.kind === "create-comment")).toEqual(
+      [],
+    );
   });
 });
 
 describe("out of hours, notices wait, except P1 for clients with out-of-hours cover", () => {
   it.each([
-    { what: "P3 breached at 18:00, read at 20:00", repo: "riverside/portal", title: "Opening hours", body: "Please update the hours", opened: MONDAY, at: "2026-10-19 20:00" },
-    { what: "P2 for a client with cover, read on Saturday", repo: "acme/website", title: "Search is very slow", body: SLOW_SEARCH, opened: "2026-10-23 16:00", at: "2026-10-24 09:00" },
-    { what: "P1 for a client without cover, read at night", repo: "riverside/portal", title: "Site is down", body: OUTAGE, opened: "2026-10-23 17:00", at: "2026-10-23 23:00" },
+    {
+      what: "P3 breached at 18:00, read at 20:00",
+      repo: "riverside/portal",
+      title: "Opening hours",
+      body: "Please update the hours",
+      opened: MONDAY,
+      at: "2026-10-19 20:00",
+    },
+    {
+      what: "P2 for a client with cover, read on Saturday",
+      repo: "acme/website",
+      title: "Search is very slow",
+      body: SLOW_SEARCH,
+      opened: "2026-10-23 16:00",
+      at: "2026-10-24 09:00",
+    },
+    {
+      what: "P1 for a client without cover, read at night",
+      repo: "riverside/portal",
+      title: "Site is down",
+      body: OUTAGE,
+      opened: "2026-10-23 17:00",
+      at: "2026-10-23 23:00",
+    },
   ])("$what: nothing now, the notice comes in hours", ({ repo, title, body, opened, at }) => {
     const ticket = openedTicket({ repo, title, body, opened });
     const night = refresh(ticket, at, responders(false));
@@ -78,21 +115,54 @@ describe("out of hours, notices wait, except P1 for clients with out-of-hours co
   });
 
   it.each([
-    { what: "acme (enhanced): 30 minutes", repo: "acme/website", at: "2026-10-24 02:23", due: "Sat 24 Oct 02:30 BST" },
-    { what: "glenmore (standard): 1 hour", repo: "glenmore/shop", at: "2026-10-24 02:45", due: "Sat 24 Oct 03:00 BST" },
-  ])("P1 for a client with cover, $what: at risk at night goes to the on-call primary alone", ({ repo, at, due }) => {
-    const ticket = openedTicket({ repo, title: "Site is down", body: OUTAGE, opened: "2026-10-24 02:00" });
-    expect(notices(ticket, at, responders(false))).toEqual([expect.stringMatching(new RegExp(`^@pete: \\*\\*SLA at risk\\*\\*: 7\\d% of the first response target of .* for P1 has gone \\(due ${due}\\)\\.`))]);
-  });
+    {
+      what: "acme (enhanced): 30 minutes",
+      repo: "acme/website",
+      at: "2026-10-24 02:23",
+      due: "Sat 24 Oct 02:30 BST",
+    },
+    {
+      what: "glenmore (standard): 1 hour",
+      repo: "glenmore/shop",
+      at: "2026-10-24 02:45",
+      due: "Sat 24 Oct 03:00 BST",
+    },
+  ])(
+    "P1 for a client with cover, $what: at risk at night goes to the on-call primary alone",
+    ({ repo, at, due }) => {
+      const ticket = openedTicket({ repo, title: "Site is down", body: OUTAGE, opened: "2026-10-24 02:00" });
+      expect(notices(ticket, at, responders(false))).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^@pete: \\*\\*SLA at risk\\*\\*: 7\\d% of the first response target of .* for P1 has gone \\(due ${due}\\)\\.`,
+          ),
+        ),
+      ]);
+    },
+  );
 
   it("the same P1 in hours goes to the support pair", () => {
-    const ticket = openedTicket({ repo: "acme/website", title: "Site is down", body: OUTAGE, opened: "2026-10-19 11:00" });
-    expect(notices(ticket, "2026-10-19 11:23")).toEqual([expect.stringMatching(/^@erin @olly: \*\*SLA at risk\*\*/)]);
+    const ticket = openedTicket({
+      repo: "acme/website",
+      title: "Site is down",
+      body: OUTAGE,
+      opened: "2026-10-19 11:00",
+    });
+    expect(notices(ticket, "2026-10-19 11:23")).toEqual([
+      expect.stringMatching(/^@erin @olly: \*\*SLA at risk\*\*/),
+    ]);
   });
 
   it("a rota with nobody on call still records the notice, without a mention", () => {
-    const ticket = openedTicket({ repo: "acme/website", title: "Site is down", body: OUTAGE, opened: "2026-10-24 02:00" });
-    expect(notices(ticket, "2026-10-24 02:31", { support: null, onCall: null, inHours: false })).toEqual([expect.stringMatching(/^\*\*SLA breached\*\*/)]);
+    const ticket = openedTicket({
+      repo: "acme/website",
+      title: "Site is down",
+      body: OUTAGE,
+      opened: "2026-10-24 02:00",
+    });
+    expect(notices(ticket, "2026-10-24 02:31", { support: null, onCall: null, inHours: false })).toEqual([
+      expect.stringMatching(/^\*\*SLA breached\*\*/),
+    ]);
   });
 
   // Regression (fixed): with no rota (responders null, which the app passes today) the notice goes out at once,
@@ -105,16 +175,24 @@ describe("out of hours, notices wait, except P1 for clients with out-of-hours co
 });
 
 describe("follow-up nudge after followUpAfter (3 working days) of quiet", () => {
-  const answered = () => openedTicket({ opened: MONDAY, steps: [["commented", "2026-10-19 11:00", "alice", "We will update them this week."]] });
+  const answered = () =>
+    openedTicket({
+      opened: MONDAY,
+      steps: [["commented", "2026-10-19 11:00", "alice", "We will update them this week."]],
+    });
   const nudges = (snapshot: TicketSnapshot, at: string, who = responders(true)) =>
-    createdComments(refresh(snapshot, at, who).actions).filter((body) => body.includes("firstline:follow-up:"));
+    createdComments(refresh(snapshot, at, who).actions).filter((body) =>
+      body.includes("firstline:follow-up:"),
+    );
 
   it("once the last comment is 24 working hours old (across the clocks going back), one nudge to the pair", () => {
     const ticket = answered();
     expect(nudges(ticket, "2026-10-22 10:59")).toEqual([]);
     const [nudge, ...more] = nudges(ticket, "2026-10-22 11:00");
     expect(more).toEqual([]);
-    expect(nudge).toMatch(/^@erin @olly: this ticket has had no reply for 3 working days\. Please follow it up/);
+    expect(nudge).toMatch(
+      /^@erin @olly: this ticket has had no reply for 3 working days\. Please follow it up/,
+    );
     const after = settle(ticket, "2026-10-22 11:00");
     expect(nudges(after, "2026-10-23 11:00")).toEqual([]);
     expect(nudges(after, "2026-10-28 17:00")).toEqual([]);
@@ -134,8 +212,16 @@ describe("follow-up nudge after followUpAfter (3 working days) of quiet", () => 
 
   it.each([
     { what: "out of hours", steps: [], who: responders(false) },
-    { what: "paused waiting on the client", steps: [["labeled", "2026-10-19 12:00", "alice", "status: waiting on client"]] as const, who: responders(true) },
-    { what: "chargeable", steps: [["labeled", "2026-10-19 12:00", "alice", "chargeable"]] as const, who: responders(true) },
+    {
+      what: "paused waiting on the client",
+      steps: [["labeled", "2026-10-19 12:00", "alice", "status: waiting on client"]] as const,
+      who: responders(true),
+    },
+    {
+      what: "chargeable",
+      steps: [["labeled", "2026-10-19 12:00", "alice", "chargeable"]] as const,
+      who: responders(true),
+    },
     { what: "closed", steps: [["closed", "2026-10-19 12:00", "alice"]] as const, who: responders(true) },
   ])("no nudge when $what", ({ steps, who }) => {
     expect(nudges(addSteps(answered(), steps), "2026-10-23 11:00", who)).toEqual([]);
@@ -143,8 +229,18 @@ describe("follow-up nudge after followUpAfter (3 working days) of quiet", () => 
 });
 
 describe("waiting-on-client reminder after 5 working days", () => {
-  const reminders = (snapshot: TicketSnapshot, at: string) => createdComments(refresh(snapshot, at).actions).filter((body) => body.includes("firstline:waiting-reminder:"));
-  const waiting = () => openedTicket({ opened: MONDAY, steps: [["commented", "2026-10-19 11:00", "alice", "Which hours?"], ["labeled", "2026-10-19 11:00", "alice", "status: waiting on client"]] });
+  const reminders = (snapshot: TicketSnapshot, at: string) =>
+    createdComments(refresh(snapshot, at).actions).filter((body) =>
+      body.includes("firstline:waiting-reminder:"),
+    );
+  const waiting = () =>
+    openedTicket({
+      opened: MONDAY,
+      steps: [
+        ["commented", "2026-10-19 11:00", "alice", "Which hours?"],
+        ["labeled", "2026-10-19 11:00", "alice", "status: waiting on client"],
+      ],
+    });
 
   it("one reminder to the reporter, 40 working hours after the pause began", () => {
     const ticket = waiting();
@@ -163,7 +259,10 @@ describe("waiting-on-client reminder after 5 working days", () => {
   });
 
   it("blocked on our side is not waiting on the client", () => {
-    const ticket = openedTicket({ opened: MONDAY, steps: [["labeled", "2026-10-19 11:00", "alice", "status: blocked"]] });
+    const ticket = openedTicket({
+      opened: MONDAY,
+      steps: [["labeled", "2026-10-19 11:00", "alice", "status: blocked"]],
+    });
     expect(reminders(ticket, "2026-10-27 11:00")).toEqual([]);
   });
 
@@ -171,14 +270,26 @@ describe("waiting-on-client reminder after 5 working days", () => {
   // labels on the issue now, and counts from the start of the whole pause: a ticket moved from
   // "waiting on client" to "blocked" (now waiting on us) still reminds the reporter.
   it("moved from waiting on the client to blocked on our side: no reminder to the reporter", () => {
-    const ticket = addSteps(waiting(), [["labeled", "2026-10-20 11:00", "alice", "status: blocked"], ["unlabeled", "2026-10-20 11:00", "alice", "status: waiting on client"]]);
+    const ticket = addSteps(waiting(), [
+      ["labeled", "2026-10-20 11:00", "alice", "status: blocked"],
+      ["unlabeled", "2026-10-20 11:00", "alice", "status: waiting on client"],
+    ]);
     expect(reminders(ticket, "2026-10-27 11:00")).toEqual([]);
   });
 });
 
 describe("priority review: the reporter's words now suggest a more urgent priority", () => {
-  const suggestions = (snapshot: TicketSnapshot, at: string) => createdComments(refresh(snapshot, at).actions).filter((body) => body.includes("firstline:suggest-priority:"));
-  const footer = (steps: Parameters<typeof addSteps>[1]) => openedTicket({ title: "Footer colour", body: "No rush: please change the footer colour", opened: MONDAY, steps });
+  const suggestions = (snapshot: TicketSnapshot, at: string) =>
+    createdComments(refresh(snapshot, at).actions).filter((body) =>
+      body.includes("firstline:suggest-priority:"),
+    );
+  const footer = (steps: Parameters<typeof addSteps>[1]) =>
+    openedTicket({
+      title: "Footer colour",
+      body: "No rush: please change the footer colour",
+      opened: MONDAY,
+      steps,
+    });
 
   it("says so once, and never touches the priority label", () => {
     const ticket = footer([["commented", "2026-10-19 11:00", "pat", "Update: the whole site is down now"]]);
@@ -186,15 +297,32 @@ describe("priority review: the reporter's words now suggest a more urgent priori
     expect(suggestions(ticket, "2026-10-19 11:01")).toEqual([
       "The latest details suggest this may be **P1** rather than P4. Staff can change it with `/priority P1`; Firstline will not change a priority on its own.\n<!-- firstline:suggest-priority:P1 -->",
     ]);
-    const labelled = plan.actions.flatMap((a) => (a.kind === "add-labels" || a.kind === "remove-labels" ? a.labels : []));
+    const labelled = plan.actions.flatMap((a) =>
+      a.kind === "add-labels" || a.kind === "remove-labels" ? a.labels : [],
+    );
     expect(labelled.filter((l) => l.startsWith("priority: "))).toEqual([]);
     expect(suggestions(settle(ticket, "2026-10-19 11:01"), "2026-10-19 12:00")).toEqual([]);
   });
 
   it.each([
-    { what: "words from someone other than the reporter", steps: [["commented", "2026-10-19 11:00", "sam", "the site is down"]] as const },
-    { what: "words that suggest a lower priority", steps: [["labeled", "2026-10-19 11:00", "alice", "priority: P2"], ["commented", "2026-10-19 11:30", "pat", "no rush at all"]] as const },
-    { what: "words that suggest the priority it already has", steps: [["labeled", "2026-10-19 11:00", "alice", "priority: P2"], ["commented", "2026-10-19 11:30", "pat", "it is very slow"]] as const },
+    {
+      what: "words from someone other than the reporter",
+      steps: [["commented", "2026-10-19 11:00", "sam", "the site is down"]] as const,
+    },
+    {
+      what: "words that suggest a lower priority",
+      steps: [
+        ["labeled", "2026-10-19 11:00", "alice", "priority: P2"],
+        ["commented", "2026-10-19 11:30", "pat", "no rush at all"],
+      ] as const,
+    },
+    {
+      what: "words that suggest the priority it already has",
+      steps: [
+        ["labeled", "2026-10-19 11:00", "alice", "priority: P2"],
+        ["commented", "2026-10-19 11:30", "pat", "it is very slow"],
+      ] as const,
+    },
     { what: "nothing new", steps: [] },
   ])("no suggestion for $what", ({ steps }) => {
     expect(suggestions(footer(steps), "2026-10-19 11:45")).toEqual([]);

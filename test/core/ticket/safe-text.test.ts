@@ -10,7 +10,8 @@ import { BOT } from "../../helpers/ticket-fixtures.js";
 const LIVE_MENTION = /(^|[^\w`])@[A-Za-z0-9]/;
 
 /** Whether a bot comment with this text would carry any Firstline marker. */
-const carriesMarker = (text: string) => markersIn({ comments: [{ id: 1, author: BOT, createdAt: 0, body: text }], botLogin: BOT }).size > 0;
+const carriesMarker = (text: string) =>
+  markersIn({ comments: [{ id: 1, author: BOT, createdAt: 0, body: text }], botLogin: BOT }).size > 0;
 
 /** Cells of a one-row table as GitHub (cmark-gfm) splits it: a `|` right after a backslash is escaped. */
 function cells(row: string): string[] {

@@ -1,6 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addWorkingMinutes, nextWorkingInstant, workingMinutesBetween } from "../../../src/core/time/working-time.js";
+import {
+  addWorkingMinutes,
+  nextWorkingInstant,
+  workingMinutesBetween,
+} from "../../../src/core/time/working-time.js";
 import type { HolidayRegion } from "../../../src/core/time/holidays.js";
 import { agencyCalendar } from "../../helpers/calendars.js";
 
@@ -22,31 +26,45 @@ function isWorkingOrClose(cal: (typeof calendars)[number], ms: number): boolean 
 
 describe("calendar invariants over random instants in every region", () => {
   it("due >= start", () => {
-    fc.assert(fc.property(calendar, instant, minutes, (cal, at, n) => {
-      const start = nextWorkingInstant(cal, at);
-      expect(start).toBeGreaterThanOrEqual(at);
-      expect(addWorkingMinutes(cal, start, n)).toBeGreaterThanOrEqual(start);
-    }), settings);
+    fc.assert(
+      fc.property(calendar, instant, minutes, (cal, at, n) => {
+        const start = nextWorkingInstant(cal, at);
+        expect(start).toBeGreaterThanOrEqual(at);
+        expect(addWorkingMinutes(cal, start, n)).toBeGreaterThanOrEqual(start);
+      }),
+      settings,
+    );
   });
 
   it("a due is inside working time or exactly at a close", () => {
-    fc.assert(fc.property(calendar, instant, minutes, (cal, at, n) => {
-      const due = addWorkingMinutes(cal, nextWorkingInstant(cal, at), n);
-      expect(isWorkingOrClose(cal, due)).toBe(true);
-    }), settings);
+    fc.assert(
+      fc.property(calendar, instant, minutes, (cal, at, n) => {
+        const due = addWorkingMinutes(cal, nextWorkingInstant(cal, at), n);
+        expect(isWorkingOrClose(cal, due)).toBe(true);
+      }),
+      settings,
+    );
   });
 
   it("adding a then b equals adding a + b", () => {
-    fc.assert(fc.property(calendar, instant, minutes, minutes, (cal, at, a, b) => {
-      const start = nextWorkingInstant(cal, at);
-      expect(addWorkingMinutes(cal, addWorkingMinutes(cal, start, a), b)).toBe(addWorkingMinutes(cal, start, a + b));
-    }), settings);
+    fc.assert(
+      fc.property(calendar, instant, minutes, minutes, (cal, at, a, b) => {
+        const start = nextWorkingInstant(cal, at);
+        expect(addWorkingMinutes(cal, addWorkingMinutes(cal, start, a), b)).toBe(
+          addWorkingMinutes(cal, start, a + b),
+        );
+      }),
+      settings,
+    );
   });
 
   it("working minutes between start and add(start, n) is n", () => {
-    fc.assert(fc.property(calendar, instant, minutes, (cal, at, n) => {
-      const start = nextWorkingInstant(cal, at);
-      expect(workingMinutesBetween(cal, start, addWorkingMinutes(cal, start, n))).toBe(n);
-    }), settings);
+    fc.assert(
+      fc.property(calendar, instant, minutes, (cal, at, n) => {
+        const start = nextWorkingInstant(cal, at);
+        expect(workingMinutesBetween(cal, start, addWorkingMinutes(cal, start, n))).toBe(n);
+      }),
+      settings,
+    );
   });
 });

@@ -15,8 +15,19 @@ describe("formatLocal: local time with the zone's short name", () => {
   });
 
   it("says what luxon says, hour by hour across two years in zones with and without summer time", () => {
-    for (const zone of ["Europe/London", "Europe/Paris", "America/New_York", "Asia/Kolkata", "Australia/Lord_Howe", "UTC"]) {
-      for (let ms = Date.parse("2026-01-01T00:00:00Z"); ms < Date.parse("2028-01-01T00:00:00Z"); ms += 3_600_000 * 7) {
+    for (const zone of [
+      "Europe/London",
+      "Europe/Paris",
+      "America/New_York",
+      "Asia/Kolkata",
+      "Australia/Lord_Howe",
+      "UTC",
+    ]) {
+      for (
+        let ms = Date.parse("2026-01-01T00:00:00Z");
+        ms < Date.parse("2028-01-01T00:00:00Z");
+        ms += 3_600_000 * 7
+      ) {
         const local = DateTime.fromMillis(ms, { zone, locale: "en-GB" });
         expect(formatLocal(ms, zone)).toBe(local.toFormat("ccc d LLL HH:mm ZZZZ"));
         expect(formatLocalWithYear(ms, zone)).toBe(local.toFormat("ccc d LLL yyyy HH:mm ZZZZ"));

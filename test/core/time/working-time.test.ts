@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { addWorkingMinutes, nextWorkingInstant, workingMinutesBetween, explainWorkingSpan } from "../../../src/core/time/working-time.js";
+import {
+  addWorkingMinutes,
+  nextWorkingInstant,
+  workingMinutesBetween,
+  explainWorkingSpan,
+} from "../../../src/core/time/working-time.js";
 import { roundTheClock } from "../../../src/core/time/clock.js";
 import { WorkingCalendar } from "../../../src/core/time/calendar.js";
 import { agencyCalendar, asLocal, local } from "../../helpers/calendars.js";
@@ -14,7 +19,11 @@ describe("next working instant", () => {
     ["exactly at closing is out of hours (half-open)", "2026-10-16 18:00", "2026-10-19 10:00"],
     ["before opening on a weekday", "2026-10-14 07:15", "2026-10-14 10:00"],
     ["Good Friday moves past Easter Monday", "2026-04-03 11:00", "2026-04-07 10:00"],
-    ["Christmas Eve evening skips Christmas and the substitute Boxing Day", "2026-12-24 19:00", "2026-12-29 10:00"],
+    [
+      "Christmas Eve evening skips Christmas and the substitute Boxing Day",
+      "2026-12-24 19:00",
+      "2026-12-29 10:00",
+    ],
   ])("%s", (_name, from, expected) => {
     expect(asLocal(nextWorkingInstant(london, local(from)))).toBe(expected);
   });
@@ -25,7 +34,12 @@ describe("adding working minutes", () => {
     ["a deadline landing exactly on 18:00 stays there", "2026-10-19 17:00", 60, "2026-10-19 18:00"],
     ["one more minute rolls to the next morning", "2026-10-19 17:00", 61, "2026-10-20 10:01"],
     ["8 working hours from Friday 16:00 end Monday 16:00", "2026-10-16 16:00", 480, "2026-10-19 16:00"],
-    ["a P2 opened on Christmas Eve 17:30 is due Tue 29 Dec 10:30", "2026-12-24 17:30", 60, "2026-12-29 10:30"],
+    [
+      "a P2 opened on Christmas Eve 17:30 is due Tue 29 Dec 10:30",
+      "2026-12-24 17:30",
+      60,
+      "2026-12-29 10:30",
+    ],
     ["Easter: Thursday 17:00 plus 2 hours is Tuesday 11:00", "2026-04-02 17:00", 120, "2026-04-07 11:00"],
     ["5 working days (40 hours) from a Wednesday 10:00", "2026-11-04 10:00", 2400, "2026-11-10 18:00"],
     ["across the spring change (29 Mar 2026)", "2026-03-27 17:00", 120, "2026-03-30 11:00"],
@@ -63,7 +77,12 @@ describe("adding working minutes", () => {
   it("several intervals a day, with a lunch break", () => {
     const split = new WorkingCalendar({
       zone: "Europe/London",
-      week: { mon: [{ open: 540, close: 720 }, { open: 780, close: 1020 }] },
+      week: {
+        mon: [
+          { open: 540, close: 720 },
+          { open: 780, close: 1020 },
+        ],
+      },
       region: "none",
       extraClosed: [],
     });
@@ -75,7 +94,12 @@ describe("adding working minutes", () => {
 
 describe("working minutes between", () => {
   it.each([
-    ["Friday 17:00 to Monday 11:00 is two working hours, not 66", "2026-10-16 17:00", "2026-10-19 11:00", 120],
+    [
+      "Friday 17:00 to Monday 11:00 is two working hours, not 66",
+      "2026-10-16 17:00",
+      "2026-10-19 11:00",
+      120,
+    ],
     ["a whole week", "2026-10-19 00:00", "2026-10-26 00:00", 2400],
     ["the Christmas week of 2026", "2026-12-21 00:00", "2026-12-28 00:00", 4 * 480],
     ["reversed spans are empty", "2026-10-19 11:00", "2026-10-19 10:00", 0],

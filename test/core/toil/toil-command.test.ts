@@ -31,25 +31,48 @@ describe("parseToilCommand", () => {
     if (parsed && !parsed.ok) expect(parsed.reason).toMatch(reason);
   });
 
-  it.each(["", "thanks, looking now", "see /toil woke 30m above", "/toilet woke 5m"])("%j holds no /toil command", (body) => {
-    expect(parseToilCommand(body)).toBeNull();
-  });
+  it.each(["", "thanks, looking now", "see /toil woke 30m above", "/toilet woke 5m"])(
+    "%j holds no /toil command",
+    (body) => {
+      expect(parseToilCommand(body)).toBeNull();
+    },
+  );
 });
 
 describe("toilAlertsFromIssues", () => {
   const opened = Date.parse("2026-12-05T02:00:00Z");
-  const issue = (number: number, comments: AlertIssue["comments"], openedAt = opened): AlertIssue => ({ issue: { repo: "acme/website", number }, openedAt, comments });
-  const comment = (author: string, minutes: number, body: string) => ({ author, createdAt: opened + minutes * 60_000, body });
+  const issue = (number: number, comments: AlertIssue["comments"], openedAt = opened): AlertIssue => ({
+    issue: { repo: "acme/website", number },
+    openedAt,
+    comments,
+  });
+  const comment = (author: string, minutes: number, body: string) => ({
+    author,
+    createdAt: opened + minutes * 60_000,
+    body,
+  });
   const onCallAt = () => ({ primary: "pete", secondLine: ["grace"] });
 
   it("takes the on-call person's claim, at the instant the alert issue was opened", () => {
-    const result = toilAlertsFromIssues({ issues: [issue(12, [comment("pete", 40, "Restarted php-fpm.\n/toil woke 90m")])], onCallAt });
-    expect(result).toEqual({ alerts: [{ id: "acme/website#12", login: "pete", at: opened, woke: true, workedMinutes: 90 }], refused: [] });
+    const result = toilAlertsFromIssues({
+      issues: [issue(12, [comment("pete", 40, "Restarted php-fpm.\n/toil woke 90m")])],
+      onCallAt,
+    });
+    expect(result).toEqual({
+      alerts: [{ id: "acme/website#12", login: "pete", at: opened, woke: true, workedMinutes: 90 }],
+      refused: [],
+    });
   });
 
   it("the latest claim by a person replaces the earlier one; the second line may claim too", () => {
     const result = toilAlertsFromIssues({
-      issues: [issue(3, [comment("pete", 50, "/toil awake 10m"), comment("grace", 20, "/toil woke 30m"), comment("pete", 10, "/toil woke 1h")])],
+      issues: [
+        issue(3, [
+          comment("pete", 50, "/toil awake 10m"),
+          comment("grace", 20, "/toil woke 30m"),
+          comment("pete", 10, "/toil woke 1h"),
+        ]),
+      ],
       onCallAt,
     });
     expect(result.alerts.map((a) => [a.login, a.woke, a.workedMinutes])).toEqual([
@@ -60,7 +83,10 @@ describe("toilAlertsFromIssues", () => {
 
   it("refuses claims by people not on call and claims that do not parse; an unclaimed issue earns nothing", () => {
     const result = toilAlertsFromIssues({
-      issues: [issue(4, [comment("carol", 5, "/toil woke 30m"), comment("pete", 6, "/toil woke")]), issue(5, [comment("pete", 1, "on it")])],
+      issues: [
+        issue(4, [comment("carol", 5, "/toil woke 30m"), comment("pete", 6, "/toil woke")]),
+        issue(5, [comment("pete", 1, "on it")]),
+      ],
       onCallAt,
     });
     expect(result.alerts).toEqual([]);
@@ -74,7 +100,10 @@ describe("toilAlertsFromIssues", () => {
     const seen: number[] = [];
     const later = opened + 7 * 86_400_000;
     const result = toilAlertsFromIssues({
-      issues: [issue(6, [comment("pete", 5, "/toil awake 5m")]), issue(7, [{ author: "pete", createdAt: later + 60_000, body: "/toil awake 5m" }], later)],
+      issues: [
+        issue(6, [comment("pete", 5, "/toil awake 5m")]),
+        issue(7, [{ author: "pete", createdAt: later + 60_000, body: "/toil awake 5m" }], later),
+      ],
       onCallAt: (ms) => {
         seen.push(ms);
         return ms === later ? { primary: "bob", secondLine: [] } : onCallAt();

@@ -9,7 +9,8 @@ import { asLocal, local } from "../../helpers/calendars.js";
 const calendar = agencyCalendar(firstlineConfigSchema.parse({}));
 
 type Row = readonly [id: string, login: string, at: string, woke: boolean, workedMinutes: number];
-const alertsOf = (rows: readonly Row[]): ToilAlert[] => rows.map(([id, login, at, woke, workedMinutes]) => ({ id, login, at: local(at), woke, workedMinutes }));
+const alertsOf = (rows: readonly Row[]): ToilAlert[] =>
+  rows.map(([id, login, at, woke, workedMinutes]) => ({ id, login, at: local(at), woke, workedMinutes }));
 
 /** Each person's groups as `[local start, ids, base, extra]`, and their total days. */
 function summary(rows: readonly Row[]) {
@@ -55,7 +56,16 @@ describe("computeToil: the playbook's rules as a table", () => {
         ["a1", "bob", "2026-12-05 02:00", false, 10],
         ["a2", "bob", "2026-12-05 03:01", false, 10],
       ],
-      expected: [{ login: "bob", days: 0.5, groups: [["2026-12-05 02:00", "a1", 0.25, 0], ["2026-12-05 03:01", "a2", 0.25, 0]] }],
+      expected: [
+        {
+          login: "bob",
+          days: 0.5,
+          groups: [
+            ["2026-12-05 02:00", "a1", 0.25, 0],
+            ["2026-12-05 03:01", "a2", 0.25, 0],
+          ],
+        },
+      ],
     },
     {
       what: "an alert exactly 60 minutes after the first starts a new group (only less than 60 joins)",
@@ -63,7 +73,16 @@ describe("computeToil: the playbook's rules as a table", () => {
         ["a1", "bob", "2026-12-05 02:00", false, 10],
         ["a2", "bob", "2026-12-05 03:00", false, 10],
       ],
-      expected: [{ login: "bob", days: 0.5, groups: [["2026-12-05 02:00", "a1", 0.25, 0], ["2026-12-05 03:00", "a2", 0.25, 0]] }],
+      expected: [
+        {
+          login: "bob",
+          days: 0.5,
+          groups: [
+            ["2026-12-05 02:00", "a1", 0.25, 0],
+            ["2026-12-05 03:00", "a2", 0.25, 0],
+          ],
+        },
+      ],
     },
     {
       what: "the hour counts from the group's first alert, not from the last one",
@@ -73,7 +92,16 @@ describe("computeToil: the playbook's rules as a table", () => {
         ["a3", "bob", "2026-12-05 03:20", false, 0],
         ["a4", "bob", "2026-12-05 04:10", false, 0],
       ],
-      expected: [{ login: "bob", days: 0.5, groups: [["2026-12-05 02:00", "a1 a2", 0.25, 0], ["2026-12-05 03:20", "a3 a4", 0.25, 0]] }],
+      expected: [
+        {
+          login: "bob",
+          days: 0.5,
+          groups: [
+            ["2026-12-05 02:00", "a1 a2", 0.25, 0],
+            ["2026-12-05 03:20", "a3 a4", 0.25, 0],
+          ],
+        },
+      ],
     },
     {
       what: "exactly an hour of work earns nothing extra",
@@ -117,7 +145,16 @@ describe("computeToil: the playbook's rules as a table", () => {
         ["a1", "bob", "2026-12-07 18:00", false, 0],
         ["a2", "bob", "2026-12-08 09:59", false, 0],
       ],
-      expected: [{ login: "bob", days: 0.5, groups: [["2026-12-07 18:00", "a1", 0.25, 0], ["2026-12-08 09:59", "a2", 0.25, 0]] }],
+      expected: [
+        {
+          login: "bob",
+          days: 0.5,
+          groups: [
+            ["2026-12-07 18:00", "a1", 0.25, 0],
+            ["2026-12-08 09:59", "a2", 0.25, 0],
+          ],
+        },
+      ],
     },
     {
       what: "a bank holiday daytime alert counts (Christmas Day, a Friday)",
@@ -136,7 +173,16 @@ describe("computeToil: the playbook's rules as a table", () => {
         ["a2", "bob", "2026-12-07 10:15", false, 0],
         ["a3", "bob", "2026-12-07 18:05", false, 0],
       ],
-      expected: [{ login: "bob", days: 0.5, groups: [["2026-12-07 09:30", "a1", 0.25, 0], ["2026-12-07 18:05", "a3", 0.25, 0]] }],
+      expected: [
+        {
+          login: "bob",
+          days: 0.5,
+          groups: [
+            ["2026-12-07 09:30", "a1", 0.25, 0],
+            ["2026-12-07 18:05", "a3", 0.25, 0],
+          ],
+        },
+      ],
     },
     {
       what: "several people are counted apart, in login order",
@@ -147,7 +193,14 @@ describe("computeToil: the playbook's rules as a table", () => {
         ["a3", "grace", "2026-12-05 04:00", true, 0],
       ],
       expected: [
-        { login: "grace", days: 0.75, groups: [["2026-12-05 02:05", "a1", 0.25, 0], ["2026-12-05 04:00", "a3", 0.5, 0]] },
+        {
+          login: "grace",
+          days: 0.75,
+          groups: [
+            ["2026-12-05 02:05", "a1", 0.25, 0],
+            ["2026-12-05 04:00", "a3", 0.5, 0],
+          ],
+        },
         { login: "pete", days: 0.75, groups: [["2026-12-05 02:00", "a1 a2", 0.5, 0.25]] },
       ],
     },
@@ -168,7 +221,10 @@ describe("computeToil: properties", () => {
 
   it("the order of the alert log does not matter", () => {
     const expected = computeToil({ alerts: alertsOf(night), calendar });
-    for (const order of [[...night].reverse(), [night[3], night[0], night[5], night[2], night[4], night[1]]]) {
+    for (const order of [
+      [...night].reverse(),
+      [night[3], night[0], night[5], night[2], night[4], night[1]],
+    ]) {
       expect(computeToil({ alerts: alertsOf(order as Row[]), calendar })).toEqual(expected);
     }
     expect(expected.inHours.map((a) => a.id)).toEqual(["a6"]);
@@ -192,7 +248,10 @@ describe("computeToil: properties", () => {
       { id: "a2", login: "bob", at: Date.parse("2026-10-25T01:10:00Z"), woke: false, workedMinutes: 10 },
       { id: "a3", login: "bob", at: Date.parse("2026-10-25T01:50:00Z"), woke: false, workedMinutes: 10 },
     ];
-    expect(computeToil({ alerts, calendar }).people[0]?.groups.map((g) => g.alerts)).toEqual([["a1", "a2"], ["a3"]]);
+    expect(computeToil({ alerts, calendar }).people[0]?.groups.map((g) => g.alerts)).toEqual([
+      ["a1", "a2"],
+      ["a3"],
+    ]);
   });
 
   it("working hours are local: 09:30 UTC in July is 10:30 BST and in hours, 17:30 UTC is 18:30 BST and out", () => {
@@ -212,7 +271,10 @@ describe("computeToil: properties", () => {
     [false, 120, 1, 1],
     [false, 121, 1, 2],
     [true, 600, 2, 9],
-  ])("groupQuarters(woke %s, %i minutes) = %i base + %i extra quarters", (woke, workedMinutes, base, extra) => {
-    expect(groupQuarters({ woke, workedMinutes })).toEqual({ base, extra });
-  });
+  ])(
+    "groupQuarters(woke %s, %i minutes) = %i base + %i extra quarters",
+    (woke, workedMinutes, base, extra) => {
+      expect(groupQuarters({ woke, workedMinutes })).toEqual({ base, extra });
+    },
+  );
 });

@@ -7,7 +7,8 @@ const config = firstlineConfigSchema.parse({ ticketRepos: ["agency/helpdesk"] })
 const tuned = readCorpus("test/fixtures/triage-corpus/tickets.yml");
 const heldOut = readCorpus("test/fixtures/triage-corpus/held-out.yml");
 
-const classify = (title: string, body: string) => classifyTicket({ config, issue: { repo: "agency/helpdesk", title, body, isPullRequest: false } });
+const classify = (title: string, body: string) =>
+  classifyTicket({ config, issue: { repo: "agency/helpdesk", title, body, isPullRequest: false } });
 
 describe("the default triage rules on tickets as clients write them", () => {
   it("find every P1 and get at least 85% of priorities right on the labelled corpus", () => {
@@ -43,7 +44,10 @@ describe("the default triage rules on tickets as clients write them", () => {
     ["Typo", "The page about our 'site down' procedure has a typo"],
     ["Report", "Can you send last week's incident report?"],
     ["Yesterday", "A customer said the site was down yesterday, it's fine now"],
-    ["Maintenance notice", "Please add a banner: the website will be unavailable on Saturday morning for maintenance"],
+    [
+      "Maintenance notice",
+      "Please add a banner: the website will be unavailable on Saturday morning for maintenance",
+    ],
     ["Advice page", "Please update our advice page on what to do if your account is hacked"],
   ])("leave “%s / %s” alone (it only mentions an outage)", (title, body) => {
     expect(classify(title, body).priority).toBe("P3");

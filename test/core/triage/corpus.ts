@@ -31,7 +31,13 @@ export interface Miss {
 /** How the rules did on the corpus. */
 export interface CorpusScore {
   readonly tickets: number;
-  readonly p1: { readonly labelled: number; readonly found: number; readonly raised: number; readonly recall: number; readonly precision: number };
+  readonly p1: {
+    readonly labelled: number;
+    readonly found: number;
+    readonly raised: number;
+    readonly recall: number;
+    readonly precision: number;
+  };
   readonly priorityAccuracy: number;
   readonly typeAccuracy: number;
   readonly chargeable: { readonly recall: number; readonly precision: number };
@@ -41,7 +47,13 @@ export interface CorpusScore {
 const ratio = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
 
 /** Runs triage over every labelled ticket (in a helpdesk repository, no issue form) and scores it. */
-export function scoreCorpus(params: { readonly config: Pick<FirstlineConfig, "clients" | "priorityRules" | "ticketRepos" | "chargeableKeywords" | "pauseLabels">; readonly tickets: readonly LabelledTicket[] }): CorpusScore {
+export function scoreCorpus(params: {
+  readonly config: Pick<
+    FirstlineConfig,
+    "clients" | "priorityRules" | "ticketRepos" | "chargeableKeywords" | "pauseLabels"
+  >;
+  readonly tickets: readonly LabelledTicket[];
+}): CorpusScore {
   const repo = params.config.ticketRepos[0] ?? "agency/helpdesk";
   const config = { ...params.config, ticketRepos: [repo] };
   const misses: Miss[] = [];
@@ -52,28 +64,51 @@ export function scoreCorpus(params: { readonly config: Pick<FirstlineConfig, "cl
   let chargeableFound = 0;
   let chargeableRaised = 0;
   for (const ticket of params.tickets) {
-    const decision = classifyTicket({ config, issue: { repo, title: ticket.title, body: ticket.body, isPullRequest: false } });
+    const decision = classifyTicket({
+      config,
+      issue: { repo, title: ticket.title, body: ticket.body, isPullRequest: false },
+    });
     const is = (p: Priority) => decision.priority === p;
     if (is("P1")) p1Raised += 1;
     if (is("P1") && ticket.priority === "P1") p1Found += 1;
     if (decision.priority === ticket.priority) prioritiesRight += 1;
-    else misses.push({ title: ticket.title, what: "priority", expected: ticket.priority, got: decision.priority });
+    else
+      misses.push({
+        title: ticket.title,
+        what: "priority",
+        expected: ticket.priority,
+        got: decision.priority,
+      });
     if (decision.type === ticket.type) typesRight += 1;
     else misses.push({ title: ticket.title, what: "type", expected: ticket.type, got: decision.type });
     if (decision.chargeableSuggested) chargeableRaised += 1;
     if (decision.chargeableSuggested && ticket.chargeable) chargeableFound += 1;
     if (decision.chargeableSuggested !== ticket.chargeable) {
-      misses.push({ title: ticket.title, what: "chargeable", expected: String(ticket.chargeable), got: decision.chargeableMatches.join(", ") || "false" });
+      misses.push({
+        title: ticket.title,
+        what: "chargeable",
+        expected: String(ticket.chargeable),
+        got: decision.chargeableMatches.join(", ") || "false",
+      });
     }
   }
   const p1Labelled = params.tickets.filter((t) => t.priority === "P1").length;
   const chargeableLabelled = params.tickets.filter((t) => t.chargeable).length;
   return {
     tickets: params.tickets.length,
-    p1: { labelled: p1Labelled, found: p1Found, raised: p1Raised, recall: ratio(p1Found, p1Labelled), precision: ratio(p1Found, p1Raised) },
+    p1: {
+      labelled: p1Labelled,
+      found: p1Found,
+      raised: p1Raised,
+      recall: ratio(p1Found, p1Labelled),
+      precision: ratio(p1Found, p1Raised),
+    },
     priorityAccuracy: ratio(prioritiesRight, params.tickets.length),
     typeAccuracy: ratio(typesRight, params.tickets.length),
-    chargeable: { recall: ratio(chargeableFound, chargeableLabelled), precision: ratio(chargeableFound, chargeableRaised) },
+    chargeable: {
+      recall: ratio(chargeableFound, chargeableLabelled),
+      precision: ratio(chargeableFound, chargeableRaised),
+    },
     misses,
   };
 }
