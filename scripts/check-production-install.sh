@@ -15,13 +15,13 @@ for dev in graphql openapi-backend ajv vitest esbuild; do
     exit 1
   fi
 done
-key=$(openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 2>/dev/null)
+key=$(node -e 'const { generateKeyPairSync } = require("node:crypto"); process.stdout.write(generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs1", format: "pem" }))')
 port=$(node -e 'const s=require("net").createServer();s.listen(0,()=>{console.log(s.address().port);s.close()})')
 (cd "$work" && exec env APP_ID=1 PRIVATE_KEY="$key" WEBHOOK_SECRET=check FIRSTLINE_SUPPORT_REPO=agency/support \
   FIRSTLINE_SCHEDULE=off PORT="$port" HOST=127.0.0.1 LOG_LEVEL=warn node lib/server.js >"$work/server.log" 2>&1) &
 server=$!
 for _ in $(seq 1 100); do
-  if code=$(curl -s -o /dev/null -w '%{http_code}' -X POST "http://127.0.0.1:$port/api/github/webhooks" -H 'content-type: application/json' -d '{}'); then
+  if code=$(node -e 'fetch(process.argv[1], { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }).then((r) => console.log(r.status), () => process.exit(1))' "http://127.0.0.1:$port/api/github/webhooks" 2>/dev/null); then
     if [ "$code" = "400" ]; then echo "npm start from a production install answers (an unsigned webhook: $code)"; exit 0; fi
   fi
   if ! kill -0 "$server" 2>/dev/null; then break; fi
