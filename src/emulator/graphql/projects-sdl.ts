@@ -137,10 +137,7 @@ export const PROJECTS_SDL = /* GraphQL */ `
     optionId: String
     updatedAt: DateTime!
   }
-  union ProjectV2ItemFieldValue =
-    | ProjectV2ItemFieldDateValue
-    | ProjectV2ItemFieldSingleSelectValue
-    | ProjectV2ItemFieldTextValue
+  union ProjectV2ItemFieldValue = ProjectV2ItemFieldDateValue | ProjectV2ItemFieldSingleSelectValue | ProjectV2ItemFieldTextValue
 
   type DraftIssue implements Node {
     body: String!
@@ -309,13 +306,9 @@ export const PROJECTS_SDL = /* GraphQL */ `
     addProjectV2DraftIssue(input: AddProjectV2DraftIssueInput!): AddProjectV2DraftIssuePayload
     addProjectV2ItemById(input: AddProjectV2ItemByIdInput!): AddProjectV2ItemByIdPayload
     archiveProjectV2Item(input: ArchiveProjectV2ItemInput!): ArchiveProjectV2ItemPayload
-    clearProjectV2ItemFieldValue(
-      input: ClearProjectV2ItemFieldValueInput!
-    ): ClearProjectV2ItemFieldValuePayload
+    clearProjectV2ItemFieldValue(input: ClearProjectV2ItemFieldValueInput!): ClearProjectV2ItemFieldValuePayload
     createProjectV2Field(input: CreateProjectV2FieldInput!): CreateProjectV2FieldPayload
     unarchiveProjectV2Item(input: UnarchiveProjectV2ItemInput!): UnarchiveProjectV2ItemPayload
-    updateProjectV2ItemFieldValue(
-      input: UpdateProjectV2ItemFieldValueInput!
-    ): UpdateProjectV2ItemFieldValuePayload
+    updateProjectV2ItemFieldValue(input: UpdateProjectV2ItemFieldValueInput!): UpdateProjectV2ItemFieldValuePayload
   }
 `;

@@ -55,29 +55,16 @@ export function dutyFacts(params: {
   const people = peopleByLogin(input.rota);
   const who = (logins: readonly string[]) => peopleLinks({ from, logins, people });
   return html`<dl class="facts">
-    <dt>Support developer</dt>
-    <dd>${who(duty.developer)}</dd>
-    <dt>Support operations</dt>
-    <dd>${who(duty.operations)}</dd>
-    ${
-      duty.shadow.length > 0
-        ? html`<dt>Shadowing</dt>
-            <dd>${who(duty.shadow)}</dd> `
-        : ""
-    }
-    <dt>On call</dt>
-    <dd>${who(duty.primary)}</dd>
-    <dt>Second line</dt>
-    <dd>${who(duty.secondLine)}</dd>
-    ${duty.cover.map(
-      (o) =>
-        html`<dt>Cover, night of ${formatDate(o.date)}</dt>
-          <dd>
-            ${who([o.by])} for ${who([o.covers])} (${o.slot === "primary" ? "on call" : "second line"}):
-            ${o.reason}
-          </dd> `,
-    )}
-  </dl>`;
+<dt>Support developer</dt><dd>${who(duty.developer)}</dd>
+<dt>Support operations</dt><dd>${who(duty.operations)}</dd>
+${duty.shadow.length > 0 ? html`<dt>Shadowing</dt><dd>${who(duty.shadow)}</dd>\n` : ""}<dt>On call</dt><dd>${who(duty.primary)}</dd>
+<dt>Second line</dt><dd>${who(duty.secondLine)}</dd>
+${duty.cover.map(
+  (
+    o,
+  ) => html`<dt>Cover, night of ${formatDate(o.date)}</dt><dd>${who([o.by])} for ${who([o.covers])} (${o.slot === "primary" ? "on call" : "second line"}): ${o.reason}</dd>
+`,
+)}</dl>`;
 }
 
 /** `week of Wed 25 Nov 2026`. */

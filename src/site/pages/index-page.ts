@@ -44,78 +44,47 @@ export function indexPage(input: SiteInput): string {
     const { title, alerts, services, severity } = runbook.frontMatter;
     const intro = summaryOf(introOf(runbook.body));
     return html`<li data-slug="${runbook.slug}">
-      <h2><a href="${hrefFrom(from, SITE_PATHS.runbook(runbook.slug))}">${title}</a></h2>
-      <p>${severityBadge(severity)}${alerts.length > 0 ? html` Alerts: ${alertList(alerts)}` : ""}</p>
-      ${intro === "" ? "" : html`<p>${intro}</p> `}${services.length > 0 ? html`<p class="muted">Services: ${services.join(", ")}</p> ` : ""}
-    </li> `;
+<h2><a href="${hrefFrom(from, SITE_PATHS.runbook(runbook.slug))}">${title}</a></h2>
+<p>${severityBadge(severity)}${alerts.length > 0 ? html` Alerts: ${alertList(alerts)}` : ""}</p>
+${intro === "" ? "" : html`<p>${intro}</p>\n`}${services.length > 0 ? html`<p class="muted">Services: ${services.join(", ")}</p>\n` : ""}</li>
+`;
   });
   const alertRows = runbooks
     .flatMap((runbook) => runbook.frontMatter.alerts.map((alert) => ({ alert, runbook })))
     .sort((a, b) => (a.alert < b.alert ? -1 : a.alert > b.alert ? 1 : 0))
     .map(
       ({ alert, runbook }) =>
-        html`<tr>
-          <td><code>${alert}</code></td>
-          <td>
-            <a href="${hrefFrom(from, SITE_PATHS.runbook(runbook.slug))}">${runbook.frontMatter.title}</a>
-          </td>
-        </tr> `,
+        html`<tr><td><code>${alert}</code></td><td><a href="${hrefFrom(from, SITE_PATHS.runbook(runbook.slug))}">${runbook.frontMatter.title}</a></td></tr>\n`,
     );
   const main = html`<h1>Runbooks</h1>
-    <p class="lede">
-      What to do when an alert fires or a client reports a problem: symptoms, diagnosis, resolution and who to
-      escalate to.
-    </p>
-    <form class="search" role="search" action="${SITE_PATHS.index}" method="get">
-      <label for="search">Search runbooks</label>
-      <input
-        id="search"
-        name="q"
-        type="search"
-        autocomplete="off"
-        spellcheck="false"
-        aria-describedby="search-hint search-status"
-      />
-      <p id="search-hint" class="muted">
-        Searches titles, alert names, services and the text of every runbook.
-      </p>
-      <p id="search-status" role="status">
-        ${runbooks.length} ${runbooks.length === 1 ? "runbook" : "runbooks"}.
-      </p>
-    </form>
-    <ul id="runbook-list" class="runbook-list">
-      ${items}
-    </ul>
-    <section aria-labelledby="duty-heading">
-      <h2 id="duty-heading">On duty this week</h2>
-      <div class="duty">
-        <p>
-          ${weekTitle(current)}, as of ${input.today}.
-          <a href="${hrefFrom(from, SITE_PATHS.rota)}">The whole rota</a>.
-        </p>
-        ${dutyFacts({ input, from, duty: dutyOf(input, current) })}
-      </div>
-    </section>
-    <section aria-labelledby="alerts-heading">
-      <h2 id="alerts-heading">Alerts and their runbooks</h2>
-      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="alerts-heading">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Alert</th>
-              <th scope="col">Runbook</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${alertRows}
-          </tbody>
-        </table>
-      </div>
-      <p>The same map as JSON: <a href="${hrefFrom(from, SITE_PATHS.alerts)}">alerts.json</a>.</p>
-    </section>
-    <script type="application/json" id="search-index">
-      ${raw(embeddedJson(searchEntries(input)))}
-    </script>`;
+<p class="lede">What to do when an alert fires or a client reports a problem: symptoms, diagnosis, resolution and who to escalate to.</p>
+<form class="search" role="search" action="${SITE_PATHS.index}" method="get">
+<label for="search">Search runbooks</label>
+<input id="search" name="q" type="search" autocomplete="off" spellcheck="false" aria-describedby="search-hint search-status">
+<p id="search-hint" class="muted">Searches titles, alert names, services and the text of every runbook.</p>
+<p id="search-status" role="status">${runbooks.length} ${runbooks.length === 1 ? "runbook" : "runbooks"}.</p>
+</form>
+<ul id="runbook-list" class="runbook-list">
+${items}</ul>
+<section aria-labelledby="duty-heading">
+<h2 id="duty-heading">On duty this week</h2>
+<div class="duty">
+<p>${weekTitle(current)}, as of ${input.today}. <a href="${hrefFrom(from, SITE_PATHS.rota)}">The whole rota</a>.</p>
+${dutyFacts({ input, from, duty: dutyOf(input, current) })}
+</div>
+</section>
+<section aria-labelledby="alerts-heading">
+<h2 id="alerts-heading">Alerts and their runbooks</h2>
+<div class="table-wrap" tabindex="0" role="region" aria-labelledby="alerts-heading">
+<table>
+<thead><tr><th scope="col">Alert</th><th scope="col">Runbook</th></tr></thead>
+<tbody>
+${alertRows}</tbody>
+</table>
+</div>
+<p>The same map as JSON: <a href="${hrefFrom(from, SITE_PATHS.alerts)}">alerts.json</a>.</p>
+</section>
+<script type="application/json" id="search-index">${raw(embeddedJson(searchEntries(input)))}</script>`;
   return renderPage({
     frame: input,
     path: from,

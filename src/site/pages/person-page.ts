@@ -31,52 +31,40 @@ export function personPage(input: SiteInput, person: Person): string {
   const away = person.away.filter((range) => range.to >= input.today);
   const owned = input.runbooks.filter((runbook) => runbook.frontMatter.owner === person.login);
   const main = html`<h1>${person.name}</h1>
-    <dl class="facts">
-      <dt>GitHub login</dt>
-      <dd><code>${person.login}</code></dd>
-      <dt>Role</dt>
-      <dd>${person.role}${person.vetted ? "" : " (shadowing until vetted)"}</dd>
-      <dt>On call</dt>
-      <dd>
-        ${person.onCall ? "opted in" : "not on the on-call rota"}${person.secondLine ? ", second line" : ""}
-      </dd>
-      <dt>Delivery lead</dt>
-      <dd>${personLink({ from, login: person.deliveryLead, people })}</dd>
-    </dl>
-    <p>
-      <a href="${hrefFrom(from, SITE_PATHS.personCalendar(person.login))}" type="text/calendar"
-        >${person.name}'s rota calendar (iCalendar)</a
-      >
-    </p>
-    <section aria-labelledby="slots">
-      <h2 id="slots">Coming slots</h2>
-      ${
-        slots.length > 0
-          ? html`<ul>
-              ${slots.map(({ week, slot }) => html`<li>Week of <time datetime="${week}">${formatDate(week)}</time>: ${SLOT_NAMES[slot]}</li> `)}
-            </ul>`
-          : html`<p>No slots in the rota from this week on.</p>`
-      }
-    </section>
-    ${
-      away.length > 0
-        ? html`<section aria-labelledby="away">
-            <h2 id="away">Away</h2>
-            <ul>
-              ${away.map((range) => html`<li>${formatDate(range.from)} to ${formatDate(range.to)}</li> `)}
-            </ul>
-          </section> `
-        : ""
-    }${
-      owned.length > 0
-        ? html`<section aria-labelledby="owned">
-            <h2 id="owned">Runbooks they keep current</h2>
-            <ul>
-              ${owned.map((runbook) => html`<li><a href="${hrefFrom(from, SITE_PATHS.runbook(runbook.slug))}">${runbook.frontMatter.title}</a></li> `)}
-            </ul>
-          </section> `
-        : ""
-    }
-    <p class="muted"><a href="${hrefFrom(from, SITE_PATHS.rota)}">The whole rota</a></p>`;
+<dl class="facts">
+<dt>GitHub login</dt><dd><code>${person.login}</code></dd>
+<dt>Role</dt><dd>${person.role}${person.vetted ? "" : " (shadowing until vetted)"}</dd>
+<dt>On call</dt><dd>${person.onCall ? "opted in" : "not on the on-call rota"}${person.secondLine ? ", second line" : ""}</dd>
+<dt>Delivery lead</dt><dd>${personLink({ from, login: person.deliveryLead, people })}</dd>
+</dl>
+<p><a href="${hrefFrom(from, SITE_PATHS.personCalendar(person.login))}" type="text/calendar">${person.name}'s rota calendar (iCalendar)</a></p>
+<section aria-labelledby="slots">
+<h2 id="slots">Coming slots</h2>
+${
+  slots.length > 0
+    ? html`<ul>
+${slots.map(({ week, slot }) => html`<li>Week of <time datetime="${week}">${formatDate(week)}</time>: ${SLOT_NAMES[slot]}</li>\n`)}</ul>`
+    : html`<p>No slots in the rota from this week on.</p>`
+}
+</section>
+${
+  away.length > 0
+    ? html`<section aria-labelledby="away">
+<h2 id="away">Away</h2>
+<ul>
+${away.map((range) => html`<li>${formatDate(range.from)} to ${formatDate(range.to)}</li>\n`)}</ul>
+</section>
+`
+    : ""
+}${
+    owned.length > 0
+      ? html`<section aria-labelledby="owned">
+<h2 id="owned">Runbooks they keep current</h2>
+<ul>
+${owned.map((runbook) => html`<li><a href="${hrefFrom(from, SITE_PATHS.runbook(runbook.slug))}">${runbook.frontMatter.title}</a></li>\n`)}</ul>
+</section>
+`
+      : ""
+  }<p class="muted"><a href="${hrefFrom(from, SITE_PATHS.rota)}">The whole rota</a></p>`;
   return renderPage({ frame: input, path: from, title: person.name, section: "rota", main });
 }

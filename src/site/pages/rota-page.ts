@@ -14,9 +14,7 @@ function escalationItems(input: SiteInput, from: string, secondLine: readonly st
       step.notify === "second-line"
         ? html`this week's second line (${peopleLinks({ from, logins: secondLine, people })})`
         : peopleLinks({ from, logins: step.notify, people });
-    return html`<li>
-      After ${step.afterMinutes} minute${step.afterMinutes === 1 ? "" : "s"} without acknowledgement: ${who}.
-    </li> `;
+    return html`<li>After ${step.afterMinutes} minute${step.afterMinutes === 1 ? "" : "s"} without acknowledgement: ${who}.</li>\n`;
   });
 }
 
@@ -29,101 +27,54 @@ export function rotaPage(input: SiteInput): string {
   const who = (logins: readonly string[]) => peopleLinks({ from, logins, people });
   const rows = coming.map((week) => {
     const d = dutyOf(input, week);
-    return html`<tr>
-      <th scope="row"><time datetime="${week}">${formatDate(week)}</time></th>
-      <td>${who(d.developer)}</td>
-      <td>${who(d.operations)}</td>
-      <td>${d.shadow.length > 0 ? who(d.shadow) : ""}</td>
-      <td>${who(d.primary)}</td>
-      <td>${who(d.secondLine)}</td>
-    </tr> `;
+    return html`<tr><th scope="row"><time datetime="${week}">${formatDate(week)}</time></th><td>${who(d.developer)}</td><td>${who(d.operations)}</td><td>${d.shadow.length > 0 ? who(d.shadow) : ""}</td><td>${who(d.primary)}</td><td>${who(d.secondLine)}</td></tr>\n`;
   });
   const peopleRows = [...input.rota.people]
     .sort((a, b) => a.name.localeCompare(b.name, "en"))
     .map(
       (person) =>
-        html`<tr>
-          <th scope="row">${personLink({ from, login: person.login, people })}</th>
-          <td>${person.role}</td>
-          <td>${person.vetted ? "yes" : "shadowing"}</td>
-          <td>${person.onCall ? "yes" : "no"}</td>
-          <td>${person.secondLine ? "yes" : "no"}</td>
-          <td>
-            <a href="${hrefFrom(from, SITE_PATHS.personCalendar(person.login))}"
-              >calendar<span class="visually-hidden"> for ${person.name}</span></a
-            >
-          </td>
-        </tr> `,
+        html`<tr><th scope="row">${personLink({ from, login: person.login, people })}</th><td>${person.role}</td><td>${person.vetted ? "yes" : "shadowing"}</td><td>${person.onCall ? "yes" : "no"}</td><td>${person.secondLine ? "yes" : "no"}</td><td><a href="${hrefFrom(from, SITE_PATHS.personCalendar(person.login))}">calendar<span class="visually-hidden"> for ${person.name}</span></a></td></tr>\n`,
     );
   const escalation = escalationItems(input, from, duty.secondLine);
   const main = html`<h1>Rota</h1>
-    <p class="lede">
-      As of <time datetime="${input.today}">${formatDate(input.today)}</time>. Weeks run from ${HANDOVER_TEXT}
-      to the next ${HANDOVER_TEXT} (${input.zone}).
-    </p>
-    <section aria-labelledby="this-week">
-      <h2 id="this-week">This week: ${weekTitle(current).replace(/^Week of /, "week of ")}</h2>
-      ${dutyFacts({ input, from, duty })}
-    </section>
-    ${
-      escalation.length > 0
-        ? html`<section aria-labelledby="escalation">
-            <h2 id="escalation">Escalation of unacknowledged pages</h2>
-            <ol>
-              ${escalation}
-            </ol>
-          </section> `
-        : ""
-    }
-    <section aria-labelledby="coming-weeks">
-      <h2 id="coming-weeks">Coming weeks</h2>
-      ${
-        rows.length > 0
-          ? html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="coming-weeks">
-              <table class="wide">
-                <thead>
-                  <tr>
-                    <th scope="col">Week of</th>
-                    <th scope="col">Developer</th>
-                    <th scope="col">Operations</th>
-                    <th scope="col">Shadowing</th>
-                    <th scope="col">On call</th>
-                    <th scope="col">Second line</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${rows}
-                </tbody>
-              </table>
-            </div>`
-          : html`<p>The rota has no weeks after this one yet.</p>`
-      }
-    </section>
-    <section aria-labelledby="calendars">
-      <h2 id="calendars">Calendars</h2>
-      <p>
-        Subscribe to
-        <a href="${hrefFrom(from, SITE_PATHS.rotaCalendar)}" type="text/calendar"
-          >the whole rota (iCalendar)</a
-        >, or to one person's slots below.
-      </p>
-      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="calendars">
-        <table class="wide">
-          <thead>
-            <tr>
-              <th scope="col">Person</th>
-              <th scope="col">Role</th>
-              <th scope="col">Vetted</th>
-              <th scope="col">On call</th>
-              <th scope="col">Second line</th>
-              <th scope="col">Calendar</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${peopleRows}
-          </tbody>
-        </table>
-      </div>
-    </section>`;
+<p class="lede">As of <time datetime="${input.today}">${formatDate(input.today)}</time>. Weeks run from ${HANDOVER_TEXT} to the next ${HANDOVER_TEXT} (${input.zone}).</p>
+<section aria-labelledby="this-week">
+<h2 id="this-week">This week: ${weekTitle(current).replace(/^Week of /, "week of ")}</h2>
+${dutyFacts({ input, from, duty })}
+</section>
+${
+  escalation.length > 0
+    ? html`<section aria-labelledby="escalation">
+<h2 id="escalation">Escalation of unacknowledged pages</h2>
+<ol>
+${escalation}</ol>
+</section>
+`
+    : ""
+}<section aria-labelledby="coming-weeks">
+<h2 id="coming-weeks">Coming weeks</h2>
+${
+  rows.length > 0
+    ? html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="coming-weeks">
+<table class="wide">
+<thead><tr><th scope="col">Week of</th><th scope="col">Developer</th><th scope="col">Operations</th><th scope="col">Shadowing</th><th scope="col">On call</th><th scope="col">Second line</th></tr></thead>
+<tbody>
+${rows}</tbody>
+</table>
+</div>`
+    : html`<p>The rota has no weeks after this one yet.</p>`
+}
+</section>
+<section aria-labelledby="calendars">
+<h2 id="calendars">Calendars</h2>
+<p>Subscribe to <a href="${hrefFrom(from, SITE_PATHS.rotaCalendar)}" type="text/calendar">the whole rota (iCalendar)</a>, or to one person's slots below.</p>
+<div class="table-wrap" tabindex="0" role="region" aria-labelledby="calendars">
+<table class="wide">
+<thead><tr><th scope="col">Person</th><th scope="col">Role</th><th scope="col">Vetted</th><th scope="col">On call</th><th scope="col">Second line</th><th scope="col">Calendar</th></tr></thead>
+<tbody>
+${peopleRows}</tbody>
+</table>
+</div>
+</section>`;
   return renderPage({ frame: input, path: from, title: "Rota", section: "rota", main });
 }

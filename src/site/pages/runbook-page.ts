@@ -36,51 +36,28 @@ export function runbookPage(input: SiteInput, runbook: RunbookFile): string {
     !runbook.file.startsWith("/") &&
     !runbook.file.split(/[\\/]/).includes("..");
   const main = html`<article>
-      <h1>${title}</h1>
-      <dl class="facts">
-        <dt>Severity</dt>
-        <dd>${severityBadge(severity)}</dd>
-        ${
-          alerts.length > 0
-            ? html`<dt>Alerts</dt>
-                <dd>${alertList(alerts)}</dd> `
-            : ""
-        }${
-          services.length > 0
-            ? html`<dt>Services</dt>
-                <dd>${services.join(", ")}</dd> `
-            : ""
-        }
-        <dt>Owner</dt>
-        <dd>${personLink({ from, login: owner, people })}</dd>
-        <dt>Last reviewed</dt>
-        <dd>
-          <time datetime="${lastReviewed}">${formatDate(lastReviewed)}</time
-          >${overdue ? html` <span class="badge badge-overdue">review overdue</span>` : ""}
-        </dd>
-      </dl>
-      ${
-        sections.length > 0
-          ? html`<nav class="toc" aria-label="On this page">
-              <h2>On this page</h2>
-              <ul>
-                ${sections.map((heading) => html`<li><a href="#${encodeURIComponent(heading.id)}">${heading.text}</a></li> `)}
-              </ul>
-            </nav> `
-          : ""
-      }
-      <div class="runbook-body">${raw(body)}</div>
-    </article>
-    <p class="muted">
-      <a href="${hrefFrom(from, SITE_PATHS.index)}">All runbooks</a>${
-        editable
-          ? html` ·
-              <a
-                href="${`${input.editBase ?? ""}${runbook.file.split(/[\\/]/).map(encodeURIComponent).join("/")}`}"
-                >Edit this runbook</a
-              >`
-          : ""
-      }
-    </p>`;
+<h1>${title}</h1>
+<dl class="facts">
+<dt>Severity</dt><dd>${severityBadge(severity)}</dd>
+${alerts.length > 0 ? html`<dt>Alerts</dt><dd>${alertList(alerts)}</dd>\n` : ""}${services.length > 0 ? html`<dt>Services</dt><dd>${services.join(", ")}</dd>\n` : ""}<dt>Owner</dt><dd>${personLink({ from, login: owner, people })}</dd>
+<dt>Last reviewed</dt><dd><time datetime="${lastReviewed}">${formatDate(lastReviewed)}</time>${overdue ? html` <span class="badge badge-overdue">review overdue</span>` : ""}</dd>
+</dl>
+${
+  sections.length > 0
+    ? html`<nav class="toc" aria-label="On this page">
+<h2>On this page</h2>
+<ul>
+${sections.map((heading) => html`<li><a href="#${encodeURIComponent(heading.id)}">${heading.text}</a></li>\n`)}</ul>
+</nav>
+`
+    : ""
+}<div class="runbook-body">
+${raw(body)}</div>
+</article>
+<p class="muted"><a href="${hrefFrom(from, SITE_PATHS.index)}">All runbooks</a>${
+    editable
+      ? html` · <a href="${`${input.editBase ?? ""}${runbook.file.split(/[\\/]/).map(encodeURIComponent).join("/")}`}">Edit this runbook</a>`
+      : ""
+  }</p>`;
   return renderPage({ frame: input, path: from, title, section: "runbooks", main });
 }

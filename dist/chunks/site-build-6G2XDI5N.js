@@ -155,45 +155,41 @@ caption { text-align: left; font-weight: 700; padding: 0 0 0.4rem; }
 }
 @media print { .site-header nav, .search, .skip-link { display: none; } pre { white-space: pre-wrap; } }
 `.trim();function I(t){let{frame:e,path:r,title:i,section:a,main:n,script:o}=t,s=o===void 0?"'none'":wt(o),h=`default-src 'none'; style-src ${wt(At)}; script-src ${s}; img-src 'self'; base-uri 'none'; form-action 'self'`,f=d=>d===a?A(' aria-current="page"'):A("");return l`<!doctype html>
-    <html lang="en-GB">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta http-equiv="Content-Security-Policy" content="${A(h)}" />
-        <meta name="referrer" content="no-referrer" />
-        <title>${i===e.name?i:`${i} \xB7 ${e.name}`}</title>
-        <style>
-          ${A(At)}
-        </style>
-      </head>
-      <body>
-        <a class="skip-link" href="#main">Skip to content</a>
-        <header class="site-header">
-          <div class="wrap">
-            <a class="brand" href="${p(r,c.index)}">${e.name}</a>
-            <nav aria-label="Main">
-              <ul>
-                <li><a href="${p(r,c.index)}" ${f("runbooks")}>Runbooks</a></li>
-                <li><a href="${p(r,c.rota)}" ${f("rota")}>Rota</a></li>
-                ${e.service===void 0?"":l`<li>
-                        <a href="${p(r,c.service)}" ${f("service")}>Service</a>
-                      </li> `}
-              </ul>
-            </nav>
-          </div>
-        </header>
-        <main id="main" class="wrap" tabindex="-1">${n}</main>
-        <footer class="site-footer">
-          <div class="wrap">
-            <p>
-              Built by Firstline for ${e.today}. Works offline: this site loads nothing from other sites.
-            </p>
-          </div>
-        </footer>
-        ${o===void 0?"":A(`<script>${o}</script>
-`)}
-      </body>
-    </html> `.text}var re=`
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${A(h)}">
+<meta name="referrer" content="no-referrer">
+<title>${i===e.name?i:`${i} \xB7 ${e.name}`}</title>
+<style>${A(At)}</style>
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to content</a>
+<header class="site-header">
+<div class="wrap">
+<a class="brand" href="${p(r,c.index)}">${e.name}</a>
+<nav aria-label="Main">
+<ul>
+<li><a href="${p(r,c.index)}"${f("runbooks")}>Runbooks</a></li>
+<li><a href="${p(r,c.rota)}"${f("rota")}>Rota</a></li>
+${e.service===void 0?"":l`<li><a href="${p(r,c.service)}"${f("service")}>Service</a></li>
+`}</ul>
+</nav>
+</div>
+</header>
+<main id="main" class="wrap" tabindex="-1">
+${n}
+</main>
+<footer class="site-footer">
+<div class="wrap">
+<p>Built by Firstline for ${e.today}. Works offline: this site loads nothing from other sites.</p>
+</div>
+</footer>
+${o===void 0?"":A(`<script>${o}</script>
+`)}</body>
+</html>
+`.text}var re=`
 (function () {
   "use strict";
   var data = document.getElementById("search-index");
@@ -230,264 +226,129 @@ caption { text-align: left; font-weight: 700; padding: 0 0 0.4rem; }
   update();
 })();
 `.trim();function O(t){let e=t.people.get(t.login);return e?l`<a href="${p(t.from,c.person(e.login))}">${e.name}</a>`:l`<code>${t.login}</code>`}function U(t){if(t.logins.length===0)return l`<span class="muted">nobody</span>`;let e=t.logins.map((r,i)=>l`${i>0?", ":""}${O({...t,login:r})}`);return l`${e}`}function it(t){return l`<span class="badge badge-${t}">${t}</span>`}function nt(t){return l`${t.map((e,r)=>l`${r>0?", ":""}<code>${e}</code>`)}`}var It=t=>t===void 0?[]:[t];function G(t,e){let r=t.rota.support[e],i=t.rota.onCall[e];return{week:e,developer:It(r?.developer),operations:It(r?.operations),shadow:r?.shadow??[],primary:It(i?.primary),secondLine:i?.secondLine??[],cover:(t.rota.overrides??[]).filter(a=>ct(a.date)===e)}}function z(t){let e=ct(t.today),r=new Set([...Object.keys(t.rota.support),...Object.keys(t.rota.onCall)].filter(W));return{current:e,coming:[...r].filter(i=>i>e).sort()}}function ot(t){let{input:e,from:r,duty:i}=t,a=$(e.rota),n=o=>U({from:r,logins:o,people:a});return l`<dl class="facts">
-    <dt>Support developer</dt>
-    <dd>${n(i.developer)}</dd>
-    <dt>Support operations</dt>
-    <dd>${n(i.operations)}</dd>
-    ${i.shadow.length>0?l`<dt>Shadowing</dt>
-            <dd>${n(i.shadow)}</dd> `:""}
-    <dt>On call</dt>
-    <dd>${n(i.primary)}</dd>
-    <dt>Second line</dt>
-    <dd>${n(i.secondLine)}</dd>
-    ${i.cover.map(o=>l`<dt>Cover, night of ${T(o.date)}</dt>
-          <dd>
-            ${n([o.by])} for ${n([o.covers])} (${o.slot==="primary"?"on call":"second line"}):
-            ${o.reason}
-          </dd> `)}
-  </dl>`}function st(t){return`Week of ${T(t)}`}var ae=180;function He(t){return t.length<=ae?t:`${t.slice(0,ae-1).replace(/\s+\S*$/,"")}\u2026`}function Be(t){let e=t.split(/^#{1,6}\s/m)[0]??"";return Et(e)}function Ve(t){return t.runbooks.map(e=>({slug:e.slug,title:e.frontMatter.title,alerts:e.frontMatter.alerts,services:e.frontMatter.services,severity:e.frontMatter.severity,text:Et(e.body)}))}function ie(t){let e=c.index,{current:r}=z(t),i=[...t.runbooks].sort((s,h)=>s.frontMatter.title.localeCompare(h.frontMatter.title,"en")),a=i.map(s=>{let{title:h,alerts:f,services:v,severity:d}=s.frontMatter,m=He(Be(s.body));return l`<li data-slug="${s.slug}">
-      <h2><a href="${p(e,c.runbook(s.slug))}">${h}</a></h2>
-      <p>${it(d)}${f.length>0?l` Alerts: ${nt(f)}`:""}</p>
-      ${m===""?"":l`<p>${m}</p> `}${v.length>0?l`<p class="muted">Services: ${v.join(", ")}</p> `:""}
-    </li> `}),n=i.flatMap(s=>s.frontMatter.alerts.map(h=>({alert:h,runbook:s}))).sort((s,h)=>s.alert<h.alert?-1:s.alert>h.alert?1:0).map(({alert:s,runbook:h})=>l`<tr>
-          <td><code>${s}</code></td>
-          <td>
-            <a href="${p(e,c.runbook(h.slug))}">${h.frontMatter.title}</a>
-          </td>
-        </tr> `),o=l`<h1>Runbooks</h1>
-    <p class="lede">
-      What to do when an alert fires or a client reports a problem: symptoms, diagnosis, resolution and who to
-      escalate to.
-    </p>
-    <form class="search" role="search" action="${c.index}" method="get">
-      <label for="search">Search runbooks</label>
-      <input
-        id="search"
-        name="q"
-        type="search"
-        autocomplete="off"
-        spellcheck="false"
-        aria-describedby="search-hint search-status"
-      />
-      <p id="search-hint" class="muted">
-        Searches titles, alert names, services and the text of every runbook.
-      </p>
-      <p id="search-status" role="status">
-        ${i.length} ${i.length===1?"runbook":"runbooks"}.
-      </p>
-    </form>
-    <ul id="runbook-list" class="runbook-list">
-      ${a}
-    </ul>
-    <section aria-labelledby="duty-heading">
-      <h2 id="duty-heading">On duty this week</h2>
-      <div class="duty">
-        <p>
-          ${st(r)}, as of ${t.today}.
-          <a href="${p(e,c.rota)}">The whole rota</a>.
-        </p>
-        ${ot({input:t,from:e,duty:G(t,r)})}
-      </div>
-    </section>
-    <section aria-labelledby="alerts-heading">
-      <h2 id="alerts-heading">Alerts and their runbooks</h2>
-      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="alerts-heading">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Alert</th>
-              <th scope="col">Runbook</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${n}
-          </tbody>
-        </table>
-      </div>
-      <p>The same map as JSON: <a href="${p(e,c.alerts)}">alerts.json</a>.</p>
-    </section>
-    <script type="application/json" id="search-index">
-      ${A(ee(Ve(t)))}
-    </script>`;return I({frame:t,path:e,title:"Runbooks",section:"runbooks",main:o,script:re})}var Ye={developer:"First line support (developer)",operations:"First line support (operations)",shadow:"Shadowing first line support",primary:"On call (primary)",secondLine:"On call (second line)"};function Ge(t,e){let{current:r,coming:i}=z(t);return[r,...i].flatMap(a=>[..._,...Z].filter(n=>q({rota:t.rota,week:a,slot:n}).includes(e)).map(n=>({week:a,slot:n})))}function ne(t,e){let r=c.person(e.login),i=$(t.rota),a=Ge(t,e.login),n=e.away.filter(h=>h.to>=t.today),o=t.runbooks.filter(h=>h.frontMatter.owner===e.login),s=l`<h1>${e.name}</h1>
-    <dl class="facts">
-      <dt>GitHub login</dt>
-      <dd><code>${e.login}</code></dd>
-      <dt>Role</dt>
-      <dd>${e.role}${e.vetted?"":" (shadowing until vetted)"}</dd>
-      <dt>On call</dt>
-      <dd>
-        ${e.onCall?"opted in":"not on the on-call rota"}${e.secondLine?", second line":""}
-      </dd>
-      <dt>Delivery lead</dt>
-      <dd>${O({from:r,login:e.deliveryLead,people:i})}</dd>
-    </dl>
-    <p>
-      <a href="${p(r,c.personCalendar(e.login))}" type="text/calendar"
-        >${e.name}'s rota calendar (iCalendar)</a
-      >
-    </p>
-    <section aria-labelledby="slots">
-      <h2 id="slots">Coming slots</h2>
-      ${a.length>0?l`<ul>
-              ${a.map(({week:h,slot:f})=>l`<li>Week of <time datetime="${h}">${T(h)}</time>: ${Ye[f]}</li> `)}
-            </ul>`:l`<p>No slots in the rota from this week on.</p>`}
-    </section>
-    ${n.length>0?l`<section aria-labelledby="away">
-            <h2 id="away">Away</h2>
-            <ul>
-              ${n.map(h=>l`<li>${T(h.from)} to ${T(h.to)}</li> `)}
-            </ul>
-          </section> `:""}${o.length>0?l`<section aria-labelledby="owned">
-            <h2 id="owned">Runbooks they keep current</h2>
-            <ul>
-              ${o.map(h=>l`<li><a href="${p(r,c.runbook(h.slug))}">${h.frontMatter.title}</a></li> `)}
-            </ul>
-          </section> `:""}
-    <p class="muted"><a href="${p(r,c.rota)}">The whole rota</a></p>`;return I({frame:t,path:r,title:e.name,section:"rota",main:s})}function We(t,e,r){let i=$(t.rota);return t.escalation.map(a=>{let n=a.notify==="second-line"?l`this week's second line (${U({from:e,logins:r,people:i})})`:U({from:e,logins:a.notify,people:i});return l`<li>
-      After ${a.afterMinutes} minute${a.afterMinutes===1?"":"s"} without acknowledgement: ${n}.
-    </li> `})}function oe(t){let e=c.rota,r=$(t.rota),{current:i,coming:a}=z(t),n=G(t,i),o=d=>U({from:e,logins:d,people:r}),s=a.map(d=>{let m=G(t,d);return l`<tr>
-      <th scope="row"><time datetime="${d}">${T(d)}</time></th>
-      <td>${o(m.developer)}</td>
-      <td>${o(m.operations)}</td>
-      <td>${m.shadow.length>0?o(m.shadow):""}</td>
-      <td>${o(m.primary)}</td>
-      <td>${o(m.secondLine)}</td>
-    </tr> `}),h=[...t.rota.people].sort((d,m)=>d.name.localeCompare(m.name,"en")).map(d=>l`<tr>
-          <th scope="row">${O({from:e,login:d.login,people:r})}</th>
-          <td>${d.role}</td>
-          <td>${d.vetted?"yes":"shadowing"}</td>
-          <td>${d.onCall?"yes":"no"}</td>
-          <td>${d.secondLine?"yes":"no"}</td>
-          <td>
-            <a href="${p(e,c.personCalendar(d.login))}"
-              >calendar<span class="visually-hidden"> for ${d.name}</span></a
-            >
-          </td>
-        </tr> `),f=We(t,e,n.secondLine),v=l`<h1>Rota</h1>
-    <p class="lede">
-      As of <time datetime="${t.today}">${T(t.today)}</time>. Weeks run from ${N}
-      to the next ${N} (${t.zone}).
-    </p>
-    <section aria-labelledby="this-week">
-      <h2 id="this-week">This week: ${st(i).replace(/^Week of /,"week of ")}</h2>
-      ${ot({input:t,from:e,duty:n})}
-    </section>
-    ${f.length>0?l`<section aria-labelledby="escalation">
-            <h2 id="escalation">Escalation of unacknowledged pages</h2>
-            <ol>
-              ${f}
-            </ol>
-          </section> `:""}
-    <section aria-labelledby="coming-weeks">
-      <h2 id="coming-weeks">Coming weeks</h2>
-      ${s.length>0?l`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="coming-weeks">
-              <table class="wide">
-                <thead>
-                  <tr>
-                    <th scope="col">Week of</th>
-                    <th scope="col">Developer</th>
-                    <th scope="col">Operations</th>
-                    <th scope="col">Shadowing</th>
-                    <th scope="col">On call</th>
-                    <th scope="col">Second line</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${s}
-                </tbody>
-              </table>
-            </div>`:l`<p>The rota has no weeks after this one yet.</p>`}
-    </section>
-    <section aria-labelledby="calendars">
-      <h2 id="calendars">Calendars</h2>
-      <p>
-        Subscribe to
-        <a href="${p(e,c.rotaCalendar)}" type="text/calendar"
-          >the whole rota (iCalendar)</a
-        >, or to one person's slots below.
-      </p>
-      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="calendars">
-        <table class="wide">
-          <thead>
-            <tr>
-              <th scope="col">Person</th>
-              <th scope="col">Role</th>
-              <th scope="col">Vetted</th>
-              <th scope="col">On call</th>
-              <th scope="col">Second line</th>
-              <th scope="col">Calendar</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${h}
-          </tbody>
-        </table>
-      </div>
-    </section>`;return I({frame:t,path:e,title:"Rota",section:"rota",main:v})}function _e(t,e){return(y.fromISO(t,{zone:"utc"}).plus({months:Bt}).toISODate()??"")<e}function se(t,e){let r=c.runbook(e.slug),i=new Set(t.runbooks.map(k=>k.slug)),{html:a,headings:n}=te({markdown:e.body,runbookHref:(k,lt)=>{if(!i.has(k))return;let Dt=p(r,c.runbook(k));return lt===void 0||lt===""?Dt:`${Dt}#${encodeURIComponent(lt)}`}}),{title:o,alerts:s,services:h,severity:f,owner:v,lastReviewed:d}=e.frontMatter,m=$(t.rota),g=n.filter(k=>k.level===2),L=_e(d,t.today),j=t.editBase!==void 0&&!e.file.startsWith("/")&&!e.file.split(/[\\/]/).includes(".."),me=l`<article>
-      <h1>${o}</h1>
-      <dl class="facts">
-        <dt>Severity</dt>
-        <dd>${it(f)}</dd>
-        ${s.length>0?l`<dt>Alerts</dt>
-                <dd>${nt(s)}</dd> `:""}${h.length>0?l`<dt>Services</dt>
-                <dd>${h.join(", ")}</dd> `:""}
-        <dt>Owner</dt>
-        <dd>${O({from:r,login:v,people:m})}</dd>
-        <dt>Last reviewed</dt>
-        <dd>
-          <time datetime="${d}">${T(d)}</time
-          >${L?l` <span class="badge badge-overdue">review overdue</span>`:""}
-        </dd>
-      </dl>
-      ${g.length>0?l`<nav class="toc" aria-label="On this page">
-              <h2>On this page</h2>
-              <ul>
-                ${g.map(k=>l`<li><a href="#${encodeURIComponent(k.id)}">${k.text}</a></li> `)}
-              </ul>
-            </nav> `:""}
-      <div class="runbook-body">${A(a)}</div>
-    </article>
-    <p class="muted">
-      <a href="${p(r,c.index)}">All runbooks</a>${j?l` ·
-              <a
-                href="${`${t.editBase??""}${e.file.split(/[\\/]/).map(encodeURIComponent).join("/")}`}"
-                >Edit this runbook</a
-              >`:""}
-    </p>`;return I({frame:t,path:r,title:o,section:"runbooks",main:me})}function Ze(t,e){let r=`chart-${e.key}`,i=e.columns.map((n,o)=>o===0?l`<th scope="col">${n}</th>`:l`<th scope="col" class="align-right">${n}</th>`),a=e.rows.map(n=>l`<tr>
-        <th scope="row">${n.label}</th>
-        ${n.cells.map(o=>l`<td class="align-right">${o}</td>`)}
-      </tr> `);return l`<section aria-labelledby="${r}">
-    <h2 id="${r}">${e.title}</h2>
-    <figure>
-      <img
-        src="${p(t,c.serviceChart(e.key))}"
-        alt="${e.summary} The table below gives the numbers."
-        width="640"
-        height="300"
-      />
-      <figcaption>${e.summary}</figcaption>
-    </figure>
-    <div class="table-wrap">
-      <table>
-        <caption>
-          ${e.title}: the numbers
-        </caption>
-        <thead>
-          <tr>
-            ${i}
-          </tr>
-        </thead>
-        <tbody>
-          ${a}
-        </tbody>
-      </table>
-    </div>
-  </section> `}function le(t,e){let r=c.service,i=l`<h1>Service</h1>
-    <p class="lede">
-      How first line support is doing, as of
-      <time datetime="${t.today}">${T(t.today)}</time>: targets met, breaches and tickets
-      opened. Each chart's numbers are in the table beneath it.
-    </p>
-    ${e.charts.map(a=>Ze(r,a))}`;return I({frame:t,path:r,title:"Service",section:"service",main:i})}function qe(t){let e=new Map;for(let r of t.runbooks)for(let i of r.frontMatter.alerts)e.has(i)||e.set(i,p(c.alerts,c.runbook(r.slug)));return Object.fromEntries([...e].sort(([r],[i])=>r<i?-1:r>i?1:0))}function de(t){let e=[...t.runbooks].sort((n,o)=>n.slug<o.slug?-1:n.slug>o.slug?1:0),r={...t,runbooks:e},i=y.fromISO(t.today,{zone:"utc"}),a=new Map;a.set(c.index,ie(r));for(let n of e)a.set(c.runbook(n.slug),se(r,n));a.set(c.rota,oe(r)),a.set(c.rotaCalendar,Tt({rota:t.rota,zone:t.zone,stamp:i}));for(let n of t.rota.people)a.set(c.person(n.login),ne(r,n)),a.set(c.personCalendar(n.login),Tt({rota:t.rota,zone:t.zone,stamp:i,login:n.login}));if(a.set(c.alerts,`${JSON.stringify(qe(r),null,2)}
+<dt>Support developer</dt><dd>${n(i.developer)}</dd>
+<dt>Support operations</dt><dd>${n(i.operations)}</dd>
+${i.shadow.length>0?l`<dt>Shadowing</dt><dd>${n(i.shadow)}</dd>\n`:""}<dt>On call</dt><dd>${n(i.primary)}</dd>
+<dt>Second line</dt><dd>${n(i.secondLine)}</dd>
+${i.cover.map(o=>l`<dt>Cover, night of ${T(o.date)}</dt><dd>${n([o.by])} for ${n([o.covers])} (${o.slot==="primary"?"on call":"second line"}): ${o.reason}</dd>
+`)}</dl>`}function st(t){return`Week of ${T(t)}`}var ae=180;function He(t){return t.length<=ae?t:`${t.slice(0,ae-1).replace(/\s+\S*$/,"")}\u2026`}function Be(t){let e=t.split(/^#{1,6}\s/m)[0]??"";return Et(e)}function Ve(t){return t.runbooks.map(e=>({slug:e.slug,title:e.frontMatter.title,alerts:e.frontMatter.alerts,services:e.frontMatter.services,severity:e.frontMatter.severity,text:Et(e.body)}))}function ie(t){let e=c.index,{current:r}=z(t),i=[...t.runbooks].sort((s,h)=>s.frontMatter.title.localeCompare(h.frontMatter.title,"en")),a=i.map(s=>{let{title:h,alerts:f,services:v,severity:d}=s.frontMatter,m=He(Be(s.body));return l`<li data-slug="${s.slug}">
+<h2><a href="${p(e,c.runbook(s.slug))}">${h}</a></h2>
+<p>${it(d)}${f.length>0?l` Alerts: ${nt(f)}`:""}</p>
+${m===""?"":l`<p>${m}</p>\n`}${v.length>0?l`<p class="muted">Services: ${v.join(", ")}</p>\n`:""}</li>
+`}),n=i.flatMap(s=>s.frontMatter.alerts.map(h=>({alert:h,runbook:s}))).sort((s,h)=>s.alert<h.alert?-1:s.alert>h.alert?1:0).map(({alert:s,runbook:h})=>l`<tr><td><code>${s}</code></td><td><a href="${p(e,c.runbook(h.slug))}">${h.frontMatter.title}</a></td></tr>\n`),o=l`<h1>Runbooks</h1>
+<p class="lede">What to do when an alert fires or a client reports a problem: symptoms, diagnosis, resolution and who to escalate to.</p>
+<form class="search" role="search" action="${c.index}" method="get">
+<label for="search">Search runbooks</label>
+<input id="search" name="q" type="search" autocomplete="off" spellcheck="false" aria-describedby="search-hint search-status">
+<p id="search-hint" class="muted">Searches titles, alert names, services and the text of every runbook.</p>
+<p id="search-status" role="status">${i.length} ${i.length===1?"runbook":"runbooks"}.</p>
+</form>
+<ul id="runbook-list" class="runbook-list">
+${a}</ul>
+<section aria-labelledby="duty-heading">
+<h2 id="duty-heading">On duty this week</h2>
+<div class="duty">
+<p>${st(r)}, as of ${t.today}. <a href="${p(e,c.rota)}">The whole rota</a>.</p>
+${ot({input:t,from:e,duty:G(t,r)})}
+</div>
+</section>
+<section aria-labelledby="alerts-heading">
+<h2 id="alerts-heading">Alerts and their runbooks</h2>
+<div class="table-wrap" tabindex="0" role="region" aria-labelledby="alerts-heading">
+<table>
+<thead><tr><th scope="col">Alert</th><th scope="col">Runbook</th></tr></thead>
+<tbody>
+${n}</tbody>
+</table>
+</div>
+<p>The same map as JSON: <a href="${p(e,c.alerts)}">alerts.json</a>.</p>
+</section>
+<script type="application/json" id="search-index">${A(ee(Ve(t)))}</script>`;return I({frame:t,path:e,title:"Runbooks",section:"runbooks",main:o,script:re})}var Ye={developer:"First line support (developer)",operations:"First line support (operations)",shadow:"Shadowing first line support",primary:"On call (primary)",secondLine:"On call (second line)"};function Ge(t,e){let{current:r,coming:i}=z(t);return[r,...i].flatMap(a=>[..._,...Z].filter(n=>q({rota:t.rota,week:a,slot:n}).includes(e)).map(n=>({week:a,slot:n})))}function ne(t,e){let r=c.person(e.login),i=$(t.rota),a=Ge(t,e.login),n=e.away.filter(h=>h.to>=t.today),o=t.runbooks.filter(h=>h.frontMatter.owner===e.login),s=l`<h1>${e.name}</h1>
+<dl class="facts">
+<dt>GitHub login</dt><dd><code>${e.login}</code></dd>
+<dt>Role</dt><dd>${e.role}${e.vetted?"":" (shadowing until vetted)"}</dd>
+<dt>On call</dt><dd>${e.onCall?"opted in":"not on the on-call rota"}${e.secondLine?", second line":""}</dd>
+<dt>Delivery lead</dt><dd>${O({from:r,login:e.deliveryLead,people:i})}</dd>
+</dl>
+<p><a href="${p(r,c.personCalendar(e.login))}" type="text/calendar">${e.name}'s rota calendar (iCalendar)</a></p>
+<section aria-labelledby="slots">
+<h2 id="slots">Coming slots</h2>
+${a.length>0?l`<ul>
+${a.map(({week:h,slot:f})=>l`<li>Week of <time datetime="${h}">${T(h)}</time>: ${Ye[f]}</li>\n`)}</ul>`:l`<p>No slots in the rota from this week on.</p>`}
+</section>
+${n.length>0?l`<section aria-labelledby="away">
+<h2 id="away">Away</h2>
+<ul>
+${n.map(h=>l`<li>${T(h.from)} to ${T(h.to)}</li>\n`)}</ul>
+</section>
+`:""}${o.length>0?l`<section aria-labelledby="owned">
+<h2 id="owned">Runbooks they keep current</h2>
+<ul>
+${o.map(h=>l`<li><a href="${p(r,c.runbook(h.slug))}">${h.frontMatter.title}</a></li>\n`)}</ul>
+</section>
+`:""}<p class="muted"><a href="${p(r,c.rota)}">The whole rota</a></p>`;return I({frame:t,path:r,title:e.name,section:"rota",main:s})}function We(t,e,r){let i=$(t.rota);return t.escalation.map(a=>{let n=a.notify==="second-line"?l`this week's second line (${U({from:e,logins:r,people:i})})`:U({from:e,logins:a.notify,people:i});return l`<li>After ${a.afterMinutes} minute${a.afterMinutes===1?"":"s"} without acknowledgement: ${n}.</li>\n`})}function oe(t){let e=c.rota,r=$(t.rota),{current:i,coming:a}=z(t),n=G(t,i),o=d=>U({from:e,logins:d,people:r}),s=a.map(d=>{let m=G(t,d);return l`<tr><th scope="row"><time datetime="${d}">${T(d)}</time></th><td>${o(m.developer)}</td><td>${o(m.operations)}</td><td>${m.shadow.length>0?o(m.shadow):""}</td><td>${o(m.primary)}</td><td>${o(m.secondLine)}</td></tr>\n`}),h=[...t.rota.people].sort((d,m)=>d.name.localeCompare(m.name,"en")).map(d=>l`<tr><th scope="row">${O({from:e,login:d.login,people:r})}</th><td>${d.role}</td><td>${d.vetted?"yes":"shadowing"}</td><td>${d.onCall?"yes":"no"}</td><td>${d.secondLine?"yes":"no"}</td><td><a href="${p(e,c.personCalendar(d.login))}">calendar<span class="visually-hidden"> for ${d.name}</span></a></td></tr>\n`),f=We(t,e,n.secondLine),v=l`<h1>Rota</h1>
+<p class="lede">As of <time datetime="${t.today}">${T(t.today)}</time>. Weeks run from ${N} to the next ${N} (${t.zone}).</p>
+<section aria-labelledby="this-week">
+<h2 id="this-week">This week: ${st(i).replace(/^Week of /,"week of ")}</h2>
+${ot({input:t,from:e,duty:n})}
+</section>
+${f.length>0?l`<section aria-labelledby="escalation">
+<h2 id="escalation">Escalation of unacknowledged pages</h2>
+<ol>
+${f}</ol>
+</section>
+`:""}<section aria-labelledby="coming-weeks">
+<h2 id="coming-weeks">Coming weeks</h2>
+${s.length>0?l`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="coming-weeks">
+<table class="wide">
+<thead><tr><th scope="col">Week of</th><th scope="col">Developer</th><th scope="col">Operations</th><th scope="col">Shadowing</th><th scope="col">On call</th><th scope="col">Second line</th></tr></thead>
+<tbody>
+${s}</tbody>
+</table>
+</div>`:l`<p>The rota has no weeks after this one yet.</p>`}
+</section>
+<section aria-labelledby="calendars">
+<h2 id="calendars">Calendars</h2>
+<p>Subscribe to <a href="${p(e,c.rotaCalendar)}" type="text/calendar">the whole rota (iCalendar)</a>, or to one person's slots below.</p>
+<div class="table-wrap" tabindex="0" role="region" aria-labelledby="calendars">
+<table class="wide">
+<thead><tr><th scope="col">Person</th><th scope="col">Role</th><th scope="col">Vetted</th><th scope="col">On call</th><th scope="col">Second line</th><th scope="col">Calendar</th></tr></thead>
+<tbody>
+${h}</tbody>
+</table>
+</div>
+</section>`;return I({frame:t,path:e,title:"Rota",section:"rota",main:v})}function _e(t,e){return(y.fromISO(t,{zone:"utc"}).plus({months:Bt}).toISODate()??"")<e}function se(t,e){let r=c.runbook(e.slug),i=new Set(t.runbooks.map(k=>k.slug)),{html:a,headings:n}=te({markdown:e.body,runbookHref:(k,lt)=>{if(!i.has(k))return;let Dt=p(r,c.runbook(k));return lt===void 0||lt===""?Dt:`${Dt}#${encodeURIComponent(lt)}`}}),{title:o,alerts:s,services:h,severity:f,owner:v,lastReviewed:d}=e.frontMatter,m=$(t.rota),g=n.filter(k=>k.level===2),L=_e(d,t.today),j=t.editBase!==void 0&&!e.file.startsWith("/")&&!e.file.split(/[\\/]/).includes(".."),me=l`<article>
+<h1>${o}</h1>
+<dl class="facts">
+<dt>Severity</dt><dd>${it(f)}</dd>
+${s.length>0?l`<dt>Alerts</dt><dd>${nt(s)}</dd>\n`:""}${h.length>0?l`<dt>Services</dt><dd>${h.join(", ")}</dd>\n`:""}<dt>Owner</dt><dd>${O({from:r,login:v,people:m})}</dd>
+<dt>Last reviewed</dt><dd><time datetime="${d}">${T(d)}</time>${L?l` <span class="badge badge-overdue">review overdue</span>`:""}</dd>
+</dl>
+${g.length>0?l`<nav class="toc" aria-label="On this page">
+<h2>On this page</h2>
+<ul>
+${g.map(k=>l`<li><a href="#${encodeURIComponent(k.id)}">${k.text}</a></li>\n`)}</ul>
+</nav>
+`:""}<div class="runbook-body">
+${A(a)}</div>
+</article>
+<p class="muted"><a href="${p(r,c.index)}">All runbooks</a>${j?l` · <a href="${`${t.editBase??""}${e.file.split(/[\\/]/).map(encodeURIComponent).join("/")}`}">Edit this runbook</a>`:""}</p>`;return I({frame:t,path:r,title:o,section:"runbooks",main:me})}function Ze(t,e){let r=`chart-${e.key}`,i=e.columns.map((n,o)=>o===0?l`<th scope="col">${n}</th>`:l`<th scope="col" class="align-right">${n}</th>`),a=e.rows.map(n=>l`<tr><th scope="row">${n.label}</th>${n.cells.map(o=>l`<td class="align-right">${o}</td>`)}</tr>\n`);return l`<section aria-labelledby="${r}">
+<h2 id="${r}">${e.title}</h2>
+<figure>
+<img src="${p(t,c.serviceChart(e.key))}" alt="${e.summary} The table below gives the numbers." width="640" height="300">
+<figcaption>${e.summary}</figcaption>
+</figure>
+<div class="table-wrap">
+<table>
+<caption>${e.title}: the numbers</caption>
+<thead><tr>${i}</tr></thead>
+<tbody>
+${a}</tbody>
+</table>
+</div>
+</section>
+`}function le(t,e){let r=c.service,i=l`<h1>Service</h1>
+<p class="lede">How first line support is doing, as of <time datetime="${t.today}">${T(t.today)}</time>: targets met, breaches and tickets opened. Each chart's numbers are in the table beneath it.</p>
+${e.charts.map(a=>Ze(r,a))}`;return I({frame:t,path:r,title:"Service",section:"service",main:i})}function qe(t){let e=new Map;for(let r of t.runbooks)for(let i of r.frontMatter.alerts)e.has(i)||e.set(i,p(c.alerts,c.runbook(r.slug)));return Object.fromEntries([...e].sort(([r],[i])=>r<i?-1:r>i?1:0))}function de(t){let e=[...t.runbooks].sort((n,o)=>n.slug<o.slug?-1:n.slug>o.slug?1:0),r={...t,runbooks:e},i=y.fromISO(t.today,{zone:"utc"}),a=new Map;a.set(c.index,ie(r));for(let n of e)a.set(c.runbook(n.slug),se(r,n));a.set(c.rota,oe(r)),a.set(c.rotaCalendar,Tt({rota:t.rota,zone:t.zone,stamp:i}));for(let n of t.rota.people)a.set(c.person(n.login),ne(r,n)),a.set(c.personCalendar(n.login),Tt({rota:t.rota,zone:t.zone,stamp:i,login:n.login}));if(a.set(c.alerts,`${JSON.stringify(qe(r),null,2)}
 `),t.service){a.set(c.service,le(r,t.service));for(let n of t.service.charts)a.set(c.serviceChart(n.key),n.svg)}return a.set(".nojekyll",""),new Map([...a].sort(([n],[o])=>n<o?-1:n>o?1:0))}function he(t){let{config:e}=t;return de({name:e.supportRepo===null?"Firstline":`Firstline \xB7 ${e.supportRepo}`,today:t.today,runbooks:t.runbooks,rota:t.rota,zone:e.timezone,escalation:e.alerts.escalation,editBase:e.supportRepo===null?void 0:`https://github.com/${e.supportRepo}/blob/HEAD/`,service:t.service})}import{join as Xe}from"node:path";function ce(t){for(let[e,r]of t.files)t.write(Xe(t.out,...e.split("/")),r)}async function ue(t){let e=y.fromMillis(t.now,{zone:t.zone}).startOf("month").minus({months:t.months-1}).toISODate()??"";return Ot({gh:t.gh,repos:t.repos,qualifiers:`is:issue created:>=${e}`})}var Je=t=>y.fromFormat(t,"yyyy-LL",{locale:"en-GB"}).toFormat("LLL yyyy"),Ke=t=>`w/c ${y.fromISO(t,{locale:"en-GB"}).toFormat("d LLL")}`;function kt(t){return{$schema:"https://vega.github.io/schema/vega-lite/v6.json",title:t.title,width:560,height:240,background:"#ffffff",data:{values:t.values},mark:t.mark==="line"?{type:"line",point:!0}:{type:"bar"},encoding:{x:{field:t.x,type:"ordinal",title:t.xTitle,sort:t.order,scale:{domain:t.order},axis:{labelAngle:0}},y:{field:t.y,type:"quantitative",title:t.yTitle,...t.yMax===void 0?{axis:{tickMinStep:1,format:"d"}}:{scale:{domain:[0,t.yMax]}}},...t.colour?{color:{field:t.colour,type:"nominal",title:t.colour,scale:{scheme:"tableau10"}}}:{}},config:{font:"system-ui, sans-serif",view:{stroke:null}}}}async function Qe(t){let[{compile:e},r]=await Promise.all([import("./build-BVJVF6TQ.js"),import("./vega.module-7TODJM3Q.js")]),i=new r.View(r.parse(e(t).spec),{renderer:"none"}),a=await i.toSVG();return i.finalize(),a}async function tr(t){let e=t.months.map(Je),r=t.weeks.map(Ke),i=t.firstResponses.flatMap(o=>o.values.flatMap((s,h)=>s===null?[]:[{month:e[h],client:o.name,share:s}])),a=t.openedByPriority.flatMap(o=>o.values.map((s,h)=>({week:r[h],priority:o.name,tickets:s}))),n=[{key:"first-responses",title:"First responses within target",summary:`The share of first responses within target for each client, by the month the ticket was opened, ${e[0]??""} to ${e[e.length-1]??""}.`,columns:["Month",...t.firstResponses.map(o=>o.name)],rows:e.map((o,s)=>({label:o,cells:t.firstResponses.map(h=>h.values[s]===null||h.values[s]===void 0?"n/a":`${h.values[s]}%`)})),vegaLite:kt({title:"First responses within target (%)",values:i,mark:"line",x:"month",xTitle:"Month opened",y:"share",yTitle:"% within target",colour:"client",yMax:100,order:e})},{key:"breaches",title:"SLA breaches per month",summary:`How many SLA targets were breached each month, ${e[0]??""} to ${e[e.length-1]??""}.`,columns:["Month","Breaches"],rows:e.map((o,s)=>({label:o,cells:[String(t.breaches.values[s]??0)]})),vegaLite:kt({title:"SLA breaches per month",values:e.map((o,s)=>({month:o,breaches:t.breaches.values[s]??0})),mark:"bar",x:"month",xTitle:"Month",y:"breaches",yTitle:"Breaches",order:e})},{key:"opened",title:"Tickets opened per week, by priority",summary:`How many tickets were opened each week, by priority, ${r[0]??""} to ${r[r.length-1]??""}.`,columns:["Week",...t.openedByPriority.map(o=>o.name)],rows:r.map((o,s)=>({label:o,cells:t.openedByPriority.map(h=>String(h.values[s]??0))})),vegaLite:{...kt({title:"Tickets opened per week",values:a,mark:"bar",x:"week",xTitle:"Week",y:"tickets",yTitle:"Tickets",colour:"priority",order:r})}}];return Promise.all(n.map(async({vegaLite:o,...s})=>({...s,svg:await Qe(o)})))}var Rt=6,er=8;async function pe(t){let e=Pt({...t,months:Rt,weeks:er});return{charts:await tr(e)}}async function ei(t){let e=Ft(t),r=Lt({dir:t.inputs["rota-dir"],io:t.io}),{runbooks:i,findings:a}=Vt(Ut({dir:t.inputs["runbooks-dir"],io:t.io})),n=a.filter(g=>g.severity==="error"&&g.rule===Ht.frontMatter);if(n.length>0)throw new $t(n.map(g=>({file:g.file,path:"",...g.line===void 0?{}:{line:g.line},message:g.message})));let o=Ct(t.io.now(),e.timezone),s=t.inputs.token===""?void 0:await rr(t,e),h=he({config:e,rota:r,runbooks:i,today:o,service:s}),f=t.inputs["site-dir"];ce({out:f,files:h,write:t.io.writeTextFile});let v=[...h.keys()],d=v.filter(g=>g.endsWith(".html")).length,m=[`## Site built for ${o}`,"",`${d} page${d===1?"":"s"} (${v.length} files) written to \`${f}\`: ${i.length} runbook${i.length===1?"":"s"}, ${r.people.length} people, calendars and search.`].join(`
 `);await Mt({summary:m,result:{out:f,today:o,pages:d,files:v}})}async function rr(t,e){let r=[...e.clients.flatMap(i=>i.repos),...e.ticketRepos];try{let i=t.io.now().getTime(),{tickets:a,unreadable:n}=await ue({gh:await t.github(),repos:r,now:i,zone:e.timezone,months:Rt});for(let o of n)dt(`${o} could not be searched with this token, so its tickets are not on the Service page`);return await pe({tickets:a,policy:xt({config:e}),now:i,zone:e.timezone})}catch(i){dt(`The Service page was left out: the tickets could not be read (${i.message})`);return}}export{ei as actionSiteBuild};
