@@ -1,4 +1,4 @@
-import { manyReposSeed, startScaledOut } from "../src/demo/scaled-out-stack.js";
+import { manyReposSeed, startScaledOut } from "../dev/demo/scaled-out-stack.js";
 import { ensureRedis, startRedis } from "../test/helpers/redis.js";
 
 /** What one burst measured. */

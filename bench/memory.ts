@@ -4,8 +4,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { agencySeed } from "../src/demo/agency-seed.js";
-import { startEmulator } from "../src/emulator/index.js";
+import { agencySeed } from "../dev/demo/agency-seed.js";
+import { startEmulator } from "../dev/emulator/index.js";
 
 const SECRET = "bench-secret";
 

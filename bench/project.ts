@@ -1,8 +1,8 @@
-import { withDemoProject } from "../src/demo/project-and-service.js";
-import { createProject, projectsOf } from "../src/emulator/graphql/projects-state.js";
+import { withDemoProject } from "../dev/demo/project-and-service.js";
+import { createProject, projectsOf } from "../dev/emulator/graphql/projects-state.js";
 import { readServiceHistory } from "../src/github/service-history.js";
 import { transportOf } from "../src/github/transport.js";
-import { AUTOMATION_USER } from "../src/demo/agency-seed.js";
+import { AUTOMATION_USER } from "../dev/demo/agency-seed.js";
 import { seedWithTickets, sweepUntilQuiet, withStack } from "./stack-bench.js";
 
 /**

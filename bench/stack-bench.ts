@@ -1,6 +1,6 @@
-import { agencySeed, STAFF } from "../src/demo/agency-seed.js";
-import type { SeedInput } from "../src/emulator/index.js";
-import { startStack, type Stack } from "../src/demo/stack.js";
+import { agencySeed, STAFF } from "../dev/demo/agency-seed.js";
+import type { SeedInput } from "../dev/emulator/index.js";
+import { startStack, type Stack } from "../dev/demo/stack.js";
 
 /**
  * The agency's seed with `count` open tickets in one client's repository (one installation, so

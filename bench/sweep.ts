@@ -1,4 +1,4 @@
-import { startAnotherApp, SWEEP_SECRET, type Stack } from "../src/demo/stack.js";
+import { startAnotherApp, SWEEP_SECRET, type Stack } from "../dev/demo/stack.js";
 import { seedWithTickets, sweepUntilQuiet, withStack } from "./stack-bench.js";
 
 /** A second app process on the same GitHub, as after a restart; its sweep is called over HTTP. */

@@ -1,4 +1,4 @@
-import { agencySeed } from "../src/demo/agency-seed.js";
+import { agencySeed } from "../dev/demo/agency-seed.js";
 import { withStack } from "./stack-bench.js";
 
 /**

@@ -2,7 +2,7 @@
 // node_modules), and the Action's self-contained dist/ (committed, checked current by CI).
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { actionBundleOptions, holidayLibraryBundleOptions } from "./action-bundle-options.mjs";
 
@@ -24,9 +24,12 @@ const entries = [
   { in: "src/cli/index.ts", out: "lib/cli.js", banner: "#!/usr/bin/env node" },
   { in: "src/app/index.ts", out: "lib/app.js" },
   { in: "src/app/main.ts", out: "lib/server.js" },
-  // A development tool: run it with the development dependencies installed (npm run emulator).
-  { in: "src/emulator/main.ts", out: "lib/emulator.js", banner: "#!/usr/bin/env node" },
 ];
+// A development tool (npm run emulator), built only where dev/ is present: the app's image copies
+// src/ alone, and its production install has none of the emulator's libraries.
+if (existsSync("dev/emulator/main.ts")) {
+  entries.push({ in: "dev/emulator/main.ts", out: "lib/emulator.js", banner: "#!/usr/bin/env node" });
+}
 
 for (const entry of entries) {
   await build({

@@ -1,4 +1,4 @@
 // npm run demo: Firstline working end to end against the built-in GitHub emulator; no account needed.
-import { playDemo } from "../src/demo/scenario.js";
+import { playDemo } from "../dev/demo/scenario.js";
 
 process.exitCode = await playDemo((line) => console.log(line));

@@ -1,4 +1,4 @@
-// Regenerates src/emulator/openapi/github-subset.json: the operations the GitHub emulator implements,
+// Regenerates dev/emulator/openapi/github-subset.json: the operations the GitHub emulator implements,
 // cut from GitHub's published REST description (@octokit/openapi 23, generated/api.github.com.json).
 // The package unpacks to 385 MB, so it is fetched into a temporary folder here and never installed.
 //
@@ -20,13 +20,13 @@ const PACKAGE = "@octokit/openapi@23";
 const OUT = join(
   dirname(fileURLToPath(import.meta.url)),
   "..",
-  "src",
+  "dev",
   "emulator",
   "openapi",
   "github-subset.json",
 );
 
-/** Every REST operation the emulator answers; src/emulator/routes/* has one handler each. */
+/** Every REST operation the emulator answers; dev/emulator/routes/* has one handler each. */
 export const OPERATIONS = [
   "apps/get-authenticated",
   "apps/list-installations",

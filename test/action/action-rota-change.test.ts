@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agencySeed } from "../../src/demo/agency-seed.js";
-import { startEmulator, type Emulator } from "../../src/emulator/index.js";
+import { agencySeed } from "../../dev/demo/agency-seed.js";
+import { startEmulator, type Emulator } from "../../dev/emulator/index.js";
 import { APP_KEY_PEM, userClient } from "../emulator/helpers.js";
 import { resultOutput, runAction } from "../helpers/run-action.js";
 import { pullRequestEventFile, workflowToken } from "./workflow-run.js";

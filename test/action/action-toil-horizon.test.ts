@@ -2,8 +2,8 @@ import { appendFileSync, cpSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agencySeed } from "../../src/demo/agency-seed.js";
-import { startEmulator, type Emulator } from "../../src/emulator/index.js";
+import { agencySeed } from "../../dev/demo/agency-seed.js";
+import { startEmulator, type Emulator } from "../../dev/emulator/index.js";
 import { userClient } from "../emulator/helpers.js";
 import { resultOutput, runAction } from "../helpers/run-action.js";
 

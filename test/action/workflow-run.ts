@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Octokit } from "@octokit/rest";
-import type { Emulator } from "../../src/emulator/index.js";
+import type { Emulator } from "../../dev/emulator/index.js";
 import { appJwt, quiet } from "../emulator/helpers.js";
 
 const require = createRequire(import.meta.url);

@@ -6,8 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agencySeed } from "../../src/demo/agency-seed.js";
-import { startEmulator, type Emulator } from "../../src/emulator/index.js";
+import { agencySeed } from "../../dev/demo/agency-seed.js";
+import { startEmulator, type Emulator } from "../../dev/emulator/index.js";
 
 const TOKEN = "user-northgate-ops";
 const BOT = "northgate-ops";

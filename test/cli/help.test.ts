@@ -8,7 +8,7 @@ import { findRepositoryRoot } from "../../src/shell/node-io.js";
 import { commands } from "../../src/cli/registry.js";
 import { runCliWith } from "../helpers/memory-io.js";
 import packageJson from "../../package.json" with { type: "json" };
-import { emulatorCommand } from "../../src/emulator/command.js";
+import { emulatorCommand } from "../../dev/emulator/command.js";
 
 const run = (argv: readonly string[], repositoryRoot: string | null = ".") =>
   runCliWith({ argv, repositoryRoot });

@@ -3,8 +3,8 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agencySeed } from "../../src/demo/agency-seed.js";
-import { startEmulator, type Emulator } from "../../src/emulator/index.js";
+import { agencySeed } from "../../dev/demo/agency-seed.js";
+import { startEmulator, type Emulator } from "../../dev/emulator/index.js";
 
 const TOKEN = "user-northgate-ops";
 const CONFIG = ".github/firstline.yml";

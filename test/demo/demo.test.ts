@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { playDemo } from "../../src/demo/scenario.js";
+import { playDemo } from "../../dev/demo/scenario.js";
 
 describe("npm run demo", () => {
   it("plays the fortnight through the emulator and the app and tells what Firstline did", async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agencySeed } from "../../src/demo/agency-seed.js";
-import type { IssueDump } from "../../src/emulator/state/dump.js";
+import { agencySeed } from "../../dev/demo/agency-seed.js";
+import type { IssueDump } from "../../dev/emulator/state/dump.js";
 import {
   ensureAlertmanager,
   startAlertmanager,

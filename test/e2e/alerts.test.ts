@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agencySeed } from "../../src/demo/agency-seed.js";
-import { siteDownPayload } from "../../src/demo/alert-payloads.js";
+import { agencySeed } from "../../dev/demo/agency-seed.js";
+import { siteDownPayload } from "../../dev/demo/alert-payloads.js";
 import { ALERTS_SECRET, startStack, SWEEP_SECRET, type Stack } from "./harness.js";
 import { issueOf } from "./helpers.js";
 

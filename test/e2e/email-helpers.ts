@@ -1,2 +1,2 @@
 /** The email scenario's seed and messages, shared with the demo. */
-export { emailSeed, mail, MAIL_SECRET, SUPPORT_ADDRESS } from "../../src/demo/email-seed.js";
+export { emailSeed, mail, MAIL_SECRET, SUPPORT_ADDRESS } from "../../dev/demo/email-seed.js";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agencySeed } from "../../src/demo/agency-seed.js";
+import { agencySeed } from "../../dev/demo/agency-seed.js";
 import { replyToken } from "../../src/mail/reply-token.js";
 import { ensureDovecot, startDovecot, type RunningDovecot } from "../helpers/dovecot.js";
 import { skipWithoutServer } from "../helpers/debian-package.js";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agencySeed } from "../../src/demo/agency-seed.js";
+import { agencySeed } from "../../dev/demo/agency-seed.js";
 import {
   CONTENT_WRITES_PER_HOUR,
   CONTENT_WRITES_PER_MINUTE,

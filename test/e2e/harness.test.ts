@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signBody } from "../../src/emulator/index.js";
-import { agencySeed } from "../../src/demo/agency-seed.js";
+import { signBody } from "../../dev/emulator/index.js";
+import { agencySeed } from "../../dev/demo/agency-seed.js";
 import { startStack, WEBHOOK_SECRET, type Stack } from "./harness.js";
 
 describe("the end-to-end harness", () => {

@@ -1,2 +1,2 @@
 /** The end-to-end harness is the demo's stack: the app as a real HTTP server against the emulator. */
-export { ALERTS_SECRET, startStack, SWEEP_SECRET, WEBHOOK_SECRET, type Stack } from "../../src/demo/stack.js";
+export { ALERTS_SECRET, startStack, SWEEP_SECRET, WEBHOOK_SECRET, type Stack } from "../../dev/demo/stack.js";

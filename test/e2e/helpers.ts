@@ -1,4 +1,4 @@
-import type { IssueDump } from "../../src/emulator/state/dump.js";
+import type { IssueDump } from "../../dev/emulator/state/dump.js";
 import type { Stack } from "./harness.js";
 
 /** The emulator's view of one issue. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agencySeed } from "../../src/demo/agency-seed.js";
+import { agencySeed } from "../../dev/demo/agency-seed.js";
 import { startStack, type Stack } from "./harness.js";
 import { comment, openIssue } from "./helpers.js";
 import { BOT, botComments, OUTAGE, sweepAt } from "./pager-helpers.js";

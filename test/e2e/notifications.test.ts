@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agencySeed } from "../../src/demo/agency-seed.js";
-import { siteDownPayload } from "../../src/demo/alert-payloads.js";
-import { SlackStandin } from "../../src/emulator/slack/slack-standin.js";
+import { agencySeed } from "../../dev/demo/agency-seed.js";
+import { siteDownPayload } from "../../dev/demo/alert-payloads.js";
+import { SlackStandin } from "../../dev/emulator/slack/slack-standin.js";
 import { startSmtpSink, type SmtpSink } from "../helpers/smtp-sink.js";
 import { startStack, type Stack } from "./harness.js";
 import { issueOf, openIssue } from "./helpers.js";

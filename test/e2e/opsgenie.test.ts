@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agencySeed } from "../../src/demo/agency-seed.js";
-import { OpsgenieStandin } from "../../src/emulator/pagers/opsgenie-standin.js";
+import { agencySeed } from "../../dev/demo/agency-seed.js";
+import { OpsgenieStandin } from "../../dev/emulator/pagers/opsgenie-standin.js";
 import { startStack, type Stack } from "./harness.js";
 import { comment, openIssue } from "./helpers.js";
 import { botComments, OUTAGE, sweepAt, withPagers } from "./pager-helpers.js";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agencySeed } from "../../src/demo/agency-seed.js";
-import { siteDownPayload } from "../../src/demo/alert-payloads.js";
-import { PagerDutyRestStandin, PagerDutyStandin } from "../../src/emulator/pagers/pagerduty-standin.js";
+import { agencySeed } from "../../dev/demo/agency-seed.js";
+import { siteDownPayload } from "../../dev/demo/alert-payloads.js";
+import { PagerDutyRestStandin, PagerDutyStandin } from "../../dev/emulator/pagers/pagerduty-standin.js";
 import { startStack, type Stack } from "./harness.js";
 import { issueOf, openIssue } from "./helpers.js";
 import { botComments, OUTAGE, sweepAt, withPagers } from "./pager-helpers.js";

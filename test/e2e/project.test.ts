@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agencySeed } from "../../src/demo/agency-seed.js";
-import { createProject, dumpProjectItems, projectsOf } from "../../src/emulator/graphql/projects-state.js";
+import { agencySeed } from "../../dev/demo/agency-seed.js";
+import { createProject, dumpProjectItems, projectsOf } from "../../dev/emulator/graphql/projects-state.js";
 import { startStack, SWEEP_SECRET, type Stack } from "./harness.js";
 import { openIssue } from "./helpers.js";
 

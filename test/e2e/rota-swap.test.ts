@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agencySeed } from "../../src/demo/agency-seed.js";
+import { agencySeed } from "../../dev/demo/agency-seed.js";
 import { startStack, type Stack } from "./harness.js";
 
 const SWAPPED = readFileSync("rota/support.yml", "utf8")

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { escalatePages } from "../../src/app/alerts.js";
-import { agencySeed } from "../../src/demo/agency-seed.js";
-import { siteDownPayload } from "../../src/demo/alert-payloads.js";
-import { ALERTS_SECRET, SWEEP_SECRET } from "../../src/demo/stack.js";
+import { agencySeed } from "../../dev/demo/agency-seed.js";
+import { siteDownPayload } from "../../dev/demo/alert-payloads.js";
+import { ALERTS_SECRET, SWEEP_SECRET } from "../../dev/demo/stack.js";
 import { skipWithoutServer } from "../helpers/debian-package.js";
 import { ensureRedis, useRedisServer } from "../helpers/redis.js";
-import { startInstance, startScaledOut, type Instance } from "../../src/demo/scaled-out-stack.js";
+import { startInstance, startScaledOut, type Instance } from "../../dev/demo/scaled-out-stack.js";
 
 const redisAvailability = ensureRedis();
 const skipRedis = skipWithoutServer(redisAvailability);

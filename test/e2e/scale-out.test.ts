@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { skipWithoutServer } from "../helpers/debian-package.js";
 import { ensureRedis, useRedisServer } from "../helpers/redis.js";
-import { cardCounts, manyReposSeed, startScaledOut } from "../../src/demo/scaled-out-stack.js";
+import { cardCounts, manyReposSeed, startScaledOut } from "../../dev/demo/scaled-out-stack.js";
 
 const redisAvailability = ensureRedis();
 const skipRedis = skipWithoutServer(redisAvailability);

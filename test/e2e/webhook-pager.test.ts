@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agencySeed } from "../../src/demo/agency-seed.js";
-import { WebhookReceiverStandin } from "../../src/emulator/pagers/webhook-receiver-standin.js";
+import { agencySeed } from "../../dev/demo/agency-seed.js";
+import { WebhookReceiverStandin } from "../../dev/emulator/pagers/webhook-receiver-standin.js";
 import { startStack, type Stack } from "./harness.js";
 import { openIssue } from "./helpers.js";
 import { botComments, OUTAGE, sweepAt, withPagers } from "./pager-helpers.js";

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Octokit } from "@octokit/rest";
-import type { Emulator } from "../../src/emulator/index.js";
+import type { Emulator } from "../../dev/emulator/index.js";
 import { appJwt, installationClient, quiet, startAgency } from "./helpers.js";
 
 describe("app authentication", () => {

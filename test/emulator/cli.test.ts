@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { emulatorCommand } from "../../src/emulator/command.js";
+import { emulatorCommand } from "../../dev/emulator/command.js";
 import { runCliWith } from "../helpers/memory-io.js";
 
 const runEmulator = (argv: readonly string[], files: Record<string, string> = {}) =>

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Octokit } from "@octokit/rest";
-import type { Emulator } from "../../src/emulator/index.js";
+import type { Emulator } from "../../dev/emulator/index.js";
 import { installationClient, startAgency } from "./helpers.js";
 
 async function statusOf(call: Promise<{ status: number }>): Promise<number> {

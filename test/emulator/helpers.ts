@@ -1,6 +1,6 @@
 import { createPrivateKey, generateKeyPairSync, sign } from "node:crypto";
 import { Octokit } from "@octokit/rest";
-import { startEmulator, type Emulator, type EmulatorOptions } from "../../src/emulator/index.js";
+import { startEmulator, type Emulator, type EmulatorOptions } from "../../dev/emulator/index.js";
 
 /** The instant every emulator test starts at (a Friday afternoon in London, BST). */
 export const START = new Date("2026-10-16T15:00:00Z");

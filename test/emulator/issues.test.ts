@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Octokit } from "@octokit/rest";
-import type { Emulator } from "../../src/emulator/index.js";
+import type { Emulator } from "../../dev/emulator/index.js";
 import { installationClient, startAgency, userClient } from "./helpers.js";
 
 /** The status of a failed Octokit call (Octokit throws RequestError for 4xx/5xx). */

@@ -1,9 +1,9 @@
 import { readFileSync, statSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { describedOperations } from "../../src/emulator/openapi-validator.js";
-import { restHandlers } from "../../src/emulator/routes/index.js";
+import { describedOperations } from "../../dev/emulator/openapi-validator.js";
+import { restHandlers } from "../../dev/emulator/routes/index.js";
 
-const SUBSET = "src/emulator/openapi/github-subset.json";
+const SUBSET = "dev/emulator/openapi/github-subset.json";
 
 function walk(
   node: unknown,

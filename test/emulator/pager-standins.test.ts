@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { OpsgenieStandin } from "../../src/emulator/pagers/opsgenie-standin.js";
-import { PagerDutyStandin } from "../../src/emulator/pagers/pagerduty-standin.js";
-import { WebhookReceiverStandin } from "../../src/emulator/pagers/webhook-receiver-standin.js";
+import { OpsgenieStandin } from "../../dev/emulator/pagers/opsgenie-standin.js";
+import { PagerDutyStandin } from "../../dev/emulator/pagers/pagerduty-standin.js";
+import { WebhookReceiverStandin } from "../../dev/emulator/pagers/webhook-receiver-standin.js";
 import { signWebhookBody } from "../../src/pagers/send-pager-request.js";
 
 const post = async (url: string, body: unknown, headers: Record<string, string> = {}) => {

@@ -2,7 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
-import type { Emulator } from "../../src/emulator/index.js";
+import type { Emulator } from "../../dev/emulator/index.js";
 import { startAgency, userClient } from "./helpers.js";
 
 /** A tiny Probot app: thanks the author of every new issue, using the repository's config file. */

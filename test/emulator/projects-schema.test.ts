@@ -11,8 +11,8 @@ import {
   type GraphQLSchema,
 } from "graphql";
 import { describe, expect, it } from "vitest";
-import { PROJECTS_SDL } from "../../src/emulator/graphql/projects-sdl.js";
-import { GITHUB_SUBSET_SDL } from "../../src/emulator/graphql/schema.js";
+import { PROJECTS_SDL } from "../../dev/emulator/graphql/projects-sdl.js";
+import { GITHUB_SUBSET_SDL } from "../../dev/emulator/graphql/schema.js";
 
 function githubSchema(): GraphQLSchema {
   const sdl = readFileSync(

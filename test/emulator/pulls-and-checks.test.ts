@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Octokit } from "@octokit/rest";
-import type { Emulator } from "../../src/emulator/index.js";
+import type { Emulator } from "../../dev/emulator/index.js";
 import { appJwt, installationClient, quiet, startAgency, userClient } from "./helpers.js";
 
 describe("pull requests, reviews, check runs, teams and permissions", () => {

@@ -1,6 +1,6 @@
 import { WebClient } from "@slack/web-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SlackStandin } from "../../src/emulator/slack/slack-standin.js";
+import { SlackStandin } from "../../dev/emulator/slack/slack-standin.js";
 import { slackPoster, SlackRefusal } from "../../src/notify/slack-poster.js";
 
 const TOKEN = "xoxb-standin";

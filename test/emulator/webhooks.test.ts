@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Octokit } from "@octokit/rest";
-import type { Emulator } from "../../src/emulator/index.js";
+import type { Emulator } from "../../dev/emulator/index.js";
 import { installationClient, startAgency, userClient } from "./helpers.js";
 import { startReceiver, type Received } from "./receiver.js";
 

@@ -1,7 +1,7 @@
 import { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agencySeed } from "../../src/demo/agency-seed.js";
-import { startEmulator, type Emulator } from "../../src/emulator/index.js";
+import { agencySeed } from "../../dev/demo/agency-seed.js";
+import { startEmulator, type Emulator } from "../../dev/emulator/index.js";
 import { openIssueQueries, searchOpenTicketsReporting } from "../../src/github/search-tickets.js";
 import { transportOf } from "../../src/github/transport.js";
 

@@ -1,2 +1,2 @@
 /** The Action run as a runner runs it; shared with the demo. */
-export { resultOutput, runAction } from "../../src/demo/run-action.js";
+export { resultOutput, runAction } from "../../dev/demo/run-action.js";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agencySeed } from "../../src/demo/agency-seed.js";
-import { startAnotherApp, WEBHOOK_SECRET } from "../../src/demo/stack.js";
+import { agencySeed } from "../../dev/demo/agency-seed.js";
+import { startAnotherApp, WEBHOOK_SECRET } from "../../dev/demo/stack.js";
 import { startStack, type Stack } from "../e2e/harness.js";
 import { cardOf, comment, issueOf, openIssue } from "../e2e/helpers.js";
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agencySeed } from "../../src/demo/agency-seed.js";
+import { agencySeed } from "../../dev/demo/agency-seed.js";
 import { createIssueOnce } from "../../src/github/create-issue-once.js";
 import { transportOf } from "../../src/github/transport.js";
 import { startStack, type Stack } from "../e2e/harness.js";

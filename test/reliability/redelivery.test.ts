@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppServer } from "../../src/app/server.js";
-import { startAnotherApp } from "../../src/demo/stack.js";
+import { startAnotherApp } from "../../dev/demo/stack.js";
 import { cardCount } from "./helpers/invariants.js";
 import { clientRepos, reliabilitySeed } from "./helpers/seed.js";
 import { createIssue, startReliabilityStack, WEBHOOK_SECRET, type Stack } from "./helpers/stack.js";

@@ -1,4 +1,4 @@
-import type { IssueDump, StateDump } from "../../../src/emulator/state/dump.js";
+import type { IssueDump, StateDump } from "../../../dev/emulator/state/dump.js";
 
 export const BOT = "firstline[bot]";
 const CARD = "<!-- firstline:card -->";

@@ -1,5 +1,5 @@
 import { parseConfig } from "../../../src/config/load-config.js";
-import type { SeedInput } from "../../../src/emulator/index.js";
+import type { SeedInput } from "../../../dev/emulator/index.js";
 import { labelCatalogue } from "../../../src/github/label-catalogue.js";
 
 /** The support team: staff in the configuration and collaborators on every repository. */

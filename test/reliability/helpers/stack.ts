@@ -5,8 +5,8 @@ import { createNodeMiddleware, Probot } from "probot";
 import { firstlineApp, type FirstlineAppOptions } from "../../../src/app/index.js";
 import { firstlineProbotOctokit, startAppServer, type AppServer } from "../../../src/app/server.js";
 import { FirstlineService } from "../../../src/app/service.js";
-import { ALERTS_SECRET, SWEEP_SECRET, WEBHOOK_SECRET, type Stack } from "../../../src/demo/stack.js";
-import { startEmulator, type Emulator, type SeedInput } from "../../../src/emulator/index.js";
+import { ALERTS_SECRET, SWEEP_SECRET, WEBHOOK_SECRET, type Stack } from "../../../dev/demo/stack.js";
+import { startEmulator, type Emulator, type SeedInput } from "../../../dev/emulator/index.js";
 
 export { ALERTS_SECRET, SWEEP_SECRET, WEBHOOK_SECRET, type Stack };
 
@@ -14,7 +14,7 @@ const ignore = () => undefined;
 const QUIET = { debug: ignore, info: ignore, warn: ignore, error: ignore };
 
 /**
- * How the app's Octokit meets failures: `off` is the test stack of `src/demo/stack.ts` (no retry,
+ * How the app's Octokit meets failures: `off` is the test stack of `dev/demo/stack.ts` (no retry,
  * no throttling); `production` is `startAppServer({ fastFail: false })`, Probot's retry and
  * throttling plugins as the app configures them; `scaled` is the same Octokit with its
  * waits shrunk from seconds to milliseconds (retry backoff 1, 4, 9 s becomes 10, 40, 90 ms; the
@@ -91,7 +91,7 @@ async function startScaledAppServer(params: {
 
 /**
  * The end-to-end stack (the emulator and the app over real HTTP), as `startStack` of
- * `src/demo/stack.ts` builds it, with the app's Octokit as `retries` says (default `off`, which is
+ * `dev/demo/stack.ts` builds it, with the app's Octokit as `retries` says (default `off`, which is
  * exactly that stack). `apiThrough` puts something (a proxy) between the app and the emulator: it
  * gets the emulator and returns the URL the app should call.
  */

@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from "node:crypto";
-import type { DeliveryRecord } from "../../../src/emulator/webhooks/dispatcher.js";
+import type { DeliveryRecord } from "../../../dev/emulator/webhooks/dispatcher.js";
 import type { Stack } from "./stack.js";
 
 /** `sha256=<HMAC of the exact body>`, as GitHub signs a delivery. */

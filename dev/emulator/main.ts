@@ -1,5 +1,5 @@
-import { main } from "../cli/main.js";
-import { nodeIo } from "../shell/node-io.js";
+import { main } from "../../src/cli/main.js";
+import { nodeIo } from "../../src/shell/node-io.js";
 import { emulatorCommand } from "./command.js";
 
 // `npm run emulator -- --port 3030 --seed seed.yml`: the GitHub emulator on its own, a development

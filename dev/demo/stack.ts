@@ -1,7 +1,7 @@
 import { Octokit } from "@octokit/rest";
-import { startAppServer, type AppServer } from "../app/server.js";
-import { FirstlineService } from "../app/service.js";
-import type { EmailDesk } from "../app/email-desk.js";
+import { startAppServer, type AppServer } from "../../src/app/server.js";
+import { FirstlineService } from "../../src/app/service.js";
+import type { EmailDesk } from "../../src/app/email-desk.js";
 import { startEmulator, type Emulator, type SeedInput } from "../emulator/index.js";
 
 export const WEBHOOK_SECRET = "demo-webhook-secret";

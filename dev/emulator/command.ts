@@ -1,11 +1,11 @@
 import { createPrivateKey } from "node:crypto";
 import * as z from "zod";
-import { readYaml, validateYaml } from "../core/config/parse-yaml.js";
+import { readYaml, validateYaml } from "../../src/core/config/parse-yaml.js";
 import type { Emulator, EmulatorInfo } from "./index.js";
 import { seedSchema } from "./state/seed-schema.js";
-import { defineCommand, printJson, type CommandIo } from "../cli/command.js";
-import { InputError } from "../shell/input-error.js";
-import { instantOption } from "../shell/options.js";
+import { defineCommand, printJson, type CommandIo } from "../../src/cli/command.js";
+import { InputError } from "../../src/shell/input-error.js";
+import { instantOption } from "../../src/shell/options.js";
 
 const portOption = z
   .string()
@@ -35,7 +35,7 @@ function describe(info: EmulatorInfo, keyFile: string | undefined): string {
   const lines = [
     `GitHub emulator listening on ${info.url}`,
     `  REST ${info.url} (also under /api/v3), GraphQL ${info.url}/graphql`,
-    `  Control API ${info.url}/_emulator (see src/emulator/README.md)`,
+    `  Control API ${info.url}/_emulator (see dev/emulator/README.md)`,
     `  App id ${info.appId}, slug ${info.appSlug}, acting as ${info.botLogin}`,
     `  Webhooks: ${info.webhook ? `${info.webhook.url}${info.webhook.signed ? " (signed)" : " (unsigned)"}` : "none yet (POST /_emulator/webhook)"}`,
     `  Installations: ${info.installations.length > 0 ? info.installations.map((i) => `${i.id} on ${i.account}`).join(", ") : "none"}`,

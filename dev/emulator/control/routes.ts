@@ -167,7 +167,7 @@ export function controlRoutes(
     if (!route)
       return send({
         status: 404,
-        body: { message: `No control route ${method} ${path}; see src/emulator/README.md` },
+        body: { message: `No control route ${method} ${path}; see dev/emulator/README.md` },
       });
     const parsed = parseJsonBody(await readBody(request));
     if (!parsed.ok) return send({ status: 400, body: { message: "Problems parsing JSON" } });

@@ -1,6 +1,6 @@
-import { EmailIntake } from "../app/email-intake.js";
-import type { MailboxSettings } from "../mail/mail-settings.js";
-import { MemoryMailbox, RecordingSender } from "../mail/memory-mailbox.js";
+import { EmailIntake } from "../../src/app/email-intake.js";
+import type { MailboxSettings } from "../../src/mail/mail-settings.js";
+import { MemoryMailbox, RecordingSender } from "../../src/mail/memory-mailbox.js";
 import { agencySeed } from "./agency-seed.js";
 import { emailSeed, mail, MAIL_SECRET, SUPPORT_ADDRESS } from "./email-seed.js";
 import { startStack, SWEEP_SECRET } from "./stack.js";
