@@ -14,14 +14,14 @@ import { announcementSettings } from "../core/rota/announcement.js";
  * At the start of working hours (the first sweep inside them each day): the daily digest of the
  * dashboard, and everything quiet hours held back, one message per recipient.
  */
-export function sendDigests(params: {
+export async function sendDigests(params: {
   readonly service: FirstlineService;
   readonly config: FirstlineConfig;
   readonly policy: Pick<SlaPolicy, "termsFor">;
   readonly swept: readonly SweptTicket[];
   readonly supportRepo: string;
   readonly dashboardNumber: number | null;
-}): void {
+}): Promise<void> {
   const { service, config } = params;
   const { notifier } = service;
   if (!notifier.can.slack && !notifier.can.email) return;
@@ -38,10 +38,10 @@ export function sendDigests(params: {
     calendar,
     zone: config.timezone,
     now,
-    lastSentDay: service.dailyDone.get(key),
+    lastSentDay: await service.memory.lastRun(key),
     link,
   });
-  if (event) service.dailyDone.set(key, event.id.slice("digest:".length));
+  if (event) await service.memory.recordRun(key, event.id.slice("digest:".length));
   if (!event && notifier.heldCount === 0) return;
   // The digest event itself is held and flushed with the rest, so it shares their message.
   const extra = event
@@ -91,7 +91,7 @@ export async function announceWeek(params: {
   });
   if (!event) return;
   const key = `announce:${supportRepo.toLowerCase()}`;
-  if (service.dailyDone.get(key) === event.id) return;
-  service.dailyDone.set(key, event.id);
+  if ((await service.memory.lastRun(key)) === event.id) return;
+  await service.memory.recordRun(key, event.id);
   await notifyEvents({ service, gh: params.gh, repo: supportRepo, config, events: [event] });
 }

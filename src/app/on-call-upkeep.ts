@@ -36,7 +36,7 @@ export async function onCallUpkeep(params: {
       qualifiers: `is:issue updated:>=${since}`,
     });
     const covers = coversFromComments({ comments: recent.flatMap((t) => t.comments), botLogin });
-    if (covers.length > 0) service.covers.set(supportRepo.toLowerCase(), covers);
+    if (covers.length > 0) await service.memory.setCovers(supportRepo, covers);
   } catch {
     // The support repository's comments cannot be read: covers set in this process still hold.
   }
@@ -46,7 +46,7 @@ export async function onCallUpkeep(params: {
   if (
     pagerDuty?.kind === "pagerduty" &&
     (pagerDuty.schedules.primary || pagerDuty.schedules.secondLine) &&
-    service.dailyDone.get(`pd-schedules:${supportRepo}`) !== hour
+    (await service.memory.lastRun(`pd-schedules:${supportRepo}`)) !== hour
   ) {
     const rota = await readRota({
       gh: supportGh,
@@ -55,7 +55,7 @@ export async function onCallUpkeep(params: {
       dir: config.rota.dir,
     });
     if (rota) {
-      const covers = service.covers.get(supportRepo.toLowerCase()) ?? [];
+      const covers = await service.memory.covers(supportRepo);
       const synced = await syncPagerDutySchedules({
         pager: pagerDuty,
         rota: { ...rota, overrides: [...(rota.overrides ?? []), ...covers] },
@@ -69,14 +69,14 @@ export async function onCallUpkeep(params: {
             { schedule: result.schedule, problem: result.problem, unmapped: result.plan?.unmapped },
             "PagerDuty schedule not fully in step with the rota",
           );
-      service.dailyDone.set(`pd-schedules:${supportRepo}`, hour);
+      await service.memory.recordRun(`pd-schedules:${supportRepo}`, hour);
     }
   }
   // People woken in the night: their delivery leads are told at `alerts.woken.tellAt`, once a morning.
   const morning = DateTime.fromMillis(service.now(), { zone: config.timezone }).toISODate() ?? "";
   const wokenKey = `woken:${supportRepo.toLowerCase()}`;
   if (
-    service.dailyDone.get(wokenKey) !== morning &&
+    (await service.memory.lastRun(wokenKey)) !== morning &&
     service.now() >= wokenNoticeDue({ morning, woken: config.alerts.woken, zone: config.timezone })
   ) {
     await tellWokenToLeads({
@@ -96,6 +96,6 @@ export async function onCallUpkeep(params: {
           events: [wokenEvent({ notice, link: issue.url, at: service.now() })],
         }),
     });
-    service.dailyDone.set(wokenKey, morning);
+    await service.memory.recordRun(wokenKey, morning);
   }
 }

@@ -5,7 +5,6 @@ import { writeAllowance } from "../core/sweep/write-budget.js";
 import type { Responders } from "../core/ticket/responders.js";
 import { syncProject, type ProjectSync } from "../github/project-sync.js";
 import { splitRepo, type GitHubTransport } from "../github/transport.js";
-import { WriteLog } from "../github/write-log.js";
 import type { FirstlineService } from "./service.js";
 
 /**
@@ -36,9 +35,7 @@ export async function keepProject(params: {
         `The Project ${project.owner}#${project.number} is not kept: the app is not installed on ${project.owner}.`,
       ],
     };
-  let writeLog = service.writeLogs.get(entry.installation);
-  if (!writeLog) service.writeLogs.set(entry.installation, (writeLog = new WriteLog()));
-  const budget = writeLog;
+  const budget = service.writeLogFor(entry.installation);
   try {
     const sync = await syncProject({
       gh: entry.gh,

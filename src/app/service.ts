@@ -3,16 +3,17 @@ import { readTeamMembers } from "../github/team-members.js";
 import type { Responders } from "../core/ticket/responders.js";
 import type { SlaPolicy } from "../core/sla/policy.js";
 import { readRota, respondersAt } from "../github/load-responders.js";
-import type { WriteLog } from "../github/write-log.js";
+import { WriteLog } from "../github/write-log.js";
 import { FileReader } from "../github/read-file.js";
 import { loadRepoConfig, type RepoConfig } from "../github/repo-config.js";
 import { splitRepo, statusOf, type GitHubTransport } from "../github/transport.js";
 import { systemClock, type Clock } from "../shell/clock.js";
 import { MemoryStateStore } from "./state/memory-state-store.js";
+import { AppMemory } from "./state/app-memory.js";
+import { ExpiringCache } from "./state/expiring-cache.js";
 import type { PendingPages, StateStore } from "./state/state-store.js";
 import type { DeadLetter } from "./queue/work-queue.js";
 import type { Env } from "../pagers/deliver-page-event.js";
-import type { NightOverride } from "../core/rota/types.js";
 import type { PagerTransport } from "../pagers/send-pager-request.js";
 import { smtpSenderFromEnv } from "../mail/smtp-sender.js";
 import { Notifier } from "../notify/notifier.js";
@@ -21,14 +22,18 @@ import { sentLedgerIn } from "./state/sent-ledger-in-store.js";
 import { slackPosterFromEnv } from "../notify/slack-poster.js";
 
 const TEAM_TTL_MS = 10 * 60_000;
+/** An installation's repositories change only with installation events, which clear this at once. */
+const INSTALLATION_TTL_MS = 24 * 3600_000;
 
 const DELIVERY_TTL_MS = 24 * 3600_000;
 const OPENED_TTL_MS = 7 * 24 * 3600_000;
 
 /**
- * What the app keeps between webhooks. What instances must share (delivery ids, ticket locks,
- * pages awaiting escalation, tickets already carded) lives in the state store (memory, or Redis
- * with `REDIS_URL`); the rest are caches, whose loss costs a few extra requests and nothing else.
+ * What the app keeps between webhooks, each part by name. What instances must share (delivery ids,
+ * ticket locks, pages awaiting escalation, tickets already carded) and what the app remembers
+ * (`memory`: jobs' last runs, tonight's covers, the dashboard, reported problems) live in the state
+ * store (memory, or Redis with `REDIS_URL`). The rest are this instance's caches (`ExpiringCache`)
+ * and its write pacing, whose loss costs a few extra requests and nothing else.
  */
 export class FirstlineService {
   readonly clock: Clock;
@@ -85,38 +90,28 @@ export class FirstlineService {
     await this.store.markSeen(`opened:${key}`, OPENED_TTL_MS);
   }
 
-  /** Recent writes per installation, to keep sweeps under GitHub's secondary limits. */
-  readonly writeLogs = new Map<number, WriteLog>();
-  /** The local date each once-a-day job last ran for a key (rota pull requests, maintenance). */
-  readonly dailyDone = new Map<string, string>();
-  /** Tonight's cover set with `/cover`, by support repository (recorded in its comments; the sweep reloads them). */
-  readonly covers = new Map<string, readonly NightOverride[]>();
-  /** Dashboard issues this process wrote, by support repository. */
-  readonly knownDashboards = new Map<string, { number: number; body: string | null }>();
-  /** Repositories whose broken configuration was reported, with the text reported. */
-  readonly configReported = new Map<string, string>();
+  /** What the app remembers between webhooks and sweeps, by name (in the state store). */
+  readonly memory: AppMemory;
+  /** Recent writes per installation (this instance's pacing under GitHub's secondary limits). */
+  private readonly writeLogs = new Map<number, WriteLog>();
   /**
    * The last configuration that read cleanly in this process: while a push leaves the file broken,
    * tickets go on being served with it (and the problem is reported), rather than the whole
    * agency's SLA watch stopping over one typo.
    */
-  lastGoodConfig: FirstlineConfig | undefined;
-  /** Installed repositories the configuration does not list, logged once each (no writes there). */
-  readonly unlistedLogged = new Set<string>();
-  /**
-   * Repositories holding a `.github/firstline.yml` of their own, which Firstline ignores: the
-   * dashboard says so once, so an agency moving to the one-repository model knows.
-   */
-  readonly ignoredConfigFiles = new Set<string>();
-  private readonly teams = new Map<string, { members: string[]; until: number }>();
+  private lastGoodConfigValue: FirstlineConfig | undefined;
+  /** Members of the staff team, asked again after ten minutes. */
+  private readonly teams: ExpiringCache<string[]>;
   private botLoginValue: string | undefined;
 
   /** How to talk to GitHub as the app itself (not an installation), for `GET /app`. */
   private appAuth: (() => Promise<GitHubTransport>) | undefined;
   /** How to talk to GitHub as one installation. */
   private installationAuth: ((id: number) => Promise<GitHubTransport>) | undefined;
-  private readonly installationOfRepo = new Map<string, number>();
-  private readonly memo = new Map<string, { value: unknown; until: number }>();
+  /** Which installation holds a repository (installation webhooks clear it). */
+  private readonly installationOfRepo: ExpiringCache<number>;
+  /** Installations and their repositories, kept for the sweep's configuration age. */
+  private readonly memo: ExpiringCache<unknown>;
 
   /** The agency's support repository (`owner/name`): the only source of configuration. */
   private supportRepoValue: string | undefined;
@@ -140,6 +135,11 @@ export class FirstlineService {
   ) {
     this.clock = params.clock ?? systemClock;
     this.store = params.store ?? new MemoryStateStore({ now: () => this.now() });
+    this.memory = new AppMemory(this.store);
+    const now = (): number => this.now();
+    this.teams = new ExpiringCache({ ttlMs: TEAM_TTL_MS, now });
+    this.installationOfRepo = new ExpiringCache({ ttlMs: INSTALLATION_TTL_MS, now });
+    this.memo = new ExpiringCache({ ttlMs: this.sweepConfigMaxAgeMs, now });
     this.supportRepoValue = params.supportRepo;
     this.env = params.env ?? process.env;
     this.pagerTransport = {
@@ -211,11 +211,7 @@ export class FirstlineService {
    * does not list them again every five minutes; installation webhooks clear it.
    */
   async cached<T>(key: string, load: () => Promise<T>): Promise<T> {
-    const hit = this.memo.get(key);
-    if (hit && hit.until > this.now()) return hit.value as T;
-    const value = await load();
-    this.memo.set(key, { value, until: this.now() + this.sweepConfigMaxAgeMs });
-    return value;
+    return (await this.memo.through(key, load)) as T;
   }
 
   /** Forgets the cached installations and repositories (the app was installed, removed or changed). */
@@ -226,6 +222,22 @@ export class FirstlineService {
 
   now(): number {
     return this.clock().getTime();
+  }
+
+  /** This instance's record of recent writes for an installation, to pace the next ones. */
+  writeLogFor(installation: number): WriteLog {
+    let log = this.writeLogs.get(installation);
+    if (!log) this.writeLogs.set(installation, (log = new WriteLog()));
+    return log;
+  }
+
+  /** The last configuration that read cleanly in this process, served while a push leaves it broken. */
+  get lastGoodConfig(): FirstlineConfig | undefined {
+    return this.lastGoodConfigValue;
+  }
+
+  rememberGoodConfig(config: FirstlineConfig): void {
+    this.lastGoodConfigValue = config;
   }
 
   /** The app's own login (`<slug>[bot]`), asked of GitHub once per process. */
@@ -262,7 +274,7 @@ export class FirstlineService {
       ...(scope.maxAgeMs === undefined ? {} : { maxAgeMs: scope.maxAgeMs }),
     });
     if (!rota) return null;
-    const covers = this.covers.get(repo.toLowerCase()) ?? [];
+    const covers = await this.memory.covers(repo);
     const withCovers =
       covers.length > 0 ? { ...rota, overrides: [...(rota.overrides ?? []), ...covers] } : rota;
     return respondersAt({
@@ -306,10 +318,6 @@ export class FirstlineService {
   async teamMembers(gh: GitHubTransport, config: Pick<FirstlineConfig, "staff">): Promise<string[]> {
     const team = config.staff.team;
     if (!team) return [];
-    const cached = this.teams.get(team);
-    if (cached && cached.until > this.now()) return cached.members;
-    const members = await readTeamMembers({ gh, team });
-    this.teams.set(team, { members, until: this.now() + TEAM_TTL_MS });
-    return members;
+    return this.teams.through(team, () => readTeamMembers({ gh, team }));
   }
 }

@@ -9,7 +9,6 @@ import { guardWrites } from "../github/write-guard.js";
 import { agencyConfig } from "./ticket-scope.js";
 import { agencyNotices, sweepAgency } from "../github/sweep-agency.js";
 import { transportOf, type GitHubTransport } from "../github/transport.js";
-import { WriteLog } from "../github/write-log.js";
 import type { FirstlineService } from "./service.js";
 import { checkRotaPullRequest } from "../github/rota-pull-request.js";
 import { openDueMaintenance, syncSecurityTickets } from "../github/maintenance.js";
@@ -45,12 +44,6 @@ interface Part {
   readonly repos: string[];
   /** Every repository of the installation. */
   readonly all: readonly string[];
-}
-
-function writeLogOf(service: FirstlineService, installation: number): WriteLog {
-  let writeLog = service.writeLogs.get(installation);
-  if (!writeLog) service.writeLogs.set(installation, (writeLog = new WriteLog()));
-  return writeLog;
 }
 
 /**
@@ -100,8 +93,8 @@ export async function sweepInstallations(params: {
   const listed = new Set(ticketRepositories(config).map((r) => r.toLowerCase()));
   for (const entry of installed.values()) {
     const key = entry.name.toLowerCase();
-    if (listed.has(key) || key === supportRepo.toLowerCase() || service.unlistedLogged.has(key)) continue;
-    service.unlistedLogged.add(key);
+    if (listed.has(key) || key === supportRepo.toLowerCase()) continue;
+    if (!(await service.memory.firstTimeToLog(`unlisted:${key}`))) continue;
     app.log.info({ repo: entry.name, supportRepo }, "repository not listed in the configuration: left alone");
   }
   const parts: Part[] = [];
@@ -139,6 +132,7 @@ export async function sweepInstallations(params: {
     maxAgeMs: service.sweepConfigMaxAgeMs,
   });
   const deadLetters = await service.deadLetters();
+  const knownDashboard = await service.memory.dashboard(supportRepo);
   let project: Awaited<ReturnType<typeof keepProject>> = { sync: null, notices: [] };
   const sweep = await sweepAgency({
     // The support repository is searched with the tickets, so its dashboard comes back with them,
@@ -148,10 +142,10 @@ export async function sweepInstallations(params: {
     parts: parts.map((part) => ({
       gh: part.gh,
       repos:
-        part.installation === home.installation && !service.knownDashboards.has(supportRepo.toLowerCase())
+        part.installation === home.installation && !knownDashboard
           ? [...part.repos, supportRepo]
           : [...part.repos],
-      writeLog: writeLogOf(service, part.installation),
+      writeLog: service.writeLogFor(part.installation),
     })),
     supportGh,
     supportRepo,
@@ -161,7 +155,7 @@ export async function sweepInstallations(params: {
     responders: () => responders,
     now: () => service.now(),
     lock: (key, work) => service.locks.run(key, work),
-    remembered: service.knownDashboards.get(supportRepo.toLowerCase()),
+    remembered: knownDashboard,
     afterPart: async ({ part, swept, failures }) => {
       for (const { snapshot } of swept) {
         // Pages outlive a restart: an open alert issue that was paged goes back on the watch list.
@@ -240,20 +234,21 @@ export async function sweepInstallations(params: {
       });
       return { sections, notices: project.notices };
     },
-    notices: (failures) => {
+    notices: async (failures) => {
       for (const failure of failures)
         app.log.warn({ ...failure }, "the sweep could not finish here; the next sweep tries again");
       return agencyNotices({
         supportRepo,
-        ignored: [...service.ignoredConfigFiles],
+        // Read after the parts: the day's maintenance, run with them, notes the files it finds.
+        ignored: await service.memory.ignoredConfigFiles(),
         notInstalled,
         failures,
         deadLetters,
       });
     },
   });
-  service.knownDashboards.set(supportRepo.toLowerCase(), sweep.dashboard.dashboard);
-  sendDigests({
+  await service.memory.rememberDashboard(supportRepo, sweep.dashboard.dashboard);
+  await sendDigests({
     service,
     config,
     policy,
@@ -299,8 +294,8 @@ async function recheckRotaPulls(params: {
 }): Promise<void> {
   const { service, gh, repo, config, botLogin } = params;
   const today = DateTime.fromMillis(service.now(), { zone: config.timezone }).toISODate() ?? "";
-  if (service.dailyDone.get(repo.toLowerCase()) === today) return;
-  service.dailyDone.set(repo.toLowerCase(), today);
+  if ((await service.memory.lastRun(`rota-pulls:${repo.toLowerCase()}`)) === today) return;
+  await service.memory.recordRun(`rota-pulls:${repo.toLowerCase()}`, today);
   let pulls: { number: number }[];
   try {
     pulls = await readAll(gh, "GET /repos/{owner}/{repo}/pulls", { ...splitRepo(repo), state: "open" });
@@ -313,8 +308,8 @@ async function recheckRotaPulls(params: {
   }
   for (const pull of pulls) {
     const key = `${repo.toLowerCase()}#${pull.number}`;
-    if (service.dailyDone.get(key) === today) continue;
-    service.dailyDone.set(key, today);
+    if ((await service.memory.lastRun(key)) === today) continue;
+    await service.memory.recordRun(key, today);
     await checkRotaPullRequest({
       gh,
       reader: service.reader,
@@ -347,16 +342,15 @@ async function dailyMaintenance(params: {
   const { service, config, policy, botLogin, home, ghFor, assignees, log } = params;
   const today = DateTime.fromMillis(service.now(), { zone: config.timezone }).toISODate() ?? "";
   const key = `maintenance:${home.toLowerCase()}`;
-  if (service.dailyDone.get(key) === today) return;
-  service.dailyDone.set(key, today);
+  if ((await service.memory.lastRun(key)) === today) return;
+  await service.memory.recordRun(key, today);
   await openDueMaintenance({ ghFor, config, policy, botLogin, now: service.now(), assignees });
   for (const repo of ticketRepositories(config)) {
     try {
       const gh = await ghFor(repo);
       // A configuration file left in a ticket repository is ignored; the dashboard says so.
       const own = await service.reader.read({ gh, repo, path: CONFIG_PATH, maxAgeMs: 24 * 60 * 60_000 });
-      if (own !== null) service.ignoredConfigFiles.add(repo);
-      else service.ignoredConfigFiles.delete(repo);
+      await service.memory.noteOwnConfigFile(repo, own !== null);
       if (
         config.securityAlerts.enabled &&
         config.clients.some((c) => c.repos.some((r) => r.toLowerCase() === repo.toLowerCase()))

@@ -56,8 +56,7 @@ export async function ticketScope(params: {
   if (!config) return null;
   const supportRepo = service.supportRepo;
   if (!isTicketRepository(config.config, repo)) {
-    if (!service.unlistedLogged.has(repo.toLowerCase())) {
-      service.unlistedLogged.add(repo.toLowerCase());
+    if (await service.memory.firstTimeToLog(`unlisted:${repo}`)) {
       log.info({ repo, supportRepo }, "repository not listed in the configuration: left alone");
     }
     return null;
@@ -99,27 +98,27 @@ export async function agencyConfig(params: {
     ...(params.maxAgeMs === undefined ? {} : { maxAgeMs: params.maxAgeMs }),
   });
   if (loaded.kind === "absent") {
-    if (!service.configReported.has(supportRepo)) {
+    if ((await service.memory.reportedProblem(supportRepo)) === undefined) {
       log.warn(
         { supportRepo },
         "the support repository has no .github/firstline.yml: no repository is served",
       );
-      service.configReported.set(supportRepo, "absent");
+      await service.memory.rememberReportedProblem(supportRepo, "absent");
     }
     return null;
   }
   if (loaded.kind === "broken") {
     const body = configProblemBody(loaded.problems);
-    if (service.configReported.get(supportRepo) !== body) {
+    if ((await service.memory.reportedProblem(supportRepo)) !== body) {
       log.warn({ supportRepo }, `configuration unusable: ${describeProblems(loaded.problems)}`);
       await reportConfigProblems({ gh: supportGh, repo: supportRepo, botLogin, problems: loaded.problems });
-      service.configReported.set(supportRepo, body);
+      await service.memory.rememberReportedProblem(supportRepo, body);
     }
     return service.lastGoodConfig ? { config: service.lastGoodConfig, supportGh } : null;
   }
-  service.lastGoodConfig = loaded.config;
-  if (service.configReported.has(supportRepo)) {
-    service.configReported.delete(supportRepo);
+  service.rememberGoodConfig(loaded.config);
+  if ((await service.memory.reportedProblem(supportRepo)) !== undefined) {
+    await service.memory.forgetReportedProblem(supportRepo);
     await clearConfigProblems({ gh: supportGh, repo: supportRepo, botLogin });
   }
   return { config: loaded.config, supportGh };

@@ -69,7 +69,7 @@ export async function sweepAgency(params: {
     readonly read: readonly string[];
   }) => Promise<{ readonly sections?: readonly string[]; readonly notices?: readonly string[] } | void>;
   /** The dashboard's notices, given the failures (a repository GitHub refused). */
-  readonly notices: (failures: readonly SweepFailure[]) => string[];
+  readonly notices: (failures: readonly SweepFailure[]) => string[] | Promise<string[]>;
 }): Promise<AgencySweep> {
   const { config, policy, botLogin } = params;
   const swept: SweptTicket[] = [];
@@ -133,7 +133,7 @@ export async function sweepAgency(params: {
     issues,
     remembered: params.remembered,
     sections: extra.sections ?? [],
-    notices: [...params.notices(failures), ...(extra.notices ?? [])],
+    notices: [...(await params.notices(failures)), ...(extra.notices ?? [])],
   });
   return {
     ...totals,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MemoryStateStore } from "../../src/app/state/memory-state-store.js";
 import { RedisStateStore } from "../../src/app/state/redis-state-store.js";
 import { sentLedgerIn } from "../../src/app/state/sent-ledger-in-store.js";
+import { AppMemory } from "../../src/app/state/app-memory.js";
 import type { StateStore } from "../../src/app/state/state-store.js";
 import { skipWithoutServer } from "../helpers/debian-package.js";
 import { ensureRedis, useRedisServer } from "../helpers/redis.js";
@@ -32,6 +33,53 @@ function storeSuite(
       await first.forgetSeen("delivery:a");
       expect(await first.isSeen("delivery:a")).toBe(false);
       expect(await first.markSeen("delivery:a", 60_000)).toBe(true);
+    });
+
+    it("keeps named values until they expire, shared between instances on one Redis", async () => {
+      expect(await first.getValue("run:woken:agency/support")).toBeUndefined();
+      await first.setValue("run:woken:agency/support", "2026-12-03", 60_000);
+      expect(await first.getValue("run:woken:agency/support")).toBe("2026-12-03");
+      expect(await second.getValue("run:woken:agency/support")).toBe(
+        params.shared ? "2026-12-03" : undefined,
+      );
+      await first.deleteValue("run:woken:agency/support");
+      expect(await first.getValue("run:woken:agency/support")).toBeUndefined();
+      await first.setValue("short", "x", 1);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await first.getValue("short")).toBeUndefined();
+    });
+
+    it("remembers by name what the app needs between sweeps; a value it cannot read counts as absent", async () => {
+      const one = new AppMemory(first);
+      const other = new AppMemory(second);
+      await one.recordRun("maintenance:agency/support", "2026-12-03");
+      expect(await other.lastRun("maintenance:agency/support")).toBe(
+        params.shared ? "2026-12-03" : undefined,
+      );
+      const cover = {
+        date: "2026-12-03",
+        slot: "primary" as const,
+        covers: "alice",
+        by: "hamza",
+        reason: "woken",
+      };
+      await one.setCovers("Agency/Support", [cover]);
+      expect(await one.covers("agency/support")).toEqual([cover]);
+      await one.rememberDashboard("agency/support", { number: 7, body: "All fine." });
+      expect(await other.dashboard("agency/support")).toEqual(
+        params.shared ? { number: 7, body: "All fine." } : undefined,
+      );
+      await one.noteOwnConfigFile("acme/website", true);
+      await one.noteOwnConfigFile("acme/website", true);
+      expect(await one.ignoredConfigFiles()).toEqual(["acme/website"]);
+      await one.noteOwnConfigFile("acme/website", false);
+      expect(await one.ignoredConfigFiles()).toEqual([]);
+      expect(await one.firstTimeToLog("unlisted:acme/old")).toBe(true);
+      expect(await other.firstTimeToLog("unlisted:ACME/old")).toBe(!params.shared);
+      await first.setValue("covers:agency/support", "{not json", 60_000);
+      expect(await one.covers("agency/support")).toEqual([]);
+      await first.setValue("dashboard:agency/support", JSON.stringify({ number: "seven" }), 60_000);
+      expect(await one.dashboard("agency/support")).toBeUndefined();
     });
 
     it("keeps what notifications were sent, so a second instance or a restart sends nothing twice", async () => {

@@ -57,7 +57,7 @@ describe("cover for a night, and the person who was woken", () => {
     );
     expect(notice?.body).toContain("Thu 3 Dec 02:03 GMT: Acme Borough Council, acme/website#");
     await sweepAt(stack, "2026-12-03T09:30:00Z");
-    stack.service.dailyDone.clear();
+    await stack.service.memory.forgetRun("woken:northgate/support"); // as after a restart
     await sweepAt(stack, "2026-12-03T09:35:00Z");
     expect(wokenIssues()).toHaveLength(1);
   });
@@ -94,7 +94,7 @@ describe("cover for a night, and the person who was woken", () => {
     expect(supportComments().at(-1)?.body).toContain(
       "**Cover for tonight**: @hamza-iqbal covers alice-okafor (on call) until 10:00 on Fri 4 Dec, set by grace-kowalski.",
     );
-    stack.service.covers.clear();
+    await stack.service.memory.setCovers("northgate/support", []); // as after a restart
     await sweepAt(stack, "2026-12-03T21:00:00Z");
     const number = await openIssue(stack, {
       as: "pat",

@@ -215,7 +215,7 @@ describe("who may do what", () => {
           body: `All fine here.\n${DASHBOARD_MARKER}`,
         })),
     );
-    stack.service.knownDashboards.clear(); // as after a restart: the sweep must find its dashboard by search
+    await stack.service.memory.forgetDashboard(SUPPORT_REPO); // as after a restart: the sweep must find its dashboard by search
     await at(stack, "2026-12-10T10:45:00Z", () => stack.sweep());
     const support = stack.emulator.dump().repos.find((r) => r.fullName === SUPPORT_REPO);
     expect(support?.issues.find((i) => i.number === fake)?.body).toBe(`All fine here.\n${DASHBOARD_MARKER}`);

@@ -30,7 +30,7 @@ export async function handleConfigPush(context: Context<"push">, service: Firstl
     if (!touched) return;
     const repo = payload.repository.full_name;
     if (repo.toLowerCase() !== service.supportRepo.toLowerCase()) {
-      service.ignoredConfigFiles.add(repo);
+      await service.memory.noteOwnConfigFile(repo, true);
       context.log.info(
         { repo, supportRepo: service.supportRepo },
         "ignored a configuration file outside the support repository",
@@ -51,11 +51,11 @@ export async function handleConfigPush(context: Context<"push">, service: Firstl
     const botLogin = await service.botLogin();
     if (atHead.kind === "broken") {
       await reportConfigProblems({ gh, repo, botLogin, problems: atHead.problems });
-      service.configReported.set(repo, configProblemBody(atHead.problems));
+      await service.memory.rememberReportedProblem(repo, configProblemBody(atHead.problems));
     } else {
       await clearConfigProblems({ gh, repo, botLogin });
-      service.configReported.delete(repo);
-      if (atHead.kind === "valid") service.lastGoodConfig = atHead.config;
+      await service.memory.forgetReportedProblem(repo);
+      if (atHead.kind === "valid") service.rememberGoodConfig(atHead.config);
     }
     context.log.info({ repo, conclusion: report.conclusion }, "checked configuration");
   });

@@ -28,7 +28,7 @@ export async function handleCoverCommand(
     const config = loaded.config;
     const rota = await readRota({ gh, reader: service.reader, repo, dir: config.rota.dir });
     if (!rota) return;
-    const known = service.covers.get(repo.toLowerCase()) ?? [];
+    const known = await service.memory.covers(repo);
     const plan = planCoverCommand({
       body: comment.body,
       author,
@@ -39,7 +39,7 @@ export async function handleCoverCommand(
     });
     if (!plan) return;
     await applyTicketActions({ gh, repo, number: context.payload.issue.number, actions: [plan.action] });
-    if (plan.cover) service.covers.set(repo.toLowerCase(), [...known, plan.cover]);
+    if (plan.cover) await service.memory.setCovers(repo, [...known, plan.cover]);
     context.log.info({ repo, cover: plan.cover }, "cover command");
   });
 }

@@ -12,6 +12,7 @@ export class MemoryStateStore implements StateStore {
   private readonly locks = new KeyedLock();
   private readonly leases = new Map<string, number>();
   private readonly pages = new Map<string, PendingPage>();
+  private readonly values = new Map<string, { readonly value: string; readonly until: number }>();
 
   constructor(private readonly params: { readonly now?: () => number; readonly capacity?: number } = {}) {}
 
@@ -65,6 +66,22 @@ export class MemoryStateStore implements StateStore {
     },
     list: (): Promise<[string, PendingPage][]> => Promise.resolve([...this.pages]),
   };
+
+  getValue(key: string): Promise<string | undefined> {
+    const entry = this.values.get(key);
+    if (entry && entry.until <= this.now()) this.values.delete(key);
+    return Promise.resolve(entry && entry.until > this.now() ? entry.value : undefined);
+  }
+
+  setValue(key: string, value: string, ttlMs: number): Promise<void> {
+    this.values.set(key, { value, until: this.now() + ttlMs });
+    return Promise.resolve();
+  }
+
+  deleteValue(key: string): Promise<void> {
+    this.values.delete(key);
+    return Promise.resolve();
+  }
 
   close(): Promise<void> {
     return Promise.resolve();

@@ -88,6 +88,18 @@ export class RedisStateStore implements StateStore {
     },
   };
 
+  async getValue(key: string): Promise<string | undefined> {
+    return (await this.redis.get(this.key("value", key))) ?? undefined;
+  }
+
+  async setValue(key: string, value: string, ttlMs: number): Promise<void> {
+    await this.redis.set(this.key("value", key), value, "PX", Math.max(1, Math.round(ttlMs)));
+  }
+
+  async deleteValue(key: string): Promise<void> {
+    await this.redis.del(this.key("value", key));
+  }
+
   async close(): Promise<void> {
     await this.redis.quit().catch(() => undefined);
   }

@@ -30,6 +30,10 @@ export interface StateStore {
   tryLease(name: string, ttlMs: number): Promise<boolean>;
   /** Pages awaiting acknowledgement, watched for escalation, by `repo#number`. */
   readonly pendingPages: PendingPages;
+  /** A small named value (text, JSON for structured ones) kept for `ttlMs`; undefined once expired or never set. */
+  getValue(key: string): Promise<string | undefined>;
+  setValue(key: string, value: string, ttlMs: number): Promise<void>;
+  deleteValue(key: string): Promise<void>;
   close(): Promise<void>;
 }
 
