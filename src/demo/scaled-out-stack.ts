@@ -11,6 +11,7 @@ import { FirstlineService } from "../app/service.js";
 import { MemoryStateStore } from "../app/state/memory-state-store.js";
 import { RedisStateStore } from "../app/state/redis-state-store.js";
 import type { StateStore } from "../app/state/state-store.js";
+import { CARD_KEY, hasMarker } from "../core/markers.js";
 import { agencySeed } from "./agency-seed.js";
 import { ALERTS_SECRET, SWEEP_SECRET, WEBHOOK_SECRET } from "./stack.js";
 import { startEmulator, type Emulator, type SeedInput } from "../emulator/index.js";
@@ -195,10 +196,7 @@ export function cardCounts(emulator: Emulator, repos: readonly string[]): number
     .filter((r) => repos.includes(r.fullName))
     .flatMap((r) =>
       r.issues.map(
-        (i) =>
-          i.comments.filter(
-            (c) => c.author === emulator.botLogin && c.body.includes("<!-- firstline:card -->"),
-          ).length,
+        (i) => i.comments.filter((c) => c.author === emulator.botLogin && hasMarker(c.body, CARD_KEY)).length,
       ),
     );
 }
