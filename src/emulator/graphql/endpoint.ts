@@ -8,6 +8,7 @@ import { searchableIssues } from "../routes/search.js";
 import { argString, connection, GitHubGraphQLError, type Args } from "./connection.js";
 import { githubSchema } from "./schema.js";
 import { organizationField, projectMutations } from "./projects-resolvers.js";
+import { issueMutations } from "./issue-mutations.js";
 import { SERVED_ROOT_FIELDS } from "./served.js";
 import { issueView, repositoryView, type GraphQLContext, type View } from "./views.js";
 
@@ -88,7 +89,7 @@ function queryRoot(ctx: GraphQLContext): View {
  * both). A served field without a resolver yet answers an error, never a silent null.
  */
 function rootValue(ctx: GraphQLContext): View {
-  const implemented: View = { ...queryRoot(ctx), ...projectMutations(ctx) };
+  const implemented: View = { ...queryRoot(ctx), ...projectMutations(ctx), ...issueMutations(ctx) };
   const root: View = {};
   for (const name of [...SERVED_ROOT_FIELDS.Query, ...SERVED_ROOT_FIELDS.Mutation]) {
     root[name] =
