@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { CARD_KEY, hasMarker } from "../../src/core/markers.js";
 import type { StateDump } from "../emulator/state/dump.js";
 
 type IssueState = StateDump["repos"][number]["issues"][number];
@@ -84,7 +85,7 @@ export class Narrator {
     for (const comment of issue.comments) {
       const old = before?.comments.find((c) => c.id === comment.id);
       if (!old) this.say(`${ref} ${comment.author} commented: ${gist(comment.body)}`);
-      else if (old.body !== comment.body && comment.body.includes("firstline:card"))
+      else if (old.body !== comment.body && hasMarker(comment.body, CARD_KEY))
         this.say(`${ref} ticket card updated: ${cardState(comment.body)}`);
       else if (old.body !== comment.body)
         this.say(`${ref} ${comment.author} edited a comment: ${gist(comment.body)}`);

@@ -11,6 +11,7 @@ import { FirstlineService } from "../../src/app/service.js";
 import { MemoryStateStore } from "../../src/app/state/memory-state-store.js";
 import { RedisStateStore } from "../../src/app/state/redis-state-store.js";
 import type { StateStore } from "../../src/app/state/state-store.js";
+import { CARD_KEY, hasMarker } from "../../src/core/markers.js";
 import { agencySeed } from "./agency-seed.js";
 import { ALERTS_SECRET, SWEEP_SECRET, WEBHOOK_SECRET } from "./stack.js";
 import { startEmulator, type Emulator, type SeedInput } from "../emulator/index.js";
@@ -195,10 +196,7 @@ export function cardCounts(emulator: Emulator, repos: readonly string[]): number
     .filter((r) => repos.includes(r.fullName))
     .flatMap((r) =>
       r.issues.map(
-        (i) =>
-          i.comments.filter(
-            (c) => c.author === emulator.botLogin && c.body.includes("<!-- firstline:card -->"),
-          ).length,
+        (i) => i.comments.filter((c) => c.author === emulator.botLogin && hasMarker(c.body, CARD_KEY)).length,
       ),
     );
 }

@@ -59,6 +59,7 @@ async function runOperation(
         actor: params.actor,
         rate: { ...rate, used: rate.used + 1, remaining: Math.max(0, rate.remaining - 1) },
         now,
+        emit: (event) => params.events.push(event),
       },
       params.body,
     );

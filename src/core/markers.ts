@@ -271,3 +271,206 @@ export function parseDraftTicketKey(key: string): { readonly repo: string; reado
   const match = DRAFT_TICKET.exec(key);
   return match?.[1] && match[2] ? { repo: match[1], number: Number(match[2]) } : null;
 }
+
+/** A maintenance task's name as it stands in keys: lowercase words joined by dashes, at most 60 characters. */
+export function taskSlug(task: string): string {
+  const slug = task
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+  return slug === "" ? "task" : slug;
+}
+
+/** A scheduled maintenance ticket: one occurrence of a client's task, by the date it first fell on. */
+export function maintenanceKey(params: {
+  readonly client: string;
+  readonly task: string;
+  readonly originalDate: string;
+}): string {
+  return `maintenance:${params.client}:${taskSlug(params.task)}:${params.originalDate}`;
+}
+
+const MAINTENANCE = /^maintenance:([a-z0-9-]+):([a-z0-9-]{1,60}):(\d{4}-\d\d-\d\d)$/;
+
+/** The client, task slug and original date of a maintenance key. */
+export function parseMaintenanceKey(
+  key: string,
+): { readonly client: string; readonly taskSlug: string; readonly originalDate: string } | null {
+  const match = MAINTENANCE.exec(key);
+  return match?.[1] && match[2] && match[3]
+    ? { client: match[1], taskSlug: match[2], originalDate: match[3] }
+    : null;
+}
+
+/** An alert's issue, found again by the alert's fingerprint (letters, digits, `.`, `_` and `-`). */
+export function alertKey(fingerprint: string): string {
+  return `alert:${fingerprint}`;
+}
+
+const ALERT = /^alert:([A-Za-z0-9._-]{1,64})$/;
+
+/** The fingerprint of an alert key. */
+export function parseAlertKey(key: string): { readonly fingerprint: string } | null {
+  const match = ALERT.exec(key);
+  return match?.[1] ? { fingerprint: match[1] } : null;
+}
+
+/** One firing of an alert, by its start, so a redelivered or repeated notification is recorded once. */
+export function alertFiredKey(startsAt: number): string {
+  return `alert-fired:${startsAt}`;
+}
+
+const ALERT_FIRED = /^alert-fired:(-?\d+)$/;
+
+/** The start of the firing of an alert-fired key. */
+export function parseAlertFiredKey(key: string): { readonly startsAt: number } | null {
+  const match = ALERT_FIRED.exec(key);
+  return match?.[1] ? { startsAt: Number(match[1]) } : null;
+}
+
+/** The comment that says an alert is resolved and closes its issue. */
+export const ALERT_RESOLVED_KEY = "alert-resolved";
+
+/** The page for a ticket that became P1 at `since`: one page per P1 spell. */
+export function ticketPageKey(since: number): string {
+  return `ticket-page:${since}`;
+}
+
+const TICKET_PAGE = /^ticket-page:(-?\d+)$/;
+
+/** When the ticket of a ticket-page key became P1. */
+export function parseTicketPageKey(key: string): { readonly since: number } | null {
+  const match = TICKET_PAGE.exec(key);
+  return match?.[1] ? { since: Number(match[1]) } : null;
+}
+
+/** The comment that says a pager did not take an event: what the event was, and when. */
+export function pagerFailedKey(params: {
+  readonly action: "trigger" | "escalate" | "acknowledge" | "resolve";
+  readonly at: number;
+}): string {
+  return `pager-failed:${params.action}:${params.at}`;
+}
+
+const PAGER_FAILED = /^pager-failed:(trigger|escalate|acknowledge|resolve):(-?\d+)$/;
+
+/** The event and time of a pager-failed key. */
+export function parsePagerFailedKey(key: string): {
+  readonly action: "trigger" | "escalate" | "acknowledge" | "resolve";
+  readonly at: number;
+} | null {
+  const match = PAGER_FAILED.exec(key);
+  if (!match?.[1] || !match[2]) return null;
+  return { action: match[1] as "trigger" | "escalate" | "acknowledge" | "resolve", at: Number(match[2]) };
+}
+
+/** The one note that explains why a client's label change was put back. */
+export const LABELS_REFUSED_KEY = "labels-refused";
+
+/** The one answer to someone who is not staff and wrote a command: one per login, in lower case. */
+export function refusedKey(login: string): string {
+  return `refused:${login.toLowerCase()}`;
+}
+
+const REFUSED = /^refused:([a-z0-9-]{1,39}(?:\[bot\])?)$/;
+
+/** The login of a refused key. */
+export function parseRefusedKey(key: string): { readonly login: string } | null {
+  const match = REFUSED.exec(key);
+  return match?.[1] ? { login: match[1] } : null;
+}
+
+/** The one suggestion that a ticket may be more urgent: one per suggested priority. */
+export function suggestPriorityKey(priority: string): string {
+  return `suggest-priority:${priority}`;
+}
+
+const SUGGEST_PRIORITY = /^suggest-priority:(P[1-4])$/;
+
+/** The priority of a suggest-priority key. */
+export function parseSuggestPriorityKey(key: string): { readonly priority: string } | null {
+  const match = SUGGEST_PRIORITY.exec(key);
+  return match?.[1] ? { priority: match[1] } : null;
+}
+
+/** The nudge to follow up a quiet ticket, by the time of its last activity. */
+export function followUpKey(lastActivity: number): string {
+  return `follow-up:${lastActivity}`;
+}
+
+/** The reminder to a reporter the ticket waits on, by when it began to wait. */
+export function waitingReminderKey(waitingSince: number): string {
+  return `waiting-reminder:${waitingSince}`;
+}
+
+const NUDGE = /^(follow-up|waiting-reminder):(-?\d+)$/;
+
+/** The kind and time of a follow-up or waiting-reminder key. */
+export function parseNudgeKey(
+  key: string,
+): { readonly kind: "follow-up" | "waiting-reminder"; readonly at: number } | null {
+  const match = NUDGE.exec(key);
+  if (!match?.[1] || !match[2]) return null;
+  return { kind: match[1] === "follow-up" ? "follow-up" : "waiting-reminder", at: Number(match[2]) };
+}
+
+/** The notice to a delivery lead that `login` was woken in the night before `morning` (a local date). */
+export function wokenKey(params: { readonly login: string; readonly morning: string }): string {
+  return `woken:${params.login}:${params.morning}`;
+}
+
+const WOKEN = /^woken:([A-Za-z0-9-]{1,39}):(\d{4}-\d\d-\d\d)$/;
+
+/** The login and morning of a woken key. */
+export function parseWokenKey(key: string): { readonly login: string; readonly morning: string } | null {
+  const match = WOKEN.exec(key);
+  return match?.[1] && match[2] ? { login: match[1], morning: match[2] } : null;
+}
+
+/** Characters a marker key may hold; anything else in a package or rule name becomes `-`. */
+export function markerSafe(text: string): string {
+  return text.replace(/[^A-Za-z0-9:._@/-]/g, "-");
+}
+
+/** A repository's security ticket for one package (Dependabot alerts). */
+export function securityTicketKey(params: {
+  readonly repo: string;
+  readonly package: { readonly ecosystem: string; readonly name: string };
+}): string {
+  return markerSafe(`security:${params.repo}:${params.package.ecosystem}/${params.package.name}`);
+}
+
+/** A repository's security ticket for one code scanning rule. */
+export function codeScanningTicketKey(params: { readonly repo: string; readonly ruleId: string }): string {
+  return markerSafe(`code-scanning:${params.repo}:${params.ruleId}`);
+}
+
+/** A repository's security ticket for one secret type (secret scanning). */
+export function secretScanningTicketKey(params: {
+  readonly repo: string;
+  readonly secretType: string;
+}): string {
+  return markerSafe(`secret-scanning:${params.repo}:${params.secretType}`);
+}
+
+const SECURITY_TICKET =
+  /^(security|code-scanning|secret-scanning):([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+):([A-Za-z0-9:._@/-]+)$/;
+
+/** The kind, repository and subject (package, rule or secret type, made marker-safe) of a security ticket key. */
+export function parseSecurityTicketKey(key: string): {
+  readonly kind: "security" | "code-scanning" | "secret-scanning";
+  readonly repo: string;
+  readonly subject: string;
+} | null {
+  const match = SECURITY_TICKET.exec(key);
+  if (!match?.[1] || !match[2] || !match[3]) return null;
+  return {
+    kind: match[1] as "security" | "code-scanning" | "secret-scanning",
+    repo: match[2],
+    subject: match[3],
+  };
+}

@@ -2,11 +2,11 @@ import type { FirstlineConfig } from "../core/config/firstline-config.js";
 import { findInList, readAll } from "./read-all.js";
 import { createIssueOnce } from "./create-issue-once.js";
 import type { Alert } from "../core/alerts/alert.js";
-import { alertKey, type ExistingAlertIssue } from "../core/alerts/alert-issue.js";
+import type { ExistingAlertIssue } from "../core/alerts/alert-issue.js";
 import { planAlert, targetRepo, type AlertPage, type AlertPlan } from "../core/alerts/plan-alert.js";
 import { LABELS } from "../core/labels.js";
 import type { SlaPolicy } from "../core/sla/policy.js";
-import { marker } from "../core/markers.js";
+import { alertKey, marker } from "../core/markers.js";
 import type { Responders } from "../core/ticket/responders.js";
 import { splitRepo, type GitHubTransport } from "./transport.js";
 

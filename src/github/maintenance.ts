@@ -8,18 +8,13 @@ import {
   secretScanningAlertSchema,
   type DependabotAlert,
 } from "../core/maintenance/alert-schemas.js";
-import {
-  codeScanningTicketKey,
-  planCodeScanningTicket,
-  planSecretScanningTicket,
-  secretScanningTicketKey,
-} from "../core/maintenance/scanning.js";
+import { planCodeScanningTicket, planSecretScanningTicket } from "../core/maintenance/scanning.js";
 import {
   groupDependabotAlerts,
   planSecurityTicket,
-  securityTicketKey,
   type AlertPackage,
 } from "../core/maintenance/dependabot.js";
+import { codeScanningTicketKey, secretScanningTicketKey, securityTicketKey } from "../core/markers.js";
 import { dueMaintenanceTickets, MAINTENANCE_TYPE_LABEL } from "../core/maintenance/due.js";
 import type { MaintenanceIssueAction } from "../core/maintenance/issue-actions.js";
 import { existingMaintenanceKeys } from "../core/maintenance/keys.js";

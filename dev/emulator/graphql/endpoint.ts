@@ -8,6 +8,8 @@ import { searchableIssues } from "../routes/search.js";
 import { argString, connection, GitHubGraphQLError, type Args } from "./connection.js";
 import { githubSchema } from "./schema.js";
 import { organizationField, projectMutations } from "./projects-resolvers.js";
+import { issueMutations } from "./issue-mutations.js";
+import { SERVED_ROOT_FIELDS } from "./served.js";
 import { issueView, repositoryView, type GraphQLContext, type View } from "./views.js";
 
 const requestSchema = z.looseObject({
@@ -82,6 +84,23 @@ function queryRoot(ctx: GraphQLContext): View {
   };
 }
 
+/**
+ * The root resolvers of every served Query and Mutation field (graphql-js takes one root for
+ * both). A served field without a resolver yet answers an error, never a silent null.
+ */
+function rootValue(ctx: GraphQLContext): View {
+  const implemented: View = { ...queryRoot(ctx), ...projectMutations(ctx), ...issueMutations(ctx) };
+  const root: View = {};
+  for (const name of [...SERVED_ROOT_FIELDS.Query, ...SERVED_ROOT_FIELDS.Mutation]) {
+    root[name] =
+      implemented[name] ??
+      (() => {
+        throw new GitHubGraphQLError(`The emulator does not implement ${name} yet.`, "NOT_IMPLEMENTED");
+      });
+  }
+  return root;
+}
+
 /** GitHub's error JSON: `type` at the top for its own errors, its wording for unknown fields. */
 function formatError(error: GraphQLError): Record<string, unknown> {
   const base: Record<string, unknown> = {
@@ -135,8 +154,7 @@ export async function answerGraphQL(
   const result = await execute({
     schema,
     document,
-    // graphql-js takes one root for queries and mutations alike.
-    rootValue: { ...queryRoot(ctx), ...projectMutations(ctx) },
+    rootValue: rootValue(ctx),
     contextValue: ctx,
     variableValues: request.data.variables ?? {},
     operationName: request.data.operationName ?? null,

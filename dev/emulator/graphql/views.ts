@@ -1,6 +1,7 @@
 import { githubTime } from "../clock.js";
 import type { RateStatus } from "../rate-limit.js";
 import type { ShapeContext } from "../shapes/context.js";
+import type { EventSink } from "../webhooks/payloads.js";
 import { changedFiles, resolveRef } from "../state/git.js";
 import { nodeId } from "../state/ids.js";
 import type {
@@ -29,6 +30,8 @@ export interface GraphQLContext {
   readonly rate: RateStatus;
   /** The emulator's time of the request, for what a mutation stamps. */
   readonly now?: Date;
+  /** Where a mutation's webhooks go (delivered after the answer, as for REST). */
+  readonly emit?: EventSink;
 }
 
 /** A GraphQL object: plain values, or functions of the field's arguments (graphql-js calls them). */
@@ -66,7 +69,7 @@ export function labelView(ctx: GraphQLContext, repo: RepoRecord, label: LabelRec
   };
 }
 
-function commentView(
+export function commentView(
   ctx: GraphQLContext,
   repo: RepoRecord,
   issue: IssueRecord,

@@ -13,16 +13,6 @@ export interface ExistingAlertIssue {
   readonly comments: readonly TicketComment[];
 }
 
-/** The marker key that finds an alert's issue again: search issue bodies for `firstline:alert:<fingerprint>`. */
-export function alertKey(fingerprint: string): string {
-  return `alert:${fingerprint}`;
-}
-
-/** The marker key of one firing, by its start, so a redelivered or repeated notification is recorded once. */
-export function firedKey(startsAt: number): string {
-  return `alert-fired:${startsAt}`;
-}
-
 /** Firstline's own texts on an alert issue (its body and its comments), each with its time. */
 function ownTexts(
   issue: ExistingAlertIssue,

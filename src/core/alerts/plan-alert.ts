@@ -4,10 +4,10 @@ import { mention, neutralise, quoteInline } from "../markdown/safe-text.js";
 import type { SlaPolicy } from "../sla/policy.js";
 import { formatLocal, formatMinutes } from "../time/format.js";
 import { nextWorkingInstant } from "../time/working-time.js";
-import { marker, PAGE_KEY } from "../markers.js";
+import { ALERT_RESOLVED_KEY, alertFiredKey, alertKey, marker, PAGE_KEY } from "../markers.js";
 import type { Responders } from "../ticket/responders.js";
 import { priorityForSeverity, type Alert } from "./alert.js";
-import { alertKey, firedKey, markerTimes, type ExistingAlertIssue } from "./alert-issue.js";
+import { markerTimes, type ExistingAlertIssue } from "./alert-issue.js";
 import { minutesInWords, runbookLink, safeTable, safeTitle, safeUrl } from "./alert-text.js";
 
 /** The slice of configuration the intake needs. */
@@ -83,7 +83,7 @@ export function planAlert(params: {
   if (
     existing &&
     alert.startsAt !== null &&
-    markerTimes({ issue: existing, botLogin, key: firedKey(alert.startsAt) }).length > 0
+    markerTimes({ issue: existing, botLogin, key: alertFiredKey(alert.startsAt) }).length > 0
   ) {
     return { kind: "ignore", reason: `this firing of alert ${alert.fingerprint} is already recorded` };
   }
@@ -238,7 +238,7 @@ function resolvedBody(params: Parameters<typeof planAlert>[0]): string {
       ? `, after ${formatMinutes((ended - alert.startsAt) / 60_000)}`
       : "";
   return join([
-    marker("alert-resolved"),
+    marker(ALERT_RESOLVED_KEY),
     `**${quoteInline(alert.name, 100)}** is resolved (ended ${formatLocal(ended, policy.zone)}${lasted}). Closing this issue; it reopens if the alert fires again.`,
   ]);
 }
@@ -250,7 +250,7 @@ function since(params: { readonly alert: Alert; readonly policy: SlaPolicy }): s
 }
 
 function firedMarker(alert: Alert): string | null {
-  return alert.startsAt === null ? null : marker(firedKey(alert.startsAt));
+  return alert.startsAt === null ? null : marker(alertFiredKey(alert.startsAt));
 }
 
 function summaryQuote(alert: Alert): string | null {

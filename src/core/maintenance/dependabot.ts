@@ -3,18 +3,13 @@ import type { TicketSnapshot } from "../ticket/snapshot.js";
 import type { DependabotAlert } from "./alert-schemas.js";
 import { planAlertTicket, type SecurityConfig } from "./alert-ticket.js";
 import type { MaintenanceIssueAction } from "./issue-actions.js";
-import { markerSafe } from "./keys.js";
+import { securityTicketKey } from "../markers.js";
 import { ALERT_SEVERITIES, normaliseSeverity, worstSeverity, type AlertSeverity } from "./severity.js";
 
 /** A package in one ecosystem, as Dependabot names it. */
 export interface AlertPackage {
   readonly ecosystem: string;
   readonly name: string;
-}
-
-/** The hidden marker key of a repository's ticket for one package. */
-export function securityTicketKey(params: { readonly repo: string; readonly package: AlertPackage }): string {
-  return markerSafe(`security:${params.repo}:${params.package.ecosystem}/${params.package.name}`);
 }
 
 /** A repository's alerts grouped by package: one ticket each. */

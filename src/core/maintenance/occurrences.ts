@@ -3,7 +3,7 @@ import type { Priority } from "../labels.js";
 import { buildSlaPolicy, type SlaConfig, type SlaPolicy } from "../sla/policy.js";
 import type { WorkingCalendar } from "../time/calendar.js";
 import { dateOrdinal, expandRecurrence, ordinalDate, type LocalDate } from "./recurrence-rule.js";
-import { maintenanceKey } from "./keys.js";
+import { maintenanceKey } from "../markers.js";
 import { maintenanceProblems } from "./validate.js";
 
 /** The slice of configuration maintenance planning needs. */

@@ -4,7 +4,7 @@ import type { CodeScanningAlert, SecretScanningAlert } from "./alert-schemas.js"
 import { planAlertTicket, type SecurityConfig } from "./alert-ticket.js";
 import { alertOrder, safeLink } from "./dependabot.js";
 import type { MaintenanceIssueAction } from "./issue-actions.js";
-import { markerSafe } from "./keys.js";
+import { codeScanningTicketKey, secretScanningTicketKey } from "../markers.js";
 import { normaliseSeverity, worstSeverity, type AlertSeverity } from "./severity.js";
 
 const RULE_SEVERITY: Readonly<Record<string, AlertSeverity>> = {
@@ -18,11 +18,6 @@ const RULE_SEVERITY: Readonly<Record<string, AlertSeverity>> = {
 export function codeScanningSeverity(alert: CodeScanningAlert): AlertSeverity {
   if (alert.rule.security_severity_level) return normaliseSeverity(alert.rule.security_severity_level);
   return RULE_SEVERITY[(alert.rule.severity ?? "").toLowerCase()] ?? "medium";
-}
-
-/** The hidden marker key of a repository's ticket for one code scanning rule. */
-export function codeScanningTicketKey(params: { readonly repo: string; readonly ruleId: string }): string {
-  return markerSafe(`code-scanning:${params.repo}:${params.ruleId}`);
 }
 
 function codeState(alert: CodeScanningAlert): string {
@@ -83,14 +78,6 @@ export function planCodeScanningTicket(params: {
 /** A leaked secret is high; critical while its provider says it is still active. */
 export function secretScanningSeverity(alert: SecretScanningAlert): AlertSeverity {
   return alert.validity === "active" ? "critical" : "high";
-}
-
-/** The hidden marker key of a repository's ticket for one secret type. */
-export function secretScanningTicketKey(params: {
-  readonly repo: string;
-  readonly secretType: string;
-}): string {
-  return markerSafe(`secret-scanning:${params.repo}:${params.secretType}`);
 }
 
 /**

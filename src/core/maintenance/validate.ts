@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { clientSchema, maintenanceTaskSchema } from "../config/config-schema.js";
 import { formatKeyPath } from "../finding.js";
-import { taskSlug } from "./keys.js";
+import { taskSlug } from "../markers.js";
 import { checkRecurrenceRule } from "./recurrence-rule.js";
 
 /** A problem in the `maintenance` list: its key path (for a line number) and what is wrong. */

@@ -1,6 +1,6 @@
 import { quoteInline } from "../markdown/safe-text.js";
 import type { TicketAction } from "../ticket/actions.js";
-import { marker } from "../markers.js";
+import { marker, pagerFailedKey } from "../markers.js";
 import type { PageEvent } from "./page-event.js";
 import { pagerName, type PagerConfig } from "./pagers-of.js";
 
@@ -37,7 +37,7 @@ export function pagerFailureComment(params: {
     : "Do the same at the pager by hand, or its escalation goes on.";
   return {
     kind: "create-comment",
-    body: `${marker(`pager-failed:${params.event.action}:${params.event.at}`)}\n**A pager did not take this ${params.event.action}.** ${consequence}\n\n${lines.join("\n")}`,
+    body: `${marker(pagerFailedKey(params.event))}\n**A pager did not take this ${params.event.action}.** ${consequence}\n\n${lines.join("\n")}`,
     why: "pager failure",
   };
 }

@@ -7,15 +7,10 @@ import { computeTicketSla } from "../sla/ticket-sla.js";
 import { formatLocal } from "../time/format.js";
 import { nextWorkingInstant } from "../time/working-time.js";
 import type { TicketAction } from "../ticket/actions.js";
-import { marker, markersIn, PAGE_KEY } from "../markers.js";
+import { marker, markersIn, PAGE_KEY, ticketPageKey } from "../markers.js";
 import type { Responders } from "../ticket/responders.js";
 import { timelineOf, type TicketSnapshot } from "../ticket/snapshot.js";
 import { issueUrl, pageKey, type PageEvent } from "./page-event.js";
-
-/** The marker key of the page for a ticket that became P1 at `since`: one page per P1 spell. */
-export function ticketPageKey(since: number): string {
-  return `ticket-page:${since}`;
-}
 
 /** A page a ticket needs now: the comment that mentions the on-call person, and the pager event. */
 export interface TicketPagePlan {

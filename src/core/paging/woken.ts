@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import type { FirstlineConfig } from "../config/firstline-config.js";
-import { marker, markerKeysIn, PAGE_KEY, pageKindOfKey, parsePageAckKey } from "../markers.js";
+import { marker, markerKeysIn, PAGE_KEY, pageKindOfKey, parsePageAckKey, wokenKey } from "../markers.js";
 import { clientOfLabel } from "../labels.js";
 import { mention } from "../markdown/safe-text.js";
 import type { Person } from "../rota/types.js";
@@ -140,7 +140,7 @@ export function planWokenNotices(params: {
           `- ${formatLocal(a.at, zone)}: ${a.client ? params.clientName(a.client) : "no known client"}, ${a.repo}#${a.number}`,
       );
     const day = DateTime.fromISO(morning, { zone }).setLocale("en-GB").toFormat("ccc d LLL");
-    const key = `woken:${person.login}:${morning}`;
+    const key = wokenKey({ login: person.login, morning });
     notices.push({
       key,
       lead: person.deliveryLead,

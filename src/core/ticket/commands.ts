@@ -7,7 +7,7 @@ import { waitingLabel, type TriageConfig } from "../triage/classify.js";
 import { TICKET_TYPES } from "../triage/form-fields.js";
 import type { TicketAction } from "./actions.js";
 import { parseCommands, type CommandName, type SlashCommand } from "./command-lines.js";
-import { marker, markersIn } from "../markers.js";
+import { marker, markersIn, refusedKey } from "../markers.js";
 import { recordedOutcomes } from "./outcomes.js";
 import { timelineOf, type TicketComment, type TicketSnapshot } from "./snapshot.js";
 
@@ -45,7 +45,7 @@ export function planCommands(params: {
   // Bots never command the bot, and are never answered: two bots must not talk to each other.
   if (commands.length === 0 || policy.isBot(comment.author)) return { actions: [], refresh: false };
   if (!policy.isStaff(comment.author)) {
-    const key = `refused:${comment.author.toLowerCase()}`;
+    const key = refusedKey(comment.author);
     if (markersIn({ comments: snapshot.comments, botLogin }).has(key)) {
       return { actions: [{ kind: "react", commentId: comment.id, reaction: "confused" }], refresh: false };
     }

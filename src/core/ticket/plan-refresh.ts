@@ -10,7 +10,16 @@ import type { FirstlineConfig } from "../config/firstline-config.js";
 import { labelChanges, type TicketAction } from "./actions.js";
 import { renderCard } from "./card.js";
 import { cardExtras, reporterText } from "./card-extras.js";
-import { CARD_KEY, marker, markersIn, noticeKey } from "../markers.js";
+import {
+  CARD_KEY,
+  followUpKey,
+  LABELS_REFUSED_KEY,
+  marker,
+  markersIn,
+  noticeKey,
+  suggestPriorityKey,
+  waitingReminderKey,
+} from "../markers.js";
 import type { Responders } from "./responders.js";
 import { outcomeMarkers, recordedOutcomes } from "./outcomes.js";
 import { timelineOf, untrustedLabelChanges, withLabelEvents, type TicketSnapshot } from "./snapshot.js";
@@ -24,9 +33,6 @@ export interface RefreshPlan {
   readonly actions: readonly TicketAction[];
   readonly sla: TicketSla;
 }
-
-/** The marker of the one note that explains why a client's label change was put back. */
-const LABELS_REFUSED_KEY = "labels-refused";
 
 const METRIC_WORDS: Readonly<Record<MetricStatus["metric"], string>> = {
   firstResponse: "first response",
@@ -204,7 +210,7 @@ function planPrioritySuggestion(params: {
   const { snapshot, sla, config, markers } = params;
   const suggested = priorityFromRules(config, { title: "", body: reporterText(snapshot) });
   if (!suggested || !isMoreUrgent(suggested, sla.priority)) return [];
-  const key = `suggest-priority:${suggested}`;
+  const key = suggestPriorityKey(suggested);
   if (markers.has(key)) return [];
   return [
     {
@@ -241,7 +247,7 @@ function planNudges(params: {
       ...human.map((c) => c.createdAt),
       ...sla.facts.pauses.map((p) => p.to ?? 0),
     );
-    const key = `follow-up:${lastActivity}`;
+    const key = followUpKey(lastActivity);
     if (!markers.has(key) && clock.msBetween(lastActivity, now) >= workingMs(config.followUpAfter)) {
       const who = responders?.support
         ? `${mention(responders.support.developer)} ${mention(responders.support.operations)}: `
@@ -259,7 +265,7 @@ function planNudges(params: {
     .reverse()
     .find((e) => e.type === "labeled" && e.label === waiting)?.at;
   if (openPause && snapshot.labels.includes(waiting) && waitingSince !== undefined) {
-    const key = `waiting-reminder:${waitingSince}`;
+    const key = waitingReminderKey(waitingSince);
     if (!markers.has(key) && clock.msBetween(waitingSince, now) >= workingMs(config.waitingReminderAfter)) {
       actions.push({
         kind: "create-comment",

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { parseAlertPayload } from "../../../src/config/alert-payload.js";
-import { alertKey, lastPageAt, type ExistingAlertIssue } from "../../../src/core/alerts/alert-issue.js";
+import { lastPageAt, type ExistingAlertIssue } from "../../../src/core/alerts/alert-issue.js";
 import { planAlert, type AlertPlan } from "../../../src/core/alerts/plan-alert.js";
 import type { Alert } from "../../../src/core/alerts/alert.js";
-import { markersIn } from "../../../src/core/markers.js";
+import { alertKey, markersIn } from "../../../src/core/markers.js";
 import { local } from "../../helpers/calendars.js";
 import { alertConfig, alertPolicy, anAlert, BOT, respondersAt } from "./fixtures.js";
 

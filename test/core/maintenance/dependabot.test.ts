@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dependabotAlertSchema, type DependabotAlert } from "../../../src/core/maintenance/alert-schemas.js";
-import {
-  groupDependabotAlerts,
-  planSecurityTicket,
-  securityTicketKey,
-} from "../../../src/core/maintenance/dependabot.js";
+import { groupDependabotAlerts, planSecurityTicket } from "../../../src/core/maintenance/dependabot.js";
+import { securityTicketKey } from "../../../src/core/markers.js";
 import { existingMaintenanceKeys, issueMarkerKeys } from "../../../src/core/maintenance/keys.js";
 import { normaliseSeverity } from "../../../src/core/maintenance/severity.js";
 import type { TicketSnapshot } from "../../../src/core/ticket/snapshot.js";
