@@ -1,5 +1,6 @@
 import { NOTIFY_EVENTS, PERSONAL_CHANNELS, slackMemberId } from "../core/config/notify-schema.js";
 import { DateTime } from "luxon";
+import { HANDOVER_TEXT } from "../core/rota/week.js";
 import * as z from "zod";
 
 /** A GitHub login. */
@@ -112,7 +113,7 @@ export const rotaSupportSchema = z
   .strictObject({
     weeks: z.record(weekKey, supportWeekSchema).meta({
       description:
-        "Weeks keyed by their Wednesday (YYYY-MM-DD); a week runs Wednesday 10:00 to the next Wednesday 10:00 local.",
+        `Weeks keyed by their Wednesday (YYYY-MM-DD); a week runs ${HANDOVER_TEXT} to the next ${HANDOVER_TEXT} local.`,
     }),
   })
   .meta({ description: "rota/support.yml: who is on in-hours first line support each week." });
@@ -133,7 +134,7 @@ export const rotaOnCallSchema = z
   .strictObject({
     weeks: z.record(weekKey, onCallWeekSchema).meta({
       description:
-        "Weeks keyed by their Wednesday (YYYY-MM-DD); a week runs Wednesday 10:00 to the next Wednesday 10:00 local.",
+        `Weeks keyed by their Wednesday (YYYY-MM-DD); a week runs ${HANDOVER_TEXT} to the next ${HANDOVER_TEXT} local.`,
     }),
   })
   .meta({ description: "rota/on-call.yml: who is on call out of hours each week." });
