@@ -30,6 +30,8 @@ export interface StateStore {
   tryLease(name: string, ttlMs: number): Promise<boolean>;
   /** Pages awaiting acknowledgement, watched for escalation, by `repo#number`. */
   readonly pendingPages: PendingPages;
+  /** Email the mail server refused or could not take, kept to send again, by key (the values are JSON). */
+  readonly pendingMail: KeyedTexts;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,13 @@ export interface PendingPages {
   set(key: string, page: PendingPage): Promise<void>;
   delete(key: string): Promise<void>;
   list(): Promise<[string, PendingPage][]>;
+}
+
+/** Texts by key, shared by every instance; what they hold is parsed by whoever reads them. */
+export interface KeyedTexts {
+  set(key: string, value: string): Promise<void>;
+  delete(key: string): Promise<void>;
+  list(): Promise<[string, string][]>;
 }
 
 /** How long a lock is kept for a holder that stopped answering (a crash); live holders renew it. */

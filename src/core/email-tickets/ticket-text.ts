@@ -63,7 +63,12 @@ function codeAddress(address: string): string {
 export type Digest = (text: string) => string;
 
 /** The issue an email opens: its title, its body with the markers that find it again and the data to answer by. */
-export function emailTicketIssue(params: { readonly message: InboundMessage; readonly digest: Digest }): {
+export function emailTicketIssue(params: {
+  readonly message: InboundMessage;
+  readonly digest: Digest;
+  /** The ticket this message answers, closed too long ago to reopen: the new ticket links it. */
+  readonly followsUp?: number;
+}): {
   readonly title: string;
   readonly body: string;
   readonly requesterDigest: string;
@@ -83,6 +88,9 @@ export function emailTicketIssue(params: { readonly message: InboundMessage; rea
   const body = [
     emailTicketMarker({ messageId: message.messageId, digest }),
     `**By email from** ${quoteInline(message.from?.name || "the requester", 80)} (${codeAddress(from)})${message.cc.length > 0 ? `, copied to ${message.cc.length}` : ""}`,
+    ...(params.followsUp === undefined
+      ? []
+      : ["", `A reply to #${params.followsUp}, which was closed; this is a new ticket for it.`]),
     "",
     text === "" ? "_The message had no readable text._" : text,
     ...attachmentsText(message.attachments),
