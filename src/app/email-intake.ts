@@ -36,6 +36,9 @@ import { triageNewTicket } from "./triage-new-ticket.js";
 import { sendKeptMail, sendToRequester } from "./email-outbox.js";
 import { takeSenderSlot, ticketsOpenedLastHour } from "./email-sender-limit.js";
 import { replyTarget } from "../core/email-tickets/closed-ticket.js";
+import { MAX_STORED_FILES } from "../core/email-tickets/attachment-files.js";
+import { markerKeysIn, parseEmailKey } from "../core/markers.js";
+import { withStoredAttachments } from "./email-attachments.js";
 
 interface Logger {
   info: (obj: object, msg?: string) => void;
@@ -172,7 +175,10 @@ export class EmailIntake {
             { uid: item.uid, from: sender.split("@")[1] ?? "" },
             "email with a reply token that signs no ticket: opened as a new ticket, appended to none",
           );
-        const cost = route.kind === "reply" ? 1 : 2;
+        // The issue and its card (or the reply), and a commit for each attachment copied.
+        const cost =
+          (route.kind === "reply" ? 1 : 2) +
+          Math.min(message.attachments.filter((a) => a.content).length, MAX_STORED_FILES);
         this.writes = this.writes.filter(([at]) => now - at < 3_600_000);
         if (!fitsWritePace({ done: this.writes, now, count: cost })) {
           // GitHub's pace is reached: the rest waits in the mailbox, unclaimed, for the next pass.
@@ -260,18 +266,13 @@ export class EmailIntake {
     followsUp?: number;
     log: Logger;
   }): Promise<number> {
-    const { scope, service, message, log } = params;
-    const issue = emailTicketIssue({
-      message,
-      digest: digestOf,
-      ...(params.followsUp === undefined ? {} : { followsUp: params.followsUp }),
-    });
+    const { scope, service, log } = params;
     const existing = params.claimed
       ? await issueWithMarker({
           gh: scope.gh,
           repo: scope.repo,
           botLogin: scope.botLogin,
-          marker: emailTicketMarker({ messageId: message.messageId, digest: digestOf }),
+          marker: emailTicketMarker({ messageId: params.message.messageId, digest: digestOf }),
         })
       : null;
     if (existing !== null) {
@@ -286,6 +287,18 @@ export class EmailIntake {
       log.info({ repo: scope.repo, issue: existing }, "email ticket found from an earlier pass");
       return existing;
     }
+    // The attachments first: the issue is written once, with their links.
+    const message = await withStoredAttachments({
+      gh: scope.gh,
+      repo: scope.repo,
+      ticketDigest: digestOf(`message:${params.message.messageId}`).slice(0, 32),
+      message: params.message,
+    });
+    const issue = emailTicketIssue({
+      message,
+      digest: digestOf,
+      ...(params.followsUp === undefined ? {} : { followsUp: params.followsUp }),
+    });
     const created = await createIssueOnce({
       gh: scope.gh,
       repo: scope.repo,
@@ -389,7 +402,18 @@ export class EmailIntake {
       log.info({ repo: scope.repo, issue: number }, "email reply reopened its closed ticket");
     }
     if (!alreadyAppended) {
-      const body = emailReplyComment({ message, text: newReplyText(message.text), digest: digestOf });
+      const ticketDigest = markerKeysIn(snapshot.body)
+        .map(parseEmailKey)
+        .find((key) => key?.kind === "email-ticket")?.digest;
+      const stored =
+        ticketDigest === undefined
+          ? message
+          : await withStoredAttachments({ gh: scope.gh, repo: scope.repo, ticketDigest, message });
+      const body = emailReplyComment({
+        message: stored,
+        text: newReplyText(message.text),
+        digest: digestOf,
+      });
       await applyTicketActions({
         gh: scope.gh,
         repo: scope.repo,

@@ -260,4 +260,36 @@ describe.skipIf(skip)("email tickets: notices, retries, closed tickets (Dovecot 
     await takeIn();
     expect(smtp.received.filter((m) => m.envelopeTo.includes("victim@elsewhere.example"))).toEqual([]);
   });
+
+  it("attachments are copied to the repository's attachments branch, one folder per ticket, and linked", async () => {
+    stack.emulator.clock.set(new Date("2027-02-16T10:00:00Z"));
+    await dovecot.append(
+      mail({
+        from: "Sam <sam@glenmore-whisky.example>",
+        subject: "Checkout shows the wrong price",
+        messageId: "<price.9@glenmore-whisky.example>",
+        text: "See the screenshot.",
+        attachment: { name: "../My screenshot (1).png", bytes: 3000 },
+      }),
+    );
+    expect(await takeIn()).toMatchObject({ tickets: 1 });
+    const issue = issuesIn("glenmore/shop").find((i) => i.title === "Checkout shows the wrong price");
+    if (!issue) throw new Error("no ticket");
+    const repo = stack.emulator.state.repo("glenmore", "shop");
+    if (!repo) throw new Error("no repository");
+    const head = repo.branches.get("firstline-attachments");
+    expect(head).toBeDefined();
+    const files = [...(repo.commits.get(head ?? "")?.tree ?? new Map<string, string>())].filter(([path]) =>
+      path.startsWith("ticket-"),
+    );
+    expect(files).toHaveLength(1);
+    const [path = "", content = ""] = files[0] ?? [];
+    // A safe name: no folder climbing, no spaces or brackets; the bytes as sent.
+    expect(path).toMatch(/^ticket-[0-9a-f]{16}\/[0-9a-f]{12}-My-screenshot-1-.png$/);
+    expect(Buffer.from(content, "utf8")).toEqual(Buffer.alloc(3000, 7));
+    expect(issue.body).toContain("My screenshot (1).png (2.9 KB, image/png): [stored copy](");
+    expect(issue.body).toContain(`/glenmore/shop/blob/firstline-attachments/${path}`);
+    // The default branch is untouched.
+    expect(repo.branches.get(repo.defaultBranch)).not.toBe(head);
+  });
 });

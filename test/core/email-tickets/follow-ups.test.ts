@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { clientNoticeOf } from "../../../src/core/email-tickets/client-notices.js";
 import { replyTarget } from "../../../src/core/email-tickets/closed-ticket.js";
+import {
+  MAX_STORED_FILE_BYTES,
+  planAttachmentStorage,
+  safeFileName,
+} from "../../../src/core/email-tickets/attachment-files.js";
 import { marker } from "../../../src/core/markers.js";
 
 const DAY = 24 * 60 * 60_000;
@@ -66,5 +71,50 @@ describe("Firstline's notices that reach the requester by email", () => {
     ["a chargeable note quoted later in a comment", "As agreed:\n> **Chargeable work.** ..."],
   ])("not %s", (_name, body) => {
     expect(clientNoticeOf(body)).toBeNull();
+  });
+});
+
+describe("attachment copies: safe names and limits", () => {
+  it.each([
+    ["report.pdf", "report.pdf"],
+    ["../../etc/passwd", "etc-passwd"],
+    [".htaccess", "htaccess"],
+    ["My screenshot (1).png", "My-screenshot-1-.png"],
+    ["<script>alert(1)</script>.html", "script-alert-1-script-.html"],
+    ["Café menu.docx", "Cafe-menu.docx"],
+    ["", "attachment"],
+    ["???", "attachment"],
+    [`${"a".repeat(200)}.jpeg`, `${"a".repeat(75)}.jpeg`],
+  ])("%j is stored as %j", (name, safe) => {
+    expect(safeFileName(name)).toBe(safe);
+  });
+
+  it("stores within the limits, one folder per ticket, and lists the rest", () => {
+    const a = (size: number, n: number) => ({
+      filename: `f${n}.bin`,
+      size,
+      contentType: "application/octet-stream",
+      digest: `${n}`.repeat(64).slice(0, 64),
+    });
+    const plans = planAttachmentStorage({
+      folder: "ticket-0123456789abcdef",
+      attachments: [
+        a(1000, 1),
+        a(0, 2),
+        a(MAX_STORED_FILE_BYTES + 1, 3),
+        a(9 * 1024 * 1024, 4),
+        a(9 * 1024 * 1024, 5),
+        a(9 * 1024 * 1024, 6),
+      ],
+    });
+    expect(plans.map((p) => p.kind)).toEqual([
+      "store",
+      "list-only",
+      "list-only",
+      "store",
+      "store",
+      "list-only",
+    ]);
+    expect(plans[0]).toEqual({ kind: "store", path: "ticket-0123456789abcdef/111111111111-f1.bin" });
   });
 });
