@@ -97,6 +97,7 @@ export async function benchChartHistory(
         now: Date.parse("2026-11-30T12:00:00Z"),
         zone: "Europe/London",
         months: 1,
+        botLogin: stack.emulator.botLogin,
       });
       return { closed, requests: stack.emulator.log.summary().total, tickets: tickets.length };
     },

@@ -81,6 +81,7 @@ export async function buildSiteWithService(params: {
     now,
     zone: config.timezone,
     months: SERVICE_PAGE_MONTHS,
+    botLogin: params.stack.emulator.botLogin,
   });
   const service = await servicePageData({
     tickets,

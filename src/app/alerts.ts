@@ -169,7 +169,12 @@ async function escalatePage(params: {
   if ("error" in found) return 0;
   const { config, policy } = found;
   const gh: GitHubTransport = (await service.githubFor(pending.repo, found.gh)) ?? found.gh;
-  const snapshot = await fetchTicket({ gh, repo: pending.repo, number: pending.number });
+  const snapshot = await fetchTicket({
+    gh,
+    repo: pending.repo,
+    number: pending.number,
+    botLogin: await service.botLogin(),
+  });
   if (!snapshot) {
     await service.pendingPages.delete(key);
     return 0;
@@ -268,8 +273,9 @@ export async function resolveAtPagers(params: {
 }): Promise<void> {
   const { service, config, gh, issue, log } = params;
   if (pagersOf(config.alerts).length === 0) return;
-  const snapshot = await fetchTicket({ gh, repo: issue.repo, number: issue.number });
-  if (!snapshot || lastPage({ snapshot, botLogin: await service.botLogin() }) === null) return;
+  const botLogin = await service.botLogin();
+  const snapshot = await fetchTicket({ gh, repo: issue.repo, number: issue.number, botLogin });
+  if (!snapshot || lastPage({ snapshot, botLogin }) === null) return;
   await service.pendingPages.delete(`${issue.repo}#${issue.number}`);
   const client = snapshot.labels.map(clientOfLabel).find((c) => c !== undefined) ?? null;
   await tellPagers({

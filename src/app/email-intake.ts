@@ -12,7 +12,7 @@ import { emailDataOf, requesterLogin } from "../core/email-tickets/requester.js"
 import { ticketRepositories } from "../core/repositories.js";
 import { applyTicketActions } from "../github/apply-actions.js";
 import { createIssueOnce } from "../github/create-issue-once.js";
-import { isPrivateRepository, issueWithMarker } from "../github/email-tickets.js";
+import { isPrivateRepository, issueWithMarker, reopenIssue } from "../github/email-tickets.js";
 import { fetchTicket } from "../github/ticket-query.js";
 import { openMailbox, type Mailbox } from "../mail/imap-mailbox.js";
 import type { MailboxSettings } from "../mail/mail-settings.js";
@@ -33,6 +33,12 @@ import type { FirstlineService } from "./service.js";
 import { refreshTicket } from "./handlers/ticket-updated.js";
 import { agencyConfig, ticketScope, type TicketScope } from "./ticket-scope.js";
 import { triageNewTicket } from "./triage-new-ticket.js";
+import { sendKeptMail, sendToRequester } from "./email-outbox.js";
+import { takeSenderSlot, ticketsOpenedLastHour } from "./email-sender-limit.js";
+import { replyTarget } from "../core/email-tickets/closed-ticket.js";
+import { MAX_STORED_FILES } from "../core/email-tickets/attachment-files.js";
+import { markerKeysIn, parseEmailKey } from "../core/markers.js";
+import { withStoredAttachments } from "./email-attachments.js";
 
 interface Logger {
   info: (obj: object, msg?: string) => void;
@@ -84,8 +90,6 @@ function tokenOf(message: InboundMessage, settings: MailboxSettings): string | n
  * finds the ticket by its marker instead of opening a second one.
  */
 export class EmailIntake {
-  /** When each sender's email tickets were opened, this process (the hourly limit). */
-  private readonly openedBySender = new Map<string, number[]>();
   /** Content this intake created lately (`[at, count]`), to keep to GitHub's write pace. */
   private writes: (readonly [number, number])[] = [];
   /** Repositories found public: email is never written there (checked once a process). */
@@ -120,6 +124,10 @@ export class EmailIntake {
     const agency = await agencyConfig({ service, gh: supportGh, repo: supportRepo, botLogin, log });
     if (!agency) return { tickets: 0, replies: 0, ignored: 0, left: 0 };
     const repos = ticketRepositories(agency.config);
+    // Mail the server refused on an earlier pass goes first, each once.
+    if (this.sender)
+      await sendKeptMail({ store: service.store, sender: this.sender, now: service.now(), log });
+    const limit = agency.config.email.ticketsPerSenderPerHour;
     const mailbox = await this.open(this.settings);
     const result = { tickets: 0, replies: 0, ignored: 0, left: 0 };
     try {
@@ -144,13 +152,14 @@ export class EmailIntake {
               })();
         const sender = message.from?.address ?? "";
         const now = service.now();
-        const recent = (this.openedBySender.get(sender) ?? []).filter((t) => now - t < 60 * 60_000);
         const route = routeMessage({
           message,
           config: agency.config,
           token: check,
           ownAddresses: [this.settings.supportAddress],
-          openedLastHour: recent.length,
+          // Counted in the state store: the limit holds across instances and restarts.
+          openedLastHour:
+            check.kind === "valid" ? 0 : await ticketsOpenedLastHour({ store: service.store, sender, limit }),
         });
         if (route.kind === "ignore") {
           log.info(
@@ -166,7 +175,10 @@ export class EmailIntake {
             { uid: item.uid, from: sender.split("@")[1] ?? "" },
             "email with a reply token that signs no ticket: opened as a new ticket, appended to none",
           );
-        const cost = route.kind === "reply" ? 1 : 2;
+        // The issue and its card (or the reply), and a commit for each attachment copied.
+        const cost =
+          (route.kind === "reply" ? 1 : 2) +
+          Math.min(message.attachments.filter((a) => a.content).length, MAX_STORED_FILES);
         this.writes = this.writes.filter(([at]) => now - at < 3_600_000);
         if (!fitsWritePace({ done: this.writes, now, count: cost })) {
           // GitHub's pace is reached: the rest waits in the mailbox, unclaimed, for the next pass.
@@ -178,9 +190,21 @@ export class EmailIntake {
           result.left += 1;
           continue;
         }
+        if (route.kind === "new-ticket" && !item.claimed) {
+          if ((await takeSenderSlot({ store: service.store, sender, limit })) === null) {
+            // Another instance took the sender's last slot of the hour meanwhile.
+            log.info(
+              { uid: item.uid, from: sender.split("@")[1] ?? "" },
+              "email ignored: sender over the hourly limit",
+            );
+            await mailbox.markHandled(item.uid);
+            result.ignored += 1;
+            continue;
+          }
+        }
         if (!item.claimed) await mailbox.claim(item.uid);
         if (route.kind === "reply") {
-          const appended = await this.appendReply({
+          const outcome = await this.appendReply({
             scope,
             service,
             message,
@@ -188,10 +212,10 @@ export class EmailIntake {
             claimed: item.claimed,
             log,
           });
-          if (appended) result.replies += 1;
+          if (outcome === "reply") result.replies += 1;
+          if (outcome === "new ticket") result.tickets += 1;
         } else {
           await this.openTicket({ scope, service, message, claimed: item.claimed, log });
-          this.openedBySender.set(sender, [...recent, now]);
           result.tickets += 1;
         }
         this.writes.push([now, cost]);
@@ -238,25 +262,43 @@ export class EmailIntake {
     service: FirstlineService;
     message: InboundMessage;
     claimed: boolean;
+    /** The closed ticket this message answers, when it was closed too long ago to reopen. */
+    followsUp?: number;
     log: Logger;
   }): Promise<number> {
-    const { scope, service, message, log } = params;
-    const issue = emailTicketIssue({ message, digest: digestOf });
+    const { scope, service, log } = params;
     const existing = params.claimed
       ? await issueWithMarker({
           gh: scope.gh,
           repo: scope.repo,
           botLogin: scope.botLogin,
-          marker: emailTicketMarker({ messageId: message.messageId, digest: digestOf }),
+          marker: emailTicketMarker({ messageId: params.message.messageId, digest: digestOf }),
         })
       : null;
     if (existing !== null) {
       // An earlier pass opened it and stopped before the end: finish its triage, open nothing.
-      const snapshot = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: existing });
+      const snapshot = await fetchTicket({
+        gh: scope.gh,
+        repo: scope.repo,
+        number: existing,
+        botLogin: scope.botLogin,
+      });
       if (snapshot) await refreshTicket({ scope, service, snapshot, log });
       log.info({ repo: scope.repo, issue: existing }, "email ticket found from an earlier pass");
       return existing;
     }
+    // The attachments first: the issue is written once, with their links.
+    const message = await withStoredAttachments({
+      gh: scope.gh,
+      repo: scope.repo,
+      ticketDigest: digestOf(`message:${params.message.messageId}`).slice(0, 32),
+      message: params.message,
+    });
+    const issue = emailTicketIssue({
+      message,
+      digest: digestOf,
+      ...(params.followsUp === undefined ? {} : { followsUp: params.followsUp }),
+    });
     const created = await createIssueOnce({
       gh: scope.gh,
       repo: scope.repo,
@@ -279,6 +321,7 @@ export class EmailIntake {
     log.info({ repo: scope.repo, issue: created.number }, "email ticket opened");
     if (decision && decision.needsInfo.length > 0)
       await this.askForInfo({
+        service,
         repo: scope.repo,
         number: created.number,
         title: issue.title,
@@ -291,6 +334,7 @@ export class EmailIntake {
 
   /** The card's needs-info question, by email: the requester cannot read the card. A refused mail is logged; the question stays on the ticket. */
   private async askForInfo(params: {
+    service: FirstlineService;
     repo: string;
     number: number;
     title: string;
@@ -313,20 +357,20 @@ export class EmailIntake {
         supportAddress: this.settings.supportAddress,
       }),
     });
-    try {
-      await this.sender.send(mail);
-    } catch (error) {
-      params.log.error(
-        {
-          repo: params.repo,
-          issue: params.number,
-          error: error instanceof Error ? error.message : String(error),
-        },
-        "the needs-info question could not be emailed; it is on the ticket",
-      );
-    }
+    // Sent once (by its Message-ID), or kept and sent on a later pass when the server refuses.
+    await sendToRequester({
+      store: params.service.store,
+      sender: this.sender,
+      mail,
+      now: params.service.now(),
+      log: params.log,
+    });
   }
 
+  /**
+   * Her reply on its ticket: appended to an open ticket; a ticket closed lately is reopened first;
+   * one closed long ago is left as it was and the reply opens a new ticket linking it.
+   */
   private async appendReply(params: {
     scope: TicketScope;
     service: FirstlineService;
@@ -334,16 +378,42 @@ export class EmailIntake {
     number: number;
     claimed: boolean;
     log: Logger;
-  }): Promise<boolean> {
+  }): Promise<"reply" | "new ticket" | "none"> {
     const { scope, service, message, number, log } = params;
-    const snapshot = await fetchTicket({ gh: scope.gh, repo: scope.repo, number });
+    const read = () => fetchTicket({ gh: scope.gh, repo: scope.repo, number, botLogin: scope.botLogin });
+    const snapshot = await read();
     if (!snapshot) {
       log.warn({ repo: scope.repo, issue: number }, "email reply to a ticket that is gone: ignored");
-      return false;
+      return "none";
     }
     const marker = emailReplyMarker({ messageId: message.messageId, digest: digestOf });
-    if (!snapshot.comments.some((c) => c.body.includes(marker))) {
-      const body = emailReplyComment({ message, text: newReplyText(message.text), digest: digestOf });
+    const alreadyAppended = snapshot.comments.some((c) => c.body.includes(marker));
+    const target = replyTarget({ snapshot, alreadyAppended, now: scope.now });
+    if (target.kind === "new-ticket") {
+      await this.openTicket({ ...params, followsUp: number });
+      log.info(
+        { repo: scope.repo, issue: number, closedAt: new Date(target.closedAt).toISOString() },
+        "email reply to a ticket closed long ago: opened as a new ticket linking it",
+      );
+      return "new ticket";
+    }
+    if (target.kind === "reopen") {
+      await reopenIssue({ gh: scope.gh, repo: scope.repo, number });
+      log.info({ repo: scope.repo, issue: number }, "email reply reopened its closed ticket");
+    }
+    if (!alreadyAppended) {
+      const ticketDigest = markerKeysIn(snapshot.body)
+        .map(parseEmailKey)
+        .find((key) => key?.kind === "email-ticket")?.digest;
+      const stored =
+        ticketDigest === undefined
+          ? message
+          : await withStoredAttachments({ gh: scope.gh, repo: scope.repo, ticketDigest, message });
+      const body = emailReplyComment({
+        message: stored,
+        text: newReplyText(message.text),
+        digest: digestOf,
+      });
       await applyTicketActions({
         gh: scope.gh,
         repo: scope.repo,
@@ -352,9 +422,9 @@ export class EmailIntake {
       });
     }
     // Her reply is the client writing: the card, needs-info and waiting-on-client follow at once.
-    const after = await fetchTicket({ gh: scope.gh, repo: scope.repo, number });
+    const after = await read();
     if (after) await refreshTicket({ scope, service, snapshot: after, log });
     log.info({ repo: scope.repo, issue: number }, "email reply added to its ticket");
-    return true;
+    return "reply";
   }
 }

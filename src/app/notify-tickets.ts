@@ -49,7 +49,7 @@ export async function notifyTicketNotices(params: {
   const written = bodies.filter(isNotifiable);
   if (written.length === 0) return;
   try {
-    const snapshot = await fetchTicket({ gh, repo, number });
+    const snapshot = await fetchTicket({ gh, repo, number, botLogin: await service.botLogin() });
     if (!snapshot) return;
     const events = ticketEvents({ ticket: ticketRef(snapshot), written, at: service.now() });
     await notifyEvents({

@@ -33,6 +33,7 @@ export async function onCallUpkeep(params: {
     const { tickets: recent } = await searchOpenTicketsReporting({
       gh: supportGh,
       repos: [supportRepo],
+      botLogin,
       qualifiers: `is:issue updated:>=${since}`,
     });
     const covers = coversFromComments({ comments: recent.flatMap((t) => t.comments), botLogin });

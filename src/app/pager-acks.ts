@@ -47,7 +47,7 @@ export async function receivePagerAck(params: {
     const gh = (await service.githubFor(issue.repo, found.gh)) ?? found.gh;
     const botLogin = await service.botLogin();
     await service.locks.run(`${issue.repo}#${issue.number}`, async () => {
-      const snapshot = await fetchTicket({ gh, repo: issue.repo, number: issue.number });
+      const snapshot = await fetchTicket({ gh, repo: issue.repo, number: issue.number, botLogin });
       if (!snapshot) return;
       const pager = pagersOf(config.alerts).find((p) => p.kind === ack.source);
       const users = pager && "users" in pager ? pager.users : {};

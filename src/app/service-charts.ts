@@ -45,6 +45,7 @@ export async function dailyServiceCharts(params: {
             now,
             zone: config.timezone,
             months: DASHBOARD_MONTHS,
+            botLogin: await service.botLogin(),
           })
         ).tickets,
       );

@@ -69,7 +69,12 @@ export async function triageNewTicket(params: {
   });
   // An emergency out of hours pages within this same delivery, not at the next sweep.
   if (decision.priority === "P1") {
-    const snapshot = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: issue.number });
+    const snapshot = await fetchTicket({
+      gh: scope.gh,
+      repo: scope.repo,
+      number: issue.number,
+      botLogin: scope.botLogin,
+    });
     if (snapshot) await pageTicketIfDue({ scope, service, snapshot, log });
   }
   return decision;

@@ -33,3 +33,16 @@ export async function issueWithMarker(params: {
   );
   return found?.number ?? null;
 }
+
+/** Reopens an issue (a requester wrote again on a ticket closed lately). */
+export async function reopenIssue(params: {
+  readonly gh: GitHubTransport;
+  readonly repo: string;
+  readonly number: number;
+}): Promise<void> {
+  await params.gh.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
+    ...splitRepo(params.repo),
+    issue_number: params.number,
+    state: "open",
+  });
+}

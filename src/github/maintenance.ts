@@ -215,7 +215,7 @@ export async function syncSecurityTickets(params: {
     const key = marker(securityTicketKey({ repo, package: group.package }));
     const ticket = tickets.find((t) => (t.body ?? "").includes(key));
     if (!ticket && !group.alerts.some((a) => a.state === "open")) continue;
-    const existing = ticket ? await fetchTicket({ gh, repo, number: ticket.number }) : null;
+    const existing = ticket ? await fetchTicket({ gh, repo, number: ticket.number, botLogin }) : null;
     const actions = planSecurityTicket({
       repo,
       package: group.package,
@@ -275,7 +275,7 @@ export async function syncScanningTicket(params: {
       : secretScanningTicketKey({ repo, secretType: id }),
   );
   const ticket = tickets.find((t) => (t.body ?? "").includes(key));
-  const existing = ticket ? await fetchTicket({ gh, repo, number: ticket.number }) : null;
+  const existing = ticket ? await fetchTicket({ gh, repo, number: ticket.number, botLogin }) : null;
   const actions =
     kind === "code"
       ? planCodeScanningTicket({

@@ -63,7 +63,11 @@ export async function sweepTickets(params: {
   }) => Promise<void>;
 }): Promise<TicketSweep> {
   const { gh, config, policy, botLogin, writeLog, now } = params;
-  const { tickets: issues, unreadable } = await searchOpenTicketsReporting({ gh, repos: params.repos });
+  const { tickets: issues, unreadable } = await searchOpenTicketsReporting({
+    gh,
+    repos: params.repos,
+    botLogin,
+  });
   const failures: SweepFailure[] = unreadable.map((repo) => ({
     repo,
     status: undefined,
@@ -90,7 +94,7 @@ export async function sweepTickets(params: {
       // A comment is posted only from a fresh read, under the ticket's lock: a webhook handled
       // meanwhile (a new ticket's card, a notice after a client's comment) is seen, not repeated.
       if (actions.some((a) => a.kind === "create-comment")) {
-        const fresh = await fetchTicket({ gh, repo, number });
+        const fresh = await fetchTicket({ gh, repo, number, botLogin });
         if (!fresh || fresh.state !== "open") return;
         actions = planTicketRefresh({
           snapshot: fresh,

@@ -47,7 +47,11 @@ const SEARCH_CAP = 1000;
  * first and, past 1,000, read on from the last creation time seen (keyset paging): about one
  * request per hundred results, whatever the total.
  */
-async function searchAll(gh: GitHubTransport, query: string): Promise<TicketSnapshot[]> {
+async function searchAll(
+  gh: GitHubTransport,
+  query: string,
+  botLogin: string | null,
+): Promise<TicketSnapshot[]> {
   const found = new Map<string, TicketSnapshot>();
   let since: string | undefined;
   for (let round = 0; round < 100; round++) {
@@ -79,7 +83,7 @@ async function searchAll(gh: GitHubTransport, query: string): Promise<TicketSnap
         throw error;
       }
       for (const node of issues) {
-        const ticket = snapshotFromNode(node);
+        const ticket = snapshotFromNode(node, botLogin);
         found.set(`${ticket.repo}#${ticket.number}`, ticket);
         newest = ticket;
         fetched += 1;
@@ -103,6 +107,8 @@ async function searchAll(gh: GitHubTransport, query: string): Promise<TicketSnap
 export async function searchOpenTickets(params: {
   readonly gh: GitHubTransport;
   readonly repos: readonly string[];
+  /** Firstline's own login: only issues it opened are read as email tickets (null: none is). */
+  readonly botLogin: string | null;
 }): Promise<TicketSnapshot[]> {
   return (await searchOpenTicketsReporting(params)).tickets;
 }
@@ -111,6 +117,8 @@ export async function searchOpenTickets(params: {
 export async function searchOpenTicketsReporting(params: {
   readonly gh: GitHubTransport;
   readonly repos: readonly string[];
+  /** Firstline's own login: only issues it opened are read as email tickets (null: none is). */
+  readonly botLogin: string | null;
   /** The qualifiers besides the repositories (default: open issues). */
   readonly qualifiers?: string;
 }): Promise<{ tickets: TicketSnapshot[]; unreadable: string[] }> {
@@ -119,7 +127,7 @@ export async function searchOpenTicketsReporting(params: {
   const base = params.qualifiers ?? "is:issue is:open";
   for (const query of openIssueQueries(params.repos, base)) {
     try {
-      tickets.push(...(await searchAll(params.gh, query)));
+      tickets.push(...(await searchAll(params.gh, query, params.botLogin)));
     } catch {
       const repos = query
         .split(" ")
@@ -131,7 +139,7 @@ export async function searchOpenTicketsReporting(params: {
       }
       for (const repo of repos) {
         try {
-          tickets.push(...(await searchAll(params.gh, `${base} repo:${repo}`)));
+          tickets.push(...(await searchAll(params.gh, `${base} repo:${repo}`, params.botLogin)));
         } catch {
           unreadable.push(repo);
         }

@@ -14,6 +14,8 @@ export async function readServiceHistory(params: {
   readonly now: number;
   readonly zone: string;
   readonly months: number;
+  /** Firstline's own login: only issues it opened are read as email tickets (null: none is). */
+  readonly botLogin: string | null;
 }): Promise<{ tickets: TicketSnapshot[]; unreadable: string[] }> {
   const from =
     DateTime.fromMillis(params.now, { zone: params.zone })
@@ -23,6 +25,7 @@ export async function readServiceHistory(params: {
   return searchOpenTicketsReporting({
     gh: params.gh,
     repos: params.repos,
+    botLogin: params.botLogin,
     qualifiers: `is:issue created:>=${from}`,
   });
 }

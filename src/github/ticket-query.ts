@@ -235,8 +235,11 @@ export function loginOf(actor: Actor | null | undefined): string {
   return actor.__typename === "Bot" && !actor.login.endsWith("[bot]") ? `${actor.login}[bot]` : actor.login;
 }
 
-/** Turns the GraphQL node into the snapshot the core reads. */
-export function snapshotFromNode(node: TicketNode): TicketSnapshot {
+/**
+ * Turns the GraphQL node into the snapshot the core reads. `botLogin` is Firstline's own login:
+ * only issues it opened are read as email tickets (null: none is).
+ */
+export function snapshotFromNode(node: TicketNode, botLogin: string | null): TicketSnapshot {
   const events: TicketEvent[] = [];
   for (const item of node.timelineItems.nodes) {
     if (!item.createdAt) continue;
@@ -254,23 +257,26 @@ export function snapshotFromNode(node: TicketNode): TicketSnapshot {
   }
   // An email ticket's reporter is the person who wrote in, not the app that opened the issue.
   return withEmailRequester({
-    repo: node.repository.nameWithOwner,
-    number: node.number,
-    title: node.title,
-    body: node.body,
-    author: loginOf(node.author),
-    state: node.state === "OPEN" ? "open" : "closed",
-    createdAt: Date.parse(node.createdAt),
-    labels: node.labels.nodes.map((l) => l.name),
-    assignees: node.assignees.nodes.map((a) => a.login),
-    comments: node.comments.nodes.map((c) => ({
-      id: c.databaseId,
-      author: loginOf(c.author),
-      createdAt: Date.parse(c.createdAt),
-      body: c.body,
-      ...(c.lastEditedAt ? { editedAt: Date.parse(c.lastEditedAt) } : {}),
-    })),
-    events,
+    botLogin,
+    snapshot: {
+      repo: node.repository.nameWithOwner,
+      number: node.number,
+      title: node.title,
+      body: node.body,
+      author: loginOf(node.author),
+      state: node.state === "OPEN" ? "open" : "closed",
+      createdAt: Date.parse(node.createdAt),
+      labels: node.labels.nodes.map((l) => l.name),
+      assignees: node.assignees.nodes.map((a) => a.login),
+      comments: node.comments.nodes.map((c) => ({
+        id: c.databaseId,
+        author: loginOf(c.author),
+        createdAt: Date.parse(c.createdAt),
+        body: c.body,
+        ...(c.lastEditedAt ? { editedAt: Date.parse(c.lastEditedAt) } : {}),
+      })),
+      events,
+    },
   });
 }
 
@@ -279,6 +285,8 @@ export async function fetchTicket(params: {
   readonly gh: GitHubTransport;
   readonly repo: string;
   readonly number: number;
+  /** Firstline's own login: only issues it opened are read as email tickets (null: none is). */
+  readonly botLogin: string | null;
 }): Promise<TicketSnapshot | null> {
   const { owner, repo } = splitRepo(params.repo);
   const result = await params.gh.graphql<{ repository: { issue: TicketNode | null } | null }>(
@@ -289,5 +297,5 @@ export async function fetchTicket(params: {
     { owner, name: repo, number: params.number },
   );
   const node = result.repository?.issue;
-  return node ? snapshotFromNode(await completeTicketNode(params.gh, node)) : null;
+  return node ? snapshotFromNode(await completeTicketNode(params.gh, node), params.botLogin) : null;
 }

@@ -48,6 +48,7 @@ export async function tellWokenToLeads(params: {
         await searchOpenTicketsReporting({
           gh: search.gh,
           repos: search.repos,
+          botLogin,
           qualifiers: `is:issue updated:>=${since}`,
         })
       ).tickets,

@@ -122,6 +122,8 @@ export async function parseInbound(params: {
       filename: (a.filename ?? "").slice(0, 200),
       size: a.size,
       contentType: a.contentType.slice(0, 100),
+      // Only what was read whole: a cut message's last attachment may be cut too.
+      ...(source === params.raw ? { content: new Uint8Array(a.content) } : {}),
     })),
     date: parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date.getTime() : params.receivedAt,
     problems,

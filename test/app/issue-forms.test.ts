@@ -38,6 +38,7 @@ describe("the app manifest", () => {
     const writes = Object.entries(manifest.default_permissions)
       .filter(([, level]) => level === "write")
       .map(([name]) => name);
-    expect(writes.sort()).toEqual(["checks", "issues", "organization_projects", "pull_requests"]);
+    // contents: write is for one thing, email attachments on the firstline-attachments branch.
+    expect(writes.sort()).toEqual(["checks", "contents", "issues", "organization_projects", "pull_requests"]);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MemoryStateStore } from "../../src/app/state/memory-state-store.js";
 import { RedisStateStore } from "../../src/app/state/redis-state-store.js";
+import { takeSenderSlot, ticketsOpenedLastHour } from "../../src/app/email-sender-limit.js";
 import { sentLedgerIn } from "../../src/app/state/sent-ledger-in-store.js";
 import { AppMemory } from "../../src/app/state/app-memory.js";
 import type { StateStore } from "../../src/app/state/state-store.js";
@@ -121,6 +122,27 @@ function storeSuite(
       expect(seenBySecond.some(([key]) => key === "acme/web#4")).toBe(params.shared);
       await first.pendingPages.delete("acme/web#4");
       expect(await first.pendingPages.list()).toEqual([]);
+    });
+
+    it("keeps refused mail for every instance to send again", async () => {
+      await first.pendingMail.set("<m1@northgate.example>", '{"keptAt":1}');
+      const seenBySecond = await second.pendingMail.list();
+      expect(seenBySecond.some(([key]) => key === "<m1@northgate.example>")).toBe(params.shared);
+      expect(await first.pendingMail.list()).toEqual([["<m1@northgate.example>", '{"keptAt":1}']]);
+      await first.pendingMail.delete("<m1@northgate.example>");
+      expect(await first.pendingMail.list()).toEqual([]);
+    });
+
+    it("counts a sender's email tickets of the hour across instances", async () => {
+      const sender = "jo@riverside-housing.example";
+      const limit = 3;
+      expect(await takeSenderSlot({ store: first, sender, limit })).not.toBeNull();
+      expect(await takeSenderSlot({ store: first, sender, limit })).not.toBeNull();
+      expect(await ticketsOpenedLastHour({ store: second, sender, limit })).toBe(params.shared ? 2 : 0);
+      expect(await takeSenderSlot({ store: second, sender, limit })).not.toBeNull();
+      // The limit is reached between the two: the next ticket is refused whichever instance asks.
+      expect((await takeSenderSlot({ store: first, sender, limit })) === null).toBe(params.shared);
+      expect(await ticketsOpenedLastHour({ store: first, sender: "someone@else.example", limit })).toBe(0);
     });
 
     it("gives the lease to one instance until it lapses", async () => {

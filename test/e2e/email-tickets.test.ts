@@ -1,56 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { agencySeed } from "../../dev/demo/agency-seed.js";
 import { replyToken } from "../../src/mail/reply-token.js";
-import { ensureDovecot, startDovecot, type RunningDovecot } from "../helpers/dovecot.js";
+import { ensureDovecot, type RunningDovecot } from "../helpers/dovecot.js";
 import { skipWithoutServer } from "../helpers/debian-package.js";
-import { startSmtpSink, type SmtpSink } from "../helpers/smtp-sink.js";
-import { startStack, SWEEP_SECRET, type Stack } from "./harness.js";
+import type { SmtpSink } from "../helpers/smtp-sink.js";
+import { SWEEP_SECRET, type Stack } from "./harness.js";
 import { cardOf, comment, issueOf } from "./helpers.js";
-import { emailSeed, mail, MAIL_SECRET, SUPPORT_ADDRESS } from "./email-helpers.js";
+import { emailSeed, mail, MAIL_SECRET, startEmailStack, type EmailStack } from "./email-helpers.js";
 
 const available = ensureDovecot();
 const skip = skipWithoutServer(available);
 
 describe.skipIf(skip)("email tickets end to end (Dovecot IMAP, SMTP)", () => {
+  let email: EmailStack;
   let stack: Stack;
   let dovecot: RunningDovecot;
   let smtp: SmtpSink;
-  const takeIn = async () => {
-    const response = await fetch(`${stack.app.url}/firstline/mail`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${SWEEP_SECRET}` },
-    });
-    const json = (await response.json()) as {
-      tickets: number;
-      replies: number;
-      ignored: number;
-      left: number;
-    };
-    await stack.settle();
-    return { status: response.status, ...json };
-  };
-  const issuesIn = (repo: string) =>
-    stack.emulator.dump().repos.find((r) => r.fullName === repo)?.issues ?? [];
+  const takeIn = () => email.takeIn();
+  const issuesIn = (repo: string) => email.issuesIn(repo);
 
   beforeAll(async () => {
-    dovecot = await startDovecot();
-    smtp = await startSmtpSink();
-    stack = await startStack({
-      seed: emailSeed(agencySeed),
-      now: new Date("2026-12-02T10:00:00Z"),
-      env: {
-        IMAP_URL: dovecot.url,
-        SMTP_URL: smtp.url,
-        FIRSTLINE_SUPPORT_ADDRESS: SUPPORT_ADDRESS,
-        FIRSTLINE_MAIL_SECRET: MAIL_SECRET,
-      },
-      requestTimeoutMs: 3_000,
-    });
+    email = await startEmailStack({ seed: emailSeed(agencySeed), now: new Date("2026-12-02T10:00:00Z") });
+    ({ stack, dovecot, smtp } = email);
   }, 60_000);
   afterAll(async () => {
-    await stack?.close();
-    await smtp?.close();
-    await dovecot?.stop();
+    await email?.close();
   });
 
   let ticket = 0;

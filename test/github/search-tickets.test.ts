@@ -40,6 +40,7 @@ describe("reading open tickets through GitHub's search", () => {
     const { tickets, unreadable } = await searchOpenTicketsReporting({
       gh: gh(),
       repos: ["acme/website", "riverside/tenant-portal"],
+      botLogin: null,
     });
     expect(unreadable).toEqual([]);
     expect(tickets).toHaveLength(1151);
@@ -50,6 +51,7 @@ describe("reading open tickets through GitHub's search", () => {
     const { tickets, unreadable } = await searchOpenTicketsReporting({
       gh: gh(),
       repos: ["riverside/tenant-portal", "nobody/nothing"],
+      botLogin: null,
     });
     expect(tickets.map((t) => t.repo)).toContain("riverside/tenant-portal");
     expect(unreadable.length).toBeLessThanOrEqual(1);

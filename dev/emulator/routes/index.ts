@@ -5,6 +5,7 @@ import { commentHandlers } from "./comments.js";
 import { contentHandlers } from "./contents.js";
 import type { RouteHandler } from "./context.js";
 import { dependabotHandlers } from "./dependabot.js";
+import { gitWriteHandlers } from "./git-writes.js";
 import { issueHandlers } from "./issues.js";
 import { labelHandlers } from "./labels.js";
 import { pullHandlers } from "./pulls.js";
@@ -21,6 +22,7 @@ export const restHandlers: Readonly<Record<string, RouteHandler>> = {
   ...pullHandlers,
   ...checkHandlers,
   ...contentHandlers,
+  ...gitWriteHandlers,
   ...teamHandlers,
   ...dependabotHandlers,
   ...searchHandlers,

@@ -74,6 +74,7 @@ async function serviceForSite(
       now,
       zone: config.timezone,
       months: SERVICE_PAGE_MONTHS,
+      botLogin: context.inputs["bot-login"],
     });
     for (const repo of unreadable)
       core.warning(

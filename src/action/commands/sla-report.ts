@@ -37,6 +37,7 @@ export async function actionSlaReport(context: ActionContext): Promise<void> {
   const { tickets: history, unreadable } = await searchOpenTicketsReporting({
     gh: await context.github(),
     repos,
+    botLogin: context.inputs["bot-login"],
     qualifiers: `is:issue created:${historyFrom}..${period.to}`,
   });
   for (const repo of unreadable)

@@ -17,7 +17,12 @@ export async function handleIssueOpened(
     // restart, which forgets the ids): look for the card before writing one. A fresh opening, the
     // usual case, costs no extra request.
     if (scope.now - Date.parse(issue.created_at) > 2 * 60_000) {
-      const existing = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: issue.number });
+      const existing = await fetchTicket({
+        gh: scope.gh,
+        repo: scope.repo,
+        number: issue.number,
+        botLogin: scope.botLogin,
+      });
       if (
         existing?.comments.some(
           (c) => c.author.toLowerCase() === scope.botLogin.toLowerCase() && hasMarker(c.body, CARD_KEY),

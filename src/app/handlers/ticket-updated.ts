@@ -55,7 +55,12 @@ export async function handleTicketUpdated(
   service: FirstlineService,
 ): Promise<void> {
   await withTicket(context, service, async ({ scope, issue }) => {
-    const snapshot = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: issue.number });
+    const snapshot = await fetchTicket({
+      gh: scope.gh,
+      repo: scope.repo,
+      number: issue.number,
+      botLogin: scope.botLogin,
+    });
     if (!snapshot) return;
     const changed = await refreshTicket({ scope, service, snapshot, log: context.log });
     if (context.name === "issues" && context.payload.action === "closed")
@@ -86,7 +91,12 @@ export async function handleCommentCreated(
   service: FirstlineService,
 ): Promise<void> {
   await withTicket(context, service, async ({ scope, issue }) => {
-    let snapshot = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: issue.number });
+    let snapshot = await fetchTicket({
+      gh: scope.gh,
+      repo: scope.repo,
+      number: issue.number,
+      botLogin: scope.botLogin,
+    });
     if (!snapshot) return;
     const comment = context.payload.comment;
     // A command Firstline already carried out (its reaction is on the comment) is not carried out
@@ -125,7 +135,12 @@ export async function handleCommentCreated(
           })
         : 0;
     if (paging > 0) {
-      snapshot = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: issue.number });
+      snapshot = await fetchTicket({
+        gh: scope.gh,
+        repo: scope.repo,
+        number: issue.number,
+        botLogin: scope.botLogin,
+      });
       if (!snapshot) return;
     }
     if (commands.actions.length > 0) {
@@ -136,7 +151,12 @@ export async function handleCommentCreated(
         actions: commands.actions,
       });
       if (!commands.refresh) return;
-      snapshot = await fetchTicket({ gh: scope.gh, repo: scope.repo, number: issue.number });
+      snapshot = await fetchTicket({
+        gh: scope.gh,
+        repo: scope.repo,
+        number: issue.number,
+        botLogin: scope.botLogin,
+      });
       if (!snapshot) return;
     }
     const changed = await refreshTicket({ scope, service, snapshot, log: context.log });

@@ -1,5 +1,5 @@
 import { KeyedLock } from "../keyed-lock.js";
-import type { PendingPage, StateStore } from "./state-store.js";
+import type { KeyedTexts, PendingPage, StateStore } from "./state-store.js";
 
 /**
  * The state of one instance, in its memory: what `npm run demo`, the tests and a single instance
@@ -82,6 +82,19 @@ export class MemoryStateStore implements StateStore {
     this.values.delete(key);
     return Promise.resolve();
   }
+  private readonly mail = new Map<string, string>();
+
+  readonly pendingMail: KeyedTexts = {
+    set: (key, value) => {
+      this.mail.set(key, value);
+      return Promise.resolve();
+    },
+    delete: (key) => {
+      this.mail.delete(key);
+      return Promise.resolve();
+    },
+    list: () => Promise.resolve([...this.mail]),
+  };
 
   close(): Promise<void> {
     return Promise.resolve();

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
 import { z } from "zod";
-import { DEFAULT_LOCK_TTL_MS, type PendingPage, type StateStore } from "./state-store.js";
+import { DEFAULT_LOCK_TTL_MS, type KeyedTexts, type PendingPage, type StateStore } from "./state-store.js";
 
 // Deletes or extends a key only while it still holds our token: a lock that expired and was
 // taken by another instance is never released or renewed by its old holder.
@@ -99,6 +99,15 @@ export class RedisStateStore implements StateStore {
   async deleteValue(key: string): Promise<void> {
     await this.redis.del(this.key("value", key));
   }
+  readonly pendingMail: KeyedTexts = {
+    set: async (key, value) => {
+      await this.redis.hset(this.key("mail", "pending"), key, value);
+    },
+    delete: async (key) => {
+      await this.redis.hdel(this.key("mail", "pending"), key);
+    },
+    list: async () => Object.entries(await this.redis.hgetall(this.key("mail", "pending"))),
+  };
 
   async close(): Promise<void> {
     await this.redis.quit().catch(() => undefined);

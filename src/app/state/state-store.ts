@@ -34,6 +34,8 @@ export interface StateStore {
   getValue(key: string): Promise<string | undefined>;
   setValue(key: string, value: string, ttlMs: number): Promise<void>;
   deleteValue(key: string): Promise<void>;
+  /** Email the mail server refused or could not take, kept to send again, by key (the values are JSON). */
+  readonly pendingMail: KeyedTexts;
   close(): Promise<void>;
 }
 
@@ -48,6 +50,13 @@ export interface PendingPages {
   set(key: string, page: PendingPage): Promise<void>;
   delete(key: string): Promise<void>;
   list(): Promise<[string, PendingPage][]>;
+}
+
+/** Texts by key, shared by every instance; what they hold is parsed by whoever reads them. */
+export interface KeyedTexts {
+  set(key: string, value: string): Promise<void>;
+  delete(key: string): Promise<void>;
+  list(): Promise<[string, string][]>;
 }
 
 /** How long a lock is kept for a holder that stopped answering (a crash); live holders renew it. */

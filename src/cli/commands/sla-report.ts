@@ -19,13 +19,15 @@ export const slaReportCommand = defineCommand({
   name: "sla report",
   summary: "SLA report from GitHub: first responses within target, times to respond, breaches",
   usage:
-    "firstline sla report --since YYYY-MM-DD [--until YYYY-MM-DD] [--config F] [--csv] [--json]   (reads GITHUB_TOKEN)",
-  options: { since: "string", until: "string", config: "string", csv: "boolean" },
+    "firstline sla report --since YYYY-MM-DD [--until YYYY-MM-DD] [--config F] [--csv] [--bot-login LOGIN] [--json]   (reads GITHUB_TOKEN)",
+  options: { since: "string", until: "string", config: "string", csv: "boolean", "bot-login": "string" },
   schema: z.object({
     since: dateOption,
     until: dateOption.optional(),
     config: z.string().default(CONFIG_PATH),
     csv: z.boolean().optional(),
+    /** The app's login (`<app-slug>[bot]`): its email tickets count for the person who wrote in. */
+    "bot-login": z.string().min(1).optional(),
   }),
   run: async ({ options, io, json }) => {
     if (options.csv && json)
@@ -41,6 +43,7 @@ export const slaReportCommand = defineCommand({
     const { tickets, unreadable } = await searchOpenTicketsReporting({
       gh,
       repos,
+      botLogin: options["bot-login"] ?? null,
       qualifiers: `is:issue created:${range}`,
     });
     const now = io.now().getTime();

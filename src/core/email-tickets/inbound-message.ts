@@ -4,11 +4,17 @@ export interface MailAddress {
   readonly name: string;
 }
 
-/** One attachment as the ticket lists it; its content stays in the mailbox. */
+/** One attachment as the ticket lists it. */
 export interface AttachmentInfo {
   readonly filename: string;
   readonly size: number;
   readonly contentType: string;
+  /** Its bytes, when the message was read whole: stored, never shown. */
+  readonly content?: Uint8Array;
+  /** Where a copy was stored for the repository's readers, or why not (unset: in the mailbox only). */
+  readonly stored?:
+    | { readonly kind: "stored"; readonly url: string }
+    | { readonly kind: "not-stored"; readonly reason: string };
 }
 
 /**

@@ -48,11 +48,22 @@ export function emailDataOf(body: string | null): EmailTicketData | null {
   };
 }
 
-const isBotLogin = (login: string) => login.endsWith("[bot]");
+/** Whether a login is Firstline's own (GitHub logins are case-insensitive); never when Firstline's is unknown. */
+function isFirstline(login: string, botLogin: string | null): boolean {
+  return botLogin !== null && login.toLowerCase() === botLogin.toLowerCase();
+}
 
-/** The requester's pseudo-login of an email ticket opened by an app, or null for any other issue. */
-export function emailRequesterOf(snapshot: Pick<TicketSnapshot, "author" | "body">): string | null {
-  if (!isBotLogin(snapshot.author)) return null;
+/**
+ * The requester's pseudo-login of an email ticket Firstline itself opened, or null for any other
+ * issue: another app's issue with the same markers (forged, or pasted) names no requester.
+ */
+export function emailRequesterOf(params: {
+  readonly snapshot: Pick<TicketSnapshot, "author" | "body">;
+  /** Firstline's own login (`name[bot]`); null when it is not known, so no issue is read as an email ticket. */
+  readonly botLogin: string | null;
+}): string | null {
+  const { snapshot, botLogin } = params;
+  if (!isFirstline(snapshot.author, botLogin)) return null;
   const keys = markerKeysIn(snapshot.body).map(parseEmailKey);
   if (!keys.some((key) => key?.kind === "email-ticket")) return null;
   const requester = keys.find((key) => key?.kind === "requester");
@@ -62,16 +73,22 @@ export function emailRequesterOf(snapshot: Pick<TicketSnapshot, "author" | "body
 /**
  * The ticket as the SLA rules read it: an email ticket's reporter is the requester, not the app
  * that wrote the issue for her, and the comments that carry her replies are hers. Only issues and
- * comments an app wrote are read this way, so a person who pastes a marker changes nothing.
+ * comments Firstline itself wrote are read this way, so a person or another app that pastes a
+ * marker changes nothing.
  */
-export function withEmailRequester(snapshot: TicketSnapshot): TicketSnapshot {
-  const requester = emailRequesterOf(snapshot);
+export function withEmailRequester(params: {
+  readonly snapshot: TicketSnapshot;
+  readonly botLogin: string | null;
+}): TicketSnapshot {
+  const { snapshot, botLogin } = params;
+  const requester = emailRequesterOf({ snapshot, botLogin });
   if (requester === null) return snapshot;
   return {
     ...snapshot,
     author: requester,
     comments: snapshot.comments.map((c) =>
-      isBotLogin(c.author) && markerKeysIn(c.body).some((key) => parseEmailKey(key)?.kind === "email-reply")
+      isFirstline(c.author, botLogin) &&
+      markerKeysIn(c.body).some((key) => parseEmailKey(key)?.kind === "email-reply")
         ? { ...c, author: requester }
         : c,
     ),

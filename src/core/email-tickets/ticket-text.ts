@@ -1,5 +1,6 @@
 import { neutralise, quoteInline } from "../markdown/safe-text.js";
 import { emailReplyKey, emailTicketKey, marker, requesterKey } from "../markers.js";
+import { ATTACHMENTS_BRANCH } from "./attachment-files.js";
 import type { AttachmentInfo, InboundMessage } from "./inbound-message.js";
 import { emailDataLine, type EmailTicketData } from "./requester.js";
 
@@ -36,14 +37,27 @@ function sizeText(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+/** A link only to a plain https address (what GitHub answers for a stored file); anything else is not linked. */
+function storedText(stored: AttachmentInfo["stored"]): string {
+  if (stored === undefined) return "";
+  if (stored.kind === "not-stored")
+    return `: not stored (${quoteInline(stored.reason, 60)}), in the support mailbox`;
+  return /^https?:\/\/[A-Za-z0-9._~:/?#@!$&'*+,;=%-]+$/.test(stored.url) && !/[()]/.test(stored.url)
+    ? `: [stored copy](${stored.url})`
+    : "";
+}
+
 function attachmentsText(attachments: readonly AttachmentInfo[]): string[] {
   if (attachments.length === 0) return [];
+  const anyStored = attachments.some((a) => a.stored?.kind === "stored");
   return [
     "",
-    `**Attachments** (kept in the support mailbox; ask the support team for a copy):`,
+    anyStored
+      ? `**Attachments** (copies on this repository's \`${ATTACHMENTS_BRANCH}\` branch, which only its readers can see):`
+      : `**Attachments** (kept in the support mailbox; ask the support team for a copy):`,
     ...attachments.map(
       (a) =>
-        `- ${quoteInline(a.filename || "unnamed", 120)} (${sizeText(a.size)}, ${quoteInline(a.contentType, 60)})`,
+        `- ${quoteInline(a.filename || "unnamed", 120)} (${sizeText(a.size)}, ${quoteInline(a.contentType, 60)})${storedText(a.stored)}`,
     ),
   ];
 }
@@ -63,7 +77,12 @@ function codeAddress(address: string): string {
 export type Digest = (text: string) => string;
 
 /** The issue an email opens: its title, its body with the markers that find it again and the data to answer by. */
-export function emailTicketIssue(params: { readonly message: InboundMessage; readonly digest: Digest }): {
+export function emailTicketIssue(params: {
+  readonly message: InboundMessage;
+  readonly digest: Digest;
+  /** The ticket this message answers, closed too long ago to reopen: the new ticket links it. */
+  readonly followsUp?: number;
+}): {
   readonly title: string;
   readonly body: string;
   readonly requesterDigest: string;
@@ -83,6 +102,9 @@ export function emailTicketIssue(params: { readonly message: InboundMessage; rea
   const body = [
     emailTicketMarker({ messageId: message.messageId, digest }),
     `**By email from** ${quoteInline(message.from?.name || "the requester", 80)} (${codeAddress(from)})${message.cc.length > 0 ? `, copied to ${message.cc.length}` : ""}`,
+    ...(params.followsUp === undefined
+      ? []
+      : ["", `A reply to #${params.followsUp}, which was closed; this is a new ticket for it.`]),
     "",
     text === "" ? "_The message had no readable text._" : text,
     ...attachmentsText(message.attachments),

@@ -193,8 +193,15 @@ describe("mail text on a ticket", () => {
       events: [],
       comments: [],
     };
-    expect(withEmailRequester({ ...snapshot, author: "firstline[bot]" }).author).toMatch(/^email:/);
-    expect(withEmailRequester({ ...snapshot, author: "mallory" }).author).toBe("mallory");
+    const botLogin = "firstline[bot]";
+    const read = (author: string, login: string | null = botLogin) =>
+      withEmailRequester({ snapshot: { ...snapshot, author }, botLogin: login }).author;
+    expect(read("firstline[bot]")).toMatch(/^email:/);
+    expect(read("FirstLine[bot]")).toMatch(/^email:/);
+    expect(read("mallory")).toBe("mallory");
+    // Another app's issue with the same markers names no requester: only Firstline's own do.
+    expect(read("other-app[bot]")).toBe("other-app[bot]");
+    expect(read("firstline[bot]", null)).toBe("firstline[bot]");
   });
   it("internal comments stay on GitHub", () => {
     expect(isInternalComment("/internal\nlocked by the nightly job")).toBe(true);
