@@ -112,8 +112,7 @@ export const supportWeekSchema = z.strictObject({
 export const rotaSupportSchema = z
   .strictObject({
     weeks: z.record(weekKey, supportWeekSchema).meta({
-      description:
-        `Weeks keyed by their Wednesday (YYYY-MM-DD); a week runs ${HANDOVER_TEXT} to the next ${HANDOVER_TEXT} local.`,
+      description: `Weeks keyed by their Wednesday (YYYY-MM-DD); a week runs ${HANDOVER_TEXT} to the next ${HANDOVER_TEXT} local.`,
     }),
   })
   .meta({ description: "rota/support.yml: who is on in-hours first line support each week." });
@@ -133,8 +132,7 @@ export const onCallWeekSchema = z.strictObject({
 export const rotaOnCallSchema = z
   .strictObject({
     weeks: z.record(weekKey, onCallWeekSchema).meta({
-      description:
-        `Weeks keyed by their Wednesday (YYYY-MM-DD); a week runs ${HANDOVER_TEXT} to the next ${HANDOVER_TEXT} local.`,
+      description: `Weeks keyed by their Wednesday (YYYY-MM-DD); a week runs ${HANDOVER_TEXT} to the next ${HANDOVER_TEXT} local.`,
     }),
   })
   .meta({ description: "rota/on-call.yml: who is on call out of hours each week." });
