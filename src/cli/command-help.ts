@@ -48,6 +48,7 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
       until: "the last day (default: today)",
       config: CONFIG,
       csv: "CSV instead of a table",
+      "bot-login": "Firstline's own login (`<app>[bot]`): only its issues count as email tickets",
     },
     example: `firstline sla report --since 2026-11-01 --until 2026-11-30 --csv   (${GITHUB})`,
   },
