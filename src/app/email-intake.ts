@@ -319,7 +319,7 @@ export class EmailIntake {
       log,
     });
     log.info({ repo: scope.repo, issue: created.number }, "email ticket opened");
-    if (decision && decision.needsInfo.length > 0)
+    if (decision && (decision.needsInfo.length > 0 || decision.client === "unknown"))
       await this.askForInfo({
         service,
         repo: scope.repo,
@@ -327,12 +327,13 @@ export class EmailIntake {
         title: issue.title,
         body: issue.body,
         missing: decision.needsInfo,
+        clientUnknown: decision.client === "unknown",
         log,
       });
     return created.number;
   }
 
-  /** The card's needs-info question, by email: the requester cannot read the card. A refused mail is logged; the question stays on the ticket. */
+  /** The card's questions (which organisation; what is missing), by email: the requester cannot read the card. A refused mail is kept and sent again; the questions stay on the ticket. */
   private async askForInfo(params: {
     service: FirstlineService;
     repo: string;
@@ -340,6 +341,7 @@ export class EmailIntake {
     title: string;
     body: string;
     missing: readonly string[];
+    clientUnknown: boolean;
     log: Logger;
   }): Promise<void> {
     const data = emailDataOf(params.body);
@@ -349,6 +351,7 @@ export class EmailIntake {
       data: { ...data, cc: data.cc.filter(isPlainAddress), thread: data.thread.filter(isMessageId) },
       ticket: { number: params.number, title: params.title },
       missing: params.missing,
+      clientUnknown: params.clientUnknown,
       from: this.settings.supportAddress,
       replyTo: replyAddress({ supportAddress: this.settings.supportAddress, token }),
       messageId: ticketMessageId({

@@ -228,6 +228,11 @@ describe.skipIf(skip)("email tickets end to end (Dovecot IMAP, SMTP)", () => {
     const helpdesk = issuesIn("northgate/helpdesk");
     expect(helpdesk).toHaveLength(5);
     expect(helpdesk[0]?.labels).toContain("client: unknown");
+    // Each is asked, by email, which organisation it is for (the card's question).
+    const asked = smtp.received.filter((m) => m.envelopeTo.includes("someone@elsewhere.example"));
+    expect(asked).toHaveLength(5);
+    expect(asked[0]?.parsed.text).toContain("Which organisation is this for?");
+    expect(asked[0]?.parsed.text).not.toContain("We need a little more");
   });
 
   it("email for a client whose repository is public opens nothing there: it waits in the mailbox", async () => {

@@ -56,13 +56,16 @@ export function staffReplyMail(params: {
 }
 
 /**
- * Firstline's answer to a new email ticket that needs more before anyone can reproduce it: the
- * same question the card asks on GitHub, sent to the requester, threaded under her message.
+ * Firstline's questions on a new email ticket, the ones the card asks on GitHub: which
+ * organisation it is for (a sender whose domain names no client), and what is missing before anyone
+ * can reproduce it. Sent to the requester, threaded under her message.
  */
 export function needsInfoMail(params: {
   readonly data: EmailTicketData;
   readonly ticket: { readonly number: number; readonly title: string };
   readonly missing: readonly string[];
+  /** The sender's domain names no client: ask which organisation the request is for. */
+  readonly clientUnknown?: boolean;
   readonly from: string;
   readonly replyTo: string;
   readonly messageId: string;
@@ -79,11 +82,18 @@ export function needsInfoMail(params: {
 } {
   const body = [
     `Thank you: your request is ticket #${params.ticket.number} with our support team.`,
-    "",
-    "We need a little more to reproduce this. Please reply to this email with:",
-    ...params.missing.map((item) => `- ${item}`),
-    "",
-    "The service-level clock is paused until you do.",
+    ...(params.clientUnknown
+      ? ["", "Which organisation is this for? Please reply to this email and we will take it from there."]
+      : []),
+    ...(params.missing.length > 0
+      ? [
+          "",
+          "We need a little more to reproduce this. Please reply to this email with:",
+          ...params.missing.map((item) => `- ${item}`),
+          "",
+          "The service-level clock is paused until you do.",
+        ]
+      : []),
   ].join("\n");
   return staffReplyMail({
     data: params.data,
