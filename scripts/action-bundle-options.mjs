@@ -1,5 +1,5 @@
 // How the Action is bundled into dist/ (used by scripts/build.mjs).
-import { basename } from "node:path";
+import { basename, resolve } from "node:path";
 
 /**
  * @actions/core imports an HTTP client (and through it undici, about 400 KB) for one function the
@@ -31,6 +31,14 @@ const unusedOidcClient = {
   },
 };
 
+/** `vega` in the Action is only what draws the Service page's charts (scripts/vega-for-svg.mjs). */
+const vegaForSvg = {
+  name: "vega-for-svg",
+  setup(build) {
+    build.onResolve({ filter: /^vega$/ }, () => ({ path: resolve("scripts/vega-for-svg.mjs") }));
+  },
+};
+
 /**
  * A runner starts `node dist/index.js`; each command (and the GitHub client) is a file of its own
  * that loads only when the command runs. Node 20 syntax so it runs on the node20 and node24
@@ -44,7 +52,7 @@ export function actionBundleOptions() {
     chunkNames: "chunks/[name]-[hash]",
     legalComments: "none",
     minify: true,
-    plugins: [unusedOidcClient],
+    plugins: [unusedOidcClient, vegaForSvg],
     banner: {
       js: 'import { createRequire as __firstlineRequire } from "node:module"; const require = __firstlineRequire(import.meta.url);',
     },
