@@ -1,2 +1,2 @@
 import { createRequire as __firstlineRequire } from "node:module"; const require = __firstlineRequire(import.meta.url);
-import{U as o}from"./chunk-ZICN6MCD.js";function n(i){return o(i.io,i.inputs.config)}export{n as a};
+import{U as o}from"./chunk-AGDVHVB7.js";function n(i){return o(i.io,i.inputs.config)}export{n as a};
