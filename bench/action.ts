@@ -18,10 +18,17 @@ export interface ActionStart {
   readonly version: string;
   readonly runs: number;
   readonly bareNodeMs: number;
-  /** From spawn to the first API request (sla-sweep on a repository with no tickets). */
+  /**
+   * From spawn to the first API request (sla-sweep on a repository with no tickets), with V8's
+   * code cache from the runs before (NODE_COMPILE_CACHE; Node 22.1 and later use it).
+   */
   readonly firstRequestMs: number;
   /** From spawn to exit, the same run. */
   readonly exitMs: number;
+  /** To first request with an empty code cache, as the first run of a job on a fresh runner. */
+  readonly firstRequestColdCacheMs: number;
+  /** To exit with an empty code cache (writing it included). */
+  readonly exitColdCacheMs: number;
 }
 
 export interface ActionBench extends BundleComposition {
@@ -86,7 +93,11 @@ export async function benchStarts(runs: number, entry = "dist/index.js"): Promis
       bare: [] as number[],
       first: [] as number[],
       exit: [] as number[],
+      firstCold: [] as number[],
+      exitCold: [] as number[],
     }));
+    // Each binary keeps its code cache in a folder of its own; a cold run gets an empty one.
+    const warmCache = binaries.map((_, i) => join(dir, `compile-cache-${i}`));
     for (const file of Object.values(files)) writeFileSync(file, "");
     // Runs first until one writes nothing: they open the dashboard and the month's upkeep and
     // give the upkeep tickets their cards, which every measured run then finds in place.
@@ -95,18 +106,31 @@ export async function benchStarts(runs: number, entry = "dist/index.js"): Promis
       await timed({ nodePath: process.execPath, args: ["dist/index.js"], env });
       if (emulator.log.summary().writes === 0) break;
     }
+    for (const [i, binary] of binaries.entries())
+      await timed({
+        nodePath: binary.path,
+        args: [entry],
+        env: { ...env, NODE_COMPILE_CACHE: warmCache[i] ?? "" },
+      });
     for (let run = 0; run < runs; run++) {
       for (const [i, binary] of binaries.entries()) {
         const sample = samples[i];
         if (!sample) continue;
         sample.bare.push((await timed({ nodePath: binary.path, args: ["-e", "0"], env })).ms);
-        for (const file of Object.values(files)) writeFileSync(file, "");
-        proxy.reset();
-        const action = await timed({ nodePath: binary.path, args: [entry], env });
-        const first = proxy.firstRequestAt();
-        if (first === undefined) throw new Error(`the Action made no request: ${action.stderr}`);
-        sample.first.push(first - action.startedAt);
-        sample.exit.push(action.ms);
+        for (const cache of ["cold", "warm"] as const) {
+          for (const file of Object.values(files)) writeFileSync(file, "");
+          proxy.reset();
+          const compileCache = cache === "warm" ? (warmCache[i] ?? "") : mkdtempSync(join(dir, "cold-"));
+          const action = await timed({
+            nodePath: binary.path,
+            args: [entry],
+            env: { ...env, NODE_COMPILE_CACHE: compileCache },
+          });
+          const first = proxy.firstRequestAt();
+          if (first === undefined) throw new Error(`the Action made no request: ${action.stderr}`);
+          (cache === "warm" ? sample.first : sample.firstCold).push(first - action.startedAt);
+          (cache === "warm" ? sample.exit : sample.exitCold).push(action.ms);
+        }
       }
     }
     return binaries.map((binary, i) => ({
@@ -116,6 +140,8 @@ export async function benchStarts(runs: number, entry = "dist/index.js"): Promis
       bareNodeMs: Math.round(median(samples[i]?.bare ?? [])),
       firstRequestMs: Math.round(median(samples[i]?.first ?? [])),
       exitMs: Math.round(median(samples[i]?.exit ?? [])),
+      firstRequestColdCacheMs: Math.round(median(samples[i]?.firstCold ?? [])),
+      exitColdCacheMs: Math.round(median(samples[i]?.exitCold ?? [])),
     }));
   } finally {
     await proxy.close();

@@ -158,6 +158,8 @@ await section(
         goal: s.node === "Node 24" ? `<= ${s.bareNodeMs + 100} (bare + 100)` : "",
       },
       { figure: "  spawn to exit (ms)", value: s.exitMs, goal: "" },
+      { figure: "  to first request, empty code cache (ms)", value: s.firstRequestColdCacheMs, goal: "" },
+      { figure: "  to exit, empty code cache (ms)", value: s.exitColdCacheMs, goal: "" },
     ]),
     {
       figure: `Action bundle, all of dist/ (${v.files} files, bytes)`,

@@ -1,4 +1,5 @@
 // How the Action is bundled into dist/ (used by scripts/build.mjs).
+import { basename, resolve } from "node:path";
 
 /**
  * @actions/core imports an HTTP client (and through it undici, about 400 KB) for one function the
@@ -30,6 +31,14 @@ const unusedOidcClient = {
   },
 };
 
+/** `vega` in the Action is only what draws the Service page's charts (scripts/vega-for-svg.mjs). */
+const vegaForSvg = {
+  name: "vega-for-svg",
+  setup(build) {
+    build.onResolve({ filter: /^vega$/ }, () => ({ path: resolve("scripts/vega-for-svg.mjs") }));
+  },
+};
+
 /**
  * A runner starts `node dist/index.js`; each command (and the GitHub client) is a file of its own
  * that loads only when the command runs. Node 20 syntax so it runs on the node20 and node24
@@ -43,7 +52,7 @@ export function actionBundleOptions() {
     chunkNames: "chunks/[name]-[hash]",
     legalComments: "none",
     minify: true,
-    plugins: [unusedOidcClient],
+    plugins: [unusedOidcClient, vegaForSvg],
     banner: {
       js: 'import { createRequire as __firstlineRequire } from "node:module"; const require = __firstlineRequire(import.meta.url);',
     },
@@ -59,10 +68,18 @@ function zonesNamedIn(node) {
 }
 
 /**
+ * The calendars of date-holidays' parser that GB's rules never name (equinoxes, the Chinese,
+ * Hebrew, Islamic, Persian, Bengali and Julian calendars): the library's own build can leave them
+ * out (its `#ifndef noequinox`... switches); here each becomes a rule that refuses to run, which
+ * drops astronomia and the calendars' tables (about 170 KB). A rule naming one would fail loudly.
+ */
+const calendarsGbNeverUses = ["Equinox", "Chinese", "BengaliRevised", "Jalaali", "Hebrew", "Hijri", "Julian"];
+
+/**
  * date-holidays for the years outside the built-in table, as a CommonJS file of its own beside
  * dist/index.js (calendars are synchronous, so the Action loads it with `require`, and only when
  * such a year is asked for). Firstline's regions are all states of GB, so the bundle keeps GB's
- * holiday rules and the time zones they name; the library itself is unchanged.
+ * holiday rules, the calendars they use and the time zones they name; the library is unchanged.
  */
 export function holidayLibraryBundleOptions(params) {
   const { holidayData, zoneData } = params;
@@ -73,6 +90,15 @@ export function holidayLibraryBundleOptions(params) {
         contents: `export const data = ${JSON.stringify({ ...holidayData, holidays: { GB: holidayData.holidays.GB } })};`,
         loader: "js",
       }));
+      build.onLoad({ filter: /date-holidays-parser[\\/]src[\\/]\w+\.js$/ }, (args) => {
+        const calendar = basename(args.path, ".js");
+        if (!calendarsGbNeverUses.includes(calendar)) return undefined;
+        const refusal = `Firstline's copy of date-holidays leaves out the ${calendar} calendar: GB's rules never use it`;
+        return {
+          contents: `import CalEvent from "./CalEvent.js";\nexport default class extends CalEvent {\n  inYear() {\n    throw new Error(${JSON.stringify(refusal)});\n  }\n}\n`,
+          loader: "js",
+        };
+      });
       build.onResolve({ filter: /^moment-timezone$/ }, () => ({
         path: "moment-timezone",
         namespace: "london-zone-only",

@@ -6,6 +6,11 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { createRequire } from "node:module";
 import { actionBundleOptions, holidayLibraryBundleOptions } from "./action-bundle-options.mjs";
 
+// The Service page's charts compiled from Vega-Lite to Vega (src/site/charts/service-chart-vega.ts).
+execFileSync(process.execPath, ["scripts/run-ts.mjs", "scripts/generate-chart-specs.ts"], {
+  stdio: "inherit",
+});
+
 // The built-in bank-holiday table (src/core/time/bank-holiday-table.ts), from date-holidays.
 execFileSync(process.execPath, ["scripts/run-ts.mjs", "scripts/generate-bank-holiday-table.ts"], {
   stdio: "inherit",

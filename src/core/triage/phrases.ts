@@ -1,4 +1,4 @@
-import { sameWord, sentencesOf, toWord, wordsOf, type Sentence, type Word } from "./words.js";
+import { sameWord, sentencesOf, slipPossible, toWord, wordsOf, type Sentence, type Word } from "./words.js";
 
 /**
  * Phrases as the triage rules write them, matched against ticket text word by word:
@@ -75,6 +75,9 @@ export function compilePhrase(source: string, options: { readonly slips?: boolea
  */
 const COMPARED = new WeakMap<Word, Map<string, boolean>>();
 function sameWordRemembered(text: Word, rule: Word, slips: boolean): boolean {
+  // Most pairs are settled without the memory: building its key costs more than these checks.
+  if (text.word === rule.word || text.stem === rule.stem) return true;
+  if (!slips || !slipPossible(text, rule)) return false;
   let known = COMPARED.get(rule);
   if (!known) COMPARED.set(rule, (known = new Map()));
   const key = `${slips ? 1 : 0}${text.word}\u0000${text.stem}`;
@@ -96,6 +99,15 @@ export interface Span {
 export function findPhrase(phrase: Phrase, sentence: Sentence): Span | null {
   // A sentence shorter than the phrase's words cannot hold it (most sentences of a long text).
   if (sentence.length < wordSteps(phrase)) return null;
+  // Most phrases' first word is nowhere in the sentence: seen without building the tables below.
+  const first = phrase.steps[0];
+  if (
+    first?.kind === "word" &&
+    !sentence.some((word) =>
+      first.alternatives.some((alternative) => sameWordRemembered(word, alternative, phrase.slips)),
+    )
+  )
+    return null;
   // starts[i] is where a match began that can go on at word i (-1: none).
   let starts: number[] = sentence.map((_, index) => index).concat([-1]);
   for (const step of phrase.steps) {

@@ -122,10 +122,17 @@ const MIN_SLIP_LENGTH = 5;
  */
 export function sameWord(text: Word, rule: Word, slips = true): boolean {
   if (text.word === rule.word || text.stem === rule.stem) return true;
+  return slips && slipPossible(text, rule) && withinOneSlip(text.word, rule.word);
+}
+
+/**
+ * Whether two words that differ could still be a slip apart: both long enough, lengths at most one
+ * apart. Cheap, so most pairs are told apart without comparing letters.
+ */
+export function slipPossible(text: Word, rule: Word): boolean {
   return (
-    slips &&
     text.word.length >= MIN_SLIP_LENGTH &&
     rule.word.length >= MIN_SLIP_LENGTH &&
-    withinOneSlip(text.word, rule.word)
+    Math.abs(text.word.length - rule.word.length) <= 1
   );
 }

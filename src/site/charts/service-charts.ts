@@ -2,6 +2,9 @@ import { DateTime } from "luxon";
 import { serviceSeries, type ServiceSeries } from "../../core/charts/service-series.js";
 import type { SlaPolicy } from "../../core/sla/policy.js";
 import type { TicketSnapshot } from "../../core/ticket/snapshot.js";
+import type { Spec } from "vega";
+import { CHART_CATEGORIES, CHART_DATASET, type ServiceChartKey } from "./service-chart-specs.js";
+import { SERVICE_CHART_VEGA } from "./service-chart-vega.js";
 
 /** One chart of the Service page: its words, its data as a table, and the SVG drawn from it. */
 export interface ServiceChart {
@@ -24,77 +27,40 @@ const monthLabel = (month: string) =>
   DateTime.fromFormat(month, "yyyy-LL", { locale: "en-GB" }).toFormat("LLL yyyy");
 const weekLabel = (week: string) => `w/c ${DateTime.fromISO(week, { locale: "en-GB" }).toFormat("d LLL")}`;
 
-/** A Vega-Lite specification with Firstline's look: plain, readable, colour-blind-safe colours. */
-function spec(params: {
-  title: string;
+/** A compiled chart with its numbers filled in: the rows of its dataset, the x axis's categories. */
+function withNumbers(params: {
+  spec: Spec;
   values: readonly Record<string, unknown>[];
-  mark: "bar" | "line";
-  x: string;
-  xTitle: string;
-  y: string;
-  yTitle: string;
-  colour?: string;
-  yMax?: number;
-  order: readonly string[];
-}): Record<string, unknown> {
+  categories: readonly string[];
+}): Spec {
+  const { spec, values, categories } = params;
   return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: params.title,
-    width: 560,
-    height: 240,
-    background: "#ffffff",
-    data: { values: params.values },
-    mark: params.mark === "line" ? { type: "line", point: true } : { type: "bar" },
-    encoding: {
-      // Every month or week on the axis, those without data too.
-      x: {
-        field: params.x,
-        type: "ordinal",
-        title: params.xTitle,
-        sort: params.order,
-        scale: { domain: params.order },
-        axis: { labelAngle: 0 },
-      },
-      y: {
-        field: params.y,
-        type: "quantitative",
-        title: params.yTitle,
-        ...(params.yMax === undefined
-          ? { axis: { tickMinStep: 1, format: "d" } }
-          : { scale: { domain: [0, params.yMax] } }),
-      },
-      ...(params.colour
-        ? {
-            color: {
-              field: params.colour,
-              type: "nominal",
-              title: params.colour,
-              scale: { scheme: "tableau10" },
-            },
-          }
-        : {}),
-    },
-    config: { font: "system-ui, sans-serif", view: { stroke: null } },
+    ...spec,
+    data: (spec.data ?? []).map((d) => (d.name === CHART_DATASET ? { ...d, values: [...values] } : d)),
+    signals: (spec.signals ?? []).map((s) =>
+      s.name === CHART_CATEGORIES ? { ...s, value: [...categories] } : s,
+    ),
   };
 }
 
-/** Vega-Lite compiled to Vega and drawn as SVG in Node: no browser, no canvas. */
-async function renderSvg(vegaLite: Record<string, unknown>): Promise<string> {
-  const [{ compile }, vega] = await Promise.all([import("vega-lite"), import("vega")]);
-  const view = new vega.View(vega.parse(compile(vegaLite as unknown as Parameters<typeof compile>[0]).spec), {
-    renderer: "none",
-  });
+/** A Vega specification drawn as SVG in Node: no browser, no canvas. */
+async function renderSvg(spec: Spec): Promise<string> {
+  const vega = await import("vega");
+  const view = new vega.View(vega.parse(spec), { renderer: "none" });
   const svg = await view.toSVG();
   view.finalize();
   return svg;
 }
 
+/** A chart of the Service page before it is drawn: its words, its table and its Vega specification. */
+export type ServiceChartToDraw = Omit<ServiceChart, "svg"> & { readonly spec: Spec };
+
 /**
- * The Service page's three charts, drawn at build time by Vega-Lite: first responses within
- * target per month and client, breaches per month, tickets opened per week by priority; each
- * with the table of its numbers.
+ * The Service page's three charts: first responses within target per month and client, breaches
+ * per month, tickets opened per week by priority; each with the table of its numbers and the Vega
+ * specification (compiled from Vega-Lite at build time) that draws it.
  */
-export async function serviceCharts(series: ServiceSeries): Promise<ServiceChart[]> {
+export function serviceChartsToDraw(series: ServiceSeries): ServiceChartToDraw[] {
   const months = series.months.map(monthLabel);
   const weeks = series.weeks.map(weekLabel);
   const firstValues = series.firstResponses.flatMap((s) =>
@@ -103,7 +69,11 @@ export async function serviceCharts(series: ServiceSeries): Promise<ServiceChart
   const openedValues = series.openedByPriority.flatMap((s) =>
     s.values.map((v, i) => ({ week: weeks[i], priority: s.name, tickets: v })),
   );
-  const charts = [
+  const charts: readonly (Omit<ServiceChart, "svg"> & {
+    key: ServiceChartKey;
+    values: readonly Record<string, unknown>[];
+    categories: readonly string[];
+  })[] = [
     {
       key: "first-responses",
       title: "First responses within target",
@@ -115,18 +85,8 @@ export async function serviceCharts(series: ServiceSeries): Promise<ServiceChart
           s.values[i] === null || s.values[i] === undefined ? "n/a" : `${s.values[i]}%`,
         ),
       })),
-      vegaLite: spec({
-        title: "First responses within target (%)",
-        values: firstValues,
-        mark: "line",
-        x: "month",
-        xTitle: "Month opened",
-        y: "share",
-        yTitle: "% within target",
-        colour: "client",
-        yMax: 100,
-        order: months,
-      }),
+      values: firstValues,
+      categories: months,
     },
     {
       key: "breaches",
@@ -134,16 +94,8 @@ export async function serviceCharts(series: ServiceSeries): Promise<ServiceChart
       summary: `How many SLA targets were breached each month, ${months[0] ?? ""} to ${months[months.length - 1] ?? ""}.`,
       columns: ["Month", "Breaches"],
       rows: months.map((label, i) => ({ label, cells: [String(series.breaches.values[i] ?? 0)] })),
-      vegaLite: spec({
-        title: "SLA breaches per month",
-        values: months.map((month, i) => ({ month, breaches: series.breaches.values[i] ?? 0 })),
-        mark: "bar",
-        x: "month",
-        xTitle: "Month",
-        y: "breaches",
-        yTitle: "Breaches",
-        order: months,
-      }),
+      values: months.map((month, i) => ({ month, breaches: series.breaches.values[i] ?? 0 })),
+      categories: months,
     },
     {
       key: "opened",
@@ -154,23 +106,20 @@ export async function serviceCharts(series: ServiceSeries): Promise<ServiceChart
         label,
         cells: series.openedByPriority.map((s) => String(s.values[i] ?? 0)),
       })),
-      vegaLite: {
-        ...spec({
-          title: "Tickets opened per week",
-          values: openedValues,
-          mark: "bar",
-          x: "week",
-          xTitle: "Week",
-          y: "tickets",
-          yTitle: "Tickets",
-          colour: "priority",
-          order: weeks,
-        }),
-      },
+      values: openedValues,
+      categories: weeks,
     },
   ];
+  return charts.map(({ values, categories, ...chart }) => ({
+    ...chart,
+    spec: withNumbers({ spec: SERVICE_CHART_VEGA[chart.key], values, categories }),
+  }));
+}
+
+/** The Service page's three charts, drawn as SVG at build time. */
+export async function serviceCharts(series: ServiceSeries): Promise<ServiceChart[]> {
   return Promise.all(
-    charts.map(async ({ vegaLite, ...chart }) => ({ ...chart, svg: await renderSvg(vegaLite) })),
+    serviceChartsToDraw(series).map(async ({ spec, ...chart }) => ({ ...chart, svg: await renderSvg(spec) })),
   );
 }
 

@@ -1,0 +1,2 @@
+import { createRequire as __firstlineRequire } from "node:module"; const require = __firstlineRequire(import.meta.url);
+import{a as i}from"./chunk-SSWDPHPL.js";import"./chunk-TCGERW5X.js";import{createRequire as t}from"node:module";function d(o){i(()=>{let r=t(o.from)(o.specifier),e=typeof r=="function"?r:typeof r=="object"&&r!==null&&"default"in r?r.default:void 0;if(typeof e!="function")throw new Error(`${o.specifier} does not export the date-holidays library`);return e})}export{d as provideHolidayLibrary};
