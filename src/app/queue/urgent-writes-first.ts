@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Octokit } from "@octokit/core";
-import Bottleneck from "bottleneck/light.js";
+import Bottleneck from "bottleneck";
 import { isWriteRequest } from "../../github/write-pacing.js";
 
 /** The rank of the delivery being worked on (1 most urgent), carried to the requests it makes. */
@@ -9,27 +9,63 @@ export const deliveryRankContext = new AsyncLocalStorage<number>();
 /** Work without a rank (the sweep, routes) comes after every ranked delivery. */
 const UNRANKED = 5;
 
-// One write at a time per installation in this instance, the most urgent waiting write first.
-// GitHub's pace (a write a second) is still kept by Octokit's throttling inside this gate: the
-// gate only decides which write goes next, instead of the order they were asked for.
-const gates = new Bottleneck.Group({ maxConcurrent: 1 });
+/** GitHub asks for about one write a second per installation. */
+const MS_BETWEEN_WRITES = 1_000;
+
+interface Gates {
+  /** One write at a time per installation in this instance, the most urgent waiting write first. */
+  readonly order: Bottleneck.Group;
+  /** A write a second per installation: in this instance, or across instances through Redis. */
+  readonly pace: Bottleneck.Group;
+}
+
+let gates: Gates | undefined;
+
+/** The gates of this process, built on the first write: clustered when Probot's throttling has a Redis connection. */
+function gatesFor(connection: unknown): Gates {
+  gates ??= {
+    order: new Bottleneck.Group({ maxConcurrent: 1 }),
+    pace:
+      connection !== undefined
+        ? new Bottleneck.Group({
+            id: "firstline-write-pace",
+            minTime: MS_BETWEEN_WRITES,
+            connection: connection as Bottleneck.IORedisConnection,
+            // Keys of installations that stop writing leave Redis after two minutes.
+            timeout: 2 * 60_000,
+          })
+        : new Bottleneck.Group({ minTime: MS_BETWEEN_WRITES }),
+  };
+  return gates;
+}
 
 /**
- * An Octokit plugin: writes wait their turn by the rank of the delivery that makes them, so under
- * GitHub's write limits the P1 tickets', alerts' and pages' writes go before the rest. Reads
- * (and GraphQL queries) pass straight through.
+ * An Octokit plugin that decides which write goes next and paces writes a second apart per
+ * installation (shared by every instance when Probot's throttling has Redis): writes wait their
+ * turn by the rank of the delivery that makes them, so the P1 tickets', alerts' and pages' writes
+ * go before the rest. Reads, GraphQL queries included, pass straight through: the app's Octokit
+ * gives the throttling plugin write groups that never wait (`readsAtFullSpeed`), so this gate is
+ * the only pace, and one write queued here never waits behind reads or a stricter notification
+ * spacing (three seconds, where GitHub's own limit is 80 content writes a minute).
  */
-export function urgentWritesFirst(octokit: Pick<Octokit, "hook">, options: { auth?: unknown }): void {
+export function urgentWritesFirst(
+  octokit: Pick<Octokit, "hook">,
+  options: { auth?: unknown; throttle?: { connection?: unknown; enabled?: boolean } },
+): void {
+  // With throttling off (tests) writes keep their order but are not paced.
+  const paced = options.throttle?.enabled !== false;
   const auth = options.auth as { installationId?: number } | undefined;
   const key = String(auth?.installationId ?? "app");
+  const { order, pace } = gatesFor(options.throttle?.connection);
   octokit.hook.wrap("request", (request, requestOptions) => {
     // The installation token is asked for inside a write's own request (the auth hook), through
     // this same hook: gating it would wait on the write that waits on it.
     if (!isWriteRequest(requestOptions) || /\/access_tokens$/.test(requestOptions.url ?? ""))
       return request(requestOptions);
     const rank = deliveryRankContext.getStore() ?? UNRANKED;
-    return gates
-      .key(key)
-      .schedule({ priority: Math.min(9, Math.max(0, rank)) }, async () => request(requestOptions));
+    return order.key(key).schedule({ priority: Math.min(9, Math.max(0, rank)) }, async () => {
+      if (paced) await pace.key(key).schedule(() => Promise.resolve());
+      return request(requestOptions);
+    });
   });
 }

@@ -7,6 +7,7 @@ import { canSeeRepo } from "../routes/context.js";
 import { searchableIssues } from "../routes/search.js";
 import { argString, connection, GitHubGraphQLError, type Args } from "./connection.js";
 import { githubSchema } from "./schema.js";
+import { labelMutations } from "./label-mutations.js";
 import { organizationField, projectMutations } from "./projects-resolvers.js";
 import { issueView, repositoryView, type GraphQLContext, type View } from "./views.js";
 
@@ -136,7 +137,7 @@ export async function answerGraphQL(
     schema,
     document,
     // graphql-js takes one root for queries and mutations alike.
-    rootValue: { ...queryRoot(ctx), ...projectMutations(ctx) },
+    rootValue: { ...queryRoot(ctx), ...projectMutations(ctx), ...labelMutations(ctx) },
     contextValue: ctx,
     variableValues: request.data.variables ?? {},
     operationName: request.data.operationName ?? null,

@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from "graphql";
+import { LABEL_MUTATIONS_SDL } from "./label-mutations.js";
 import { PROJECTS_SDL } from "./projects-sdl.js";
 
 /**
@@ -449,6 +450,8 @@ let built: Promise<GraphQLSchema> | undefined;
 
 /** The executable schema, built once per process (graphql is loaded only when first needed). */
 export function githubSchema(): Promise<GraphQLSchema> {
-  built ??= import("graphql").then(({ buildSchema }) => buildSchema(GITHUB_SUBSET_SDL + PROJECTS_SDL));
+  built ??= import("graphql").then(({ buildSchema }) =>
+    buildSchema(GITHUB_SUBSET_SDL + PROJECTS_SDL + LABEL_MUTATIONS_SDL),
+  );
   return built;
 }
