@@ -13,7 +13,12 @@ export interface BurstRun {
   readonly p1CardP99Ms: number;
   /** From the burst's start to the last card (ms). */
   readonly lastCardMs: number;
-  /** Every request the app made for a repository's first ticket, and for the next one (warm). */
+  /**
+   * Every request the app made for the instance's very first ticket (it also finds the support
+   * repository's installation and takes its token), for a repository's first ticket once the
+   * instance is warm, and for a warm repository's next ticket.
+   */
+  readonly requestsInstanceFirstTicket: number;
   readonly requestsFirstTicket: number;
   readonly requestsWarmTicket: number;
 }
@@ -51,6 +56,14 @@ export async function burstRun(params: {
     stack.emulator.log.reset();
     await open(
       repos[0] ?? "",
+      "Please update the opening hours",
+      "Please change the opening hours on the contact page.",
+    );
+    await stack.settle();
+    const requestsInstanceFirstTicket = appRequests();
+    stack.emulator.log.reset();
+    await open(
+      repos[1] ?? "",
       "Please update the opening hours",
       "Please change the opening hours on the contact page.",
     );
@@ -114,6 +127,7 @@ export async function burstRun(params: {
       ackP99Ms: p99(acks),
       p1CardP99Ms: p99(p1),
       lastCardMs: Math.max(...carded.values()) - start,
+      requestsInstanceFirstTicket,
       requestsFirstTicket,
       requestsWarmTicket,
     };
