@@ -53,30 +53,31 @@ export async function burstRun(params: {
     const open = (repo: string, title: string, body: string) =>
       kim.rest.issues.create({ owner: "glenmore", repo: repo.split("/")[1] ?? "", title, body });
     const appRequests = () => stack.emulator.log.summary().requests.filter((r) => r.actor !== "kim").length;
-    stack.emulator.log.reset();
-    await open(
-      repos[0] ?? "",
+    /** The app's requests for one ticket, opened once the app is quiet. */
+    const requestsFor = async (repo: string, title: string, body: string) => {
+      stack.emulator.log.reset();
+      await open(repo, title, body);
+      await stack.settle();
+      return appRequests();
+    };
+    const hours = [
       "Please update the opening hours",
       "Please change the opening hours on the contact page.",
-    );
-    await stack.settle();
-    const requestsInstanceFirstTicket = appRequests();
-    stack.emulator.log.reset();
-    await open(
-      repos[1] ?? "",
-      "Please update the opening hours",
-      "Please change the opening hours on the contact page.",
-    );
-    await stack.settle();
-    const requestsFirstTicket = appRequests();
-    stack.emulator.log.reset();
-    await open(
+    ] as const;
+    const requestsInstanceFirstTicket = await requestsFor(repos[0] ?? "", ...hours);
+    // The other instances' first tickets (the proxy takes turns), so the next two meet warm instances.
+    for (let i = 1; i < params.instances; i++)
+      await requestsFor(
+        repos[repos.length - i] ?? "",
+        "Please update the footer",
+        "Please change the footer text.",
+      );
+    const requestsFirstTicket = await requestsFor(repos[1] ?? "", ...hours);
+    const requestsWarmTicket = await requestsFor(
       repos[0] ?? "",
       "Please update the delivery page",
       "Please change the delivery prices on the delivery page.",
     );
-    await stack.settle();
-    const requestsWarmTicket = appRequests();
 
     const deliveredBefore = stack.emulator.deliveries().length;
     const start = Date.now();
