@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type { Octokit } from "@octokit/core";
 import Bottleneck from "bottleneck";
 import { isWriteRequest } from "../../github/write-pacing.js";
+import { UrgentFirstLane } from "./urgent-first-lane.js";
 
 /** The rank of the delivery being worked on (1 most urgent), carried to the requests it makes. */
 export const deliveryRankContext = new AsyncLocalStorage<number>();
@@ -14,7 +15,7 @@ const MS_BETWEEN_WRITES = 1_000;
 
 interface Gates {
   /** One write at a time per installation in this instance, the most urgent waiting write first. */
-  readonly order: Bottleneck.Group;
+  readonly lanes: Map<string, UrgentFirstLane>;
   /** A write a second per installation: in this instance, or across instances through Redis. */
   readonly pace: Bottleneck.Group;
 }
@@ -32,7 +33,7 @@ function gatesFor(params: { readonly connection: unknown; readonly spacingMs: nu
   const known = clustered ? clusteredGates.get(connection) : localGates.get(spacingMs);
   if (known) return known;
   const gates: Gates = {
-    order: new Bottleneck.Group({ maxConcurrent: 1 }),
+    lanes: new Map(),
     pace: clustered
       ? new Bottleneck.Group({
           id: "firstline-write-pace",
@@ -73,19 +74,22 @@ export function urgentWritesFirst(
   const paced = options.throttle?.enabled !== false;
   const auth = options.auth as { installationId?: number } | undefined;
   const key = String(auth?.installationId ?? "app");
-  const { order, pace } = gatesFor({
-    connection: options.throttle?.connection,
-    spacingMs: options.throttle?.writeSpacingMs ?? MS_BETWEEN_WRITES,
+  const { lanes, pace } = gatesFor({
+    connection: paced ? options.throttle?.connection : undefined,
+    spacingMs: paced ? (options.throttle?.writeSpacingMs ?? MS_BETWEEN_WRITES) : 0,
   });
+  let lane = lanes.get(key);
+  if (!lane) {
+    lane = new UrgentFirstLane(() => pace.key(key).schedule(() => Promise.resolve()));
+    lanes.set(key, lane);
+  }
+  const installationLane = lane;
   octokit.hook.wrap("request", (request, requestOptions) => {
     // The installation token is asked for inside a write's own request (the auth hook), through
     // this same hook: gating it would wait on the write that waits on it.
     if (!isWriteRequest(requestOptions) || /\/access_tokens$/.test(requestOptions.url ?? ""))
       return request(requestOptions);
     const rank = deliveryRankContext.getStore() ?? UNRANKED;
-    return order.key(key).schedule({ priority: Math.min(9, Math.max(0, rank)) }, async () => {
-      if (paced) await pace.key(key).schedule(() => Promise.resolve());
-      return request(requestOptions);
-    });
+    return installationLane.run(rank, async () => request(requestOptions));
   });
 }
