@@ -13,7 +13,12 @@ export interface BurstRun {
   readonly p1CardP99Ms: number;
   /** From the burst's start to the last card (ms). */
   readonly lastCardMs: number;
-  /** Every request the app made for a repository's first ticket, and for the next one (warm). */
+  /**
+   * Every request the app made for the instance's very first ticket (it also finds the support
+   * repository's installation and takes its token), for a repository's first ticket once the
+   * instance is warm, and for a warm repository's next ticket.
+   */
+  readonly requestsInstanceFirstTicket: number;
   readonly requestsFirstTicket: number;
   readonly requestsWarmTicket: number;
 }
@@ -48,22 +53,31 @@ export async function burstRun(params: {
     const open = (repo: string, title: string, body: string) =>
       kim.rest.issues.create({ owner: "glenmore", repo: repo.split("/")[1] ?? "", title, body });
     const appRequests = () => stack.emulator.log.summary().requests.filter((r) => r.actor !== "kim").length;
-    stack.emulator.log.reset();
-    await open(
-      repos[0] ?? "",
+    /** The app's requests for one ticket, opened once the app is quiet. */
+    const requestsFor = async (repo: string, title: string, body: string) => {
+      stack.emulator.log.reset();
+      await open(repo, title, body);
+      await stack.settle();
+      return appRequests();
+    };
+    const hours = [
       "Please update the opening hours",
       "Please change the opening hours on the contact page.",
-    );
-    await stack.settle();
-    const requestsFirstTicket = appRequests();
-    stack.emulator.log.reset();
-    await open(
+    ] as const;
+    const requestsInstanceFirstTicket = await requestsFor(repos[0] ?? "", ...hours);
+    // The other instances' first tickets (the proxy takes turns), so the next two meet warm instances.
+    for (let i = 1; i < params.instances; i++)
+      await requestsFor(
+        repos[repos.length - i] ?? "",
+        "Please update the footer",
+        "Please change the footer text.",
+      );
+    const requestsFirstTicket = await requestsFor(repos[1] ?? "", ...hours);
+    const requestsWarmTicket = await requestsFor(
       repos[0] ?? "",
       "Please update the delivery page",
       "Please change the delivery prices on the delivery page.",
     );
-    await stack.settle();
-    const requestsWarmTicket = appRequests();
 
     const deliveredBefore = stack.emulator.deliveries().length;
     const start = Date.now();
@@ -114,6 +128,7 @@ export async function burstRun(params: {
       ackP99Ms: p99(acks),
       p1CardP99Ms: p99(p1),
       lastCardMs: Math.max(...carded.values()) - start,
+      requestsInstanceFirstTicket,
       requestsFirstTicket,
       requestsWarmTicket,
     };

@@ -73,6 +73,11 @@ const burstRows = (run: BurstRun | null, label: string) =>
           value: `${run.requestsFirstTicket} / ${run.requestsWarmTicket}`,
           goal: "<= 6 / <= 2",
         },
+        {
+          figure: "  requests for the instance's first ticket (support repository in another installation)",
+          value: run.requestsInstanceFirstTicket,
+          goal: "",
+        },
       ]
     : [{ figure: `Burst, ${label}`, value: "skipped: redis-server not installed", goal: "" }];
 await section(

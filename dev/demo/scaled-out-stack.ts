@@ -131,7 +131,7 @@ export async function startInstance(params: {
     },
     queue: ({ work, log }) =>
       redisUrl
-        ? new RedisWorkQueue({ url: redisUrl, work, log, backoffMs: 100, lockMs: 2_000 })
+        ? new RedisWorkQueue({ url: redisUrl, work, log, backoffMs: 100, lockMs: 10_000 })
         : new MemoryWorkQueue({ work, log, now: () => Date.now(), backoffMs: 100 }),
   });
   return { app, store, service };

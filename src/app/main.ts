@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { z } from "zod";
 import { requestTimeoutFromEnv } from "../github/timed-fetch.js";
 import { startAppServer } from "./server.js";
 import { MemoryWorkQueue } from "./queue/memory-work-queue.js";
@@ -39,7 +40,23 @@ if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(supportRepo)) {
 const gheHost = process.env["GHE_HOST"];
 // REDIS_URL: state, work queue and GitHub's limits shared by every instance; without it, one instance.
 const redisUrl = process.env["REDIS_URL"] || undefined;
-const store = openStateStore({ redisUrl });
+// FIRSTLINE_TAKEOVER_MS: how long the work of an instance that died (its queued job, its locks)
+// stays with it before another instance takes it over; 30 s by default.
+const takeover = z.coerce
+  .number()
+  .int()
+  .min(500)
+  .max(600_000)
+  .default(30_000)
+  .safeParse(process.env["FIRSTLINE_TAKEOVER_MS"] || undefined);
+if (!takeover.success) {
+  console.error(
+    `firstline: FIRSTLINE_TAKEOVER_MS must be a whole number of milliseconds from 500 to 600000, not "${process.env["FIRSTLINE_TAKEOVER_MS"] ?? ""}"`,
+  );
+  process.exit(2);
+}
+const takeoverMs = takeover.data;
+const store = openStateStore({ redisUrl, lockTtlMs: takeoverMs });
 const service = new FirstlineService({ store });
 const server = await startAppServer({
   appId: Number(required("APP_ID")),
@@ -53,7 +70,7 @@ const server = await startAppServer({
   app: { service },
   queue: ({ work, log }) =>
     redisUrl
-      ? new RedisWorkQueue({ url: redisUrl, work, log })
+      ? new RedisWorkQueue({ url: redisUrl, work, log, lockMs: takeoverMs })
       : new MemoryWorkQueue({ work, log, now: () => Date.now() }),
   ...(redisUrl ? { redisUrl } : {}),
 });

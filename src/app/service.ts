@@ -48,18 +48,26 @@ export class FirstlineService {
    */
   readonly webhookConfigMaxAgeMs = 60_000;
 
-  /** Each webhook delivery (or pager event) once across instances; a failed one is forgotten, so its redelivery runs. */
+  /**
+   * Each webhook delivery (or pager event) once across instances. The delivery is held under a
+   * lock while it is worked on and marked done only when its work succeeds: a second copy waits
+   * and then skips it, a failed attempt leaves it to its retry, and an instance killed mid-work
+   * (whose lock lapses) leaves it to another. `resumed` tells the work that an earlier attempt
+   * started it, so it may have written part of its effects already.
+   */
   readonly deliveries = {
-    once: async (id: string, work: () => Promise<void>): Promise<boolean> => {
-      const key = `delivery:${id}`;
-      if (!(await this.store.markSeen(key, DELIVERY_TTL_MS))) return false;
-      try {
-        await work();
+    once: async (
+      id: string,
+      work: (attempt: { readonly resumed: boolean }) => Promise<void>,
+    ): Promise<boolean> => {
+      const done = `delivery:${id}`;
+      return this.store.withLock(done, async () => {
+        if (await this.store.isSeen(done)) return false;
+        const resumed = !(await this.store.markSeen(`delivery-started:${id}`, DELIVERY_TTL_MS));
+        await work({ resumed });
+        await this.store.markSeen(done, DELIVERY_TTL_MS);
         return true;
-      } catch (error) {
-        await this.store.forgetSeen(key);
-        throw error;
-      }
+      });
     },
   };
 

@@ -16,6 +16,8 @@ import type { FirstlineService } from "./service.js";
 export interface TicketScope {
   readonly gh: GitHubTransport;
   readonly repo: string;
+  /** The repository's node id, when the event carried it (labels are then created in one request). */
+  readonly repositoryId?: string | undefined;
   readonly config: FirstlineConfig;
   readonly policy: SlaPolicy;
   readonly botLogin: string;
@@ -39,6 +41,7 @@ export async function ticketScope(params: {
   readonly service: FirstlineService;
   readonly gh: GitHubTransport;
   readonly repo: string;
+  readonly repositoryId?: string | undefined;
   readonly botLogin: string;
   readonly log: Logger;
 }): Promise<TicketScope | null> {
@@ -70,6 +73,7 @@ export async function ticketScope(params: {
   return {
     gh,
     repo,
+    ...(params.repositoryId ? { repositoryId: params.repositoryId } : {}),
     config: config.config,
     policy: buildSlaPolicy({ config: config.config, teamMembers }),
     botLogin,
@@ -137,6 +141,9 @@ export async function readyLabels(params: {
 }): Promise<void> {
   const { scope, service, log } = params;
   const { config, repo, gh } = scope;
+  // No lock per repository: a P1 ticket must not wait on a routine ticket's creation of the same
+  // labels (whose write waits behind every routine write); two tickets creating one label at once
+  // cost a refused creation, nothing more.
   const unknown: string[] = [];
   for (const name of params.labels)
     if (!(await service.store.isSeen(labelKey(repo, name)))) unknown.push(name);
@@ -146,6 +153,7 @@ export async function readyLabels(params: {
     repo,
     catalogue: labelCatalogue(config),
     names: unknown,
+    repositoryId: scope.repositoryId,
   });
   if (created.length > 0) log.info({ repo, created }, "created labels");
   for (const name of known) await service.store.markSeen(labelKey(repo, name), LABEL_KNOWN_TTL_MS);

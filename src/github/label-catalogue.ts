@@ -1,6 +1,7 @@
 import { PRIORITIES, PRIORITY_NAMES } from "../core/labels.js";
 import { TICKET_TYPES } from "../core/triage/form-fields.js";
 import type { FirstlineConfig } from "../core/config/firstline-config.js";
+import * as z from "zod";
 import { splitRepo, statusOf, type GitHubTransport } from "./transport.js";
 
 /** A label Firstline uses, with the colour and description it creates it with. */
@@ -54,13 +55,19 @@ export async function createNeededLabels(params: {
   readonly repo: string;
   readonly catalogue: readonly LabelSpec[];
   readonly names: readonly string[];
+  /** The repository's node id (a webhook's `repository.node_id`): then all in one GraphQL request. */
+  readonly repositoryId?: string | undefined;
 }): Promise<{ readonly created: string[]; readonly known: string[] }> {
+  const wanted = params.names.flatMap((name) => {
+    const label = params.catalogue.find((l) => l.name.toLowerCase() === name.toLowerCase());
+    return label ? [label] : [];
+  });
+  if (params.repositoryId && wanted.length > 1)
+    return createLabelsAtOnce({ gh: params.gh, repositoryId: params.repositoryId, labels: wanted });
   const where = splitRepo(params.repo);
   const created: string[] = [];
   const known: string[] = [];
-  for (const name of params.names) {
-    const label = params.catalogue.find((l) => l.name.toLowerCase() === name.toLowerCase());
-    if (!label) continue;
+  for (const label of wanted) {
     try {
       await params.gh.request("POST /repos/{owner}/{repo}/labels", {
         ...where,
@@ -75,4 +82,56 @@ export async function createNeededLabels(params: {
     known.push(label.name);
   }
   return { created, known };
+}
+
+/** The mutation that creates several labels at once: one aliased `createLabel` per label. */
+export function createLabelsMutation(count: number): string {
+  const indexes = Array.from({ length: count }, (_, i) => i);
+  return `mutation FirstlineCreateLabels(${indexes.map((i) => `$l${i}: CreateLabelInput!`).join(", ")}) {
+${indexes.map((i) => `  l${i}: createLabel(input: $l${i}) { label { name } }`).join("\n")}
+}`;
+}
+
+/** GitHub's refusal of a label name the repository has already. */
+const ALREADY_TAKEN = /already (been )?taken|already exists/i;
+
+const graphqlErrorsSchema = z.object({
+  errors: z.array(
+    z.object({ message: z.string(), path: z.array(z.union([z.string(), z.number()])).optional() }),
+  ),
+});
+
+/**
+ * Creates the labels in one GraphQL request (GitHub runs its mutations one after another and
+ * answers each on its own): a label refused as already there is known, as with REST's 422; any
+ * other refusal fails the whole step, so the ticket's delivery is tried again.
+ */
+async function createLabelsAtOnce(params: {
+  readonly gh: GitHubTransport;
+  readonly repositoryId: string;
+  readonly labels: readonly LabelSpec[];
+}): Promise<{ readonly created: string[]; readonly known: string[] }> {
+  const { labels } = params;
+  const variables = Object.fromEntries(
+    labels.map((l, i) => [
+      `l${i}`,
+      { repositoryId: params.repositoryId, name: l.name, color: l.color, description: l.description },
+    ]),
+  );
+  const refused = new Set<number>();
+  try {
+    await params.gh.graphql(createLabelsMutation(labels.length), variables);
+  } catch (error) {
+    const parsed = graphqlErrorsSchema.safeParse(error);
+    if (!parsed.success) throw error;
+    for (const problem of parsed.data.errors) {
+      const index = /^l(\d+)$/.exec(String(problem.path?.[0] ?? ""))?.[1];
+      if (index === undefined || !ALREADY_TAKEN.test(problem.message)) throw error;
+      refused.add(Number(index));
+    }
+  }
+  return {
+    created: labels.filter((_, i) => !refused.has(i)).map((l) => l.name),
+    known: labels.map((l) => l.name),
+  };
 }

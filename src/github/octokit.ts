@@ -94,7 +94,8 @@ export function githubClient(params: {
  * The app's Octokit class: Probot's (given as `base`, so nothing here loads Probot for the Action)
  * with the shared options on top of Probot's own. `throttle` adds options to Probot's throttling
  * (a Redis connection shared by several app processes); `fastFail` turns retries and throttling
- * off, for tests.
+ * off, for tests. The base must pace writes itself (the app's urgent-writes-first gate does): the
+ * throttling plugin here lets writes and GraphQL reads go without waiting.
  */
 export function appOctokit(params: {
   readonly base: typeof ProbotOctokit;
@@ -110,6 +111,9 @@ export function appOctokit(params: {
     throttle: {
       ...(options["throttle"] as object),
       ...shared.throttle,
+      // Writes are paced (and ordered by urgency) by the app's own gate; the plugin keeps its
+      // rate-limit retries and search pacing, and no longer spaces GraphQL reads as writes.
+      ...readsAtFullSpeed(),
       ...(params.fastFail ? { enabled: false } : {}),
     },
   }));

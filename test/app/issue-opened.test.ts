@@ -16,8 +16,11 @@ clients:
 `;
 const base64 = (text: string) => Buffer.from(text).toString("base64");
 
-/** The configuration read and the creation of the labels the first ticket needs (only those, not the catalogue). */
-function mockConfigAndLabels(scope: nock.Scope, labelsCreated = 5) {
+/**
+ * The configuration read and the creation of the labels the first ticket needs (only those, not
+ * the catalogue), in one GraphQL request of one `createLabel` per label.
+ */
+function mockConfigAndLabels(scope: nock.Scope) {
   const catalogue = labelCatalogue(
     firstlineConfigSchema.parse({
       clients: [{ id: "codertocat", name: "Codertocat Ltd", repos: ["Codertocat/Hello-World"] }],
@@ -28,11 +31,23 @@ function mockConfigAndLabels(scope: nock.Scope, labelsCreated = 5) {
     .reply(201, { token: "test", permissions: { issues: "write" } })
     .get("/repos/Codertocat/Hello-World/contents/.github%2Ffirstline.yml")
     .reply(200, { type: "file", encoding: "base64", content: base64(CONFIG) }, { etag: '"v1"' })
-    .post("/repos/Codertocat/Hello-World/labels", (body: { name: string }) =>
-      catalogue.some((l) => l.name === body.name),
+    .post(
+      "/graphql",
+      (body: { query: string; variables: Record<string, { name: string; repositoryId: string }> }) =>
+        body.query.includes("createLabel(") &&
+        Object.values(body.variables).every(
+          (v) =>
+            v.repositoryId === "MDEwOlJlcG9zaXRvcnkxODY4NTMwMDI=" && catalogue.some((l) => l.name === v.name),
+        ),
     )
-    .times(labelsCreated)
-    .reply(201, {});
+    .reply(200, (_uri, body) => ({
+      data: Object.fromEntries(
+        Object.entries((body as { variables: Record<string, { name: string }> }).variables).map(([k, v]) => [
+          k,
+          { label: { name: v.name } },
+        ]),
+      ),
+    }));
 }
 
 describe("a new issue becomes a ticket", () => {

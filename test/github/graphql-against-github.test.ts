@@ -7,6 +7,8 @@ import { fakeTransport } from "../helpers/fake-transport.js";
 import type { GitHubTransport } from "../../src/github/transport.js";
 import { SEARCH } from "../../src/github/search-tickets.js";
 import { PROJECT_DOCUMENTS } from "../../src/github/project-queries.js";
+import { createLabelsMutation } from "../../src/github/label-catalogue.js";
+import { githubSchema as emulatorSchema } from "../../dev/emulator/graphql/schema.js";
 
 /** GitHub's published GraphQL schema (its SDL repeats some fields, which strict building refuses). */
 function githubSchema(): GraphQLSchema {
@@ -79,6 +81,12 @@ describe("the GraphQL Firstline sends is valid against GitHub's published schema
     PROJECT_DOCUMENTS.map((document) => [/(?:query|mutation) (\w+)/.exec(document)?.[1] ?? "?", document]),
   )("the Project's %s", (_name, document) => {
     expect(problems(schema, document)).toEqual([]);
+  });
+
+  it("the creation of a ticket's labels in one request, and the emulator's schema agrees", async () => {
+    const mutation = createLabelsMutation(3);
+    expect(problems(schema, mutation)).toEqual([]);
+    expect(problems(await emulatorSchema(), mutation)).toEqual([]);
   });
 
   it("a field GitHub does not have is caught", () => {

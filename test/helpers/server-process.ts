@@ -21,8 +21,13 @@ export function spawnServer(params: {
   readonly binary: string;
   readonly args: readonly string[];
   readonly dir: string;
+  /** Its environment (the test process's by default). */
+  readonly env?: NodeJS.ProcessEnv;
 }): ServerProcess {
-  const child = spawn(params.binary, params.args, { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(params.binary, params.args, {
+    stdio: ["ignore", "pipe", "pipe"],
+    ...(params.env ? { env: params.env } : {}),
+  });
   running.add(child);
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => void (output += chunk.toString("utf8")));

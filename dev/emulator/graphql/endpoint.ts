@@ -7,6 +7,7 @@ import { canSeeRepo } from "../routes/context.js";
 import { searchableIssues } from "../routes/search.js";
 import { argString, connection, GitHubGraphQLError, type Args } from "./connection.js";
 import { githubSchema } from "./schema.js";
+import { labelMutations } from "./label-mutations.js";
 import { organizationField, projectMutations } from "./projects-resolvers.js";
 import { issueMutations } from "./issue-mutations.js";
 import { SERVED_ROOT_FIELDS } from "./served.js";
@@ -89,7 +90,12 @@ function queryRoot(ctx: GraphQLContext): View {
  * both). A served field without a resolver yet answers an error, never a silent null.
  */
 function rootValue(ctx: GraphQLContext): View {
-  const implemented: View = { ...queryRoot(ctx), ...projectMutations(ctx), ...issueMutations(ctx) };
+  const implemented: View = {
+    ...queryRoot(ctx),
+    ...projectMutations(ctx),
+    ...issueMutations(ctx),
+    ...labelMutations(ctx),
+  };
   const root: View = {};
   for (const name of [...SERVED_ROOT_FIELDS.Query, ...SERVED_ROOT_FIELDS.Mutation]) {
     root[name] =

@@ -18,6 +18,7 @@ type Mutation {
   addProjectV2ItemById(input: AddProjectV2ItemByIdInput!): AddProjectV2ItemByIdPayload
   archiveProjectV2Item(input: ArchiveProjectV2ItemInput!): ArchiveProjectV2ItemPayload
   clearProjectV2ItemFieldValue(input: ClearProjectV2ItemFieldValueInput!): ClearProjectV2ItemFieldValuePayload
+  createLabel(input: CreateLabelInput!): CreateLabelPayload
   createProjectV2Field(input: CreateProjectV2FieldInput!): CreateProjectV2FieldPayload
   unarchiveProjectV2Item(input: UnarchiveProjectV2ItemInput!): UnarchiveProjectV2ItemPayload
   updateProjectV2ItemFieldValue(input: UpdateProjectV2ItemFieldValueInput!): UpdateProjectV2ItemFieldValuePayload
@@ -133,6 +134,19 @@ enum CommentAuthorAssociation {
   MEMBER
   NONE
   OWNER
+}
+
+input CreateLabelInput {
+  clientMutationId: String
+  color: String!
+  description: String
+  name: String!
+  repositoryId: ID!
+}
+
+type CreateLabelPayload {
+  clientMutationId: String
+  label: Label
 }
 
 input CreateProjectV2FieldInput {

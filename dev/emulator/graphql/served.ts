@@ -13,6 +13,7 @@ export const SERVED_ROOT_FIELDS = {
     "addProjectV2ItemById",
     "archiveProjectV2Item",
     "clearProjectV2ItemFieldValue",
+    "createLabel",
     "createProjectV2Field",
     "unarchiveProjectV2Item",
     "updateProjectV2ItemFieldValue",

@@ -9,14 +9,15 @@ export async function handleIssueOpened(
   context: IssueEventContext,
   service: FirstlineService,
 ): Promise<void> {
-  await withTicket(context, service, async ({ scope, issue }) => {
+  await withTicket(context, service, async ({ scope, issue, resumed }) => {
     // The same opening sent again under another delivery id (a replay) finds its card posted.
     const key = `${scope.repo}#${issue.number}`;
     if (await service.wasOpened(key)) return;
     // An opening handled minutes after the fact is a redelivery or a replay (perhaps after a
-    // restart, which forgets the ids): look for the card before writing one. A fresh opening, the
-    // usual case, costs no extra request.
-    if (scope.now - Date.parse(issue.created_at) > 2 * 60_000) {
+    // restart, which forgets the ids), and a resumed one was begun by an attempt that failed or an
+    // instance that died mid-way: look for the card before writing one. A fresh opening, the usual
+    // case, costs no extra request.
+    if (resumed || scope.now - Date.parse(issue.created_at) > 2 * 60_000) {
       const existing = await fetchTicket({
         gh: scope.gh,
         repo: scope.repo,

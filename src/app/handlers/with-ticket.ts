@@ -16,9 +16,14 @@ export type IssuePayload = IssueEventContext["payload"]["issue"];
 export async function withTicket(
   context: IssueEventContext,
   service: FirstlineService,
-  work: (params: { scope: TicketScope; issue: IssuePayload }) => Promise<void>,
+  work: (params: {
+    scope: TicketScope;
+    issue: IssuePayload;
+    /** An earlier attempt at this delivery started (and failed or died): some of its writes may be done. */
+    resumed: boolean;
+  }) => Promise<void>,
 ): Promise<void> {
-  const handled = await service.deliveries.once(context.id, async () => {
+  const handled = await service.deliveries.once(context.id, async ({ resumed }) => {
     const issue = context.payload.issue;
     if ("pull_request" in issue && issue.pull_request) return;
     const repo = context.payload.repository.full_name;
@@ -26,9 +31,16 @@ export async function withTicket(
     const botLogin = await service.botLogin();
     if (context.payload.sender.login.toLowerCase() === botLogin.toLowerCase()) return;
     await service.locks.run(`${repo}#${issue.number}`, async () => {
-      const scope = await ticketScope({ service, gh, repo, botLogin, log: context.log });
+      const scope = await ticketScope({
+        service,
+        gh,
+        repo,
+        repositoryId: context.payload.repository.node_id,
+        botLogin,
+        log: context.log,
+      });
       if (!scope) return;
-      await work({ scope, issue });
+      await work({ scope, issue, resumed });
     });
   });
   if (!handled) context.log.info({ delivery: context.id }, "delivery already handled");

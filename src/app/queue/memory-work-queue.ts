@@ -1,4 +1,5 @@
 import {
+  isUrgent,
   QUEUE_DEFAULTS,
   type DeadLetter,
   type QueuedDelivery,
@@ -23,6 +24,7 @@ export class MemoryWorkQueue implements WorkQueue {
   private readonly known = new Set<string>();
   private readonly dead: DeadLetter[] = [];
   private running = 0;
+  private runningUrgent = 0;
   private retrying = 0;
   private order = 0;
   private idleWaiters: (() => void)[] = [];
@@ -52,12 +54,23 @@ export class MemoryWorkQueue implements WorkQueue {
   }
 
   private pump(): void {
-    while (!this.closed && this.running < (this.params.concurrency ?? QUEUE_DEFAULTS.concurrency)) {
-      const next = this.waiting.shift();
+    const lanes = this.params.concurrency ?? QUEUE_DEFAULTS.concurrency;
+    // Urgent deliveries have lanes of their own: they never wait for routine work to finish.
+    for (let i = 0; !this.closed && i < this.waiting.length;) {
+      const next = this.waiting[i];
       if (!next) break;
-      this.running += 1;
+      const urgent = isUrgent(next.rank);
+      if (urgent ? this.runningUrgent >= lanes : this.running >= lanes) {
+        if (!urgent) break; // the rest rank lower still
+        i += 1;
+        continue;
+      }
+      this.waiting.splice(i, 1);
+      if (urgent) this.runningUrgent += 1;
+      else this.running += 1;
       void this.run(next).finally(() => {
-        this.running -= 1;
+        if (urgent) this.runningUrgent -= 1;
+        else this.running -= 1;
         this.pump();
         this.checkIdle();
       });
@@ -99,7 +112,7 @@ export class MemoryWorkQueue implements WorkQueue {
   }
 
   private checkIdle(): void {
-    if (this.waiting.length > 0 || this.running > 0 || this.retrying > 0) return;
+    if (this.waiting.length > 0 || this.running > 0 || this.runningUrgent > 0 || this.retrying > 0) return;
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const resolve of waiters) resolve();

@@ -21,6 +21,8 @@ export interface DeadLetter {
  * Deliveries acknowledged at once and worked on in the background: most urgent first (rank 1
  * before 2), a few at a time (so writes wait here, in order, rather than in the HTTP client's
  * limiter), each retried with backoff, and those that fail every attempt kept as dead letters.
+ * Urgent deliveries (rank 1: P1 tickets, alerts, pages) have as many lanes again of their own, so
+ * they start at once even while every routine lane waits on GitHub's write pace.
  */
 export interface WorkQueue {
   readonly kind: "memory" | "redis";
@@ -48,9 +50,14 @@ export interface WorkQueueParams {
   readonly attempts?: number;
   /** The wait before the first retry, doubled for each next one (default 2 s). */
   readonly backoffMs?: number;
-  /** Deliveries worked on at once by one instance (default 4). */
+  /** Deliveries worked on at once by one instance, urgent ones apart (default 4 of each). */
   readonly concurrency?: number;
 }
 
 /** How many attempts a delivery gets, and how many are worked on at once by one instance. */
 export const QUEUE_DEFAULTS = { attempts: 5, backoffMs: 2_000, concurrency: 4 } as const;
+
+/** Rank 1 (P1 tickets, security alerts, pages) works in lanes of its own. */
+export function isUrgent(rank: number): boolean {
+  return rank <= 1;
+}

@@ -6,7 +6,13 @@ import type { StateStore } from "./state-store.js";
 export function openStateStore(params: {
   readonly redisUrl?: string | undefined;
   readonly now?: () => number;
+  /** How long a crashed instance's locks outlive it (Redis only). */
+  readonly lockTtlMs?: number;
 }): StateStore {
-  if (params.redisUrl) return new RedisStateStore({ url: params.redisUrl });
+  if (params.redisUrl)
+    return new RedisStateStore({
+      url: params.redisUrl,
+      ...(params.lockTtlMs === undefined ? {} : { lockTtlMs: params.lockTtlMs }),
+    });
   return new MemoryStateStore(params.now ? { now: params.now } : {});
 }

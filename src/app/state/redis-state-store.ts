@@ -22,10 +22,17 @@ export class RedisStateStore implements StateStore {
   private readonly redis: Redis;
   private readonly instance = randomUUID();
   private readonly prefix: string;
+  private readonly lockTtlMs: number;
 
-  constructor(params: { readonly url: string; readonly prefix?: string }) {
+  constructor(params: {
+    readonly url: string;
+    readonly prefix?: string;
+    /** How long a lock outlives a holder that stopped renewing it (a crash); 30 s by default. */
+    readonly lockTtlMs?: number;
+  }) {
     this.redis = new Redis(params.url, { lazyConnect: false, maxRetriesPerRequest: 3 });
     this.prefix = params.prefix ?? "firstline:";
+    this.lockTtlMs = params.lockTtlMs ?? DEFAULT_LOCK_TTL_MS;
   }
 
   private key(kind: string, key: string): string {
@@ -46,7 +53,7 @@ export class RedisStateStore implements StateStore {
     await this.redis.del(this.key("seen", key));
   }
 
-  async withLock<T>(key: string, task: () => Promise<T>, ttlMs = DEFAULT_LOCK_TTL_MS): Promise<T> {
+  async withLock<T>(key: string, task: () => Promise<T>, ttlMs = this.lockTtlMs): Promise<T> {
     const lockKey = this.key("lock", key);
     const token = randomUUID();
     let wait = 5;

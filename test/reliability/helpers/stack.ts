@@ -61,6 +61,7 @@ async function startScaledAppServer(params: {
       ...(options["throttle"] as object),
       retryAfterBaseValue: 10,
       write: spacedGroup(10),
+      writeSpacingMs: 10,
       notifications: spacedGroup(30),
       search: spacedGroup(20),
     },
