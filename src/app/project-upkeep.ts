@@ -9,6 +9,26 @@ import { WriteLog } from "../github/write-log.js";
 import type { FirstlineService } from "./service.js";
 
 /**
+ * Asks the installation's write budget (the one the sweep spends) for a change's writes and
+ * records them when granted; one write is kept back for the dashboard, as the sweep does.
+ */
+export function projectWriteBudget(params: {
+  readonly service: FirstlineService;
+  readonly installation: number;
+}): (writes: number) => boolean {
+  const { service, installation } = params;
+  let writeLog = service.writeLogs.get(installation);
+  if (!writeLog) service.writeLogs.set(installation, (writeLog = new WriteLog()));
+  const budget = writeLog;
+  return (writes) => {
+    const now = service.now();
+    if (writeAllowance({ recentWrites: budget.recent(now), now }) - 1 < writes) return false;
+    for (let i = 0; i < writes; i++) budget.record(now);
+    return true;
+  };
+}
+
+/**
  * After each sweep, keeps the configured Project in step with the tickets it swept, with the
  * token of the installation on the Project's organisation and that installation's write budget.
  * Returns lines for the dashboard when something stands in the way; nothing when there is no Project.
@@ -36,9 +56,6 @@ export async function keepProject(params: {
         `The Project ${project.owner}#${project.number} is not kept: the app is not installed on ${project.owner}.`,
       ],
     };
-  let writeLog = service.writeLogs.get(entry.installation);
-  if (!writeLog) service.writeLogs.set(entry.installation, (writeLog = new WriteLog()));
-  const budget = writeLog;
   try {
     const sync = await syncProject({
       gh: entry.gh,
@@ -49,13 +66,7 @@ export async function keepProject(params: {
       zone: config.timezone,
       isTicketRepository: (repo) => isTicketRepository(config, repo),
       wasRead: (repo) => params.wasRead(repo),
-      // One write is kept back for the dashboard, as the sweep does.
-      allow: (writes) => {
-        const now = service.now();
-        if (writeAllowance({ recentWrites: budget.recent(now), now }) - 1 < writes) return false;
-        for (let i = 0; i < writes; i++) budget.record(now);
-        return true;
-      },
+      allow: projectWriteBudget({ service, installation: entry.installation }),
     });
     if (sync.writes > 0 || sync.deferred > 0)
       log.info(

@@ -96,6 +96,12 @@ describe("the emulator's Projects types are GitHub's", () => {
     expect(differences(type, github.getType(type.name) ?? undefined)).toEqual([]);
   });
 
+  it("Issue.projectItems is GitHub's", () => {
+    expect(
+      differences(ours.getType("Issue") as GraphQLNamedType, github.getType("Issue") ?? undefined),
+    ).toEqual([]);
+  });
+
   it("Organization.projectV2 and Query.organization are GitHub's", () => {
     expect(
       differences(

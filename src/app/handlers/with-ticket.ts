@@ -26,7 +26,14 @@ export async function withTicket(
     const botLogin = await service.botLogin();
     if (context.payload.sender.login.toLowerCase() === botLogin.toLowerCase()) return;
     await service.locks.run(`${repo}#${issue.number}`, async () => {
-      const scope = await ticketScope({ service, gh, repo, botLogin, log: context.log });
+      const scope = await ticketScope({
+        service,
+        gh,
+        repo,
+        botLogin,
+        log: context.log,
+        installation: context.payload.installation?.id,
+      });
       if (!scope) return;
       await work({ scope, issue });
     });

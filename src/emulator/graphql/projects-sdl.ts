@@ -214,6 +214,9 @@ export const PROJECTS_SDL = /* GraphQL */ `
   extend type Organization {
     projectV2(number: Int!): ProjectV2
   }
+  extend type Issue {
+    projectItems(first: Int, after: String, last: Int, before: String, includeArchived: Boolean = true): ProjectV2ItemConnection!
+  }
 
   input ProjectV2FieldValue {
     date: Date

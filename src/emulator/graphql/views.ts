@@ -20,6 +20,7 @@ import {
   connection,
   GitHubGraphQLError,
   type Args,
+  type ConnectionPage,
 } from "./connection.js";
 
 /** What every resolver may use: the records, the caller and the rate-limit status after this query. */
@@ -29,6 +30,8 @@ export interface GraphQLContext {
   readonly rate: RateStatus;
   /** The emulator's time of the request, for what a mutation stamps. */
   readonly now?: Date;
+  /** `Issue.projectItems`, answered by the Projects resolvers (which build on these views). */
+  readonly issueProjectItems?: (issueId: number, args: Args) => ConnectionPage<View>;
 }
 
 /** A GraphQL object: plain values, or functions of the field's arguments (graphql-js calls them). */
@@ -217,6 +220,8 @@ export function issueView(ctx: GraphQLContext, issue: IssueRecord): View {
   if (!issue.pull) {
     return {
       ...common,
+      projectItems: (args: Args) =>
+        ctx.issueProjectItems?.(issue.id, args) ?? connection([], args, "projectItems", (v) => v),
       state: upper(issue.state),
       stateReason: issue.stateReason ? upper(issue.stateReason) : null,
       reactions: (args: Args) => {
