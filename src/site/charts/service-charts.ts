@@ -24,8 +24,11 @@ const monthLabel = (month: string) =>
   DateTime.fromFormat(month, "yyyy-LL", { locale: "en-GB" }).toFormat("LLL yyyy");
 const weekLabel = (week: string) => `w/c ${DateTime.fromISO(week, { locale: "en-GB" }).toFormat("d LLL")}`;
 
-/** A Vega-Lite specification with Firstline's look: plain, readable, colour-blind-safe colours. */
-function spec(params: {
+/**
+ * A Vega-Lite specification with Firstline's look: plain, readable, colour-blind-safe colours.
+ * Every chart of the site is made with it (the Service page's, the rota page's).
+ */
+export function spec(params: {
   title: string;
   values: readonly Record<string, unknown>[];
   mark: "bar" | "line";
@@ -78,8 +81,8 @@ function spec(params: {
   };
 }
 
-/** Vega-Lite compiled to Vega and drawn as SVG in Node: no browser, no canvas. */
-async function renderSvg(vegaLite: Record<string, unknown>): Promise<string> {
+/** Vega-Lite compiled to Vega and drawn as SVG in Node: no browser, no canvas. Every chart of the site is drawn by it. */
+export async function renderSvg(vegaLite: Record<string, unknown>): Promise<string> {
   const [{ compile }, vega] = await Promise.all([import("vega-lite"), import("vega")]);
   const view = new vega.View(vega.parse(compile(vegaLite as unknown as Parameters<typeof compile>[0]).spec), {
     renderer: "none",

@@ -1,0 +1,2 @@
+import { createRequire as __firstlineRequire } from "node:module"; const require = __firstlineRequire(import.meta.url);
+import{c as a,d as b}from"./chunk-UZHY2XZQ.js";import"./chunk-3UCKVMWB.js";import"./chunk-2KLC6PP7.js";import"./chunk-AU65KX5O.js";import"./chunk-WXOOEV4H.js";import"./chunk-4ROP3CAP.js";import"./chunk-4KA6K4G4.js";import"./chunk-XOEMN2J7.js";import"./chunk-HHGANE4H.js";import"./chunk-B5J7E556.js";import"./chunk-CKT3PTUT.js";import"./chunk-PQ6VZBLO.js";import"./chunk-TCGERW5X.js";export{b as actionToil,a as readableRepos};
