@@ -4,22 +4,11 @@ import type { Responders } from "../core/ticket/responders.js";
 import { applyProjectChanges, ensureFields } from "./project-apply.js";
 import { TICKET_ITEM_QUERY } from "./project-queries.js";
 import { fieldOf, knownItemOf, type ItemNode, type ProjectField } from "./project-read.js";
+import type { ProjectSync } from "./project-sync.js";
 import { splitRepo, type GitHubTransport } from "./transport.js";
 
-/** What keeping one ticket's item in step did. */
-export interface TicketItemSync {
-  readonly outcome: "synced" | "not-found";
-  readonly added: number;
-  readonly updated: number;
-  readonly archived: number;
-  /** Mutations sent. */
-  readonly writes: number;
-  /** Requests that read (one: the ticket's item and the Project's fields together). */
-  readonly reads: number;
-  /** Changes left for the sweep (no write budget left). */
-  readonly deferred: number;
-  readonly problems: readonly string[];
-}
+/** What keeping one ticket's item in step did: as a sweep's, without the Project's item count (one read). */
+export type TicketItemSync = Omit<ProjectSync, "items">;
 
 interface TicketItemAnswer {
   readonly organization: {

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agencySeed } from "../../src/demo/agency-seed.js";
-import { createProject, dumpProjectItems, projectsOf } from "../../src/emulator/graphql/projects-state.js";
-import { startStack, type Stack } from "./harness.js";
+import { dumpProjectItems, projectsOf } from "../../src/emulator/graphql/projects-state.js";
+import { PROJECT, startProjectStack } from "./project-helpers.js";
+import type { Stack } from "./harness.js";
 import { comment, openIssue } from "./helpers.js";
 
 // The Project kept in step by the deliveries themselves: no sweep runs in this file.
-const PROJECT = { owner: "northgate", number: 1 };
-
 const itemOf = (stack: Stack, number: number) =>
   dumpProjectItems(stack.emulator.state, PROJECT).find(
     (i) => i.repo === "northgate/helpdesk" && i.number === number,
@@ -28,25 +26,7 @@ describe("the Project kept in step by webhooks, without waiting for a sweep", ()
   let ticket = 0;
   const helpdesk = { owner: "northgate", repo: "helpdesk" };
   beforeAll(async () => {
-    const seed = agencySeed({
-      editConfig: (text) =>
-        `${text}\nticketRepos: [northgate/helpdesk]\nproject:\n  owner: northgate\n  number: 1\n`,
-    });
-    stack = await startStack({
-      seed: {
-        ...seed,
-        repos: [
-          ...(seed.repos ?? []),
-          { owner: "northgate", name: "helpdesk", collaborators: { rosa: "read", "alice-okafor": "write" } },
-        ],
-      },
-      now: new Date("2026-12-02T09:00:00Z"),
-    });
-    createProject(stack.emulator.state, {
-      owner: "northgate",
-      title: "Support queue",
-      now: new Date("2026-12-01T09:00:00Z"),
-    });
+    stack = await startProjectStack();
   });
   afterAll(async () => stack.close());
 

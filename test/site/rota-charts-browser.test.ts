@@ -1,12 +1,8 @@
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseConfig } from "../../src/config/load-config.js";
 import type { PageRecord } from "../../src/core/paging/pages-on-issue.js";
-import { readRunbooks } from "../../src/core/runbooks/read-runbooks.js";
 import type { ToilReport } from "../../src/core/toil/toil.js";
-import { readRotaFolder } from "../../src/shell/rota-folder.js";
-import { nodeIo } from "../../src/shell/node-io.js";
 import { onCallChartsData } from "../../src/site/charts/on-call-charts.js";
 import { buildSiteFromConfig } from "../../src/site/site-from-config.js";
 import { local } from "../helpers/calendars.js";
@@ -18,6 +14,7 @@ import {
   type RequestLog,
   type SiteServer,
 } from "./browser.js";
+import { repositorySiteInputs } from "./site-fixtures.js";
 
 const SCREENSHOTS = "test-results/screenshots";
 
@@ -59,18 +56,8 @@ let files: ReadonlyMap<string, string>;
 const logs: RequestLog[] = [];
 
 beforeAll(async () => {
-  const parsed = parseConfig({
-    file: ".github/firstline.yml",
-    text: readFileSync(".github/firstline.yml", "utf8"),
-  });
-  if (!parsed.ok) throw new Error("the repository's configuration does not load");
-  const config = parsed.value.value;
-  const rota = readRotaFolder({ dir: "rota", io: nodeIo() });
-  const { runbooks } = readRunbooks(
-    readdirSync("runbooks")
-      .filter((name) => name.endsWith(".md"))
-      .map((name) => ({ file: `runbooks/${name}`, text: readFileSync(`runbooks/${name}`, "utf8") })),
-  );
+  const { config, rota, runbooks } = repositorySiteInputs();
+
   const onCall = await onCallChartsData({
     ...ledger(),
     now: local("2026-12-10 12:00"),

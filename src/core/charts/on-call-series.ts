@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import type { PageRecord } from "../paging/pages-on-issue.js";
 import type { ToilReport } from "../toil/toil.js";
-import type { Series } from "./service-series.js";
+import { lastMonths, type Series } from "./service-series.js";
 
 /** The on-call numbers behind the rota page's charts, per person and local calendar month. */
 export interface OnCallSeries {
@@ -27,13 +27,7 @@ export function onCallSeries(params: {
   readonly months: number;
 }): OnCallSeries {
   const { zone } = params;
-  const today = DateTime.fromMillis(params.now, { zone });
-  const months = Array.from({ length: params.months }, (_, i) =>
-    today
-      .startOf("month")
-      .minus({ months: params.months - 1 - i })
-      .toFormat("yyyy-LL"),
-  );
+  const months = lastMonths({ now: params.now, zone, months: params.months });
   const shown = new Set(months);
   const monthOf = (ms: number) => DateTime.fromMillis(ms, { zone }).toFormat("yyyy-LL");
   // Quarter days are exact in binary floating point, so these sums are exact.
