@@ -7,6 +7,7 @@ import { onCallChartsData } from "../../src/site/charts/on-call-charts.js";
 import { buildSiteFromConfig } from "../../src/site/site-from-config.js";
 import { local } from "../helpers/calendars.js";
 import {
+  drawnWidth,
   openSitePage,
   seriousAxeViolations,
   serveSite,
@@ -87,13 +88,7 @@ describe("TOIL and pages per person per month on the rota page, in Chromium", ()
     expect(await images.count()).toBe(2);
     for (let i = 0; i < 2; i++) {
       const image = images.nth(i);
-      expect(
-        await image.evaluate(async (img) => {
-          const element = img as unknown as { decode: () => Promise<void>; naturalWidth: number };
-          await element.decode();
-          return element.naturalWidth;
-        }),
-      ).toBeGreaterThan(100);
+      expect(await drawnWidth(image)).toBeGreaterThan(100);
       expect(await image.getAttribute("alt")).toMatch(
         /per person and month, .* The table below gives the numbers\.$/,
       );

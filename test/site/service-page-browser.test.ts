@@ -9,6 +9,7 @@ import { BOT, ticketPolicy } from "../helpers/ticket-fixtures.js";
 import { addSteps, bareTicket } from "../helpers/ticket-snapshot.js";
 import { settle } from "../helpers/ticket-refresh.js";
 import {
+  drawnWidth,
   openSitePage,
   seriousAxeViolations,
   serveSite,
@@ -90,13 +91,7 @@ describe("the Service page in Chromium", () => {
     for (let i = 0; i < 3; i++) {
       const image = images.nth(i);
       // The SVG loaded and was drawn: a decoded image has a natural width.
-      expect(
-        await image.evaluate(async (img) => {
-          const element = img as unknown as { decode: () => Promise<void>; naturalWidth: number };
-          await element.decode();
-          return element.naturalWidth;
-        }),
-      ).toBeGreaterThan(100);
+      expect(await drawnWidth(image)).toBeGreaterThan(100);
       expect(await image.getAttribute("alt")).toMatch(/The table below gives the numbers\.$/);
     }
     expect(await page.locator("table caption").allTextContents()).toEqual([
