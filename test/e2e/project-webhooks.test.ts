@@ -72,7 +72,7 @@ describe("the Project kept in step by webhooks, without waiting for a sweep", ()
     expect(sent).toEqual([]);
   });
 
-  it("a priority label changes the Priority field and the due time, nothing else", async () => {
+  it("a priority label changes the Priority field (and any due time it moves), with field writes only", async () => {
     stack.emulator.clock.set(new Date("2026-12-03T10:20:00Z"));
     const sent = await mutationsOf(stack, async () => {
       await stack
