@@ -128,7 +128,8 @@ await section(
       goal: "10",
     },
     { figure: "  Project writes of a quiet sweep", value: v.quietProjectWrites, goal: "0" },
-    { figure: "  sweeps an hour apart to fill the Project (write limits)", value: v.fillSweeps, goal: "" },
+    { figure: "  items whose values that sweep changed", value: v.changed, goal: "10" },
+    { figure: "  sweeps 8 minutes apart to fill the Project (write limits)", value: v.fillSweeps, goal: "" },
   ],
 );
 await section(

@@ -9,6 +9,11 @@ import { readServiceHistory } from "../../src/github/service-history.js";
 import { transportOf } from "../../src/github/transport.js";
 import { SERVICE_PAGE_MONTHS, servicePageData } from "../../src/site/charts/service-charts.js";
 import { buildSiteFromConfig } from "../../src/site/site-from-config.js";
+import { ON_CALL_CHART_MONTHS, onCallChartsData } from "../../src/site/charts/on-call-charts.js";
+import { toilFromGitHub } from "../../src/github/toil-from-github.js";
+import { servedRepositories } from "../../src/core/repositories.js";
+import { agencyCalendar } from "../../src/core/toil/calendar.js";
+import { DateTime } from "luxon";
 import { writeSite } from "../../src/site/write-site.js";
 import { AUTOMATION_USER } from "./agency-seed.js";
 import type { Stack } from "./stack.js";
@@ -90,12 +95,32 @@ export async function buildSiteWithService(params: {
     zone: config.timezone,
     botLogin: params.stack.emulator.botLogin,
   });
+  // The rota page's TOIL and pages per person per month, from the alert log as `toil` reads it
+  // (in the repositories that exist: the configuration names one the demo does not seed).
+  const toilRepos: string[] = [];
+  for (const repo of servedRepositories({ config, supportRepo: config.supportRepo ?? "northgate/support" }))
+    if (params.stack.emulator.state.repo(...(repo.split("/") as [string, string]))) toilRepos.push(repo);
+  const { report, pages } = await toilFromGitHub({
+    gh,
+    repos: toilRepos,
+    from: DateTime.fromMillis(now, { zone: config.timezone })
+      .startOf("month")
+      .minus({ months: ON_CALL_CHART_MONTHS - 1 })
+      .toMillis(),
+    to: now,
+    rota: params.rota,
+    zone: config.timezone,
+    calendar: agencyCalendar(config),
+    botLogin: params.stack.emulator.botLogin,
+  });
+  const onCall = await onCallChartsData({ toil: report, pages, now, zone: config.timezone });
   const files = buildSiteFromConfig({
     config,
     rota: params.rota,
     runbooks: params.runbooks,
     today: params.today,
     service,
+    onCall,
   });
   writeSite({
     out: dir,
@@ -107,6 +132,9 @@ export async function buildSiteWithService(params: {
   });
   params.out(
     `\nThe runbook, rota and Service site: ${files.size} files in ${dir}, ${tickets.length} tickets behind the Service page's ${service.charts.length} charts.`,
+  );
+  params.out(
+    `The rota page charts TOIL and pages per person per month: ${report.people.map((p) => `${p.login} ${p.days} TOIL day${p.days === 1 ? "" : "s"}`).join(", ") || "no TOIL yet"}, ${pages.length} page${pages.length === 1 ? "" : "s"}.`,
   );
   params.out(`Open ${resolve(dir, "service/index.html")} in a browser: it works offline.`);
 }

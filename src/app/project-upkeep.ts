@@ -8,6 +8,24 @@ import { splitRepo, type GitHubTransport } from "../github/transport.js";
 import type { FirstlineService } from "./service.js";
 
 /**
+ * Asks the installation's write budget (the one the sweep spends) for a change's writes and
+ * records them when granted; one write is kept back for the dashboard, as the sweep does.
+ */
+export function projectWriteBudget(params: {
+  readonly service: FirstlineService;
+  readonly installation: number;
+}): (writes: number) => boolean {
+  const { service, installation } = params;
+  const budget = service.writeLogFor(installation);
+  return (writes) => {
+    const now = service.now();
+    if (writeAllowance({ recentWrites: budget.recent(now), now }) - 1 < writes) return false;
+    for (let i = 0; i < writes; i++) budget.record(now);
+    return true;
+  };
+}
+
+/**
  * After each sweep, keeps the configured Project in step with the tickets it swept, with the
  * token of the installation on the Project's organisation and that installation's write budget.
  * Returns lines for the dashboard when something stands in the way; nothing when there is no Project.
@@ -35,7 +53,6 @@ export async function keepProject(params: {
         `The Project ${project.owner}#${project.number} is not kept: the app is not installed on ${project.owner}.`,
       ],
     };
-  const budget = service.writeLogFor(entry.installation);
   try {
     const sync = await syncProject({
       gh: entry.gh,
@@ -46,13 +63,7 @@ export async function keepProject(params: {
       zone: config.timezone,
       isTicketRepository: (repo) => isTicketRepository(config, repo),
       wasRead: (repo) => params.wasRead(repo),
-      // One write is kept back for the dashboard, as the sweep does.
-      allow: (writes) => {
-        const now = service.now();
-        if (writeAllowance({ recentWrites: budget.recent(now), now }) - 1 < writes) return false;
-        for (let i = 0; i < writes; i++) budget.record(now);
-        return true;
-      },
+      allow: projectWriteBudget({ service, installation: entry.installation }),
     });
     if (sync.writes > 0 || sync.deferred > 0)
       log.info(

@@ -22,6 +22,8 @@ export interface TicketScope {
   readonly policy: SlaPolicy;
   readonly botLogin: string;
   readonly now: number;
+  /** The installation that sent the event, whose write budget the ticket's writes spend; unknown for email. */
+  readonly installation?: number;
 }
 
 interface Logger {
@@ -44,6 +46,7 @@ export async function ticketScope(params: {
   readonly repositoryId?: string | undefined;
   readonly botLogin: string;
   readonly log: Logger;
+  readonly installation?: number | undefined;
 }): Promise<TicketScope | null> {
   const { service, repo, botLogin, log } = params;
   // A push to the support repository forgets the cached file at once; trusting it for a minute
@@ -78,6 +81,7 @@ export async function ticketScope(params: {
     policy: buildSlaPolicy({ config: config.config, teamMembers }),
     botLogin,
     now: service.now(),
+    ...(params.installation === undefined ? {} : { installation: params.installation }),
   };
 }
 

@@ -6,6 +6,7 @@ import type { FirstlineService } from "./service.js";
 import { readyLabels, type TicketScope } from "./ticket-scope.js";
 import { pageTicketIfDue } from "./ticket-pages.js";
 import { notifyTicketNotices } from "./notify-tickets.js";
+import { keepsOnProject, keepTicketOnProject } from "./project-ticket.js";
 
 interface Logger {
   info: (obj: object, msg?: string) => void;
@@ -15,8 +16,8 @@ interface Logger {
 
 /**
  * A new ticket, however it arrived (an issue opened on GitHub, an email): triage it, label it and
- * post its card (two writes); an emergency out of hours pages at once. Null when the issue is not
- * a ticket.
+ * post its card (two writes); an emergency out of hours pages at once, and with a Project
+ * configured the ticket is added to it with its fields. Null when the issue is not a ticket.
  */
 export async function triageNewTicket(params: {
   readonly scope: TicketScope;
@@ -67,15 +68,25 @@ export async function triageNewTicket(params: {
     config: scope.config,
     log,
   });
-  // An emergency out of hours pages within this same delivery, not at the next sweep.
-  if (decision.priority === "P1") {
+  // An emergency out of hours pages within this same delivery, not at the next sweep; the
+  // ticket goes on the Project in it too (both need it as it now is: one read).
+  const onProject = keepsOnProject(scope);
+  if (decision.priority === "P1" || onProject) {
     const snapshot = await fetchTicket({
       gh: scope.gh,
       repo: scope.repo,
       number: issue.number,
       botLogin: scope.botLogin,
     });
-    if (snapshot) await pageTicketIfDue({ scope, service, snapshot, log });
+    if (snapshot && decision.priority === "P1") await pageTicketIfDue({ scope, service, snapshot, log });
+    if (snapshot && onProject)
+      await keepTicketOnProject({
+        scope,
+        service,
+        snapshot,
+        responders: await service.responders(scope),
+        log,
+      });
   }
   return decision;
 }

@@ -13,22 +13,42 @@ const ITEM_FIELDS = `
     }
   }`;
 
-/** The project, its fields and a page of its (unarchived) items with Firstline's field values. */
-export const PROJECT_QUERY = `query FirstlineProject($owner: String!, $number: Int!, $after: String) {
-  organization(login: $owner) {
-    projectV2(number: $number) {
-      id
+const PROJECT_FIELDS = `
       fields(first: 50) {
         nodes {
           __typename
           ... on ProjectV2FieldCommon { id name dataType }
           ... on ProjectV2SingleSelectField { options { id name } }
         }
-      }
+      }`;
+
+/** The project, its fields and a page of its (unarchived) items with Firstline's field values. */
+export const PROJECT_QUERY = `query FirstlineProject($owner: String!, $number: Int!, $after: String) {
+  organization(login: $owner) {
+    projectV2(number: $number) {
+      id${PROJECT_FIELDS}
       items(first: 100, after: $after) {
         pageInfo { hasNextPage endCursor }
         nodes { ${ITEM_FIELDS} }
       }
+    }
+  }
+}`;
+
+/**
+ * One ticket and the Project in one request: the Project's id and fields, the issue's node id and
+ * its items (archived ones included) on every Project it is on, to pick this Project's from.
+ */
+export const TICKET_ITEM_QUERY = `query FirstlineTicketItem($owner: String!, $number: Int!, $repoOwner: String!, $repo: String!, $issue: Int!) {
+  organization(login: $owner) {
+    projectV2(number: $number) {
+      id${PROJECT_FIELDS}
+    }
+  }
+  repository(owner: $repoOwner, name: $repo) {
+    issue(number: $issue) {
+      id
+      projectItems(first: 50, includeArchived: true) { nodes { project { id } ${ITEM_FIELDS} } }
     }
   }
 }`;
@@ -76,6 +96,7 @@ export const CREATE_FIELD = `mutation FirstlineCreateField($projectId: ID!, $nam
 /** Every query and mutation, for the check against GitHub's schema. */
 export const PROJECT_DOCUMENTS: readonly string[] = [
   PROJECT_QUERY,
+  TICKET_ITEM_QUERY,
   issueIdsQuery(2),
   ADD_ITEM,
   ADD_DRAFT,

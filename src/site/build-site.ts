@@ -40,6 +40,7 @@ export function buildSite(input: SiteInput): SiteFiles {
   files.set(SITE_PATHS.index, indexPage(site));
   for (const runbook of runbooks) files.set(SITE_PATHS.runbook(runbook.slug), runbookPage(site, runbook));
   files.set(SITE_PATHS.rota, rotaPage(site));
+  for (const chart of input.onCall?.charts ?? []) files.set(SITE_PATHS.rotaChart(chart.key), chart.svg);
   files.set(SITE_PATHS.rotaCalendar, rotaCalendar({ rota: input.rota, zone: input.zone, stamp }));
   for (const person of input.rota.people) {
     files.set(SITE_PATHS.person(person.login), personPage(site, person));

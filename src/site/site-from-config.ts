@@ -2,6 +2,7 @@ import type { FirstlineConfig } from "../core/config/firstline-config.js";
 import type { RunbookFile } from "../core/runbooks/runbook-file.js";
 import type { Rota } from "../core/rota/types.js";
 import { buildSite, type SiteFiles } from "./build-site.js";
+import type { OnCallChartsData } from "./charts/on-call-charts.js";
 import type { ServicePageData } from "./charts/service-charts.js";
 
 /** The site of a configuration: its name, zone, escalation steps and edit links come from the config. */
@@ -11,6 +12,7 @@ export function buildSiteFromConfig(params: {
   readonly runbooks: readonly RunbookFile[];
   readonly today: string;
   readonly service?: ServicePageData | undefined;
+  readonly onCall?: OnCallChartsData | undefined;
 }): SiteFiles {
   const { config } = params;
   return buildSite({
@@ -22,5 +24,6 @@ export function buildSiteFromConfig(params: {
     escalation: config.alerts.escalation,
     editBase: config.supportRepo === null ? undefined : `https://github.com/${config.supportRepo}/blob/HEAD/`,
     service: params.service,
+    onCall: params.onCall,
   });
 }

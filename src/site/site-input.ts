@@ -1,6 +1,7 @@
 import type { FirstlineConfig } from "../core/config/firstline-config.js";
 import type { RunbookFile } from "../core/runbooks/runbook-file.js";
 import type { Person, Rota } from "../core/rota/types.js";
+import type { OnCallChartsData } from "./charts/on-call-charts.js";
 import type { ServicePageData } from "./charts/service-charts.js";
 
 /** What every page shares: the site's name and the rota's "as of" date. */
@@ -28,6 +29,8 @@ export interface SiteInput extends SiteFrame {
   readonly editBase?: string | undefined;
   /** The Service page's charts; no Service page without. */
   readonly service?: ServicePageData | undefined;
+  /** TOIL and pages per person per month, charted on the rota page; none without. */
+  readonly onCall?: OnCallChartsData | undefined;
 }
 
 /** Paths of the site's files, relative to its root. */
@@ -35,6 +38,7 @@ export const SITE_PATHS = {
   index: "index.html",
   rota: "rota/index.html",
   rotaCalendar: "rota/rota.ics",
+  rotaChart: (key: string) => `rota/${key}.svg`,
   alerts: "alerts.json",
   service: "service/index.html",
   serviceChart: (key: string) => `service/${key}.svg`,

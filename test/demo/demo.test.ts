@@ -56,6 +56,7 @@ describe("npm run demo", () => {
       /riverside\/tenant-portal#\d+ [^|]+ \| riverside \| P3 \| change \| breached \| 2026-12-03 \| 18:00 GMT \| us \|/,
     );
     expect(text).toMatch(/behind the Service page's 3 charts/);
+    expect(text).toMatch(/The rota page charts TOIL and pages per person per month: .+, [1-9]\d* pages?\./);
     // Each heading tells what its step shows.
     const stepOf = (heading: RegExp) => {
       const start = lines.findIndex((line) => heading.test(line));

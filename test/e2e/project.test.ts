@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { agencySeed } from "../../dev/demo/agency-seed.js";
-import { createProject, dumpProjectItems, projectsOf } from "../../dev/emulator/graphql/projects-state.js";
-import { startStack, SWEEP_SECRET, type Stack } from "./harness.js";
+import { dumpProjectItems, projectsOf } from "../../dev/emulator/graphql/projects-state.js";
+import { PROJECT, startProjectStack } from "./project-helpers.js";
+import { SWEEP_SECRET, type Stack } from "./harness.js";
 import { openIssue } from "./helpers.js";
-
-const PROJECT = { owner: "northgate", number: 1 };
 
 interface SweepAnswer {
   readonly sweeps: { project?: { writes: number; deferred: number; problems: string[] } }[];
@@ -31,25 +29,7 @@ const mutations = (stack: Stack) => projectsOf(stack.emulator.state).mutations;
 describe("the support queue as a GitHub Project, end to end", () => {
   let stack: Stack;
   beforeAll(async () => {
-    const seed = agencySeed({
-      editConfig: (text) =>
-        `${text}\nticketRepos: [northgate/helpdesk]\nproject:\n  owner: northgate\n  number: 1\n`,
-    });
-    stack = await startStack({
-      seed: {
-        ...seed,
-        repos: [
-          ...(seed.repos ?? []),
-          { owner: "northgate", name: "helpdesk", collaborators: { rosa: "read", "alice-okafor": "write" } },
-        ],
-      },
-      now: new Date("2026-12-02T09:00:00Z"),
-    });
-    createProject(stack.emulator.state, {
-      owner: "northgate",
-      title: "Support queue",
-      now: new Date("2026-12-01T09:00:00Z"),
-    });
+    stack = await startProjectStack();
   });
   afterAll(async () => stack.close());
 

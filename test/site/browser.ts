@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 
 /** The system browser, used when the npm registry's Chromium cannot start (Debian's `chromium` package). */
 export const SYSTEM_CHROMIUM = "/usr/bin/chromium";
@@ -246,4 +246,13 @@ export async function openSitePage(params: {
   const page = await context.newPage();
   const response = await page.goto(`${params.origin}/${params.path}`);
   return { page, status: response?.status() };
+}
+
+/** The width an image was drawn at once decoded (0 for an image that did not load or draw). */
+export async function drawnWidth(image: Locator): Promise<number> {
+  return image.evaluate(async (img) => {
+    const element = img as unknown as { decode: () => Promise<void>; naturalWidth: number };
+    await element.decode();
+    return element.naturalWidth;
+  });
 }

@@ -1,18 +1,15 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readRotaFolder } from "../../src/shell/rota-folder.js";
-import { parseConfig } from "../../src/config/load-config.js";
-import { readRunbooks } from "../../src/core/runbooks/read-runbooks.js";
 import type { TicketSnapshot } from "../../src/core/ticket/snapshot.js";
 import { servicePageData } from "../../src/site/charts/service-charts.js";
 import { buildSiteFromConfig } from "../../src/site/site-from-config.js";
 import { local } from "../helpers/calendars.js";
-import { nodeIo } from "../../src/shell/node-io.js";
 import { BOT, ticketPolicy } from "../helpers/ticket-fixtures.js";
 import { addSteps, bareTicket } from "../helpers/ticket-snapshot.js";
 import { settle } from "../helpers/ticket-refresh.js";
 import {
+  drawnWidth,
   openSitePage,
   seriousAxeViolations,
   serveSite,
@@ -20,6 +17,7 @@ import {
   type RequestLog,
   type SiteServer,
 } from "./browser.js";
+import { repositorySiteInputs } from "./site-fixtures.js";
 
 const SCREENSHOTS = "test-results/screenshots";
 
@@ -59,18 +57,8 @@ let files: ReadonlyMap<string, string>;
 const logs: RequestLog[] = [];
 
 beforeAll(async () => {
-  const parsed = parseConfig({
-    file: ".github/firstline.yml",
-    text: readFileSync(".github/firstline.yml", "utf8"),
-  });
-  if (!parsed.ok) throw new Error("the repository's configuration does not load");
-  const config = parsed.value.value;
-  const rota = readRotaFolder({ dir: "rota", io: nodeIo() });
-  const { runbooks } = readRunbooks(
-    readdirSync("runbooks")
-      .filter((name) => name.endsWith(".md"))
-      .map((name) => ({ file: `runbooks/${name}`, text: readFileSync(`runbooks/${name}`, "utf8") })),
-  );
+  const { config, rota, runbooks } = repositorySiteInputs();
+
   const service = await servicePageData({
     tickets: history(),
     policy: ticketPolicy,
@@ -103,13 +91,7 @@ describe("the Service page in Chromium", () => {
     for (let i = 0; i < 3; i++) {
       const image = images.nth(i);
       // The SVG loaded and was drawn: a decoded image has a natural width.
-      expect(
-        await image.evaluate(async (img) => {
-          const element = img as unknown as { decode: () => Promise<void>; naturalWidth: number };
-          await element.decode();
-          return element.naturalWidth;
-        }),
-      ).toBeGreaterThan(100);
+      expect(await drawnWidth(image)).toBeGreaterThan(100);
       expect(await image.getAttribute("alt")).toMatch(/The table below gives the numbers\.$/);
     }
     expect(await page.locator("table caption").allTextContents()).toEqual([

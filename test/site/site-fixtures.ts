@@ -1,4 +1,31 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { parseConfig } from "../../src/config/load-config.js";
+import type { FirstlineConfig } from "../../src/core/config/firstline-config.js";
+import { readRunbooks } from "../../src/core/runbooks/read-runbooks.js";
+import type { RunbookFile } from "../../src/core/runbooks/runbook-file.js";
+import type { Rota } from "../../src/core/rota/types.js";
+import { nodeIo } from "../../src/shell/node-io.js";
+import { readRotaFolder } from "../../src/shell/rota-folder.js";
 import { runCli } from "../helpers/memory-io.js";
+
+/** The repository's own configuration, rota and runbooks, read as the site build reads them. */
+export function repositorySiteInputs(): {
+  config: FirstlineConfig;
+  rota: Rota;
+  runbooks: readonly RunbookFile[];
+} {
+  const parsed = parseConfig({
+    file: ".github/firstline.yml",
+    text: readFileSync(".github/firstline.yml", "utf8"),
+  });
+  if (!parsed.ok) throw new Error("the repository's configuration does not load");
+  const { runbooks } = readRunbooks(
+    readdirSync("runbooks")
+      .filter((name) => name.endsWith(".md"))
+      .map((name) => ({ file: `runbooks/${name}`, text: readFileSync(`runbooks/${name}`, "utf8") })),
+  );
+  return { config: parsed.value.value, rota: readRotaFolder({ dir: "rota", io: nodeIo() }), runbooks };
+}
 
 const OUT = "out-site";
 

@@ -8,7 +8,7 @@ import { searchableIssues } from "../routes/search.js";
 import { argString, connection, GitHubGraphQLError, type Args } from "./connection.js";
 import { githubSchema } from "./schema.js";
 import { labelMutations } from "./label-mutations.js";
-import { organizationField, projectMutations } from "./projects-resolvers.js";
+import { issueProjectItems, organizationField, projectMutations } from "./projects-resolvers.js";
 import { issueMutations } from "./issue-mutations.js";
 import { SERVED_ROOT_FIELDS } from "./served.js";
 import { issueView, repositoryView, type GraphQLContext, type View } from "./views.js";
@@ -133,9 +133,13 @@ function formatError(error: GraphQLError): Record<string, unknown> {
  * validate, and 400 when the body has no query at all.
  */
 export async function answerGraphQL(
-  ctx: GraphQLContext,
+  given: GraphQLContext,
   body: unknown,
 ): Promise<{ status: number; body: unknown }> {
+  const ctx: GraphQLContext = {
+    ...given,
+    issueProjectItems: (issueId, args) => issueProjectItems(ctx, issueId, args),
+  };
   const request = requestSchema.safeParse(body);
   if (!request.success) {
     return {

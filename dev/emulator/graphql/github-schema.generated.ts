@@ -192,6 +192,7 @@ type Issue implements Labelable & Node {
   labels(after: String, before: String, first: Int, last: Int, orderBy: LabelOrder = {field: CREATED_AT, direction: ASC}): LabelConnection
   locked: Boolean!
   number: Int!
+  projectItems(after: String, before: String, first: Int, includeArchived: Boolean = true, last: Int): ProjectV2ItemConnection!
   reactions(after: String, before: String, content: ReactionContent, first: Int, last: Int, orderBy: ReactionOrder): ReactionConnection!
   repository: Repository!
   state: IssueState!

@@ -1,7 +1,15 @@
 import { githubTime } from "../clock.js";
 import { nodeId } from "../state/ids.js";
 import { canSeeRepo } from "../routes/context.js";
-import { argNumber, argObject, argString, connection, GitHubGraphQLError, type Args } from "./connection.js";
+import {
+  argNumber,
+  argObject,
+  argString,
+  connection,
+  GitHubGraphQLError,
+  type Args,
+  type ConnectionPage,
+} from "./connection.js";
 import {
   projectsOf,
   type ProjectFieldRecord,
@@ -165,6 +173,19 @@ function projectView(ctx: GraphQLContext, project: ProjectRecord): View {
         (i) => itemView(ctx, project, i),
       ),
   };
+}
+
+/** `Issue.projectItems`: the issue's items on every project the caller can see, archived ones unless told not to. */
+export function issueProjectItems(ctx: GraphQLContext, issueId: number, args: Args): ConnectionPage<View> {
+  const withArchived = args["includeArchived"] !== false;
+  const found = projectsOf(ctx.shapes.state)
+    .projects.filter((project) => canSeeProjects(ctx, project.owner))
+    .flatMap((project) =>
+      project.items
+        .filter((item) => item.issueId === issueId && (withArchived || !item.archived))
+        .map((item) => ({ project, item })),
+    );
+  return connection(found, args, "projectItems", ({ project, item }) => itemView(ctx, project, item));
 }
 
 /** `organization(login:)` with its `projectV2(number:)`. */

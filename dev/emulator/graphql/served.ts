@@ -68,6 +68,7 @@ export const SERVED_TYPE_FIELDS: Readonly<Record<string, readonly string[]>> = {
     "labels",
     "locked",
     "number",
+    "projectItems",
     "reactions",
     "repository",
     "state",

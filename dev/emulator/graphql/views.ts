@@ -21,6 +21,7 @@ import {
   connection,
   GitHubGraphQLError,
   type Args,
+  type ConnectionPage,
 } from "./connection.js";
 
 /** What every resolver may use: the records, the caller and the rate-limit status after this query. */
@@ -32,6 +33,8 @@ export interface GraphQLContext {
   readonly now?: Date;
   /** Where a mutation's webhooks go (delivered after the answer, as for REST). */
   readonly emit?: EventSink;
+  /** `Issue.projectItems`, answered by the Projects resolvers (which build on these views). */
+  readonly issueProjectItems?: (issueId: number, args: Args) => ConnectionPage<View>;
 }
 
 /** A GraphQL object: plain values, or functions of the field's arguments (graphql-js calls them). */
@@ -220,6 +223,8 @@ export function issueView(ctx: GraphQLContext, issue: IssueRecord): View {
   if (!issue.pull) {
     return {
       ...common,
+      projectItems: (args: Args) =>
+        ctx.issueProjectItems?.(issue.id, args) ?? connection([], args, "projectItems", (v) => v),
       state: upper(issue.state),
       stateReason: issue.stateReason ? upper(issue.stateReason) : null,
       reactions: (args: Args) => {

@@ -18,13 +18,25 @@ import {
   type ServicePageData,
 } from "../../site/charts/service-charts.js";
 import type { FirstlineConfig } from "../../core/config/firstline-config.js";
+import type { Rota } from "../../core/rota/types.js";
+import { servedRepositories } from "../../core/repositories.js";
+import { agencyCalendar } from "../../core/toil/calendar.js";
+import { toilFromGitHub } from "../../github/toil-from-github.js";
+import {
+  ON_CALL_CHART_MONTHS,
+  onCallChartsData,
+  type OnCallChartsData,
+} from "../../site/charts/on-call-charts.js";
+import { DateTime } from "luxon";
+import { readableRepos } from "./toil.js";
 
 /**
  * `site-build`: the static site (runbooks with search, the rota, calendars) written to the
  * `site-dir` folder, ready for actions/upload-pages-artifact. A runbook whose front matter cannot
  * be read stops the build, as on the command line; other runbook findings are runbooks-check's.
  * With a token, the site also gets the Service page: charts of the last months' tickets, read with
- * the sweep's search (100 a request) and drawn as SVG at build time.
+ * the sweep's search (100 a request) and drawn as SVG at build time; and the rota page gets TOIL
+ * and pages per person per month, from the alert log the `toil` command reads.
  */
 export async function actionSiteBuild(context: ActionContext): Promise<void> {
   const config = readLocalConfig(context);
@@ -47,7 +59,8 @@ export async function actionSiteBuild(context: ActionContext): Promise<void> {
   }
   const today = localDateOf(context.io.now(), config.timezone);
   const service = context.inputs.token === "" ? undefined : await serviceForSite(context, config);
-  const files = buildSiteFromConfig({ config, rota, runbooks, today, service });
+  const onCall = context.inputs.token === "" ? undefined : await onCallForSite(context, config, rota);
+  const files = buildSiteFromConfig({ config, rota, runbooks, today, service, onCall });
   const out = context.inputs["site-dir"];
   writeSite({ out, files, write: context.io.writeTextFile });
   const names = [...files.keys()];
@@ -84,6 +97,47 @@ async function serviceForSite(
   } catch (error) {
     core.warning(
       `The Service page was left out: the tickets could not be read (${(error as Error).message})`,
+    );
+    return undefined;
+  }
+}
+
+/**
+ * TOIL and pages per person over the last months, read as the `toil` command reads its ledger
+ * (alert and paged emergency issues with their claims), for the rota page's charts; none (with
+ * a warning) when they cannot be read.
+ */
+async function onCallForSite(
+  context: ActionContext,
+  config: FirstlineConfig,
+  rota: Rota,
+): Promise<OnCallChartsData | undefined> {
+  try {
+    const now = context.io.now().getTime();
+    const zone = config.timezone;
+    const from = DateTime.fromMillis(now, { zone })
+      .startOf("month")
+      .minus({ months: ON_CALL_CHART_MONTHS - 1 })
+      .toMillis();
+    const gh = await context.github();
+    const repos = await readableRepos(
+      gh,
+      servedRepositories({ config, supportRepo: config.supportRepo ?? context.repository }),
+    );
+    const { report, pages } = await toilFromGitHub({
+      gh,
+      repos,
+      from,
+      to: now,
+      rota,
+      zone,
+      calendar: agencyCalendar(config),
+      botLogin: context.inputs["bot-login"],
+    });
+    return await onCallChartsData({ toil: report, pages, now, zone });
+  } catch (error) {
+    core.warning(
+      `The rota page's TOIL and pages charts were left out: the alert log could not be read (${(error as Error).message})`,
     );
     return undefined;
   }

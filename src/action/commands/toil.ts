@@ -14,7 +14,7 @@ import { toilPeriod } from "../toil-period.js";
 import { servedRepositories } from "../../core/repositories.js";
 
 /** The repositories the token can read; the others are named in a warning and left out. */
-async function readableRepos(gh: GitHubTransport, repos: readonly string[]): Promise<string[]> {
+export async function readableRepos(gh: GitHubTransport, repos: readonly string[]): Promise<string[]> {
   const readable: string[] = [];
   for (const repo of repos) {
     try {

@@ -11,8 +11,12 @@ import { pageTicketIfDue } from "../ticket-pages.js";
 import { handlePagingCommands } from "../paging-commands.js";
 import { resolveAtPagers } from "../alerts.js";
 import { withTicket, type IssueEventContext } from "./with-ticket.js";
+import { keepTicketOnProject } from "../project-ticket.js";
 
-/** Recomputes a ticket from its timeline and applies what changed (nothing, for a quiet ticket). */
+/**
+ * Recomputes a ticket from its timeline and applies what changed (nothing, for a quiet ticket),
+ * its Project item included.
+ */
 export async function refreshTicket(params: {
   scope: TicketScope;
   service: FirstlineService;
@@ -46,6 +50,8 @@ export async function refreshTicket(params: {
   });
   // A priority raised to P1 out of hours pages at that moment.
   const paged = await pageTicketIfDue({ scope, service, snapshot, log: params.log });
+  // Its Project item follows in the same delivery: a field written only if its value moved.
+  await keepTicketOnProject({ scope, service, snapshot, responders, log: params.log });
   return plan.actions.length + (paged ? 1 : 0);
 }
 

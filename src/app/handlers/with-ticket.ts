@@ -38,6 +38,7 @@ export async function withTicket(
         repositoryId: context.payload.repository.node_id,
         botLogin,
         log: context.log,
+        installation: context.payload.installation?.id,
       });
       if (!scope) return;
       await work({ scope, issue, resumed });

@@ -25,6 +25,21 @@ export interface ServiceSeries {
   readonly openedByPriority: readonly Series[];
 }
 
+/** The last `months` local calendar months as `YYYY-MM`, oldest first, the month of `now` included. */
+export function lastMonths(params: {
+  readonly now: number;
+  readonly zone: string;
+  readonly months: number;
+}): string[] {
+  const today = DateTime.fromMillis(params.now, { zone: params.zone });
+  return Array.from({ length: params.months }, (_, i) =>
+    today
+      .startOf("month")
+      .minus({ months: params.months - 1 - i })
+      .toFormat("yyyy-LL"),
+  );
+}
+
 /**
  * The service's trends from the tickets of a period (open and closed): first responses within
  * target per month and client, breaches per month, tickets opened per week by priority. Pure:
@@ -44,12 +59,7 @@ export function serviceSeries(params: {
 }): ServiceSeries {
   const { zone } = params;
   const today = DateTime.fromMillis(params.now, { zone });
-  const months = Array.from({ length: params.months }, (_, i) =>
-    today
-      .startOf("month")
-      .minus({ months: params.months - 1 - i })
-      .toFormat("yyyy-LL"),
-  );
+  const months = lastMonths({ now: params.now, zone, months: params.months });
   const weeks = Array.from(
     { length: params.weeks },
     (_, i) =>

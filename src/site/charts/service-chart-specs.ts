@@ -1,5 +1,5 @@
 /**
- * The Service page's three charts as Vega-Lite specifications without their numbers: each reads a
+ * The site's charts (the Service page's three, the rota page's two) as Vega-Lite specifications without their numbers: each reads a
  * dataset named `table` and takes the x axis's categories (every month or week, those without data
  * too) from the parameter `categories`. `npm run build` compiles them to Vega once
  * (scripts/generate-chart-specs.ts writes service-chart-vega.ts), so the Action and the command
@@ -94,5 +94,31 @@ export const SERVICE_CHART_SPECS: Readonly<Record<ServiceChartKey, Record<string
     y: "tickets",
     yTitle: "Tickets",
     colour: "priority",
+  }),
+};
+
+/** The rota page's charts: TOIL and pages per person per month, stacked by person. */
+export const ON_CALL_CHART_KEYS = ["toil", "pages"] as const;
+export type OnCallChartKey = (typeof ON_CALL_CHART_KEYS)[number];
+
+/** Each rota page chart's Vega-Lite specification; rows carry `month`, `person` and the value. */
+export const ON_CALL_CHART_SPECS: Readonly<Record<OnCallChartKey, Record<string, unknown>>> = {
+  toil: spec({
+    title: "TOIL earned per person per month",
+    mark: "bar",
+    x: "month",
+    xTitle: "Month",
+    y: "days",
+    yTitle: "TOIL days",
+    colour: "person",
+  }),
+  pages: spec({
+    title: "Pages per person per month",
+    mark: "bar",
+    x: "month",
+    xTitle: "Month",
+    y: "pages",
+    yTitle: "Pages",
+    colour: "person",
   }),
 };

@@ -28,7 +28,7 @@ const monthLabel = (month: string) =>
 const weekLabel = (week: string) => `w/c ${DateTime.fromISO(week, { locale: "en-GB" }).toFormat("d LLL")}`;
 
 /** A compiled chart with its numbers filled in: the rows of its dataset, the x axis's categories. */
-function withNumbers(params: {
+export function withNumbers(params: {
   spec: Spec;
   values: readonly Record<string, unknown>[];
   categories: readonly string[];
@@ -43,8 +43,8 @@ function withNumbers(params: {
   };
 }
 
-/** A Vega specification drawn as SVG in Node: no browser, no canvas. */
-async function renderSvg(spec: Spec): Promise<string> {
+/** A Vega specification drawn as SVG in Node: no browser, no canvas. Every chart of the site is drawn by it. */
+export async function renderSvg(spec: Spec): Promise<string> {
   const vega = await import("vega");
   const view = new vega.View(vega.parse(spec), { renderer: "none" });
   const svg = await view.toSVG();

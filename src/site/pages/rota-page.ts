@@ -5,6 +5,7 @@ import { peopleLinks, personLink } from "./common.js";
 import { dutyFacts, dutyOf, rotaWeeks, weekTitle } from "./duty.js";
 import { formatDate } from "../html.js";
 import { HANDOVER_TEXT } from "../../core/rota/week.js";
+import { chartFigure } from "./chart-figure.js";
 
 /** The escalation steps from the configuration, in words. */
 function escalationItems(input: SiteInput, from: string, secondLine: readonly string[]) {
@@ -65,7 +66,15 @@ ${rows}</tbody>
     : html`<p>The rota has no weeks after this one yet.</p>`
 }
 </section>
-<section aria-labelledby="calendars">
+${
+  input.onCall
+    ? html`<section aria-labelledby="on-call-months">
+<h2 id="on-call-months">On call, month by month</h2>
+<p>TOIL earned for out-of-hours alerts and the pages that called each person, from the alert log, as of <time datetime="${input.today}">${formatDate(input.today)}</time>. Each chart's numbers are in the table beneath it.</p>
+${input.onCall.charts.map((chart) => chartFigure({ from, chart, svg: SITE_PATHS.rotaChart(chart.key), level: 3 }))}</section>
+`
+    : ""
+}<section aria-labelledby="calendars">
 <h2 id="calendars">Calendars</h2>
 <p>Subscribe to <a href="${hrefFrom(from, SITE_PATHS.rotaCalendar)}" type="text/calendar">the whole rota (iCalendar)</a>, or to one person's slots below.</p>
 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="calendars">
