@@ -1,5 +1,22 @@
 import { KeyedLock } from "../keyed-lock.js";
-import type { KeyedTexts, PendingPage, StateStore } from "./state-store.js";
+import { pendingPagesOver } from "./pending-pages.js";
+import type { KeyedTexts, StateStore } from "./state-store.js";
+
+/** Texts by key, in this instance's memory. */
+function textsInMemory(): KeyedTexts {
+  const map = new Map<string, string>();
+  return {
+    set: (key, value) => {
+      map.set(key, value);
+      return Promise.resolve();
+    },
+    delete: (key) => {
+      map.delete(key);
+      return Promise.resolve();
+    },
+    list: () => Promise.resolve([...map]),
+  };
+}
 
 /**
  * The state of one instance, in its memory: what `npm run demo`, the tests and a single instance
@@ -11,7 +28,6 @@ export class MemoryStateStore implements StateStore {
   private readonly seen = new Map<string, number>();
   private readonly locks = new KeyedLock();
   private readonly leases = new Map<string, number>();
-  private readonly pages = new Map<string, PendingPage>();
   private readonly values = new Map<string, { readonly value: string; readonly until: number }>();
 
   constructor(private readonly params: { readonly now?: () => number; readonly capacity?: number } = {}) {}
@@ -55,18 +71,6 @@ export class MemoryStateStore implements StateStore {
     return Promise.resolve(true);
   }
 
-  readonly pendingPages = {
-    set: (key: string, page: PendingPage): Promise<void> => {
-      this.pages.set(key, page);
-      return Promise.resolve();
-    },
-    delete: (key: string): Promise<void> => {
-      this.pages.delete(key);
-      return Promise.resolve();
-    },
-    list: (): Promise<[string, PendingPage][]> => Promise.resolve([...this.pages]),
-  };
-
   getValue(key: string): Promise<string | undefined> {
     const entry = this.values.get(key);
     if (entry && entry.until <= this.now()) this.values.delete(key);
@@ -82,19 +86,9 @@ export class MemoryStateStore implements StateStore {
     this.values.delete(key);
     return Promise.resolve();
   }
-  private readonly mail = new Map<string, string>();
 
-  readonly pendingMail: KeyedTexts = {
-    set: (key, value) => {
-      this.mail.set(key, value);
-      return Promise.resolve();
-    },
-    delete: (key) => {
-      this.mail.delete(key);
-      return Promise.resolve();
-    },
-    list: () => Promise.resolve([...this.mail]),
-  };
+  readonly pendingPages = pendingPagesOver(textsInMemory());
+  readonly pendingMail = textsInMemory();
 
   close(): Promise<void> {
     return Promise.resolve();

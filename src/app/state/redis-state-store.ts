@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Redis } from "ioredis";
-import { z } from "zod";
-import { DEFAULT_LOCK_TTL_MS, type KeyedTexts, type PendingPage, type StateStore } from "./state-store.js";
+import { pendingPagesOver } from "./pending-pages.js";
+import { DEFAULT_LOCK_TTL_MS, type KeyedTexts, type StateStore } from "./state-store.js";
 
 // Deletes or extends a key only while it still holds our token: a lock that expired and was
 // taken by another instance is never released or renewed by its old holder.
@@ -10,8 +10,6 @@ const RENEW = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("
 const LEASE = `local v = redis.call("get", KEYS[1])
 if v == false or v == ARGV[1] then redis.call("set", KEYS[1], ARGV[1], "PX", ARGV[2]) return 1 end
 return 0`;
-
-const pendingPageSchema = z.object({ repo: z.string(), number: z.number().int(), homeRepo: z.string() });
 
 /**
  * The state shared by every instance, in Redis (`REDIS_URL`). Keys live under `firstline:`; seen
@@ -79,22 +77,6 @@ export class RedisStateStore implements StateStore {
     return (await this.redis.eval(LEASE, 1, this.key("lease", name), this.instance, String(ttlMs))) === 1;
   }
 
-  readonly pendingPages = {
-    set: async (key: string, page: PendingPage): Promise<void> => {
-      await this.redis.hset(this.key("pages", "pending"), key, JSON.stringify(page));
-    },
-    delete: async (key: string): Promise<void> => {
-      await this.redis.hdel(this.key("pages", "pending"), key);
-    },
-    list: async (): Promise<[string, PendingPage][]> => {
-      const all = await this.redis.hgetall(this.key("pages", "pending"));
-      return Object.entries(all).flatMap(([key, value]): [string, PendingPage][] => {
-        const parsed = pendingPageSchema.safeParse(JSON.parse(value));
-        return parsed.success ? [[key, parsed.data]] : [];
-      });
-    },
-  };
-
   async getValue(key: string): Promise<string | undefined> {
     return (await this.redis.get(this.key("value", key))) ?? undefined;
   }
@@ -106,15 +88,23 @@ export class RedisStateStore implements StateStore {
   async deleteValue(key: string): Promise<void> {
     await this.redis.del(this.key("value", key));
   }
-  readonly pendingMail: KeyedTexts = {
-    set: async (key, value) => {
-      await this.redis.hset(this.key("mail", "pending"), key, value);
-    },
-    delete: async (key) => {
-      await this.redis.hdel(this.key("mail", "pending"), key);
-    },
-    list: async () => Object.entries(await this.redis.hgetall(this.key("mail", "pending"))),
-  };
+  /** Texts by key under `name`: one Redis hash, shared by every instance. */
+  private keyedTexts(name: string): KeyedTexts {
+    // Named when used: the prefix is set in the constructor, after the fields that call this.
+    const hash = (): string => `${this.prefix}${name}`;
+    return {
+      set: async (key, value) => {
+        await this.redis.hset(hash(), key, value);
+      },
+      delete: async (key) => {
+        await this.redis.hdel(hash(), key);
+      },
+      list: async () => Object.entries(await this.redis.hgetall(hash())),
+    };
+  }
+
+  readonly pendingPages = pendingPagesOver(this.keyedTexts("pages:pending"));
+  readonly pendingMail = this.keyedTexts("mail:pending");
 
   async close(): Promise<void> {
     await this.redis.quit().catch(() => undefined);
