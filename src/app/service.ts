@@ -143,7 +143,7 @@ export class FirstlineService {
   ) {
     this.clock = params.clock ?? systemClock;
     this.store = params.store ?? new MemoryStateStore({ now: () => this.now() });
-    this.memory = new AppMemory(this.store);
+    this.memory = new AppMemory(this.store, () => this.now());
     const now = (): number => this.now();
     this.teams = new ExpiringCache({ ttlMs: TEAM_TTL_MS, now });
     this.installationOfRepo = new ExpiringCache({ ttlMs: INSTALLATION_TTL_MS, now });

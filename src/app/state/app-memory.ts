@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { NightOverride } from "../../core/rota/types.js";
 import { nightOverrideSchema } from "../../config/rota-schema.js";
+import { ExpiringCache } from "./expiring-cache.js";
 import type { StateStore } from "./state-store.js";
 
 const DAY_MS = 24 * 3600_000;
@@ -29,7 +30,15 @@ export interface KnownDashboard {
  * Values that fail to parse (another version wrote them) count as absent.
  */
 export class AppMemory {
-  constructor(private readonly store: StateStore) {}
+  /** Lines this instance already knows were logged today: a sweep asks the store only for new ones. */
+  private readonly logged: ExpiringCache<true>;
+
+  constructor(
+    private readonly store: StateStore,
+    now: () => number = Date.now,
+  ) {
+    this.logged = new ExpiringCache({ ttlMs: DAY_MS, now });
+  }
 
   private async read<T>(key: string, schema: z.ZodType<T>): Promise<T | undefined> {
     const text = await this.store.getValue(key);
@@ -97,8 +106,11 @@ export class AppMemory {
   }
 
   /** True the first time (a day, across instances) something is to be logged: a log line, not a flood. */
-  firstTimeToLog(what: string): Promise<boolean> {
-    return this.store.markSeen(`logged:${what.toLowerCase()}`, DAY_MS);
+  async firstTimeToLog(what: string): Promise<boolean> {
+    const key = `logged:${what.toLowerCase()}`;
+    if (this.logged.get(key)) return false;
+    this.logged.set(key, true);
+    return this.store.markSeen(key, DAY_MS);
   }
 
   /** Repositories holding a `.github/firstline.yml` of their own, which Firstline ignores (the dashboard says so). */
