@@ -103,6 +103,8 @@ export async function startInstance(params: {
   readonly emulator: Emulator;
   readonly redisUrl?: string;
   readonly production?: boolean;
+  /** Where the app finds GitHub's API, when not at the emulator itself (a proxy in front of it). */
+  readonly apiUrl?: string;
 }): Promise<Instance> {
   const { emulator, redisUrl } = params;
   const store: StateStore = redisUrl
@@ -118,7 +120,7 @@ export async function startInstance(params: {
     appId: emulator.appId,
     privateKey: emulator.privateKeyPem ?? "",
     webhookSecret: WEBHOOK_SECRET,
-    baseUrl: emulator.url,
+    baseUrl: params.apiUrl ?? emulator.url,
     fastFail: !params.production,
     logLevel: "fatal",
     ...(params.production && redisUrl ? { redisUrl } : {}),
@@ -145,8 +147,13 @@ export async function startScaledOut(params: {
   readonly redisUrl?: string;
   readonly duplicate?: boolean;
   readonly production?: boolean;
+  /** Something (a proxy) between the instances and the emulator: it gets the emulator and returns the URL to call. */
+  readonly apiThrough?: (
+    emulator: Emulator,
+  ) => Promise<{ readonly url: string; readonly close: () => Promise<void> }>;
 }) {
   const emulator = await startEmulator({ now: params.now, seed: params.seed, stderr: () => undefined });
+  const through = params.apiThrough ? await params.apiThrough(emulator) : undefined;
   const instances: Instance[] = [];
   for (let i = 0; i < params.instances; i++)
     instances.push(
@@ -154,6 +161,7 @@ export async function startScaledOut(params: {
         emulator,
         ...(params.redisUrl ? { redisUrl: params.redisUrl } : {}),
         ...(params.production ? { production: true } : {}),
+        ...(through ? { apiUrl: through.url } : {}),
       }),
     );
   const proxy = await startRoundRobinProxy({
@@ -184,6 +192,7 @@ export async function startScaledOut(params: {
         await instance.app.close();
         await instance.store.close();
       }
+      await through?.close();
       await emulator.close();
     },
   };

@@ -242,7 +242,15 @@ async function answerAuthenticated(
   } else {
     answer = await validatedAnswer(core, { ...params, body: parsed.value });
   }
-  if (core.faults.takeLostAnswer({ path: params.path, write: params.write, status: answer.status })) {
+  // A GraphQL mutation's answer can be lost as a REST write's can (a query's loss is a plain error).
+  const mutation = params.operationId === "graphql" && parsed.ok && isMutation(parsed.value);
+  if (
+    core.faults.takeLostAnswer({
+      path: params.path,
+      write: params.write || mutation,
+      status: answer.status,
+    })
+  ) {
     params.onFault("server-error");
     return errorAnswer(502, "Server Error");
   }
@@ -303,4 +311,10 @@ async function validatedAnswer(
     );
     return errorAnswer(500, "Server Error");
   }
+}
+
+/** Whether a GraphQL request's document is a mutation. */
+function isMutation(body: unknown): boolean {
+  const query = typeof body === "object" && body !== null ? (body as { query?: unknown }).query : undefined;
+  return typeof query === "string" && /^\s*mutation\b/.test(query.replace(/#[^\n]*/g, ""));
 }

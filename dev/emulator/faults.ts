@@ -21,7 +21,7 @@ export const faultChangesSchema = z
     hangNext: z.number().int().min(0),
     /** What the path of a request to hang contains (`/graphql`, `/issues/3/labels`; ending in `$`: is); empty: any request. */
     hangMatching: z.string(),
-    /** The next N successful writes whose path contains `loseAnswerMatching` are carried out but answered 502, as when GitHub's answer is lost. */
+    /** The next N successful writes (REST writes and GraphQL mutations) whose path contains `loseAnswerMatching` are carried out but answered 502, as when GitHub's answer is lost. */
     loseAnswerNext: z.number().int().min(0),
     /** What the path of a write whose answer is lost contains (ending in `$`: is); empty: any write. */
     loseAnswerMatching: z.string(),

@@ -11,6 +11,12 @@ import { systemClock, type Clock } from "../shell/clock.js";
 import { MemoryStateStore } from "./state/memory-state-store.js";
 import { AppMemory } from "./state/app-memory.js";
 import { ExpiringCache } from "./state/expiring-cache.js";
+import { WriteBatcher } from "./queue/write-batcher.js";
+import {
+  MAX_COMMENTS_TOGETHER,
+  postCommentsTogether,
+  type CommentToPost,
+} from "../github/comments-together.js";
 import type { PendingPages, StateStore } from "./state/state-store.js";
 import type { DeadLetter } from "./queue/work-queue.js";
 import type { Env } from "../pagers/deliver-page-event.js";
@@ -27,6 +33,12 @@ const INSTALLATION_TTL_MS = 24 * 3600_000;
 
 const DELIVERY_TTL_MS = 24 * 3600_000;
 const OPENED_TTL_MS = 7 * 24 * 3600_000;
+
+/** An urgent ticket's card, with the installation's transport to post it through. */
+export interface UrgentCard {
+  readonly gh: GitHubTransport;
+  readonly comment: CommentToPost;
+}
 
 /**
  * What the app keeps between webhooks, each part by name. What instances must share (delivery ids,
@@ -98,10 +110,35 @@ export class FirstlineService {
     await this.store.markSeen(`opened:${key}`, OPENED_TTL_MS);
   }
 
+  /** Urgent cards waiting for a request of their own, in every installation (for logs and tests). */
+  urgentCardsWaiting(): number {
+    return [...this.urgentCardBatches.values()].reduce((sum, b) => sum + b.waitingCount, 0);
+  }
+
+  /**
+   * Posts an urgent ticket's card: the cards of every urgent ticket of the installation that
+   * arrive while one is being written go out together in the next request, so ten P1 tickets at
+   * once are carded within a few write slots rather than ten.
+   */
+  postUrgentCard(installation: number, card: UrgentCard): Promise<void> {
+    let batcher = this.urgentCardBatches.get(installation);
+    if (!batcher) {
+      batcher = new WriteBatcher<UrgentCard>(
+        (cards) =>
+          postCommentsTogether({ gh: cards[0]?.gh ?? card.gh, comments: cards.map((c) => c.comment) }),
+        MAX_COMMENTS_TOGETHER,
+      );
+      this.urgentCardBatches.set(installation, batcher);
+    }
+    return batcher.submit(card);
+  }
+
   /** What the app remembers between webhooks and sweeps, by name (in the state store). */
   readonly memory: AppMemory;
   /** Recent writes per installation (this instance's pacing under GitHub's secondary limits). */
   private readonly writeLogs = new Map<number, WriteLog>();
+  /** Urgent tickets' cards waiting to go out together, per installation. */
+  private readonly urgentCardBatches = new Map<number, WriteBatcher<UrgentCard>>();
   /**
    * The last configuration that read cleanly in this process: while a push leaves the file broken,
    * tickets go on being served with it (and the problem is reported), rather than the whole

@@ -8,6 +8,7 @@ import type { GitHubTransport } from "../../src/github/transport.js";
 import { SEARCH } from "../../src/github/search-tickets.js";
 import { PROJECT_DOCUMENTS } from "../../src/github/project-queries.js";
 import { createLabelsMutation } from "../../src/github/label-catalogue.js";
+import { addCommentsMutation } from "../../src/github/comments-together.js";
 import { githubSchema as emulatorSchema } from "../../dev/emulator/graphql/schema.js";
 
 /** GitHub's published GraphQL schema (its SDL repeats some fields, which strict building refuses). */
@@ -85,6 +86,12 @@ describe("the GraphQL Firstline sends is valid against GitHub's published schema
 
   it("the creation of a ticket's labels in one request, and the emulator's schema agrees", async () => {
     const mutation = createLabelsMutation(3);
+    expect(problems(schema, mutation)).toEqual([]);
+    expect(problems(await emulatorSchema(), mutation)).toEqual([]);
+  });
+
+  it("urgent tickets' cards in one request, and the emulator's schema agrees", async () => {
+    const mutation = addCommentsMutation(9);
     expect(problems(schema, mutation)).toEqual([]);
     expect(problems(await emulatorSchema(), mutation)).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { fetchTicket } from "../../github/ticket-query.js";
 import type { FirstlineService } from "../service.js";
-import { triageNewTicket } from "../triage-new-ticket.js";
+import { labelsAfterCard, triageNewTicket } from "../triage-new-ticket.js";
 import { withTicket, type IssueEventContext } from "./with-ticket.js";
 import { CARD_KEY, hasMarker } from "../../core/markers.js";
 
@@ -13,6 +13,14 @@ export async function handleIssueOpened(
     // The same opening sent again under another delivery id (a replay) finds its card posted.
     const key = `${scope.repo}#${issue.number}`;
     if (await service.wasOpened(key)) return;
+    const newIssue = {
+      number: issue.number,
+      title: issue.title,
+      body: issue.body ?? null,
+      author: issue.user?.login ?? "ghost",
+      createdAt: Date.parse(issue.created_at),
+      labels: (issue.labels ?? []).map((l) => l?.name ?? ""),
+    };
     // An opening handled minutes after the fact is a redelivery or a replay (perhaps after a
     // restart, which forgets the ids), and a resumed one was begun by an attempt that failed or an
     // instance that died mid-way: look for the card before writing one. A fresh opening, the usual
@@ -29,6 +37,14 @@ export async function handleIssueOpened(
           (c) => c.author.toLowerCase() === scope.botLogin.toLowerCase() && hasMarker(c.body, CARD_KEY),
         )
       ) {
+        // An urgent ticket's card goes before its labels: they may be what the earlier attempt left.
+        await labelsAfterCard({
+          scope,
+          service,
+          issue: newIssue,
+          labelsNow: existing.labels,
+          log: context.log,
+        });
         await service.rememberOpened(key);
         return;
       }
@@ -36,14 +52,7 @@ export async function handleIssueOpened(
     const decision = await triageNewTicket({
       scope,
       service,
-      issue: {
-        number: issue.number,
-        title: issue.title,
-        body: issue.body ?? null,
-        author: issue.user?.login ?? "ghost",
-        createdAt: Date.parse(issue.created_at),
-        labels: (issue.labels ?? []).map((l) => l?.name ?? ""),
-      },
+      issue: { ...newIssue, nodeId: issue.node_id },
       log: context.log,
     });
     if (!decision) return;

@@ -1,5 +1,6 @@
 import {
   isUrgent,
+  urgentLanes,
   QUEUE_DEFAULTS,
   type DeadLetter,
   type QueuedDelivery,
@@ -60,7 +61,7 @@ export class MemoryWorkQueue implements WorkQueue {
       const next = this.waiting[i];
       if (!next) break;
       const urgent = isUrgent(next.rank);
-      if (urgent ? this.runningUrgent >= lanes : this.running >= lanes) {
+      if (urgent ? this.runningUrgent >= urgentLanes(lanes) : this.running >= lanes) {
         if (!urgent) break; // the rest rank lower still
         i += 1;
         continue;

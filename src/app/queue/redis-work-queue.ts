@@ -3,6 +3,7 @@ import { Redis } from "ioredis";
 import { z } from "zod";
 import {
   isUrgent,
+  urgentLanes,
   QUEUE_DEFAULTS,
   type DeadLetter,
   type QueuedDelivery,
@@ -60,7 +61,8 @@ export class RedisWorkQueue implements WorkQueue {
       });
     this.queues = { routine: queue(QUEUE_NAMES.routine), urgent: queue(QUEUE_NAMES.urgent) };
     const lockMs = params.lockMs ?? 30_000;
-    const worker = (name: string) => {
+    const routineLanes = params.concurrency ?? QUEUE_DEFAULTS.concurrency;
+    const worker = (name: string, concurrency: number) => {
       const connection = connect();
       this.connections.push(connection);
       const started = new Worker(
@@ -71,7 +73,7 @@ export class RedisWorkQueue implements WorkQueue {
         },
         {
           connection,
-          concurrency: params.concurrency ?? QUEUE_DEFAULTS.concurrency,
+          concurrency,
           lockDuration: lockMs,
           stalledInterval: lockMs,
           maxStalledCount: 2,
@@ -92,7 +94,10 @@ export class RedisWorkQueue implements WorkQueue {
       started.on("error", (error) => log.error({ reason: error.message }, "work queue error"));
       return started;
     };
-    this.workers = [worker(QUEUE_NAMES.routine), worker(QUEUE_NAMES.urgent)];
+    this.workers = [
+      worker(QUEUE_NAMES.routine, routineLanes),
+      worker(QUEUE_NAMES.urgent, urgentLanes(routineLanes)),
+    ];
   }
 
   async add(delivery: QueuedDelivery, rank: number): Promise<void> {

@@ -50,6 +50,16 @@ function gatesFor(params: { readonly connection: unknown; readonly spacingMs: nu
 }
 
 /**
+ * How many writes one request carries: one, or as many as a request that posts several comments
+ * at once says (`request.firstlineWrites`).
+ */
+function writesIn(options: { readonly request?: unknown }): number {
+  const request = options.request as { firstlineWrites?: unknown } | undefined;
+  const count = request?.firstlineWrites;
+  return typeof count === "number" && Number.isInteger(count) && count > 1 ? Math.min(count, 100) : 1;
+}
+
+/**
  * An Octokit plugin that decides which write goes next and paces writes a second apart per
  * installation (shared by every instance when Probot's throttling has Redis): writes wait their
  * turn by the rank of the delivery that makes them, so the P1 tickets', alerts' and pages' writes
@@ -90,6 +100,6 @@ export function urgentWritesFirst(
     if (!isWriteRequest(requestOptions) || /\/access_tokens$/.test(requestOptions.url ?? ""))
       return request(requestOptions);
     const rank = deliveryRankContext.getStore() ?? UNRANKED;
-    return installationLane.run(rank, async () => request(requestOptions));
+    return installationLane.run(rank, async () => request(requestOptions), writesIn(requestOptions));
   });
 }

@@ -50,12 +50,21 @@ export interface WorkQueueParams {
   readonly attempts?: number;
   /** The wait before the first retry, doubled for each next one (default 2 s). */
   readonly backoffMs?: number;
-  /** Deliveries worked on at once by one instance, urgent ones apart (default 4 of each). */
+  /** Routine deliveries worked on at once by one instance (default 4); urgent ones have four times as many lanes. */
   readonly concurrency?: number;
 }
 
 /** How many attempts a delivery gets, and how many are worked on at once by one instance. */
 export const QUEUE_DEFAULTS = { attempts: 5, backoffMs: 2_000, concurrency: 4 } as const;
+
+/**
+ * Urgent deliveries' lanes: four times the routine ones. Urgent work is rare and spends its time
+ * waiting for write slots and GitHub's answers, not on the CPU; with enough lanes, ten P1 tickets
+ * at once are all at their card together and their cards share one request.
+ */
+export function urgentLanes(concurrency: number): number {
+  return concurrency * 4;
+}
 
 /** Rank 1 (P1 tickets, security alerts, pages) works in lanes of its own. */
 export function isUrgent(rank: number): boolean {

@@ -8,12 +8,17 @@ export interface ProxiedRequest {
   readonly path: string;
   /** A write: not GET/HEAD, not a GraphQL query, not an installation token. */
   readonly write: boolean;
+  /** The request's body as text (a GraphQL document and its variables). */
+  readonly body: string;
 }
 
 /** What the proxy does around each request; every hook is optional. */
 export interface ProxyHooks {
-  /** Runs before the request is forwarded; the request waits for it (to hold it back). */
-  before?: (request: ProxiedRequest) => Promise<void> | void;
+  /**
+   * Runs before the request is forwarded; the request waits for it (to hold it back). Returning a
+   * status answers the request with that error without forwarding it (nothing is done).
+   */
+  before?: (request: ProxiedRequest) => Promise<number | undefined | void> | number | undefined | void;
   /** Runs once GitHub answered; returning a status replaces the answer with that error (the work stays done). */
   after?: (request: ProxiedRequest, status: number) => number | undefined;
 }
@@ -54,8 +59,19 @@ export async function startApiProxy(params: { readonly target: string }): Promis
       const body = await bodyOf(req);
       const method = req.method ?? "GET";
       const path = new URL(req.url ?? "/", "http://proxy").pathname;
-      const info: ProxiedRequest = { method, path, write: isWrite(method, path) };
-      await proxy.hooks.before?.(info);
+      const info: ProxiedRequest = {
+        method,
+        path,
+        write: isWrite(method, path),
+        body: body.toString("utf8"),
+      };
+      const refused = await proxy.hooks.before?.(info);
+      if (typeof refused === "number") {
+        res
+          .writeHead(refused, { "content-type": "application/json" })
+          .end(JSON.stringify({ message: "Server Error" }));
+        return;
+      }
       const headers = Object.fromEntries(
         Object.entries(req.headers).filter(
           ([name, value]) => typeof value === "string" && !DROPPED_REQUEST_HEADERS.includes(name),
