@@ -5,6 +5,7 @@ import { createServer, request, type IncomingMessage, type Server } from "node:h
 import type { AddressInfo } from "node:net";
 import { Octokit } from "@octokit/rest";
 import { MemoryWorkQueue } from "../../src/app/queue/memory-work-queue.js";
+import { DelayedJobWakeups } from "../../src/app/escalation-wakeups.js";
 import { RedisWorkQueue } from "../../src/app/queue/redis-work-queue.js";
 import { startAppServer, type AppServer } from "../../src/app/server.js";
 import { FirstlineService } from "../../src/app/service.js";
@@ -110,11 +111,13 @@ export async function startInstance(params: {
   const store: StateStore = redisUrl
     ? new RedisStateStore({ url: redisUrl })
     : new MemoryStateStore({ now: () => emulator.clock.now().getTime() });
+  const now = () => emulator.clock.now().getTime();
   const service = new FirstlineService({
     clock: () => emulator.clock.now(),
     botLogin: emulator.botLogin,
     env: {},
     store,
+    ...(redisUrl ? { escalationWakeups: new DelayedJobWakeups({ url: redisUrl, now }) } : {}),
   });
   const app = await startAppServer({
     appId: emulator.appId,

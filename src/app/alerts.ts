@@ -119,11 +119,11 @@ export async function receiveAlerts(params: {
   });
   for (const result of results) {
     if (result.page && result.repo && result.number !== null)
-      await service.pendingPages.set(`${result.repo}#${result.number}`, {
-        repo: result.repo,
-        number: result.number,
-        homeRepo,
-      });
+      await service.watchPage(
+        `${result.repo}#${result.number}`,
+        { repo: result.repo, number: result.number, homeRepo },
+        { pagedAt: service.now(), steps: config.alerts.escalation },
+      );
     if (result.outcome === "resolve" && result.repo && result.number !== null)
       await resolveAtPagers({
         service,
@@ -260,7 +260,20 @@ async function escalatePage(params: {
   }
   if (plan.acknowledged || snapshot.state === "closed" || plan.nextAt === null)
     await service.pendingPages.delete(key);
+  else await service.escalationWakeups.at(key, plan.nextAt);
   return steps;
+}
+
+/** A wake-up for one page: its due steps, if it is still on the watch list. */
+export async function escalateOne(params: {
+  service: FirstlineService;
+  log: Logger;
+  key: string;
+}): Promise<void> {
+  const { service, log, key } = params;
+  const pending = (await service.pendingPages.list()).find(([k]) => k === key)?.[1];
+  if (!pending) return;
+  await service.locks.run(key, () => escalatePage({ service, log, key, pending }));
 }
 
 /** An issue that was paged is resolved (the alert resolved, the ticket closed): the pagers close it too. */

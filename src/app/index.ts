@@ -12,7 +12,7 @@ import {
 import { handleIssueOpened } from "./handlers/issue-opened.js";
 import { handleCommentCreated, handleTicketUpdated } from "./handlers/ticket-updated.js";
 import { handleCoverCommand } from "./handlers/cover-command.js";
-import { escalatePages, receiveAlerts } from "./alerts.js";
+import { escalateOne, escalatePages, receiveAlerts } from "./alerts.js";
 import { secretRoutesHandler } from "./routes.js";
 import { receivePagerAck } from "./pager-acks.js";
 import { verifyFirstlineSignature, verifyPagerDutySignature } from "../pagers/verify-signatures.js";
@@ -177,6 +177,9 @@ export function firstlineApp(options: FirstlineAppOptions = {}) {
         },
         onError: (error) => app.log.error(error, "sweep failed"),
       });
+      // Each page wakes when its next step falls due; the minute check is the net under the
+      // wake-ups (and, after a start, sets the wake-ups of the pages already on the watch list).
+      service.escalationWakeups.start((key) => escalateOne({ service, log: app.log, key }), app.log);
       scheduleEvery({
         everyMinutes: 1,
         offsetMinutes: 0,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { requestTimeoutFromEnv } from "../github/timed-fetch.js";
 import { startAppServer } from "./server.js";
 import { MemoryWorkQueue } from "./queue/memory-work-queue.js";
+import { DelayedJobWakeups } from "./escalation-wakeups.js";
 import { RedisWorkQueue } from "./queue/redis-work-queue.js";
 import { FirstlineService } from "./service.js";
 import { openStateStore } from "./state/open-state-store.js";
@@ -57,7 +58,10 @@ if (!takeover.success) {
 }
 const takeoverMs = takeover.data;
 const store = openStateStore({ redisUrl, lockTtlMs: takeoverMs });
-const service = new FirstlineService({ store });
+const service = new FirstlineService({
+  store,
+  ...(redisUrl ? { escalationWakeups: new DelayedJobWakeups({ url: redisUrl, now: () => Date.now() }) } : {}),
+});
 const server = await startAppServer({
   appId: Number(required("APP_ID")),
   privateKey,

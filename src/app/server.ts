@@ -109,6 +109,7 @@ export async function startAppServer(params: {
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await queue?.close();
+      await service.escalationWakeups.close();
     },
   };
 }

@@ -12,12 +12,13 @@ import { MemoryStateStore } from "./state/memory-state-store.js";
 import { AppMemory } from "./state/app-memory.js";
 import { ExpiringCache } from "./state/expiring-cache.js";
 import { WriteBatcher } from "./queue/write-batcher.js";
+import { TimerWakeups, type EscalationWakeups } from "./escalation-wakeups.js";
 import {
   MAX_COMMENTS_TOGETHER,
   postCommentsTogether,
   type CommentToPost,
 } from "../github/comments-together.js";
-import type { PendingPages, StateStore } from "./state/state-store.js";
+import type { PendingPage, PendingPages, StateStore } from "./state/state-store.js";
 import type { DeadLetter } from "./queue/work-queue.js";
 import type { Env } from "../pagers/deliver-page-event.js";
 import type { PagerTransport } from "../pagers/send-pager-request.js";
@@ -91,6 +92,23 @@ export class FirstlineService {
   /** Pages awaiting acknowledgement, watched for escalation, by `repo#number`. */
   get pendingPages(): PendingPages {
     return this.store.pendingPages;
+  }
+
+  /** Wake-ups when escalation steps fall due: timers here, or BullMQ delayed jobs on Redis. */
+  readonly escalationWakeups: EscalationWakeups;
+
+  /**
+   * A page joins the escalation watch, with a wake-up when its first step falls due (`pagedAt`
+   * plus the shortest step; the wake-up then sets the next one).
+   */
+  async watchPage(
+    key: string,
+    page: PendingPage,
+    params: { readonly pagedAt: number; readonly steps: readonly { readonly afterMinutes: number }[] },
+  ): Promise<void> {
+    await this.pendingPages.set(key, page);
+    const first = Math.min(...params.steps.map((s) => s.afterMinutes));
+    if (Number.isFinite(first)) await this.escalationWakeups.at(key, params.pagedAt + first * 60_000);
   }
 
   /** Where the dead letters of the work queue are read from (none while webhooks are worked on as they come). */
@@ -176,9 +194,11 @@ export class FirstlineService {
       readonly sleep?: (ms: number) => Promise<void>;
       readonly sentLedger?: SentLedger;
       readonly store?: StateStore;
+      readonly escalationWakeups?: EscalationWakeups;
     } = {},
   ) {
     this.clock = params.clock ?? systemClock;
+    this.escalationWakeups = params.escalationWakeups ?? new TimerWakeups(() => this.now());
     this.store = params.store ?? new MemoryStateStore({ now: () => this.now() });
     this.memory = new AppMemory(this.store, () => this.now());
     const now = (): number => this.now();

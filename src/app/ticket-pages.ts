@@ -55,11 +55,11 @@ export async function pageTicketIfDue(params: {
   });
   if (!plan.event) return true;
   const homeRepo = service.supportRepo;
-  await service.pendingPages.set(`${scope.repo}#${snapshot.number}`, {
-    repo: scope.repo,
-    number: snapshot.number,
-    homeRepo,
-  });
+  await service.watchPage(
+    `${scope.repo}#${snapshot.number}`,
+    { repo: scope.repo, number: snapshot.number, homeRepo },
+    { pagedAt: scope.now, steps: scope.config.alerts.escalation },
+  );
   await tellPagers({ service, config: scope.config, gh: scope.gh, event: plan.event, log });
   log.info(
     { repo: scope.repo, issue: snapshot.number, paged: plan.event.logins },

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { escalatePages } from "../../src/app/alerts.js";
+import { escalateOne, escalatePages } from "../../src/app/alerts.js";
+import type { DelayedJobWakeups, TimerWakeups } from "../../src/app/escalation-wakeups.js";
+import { RUNAWAY_MS } from "../helpers/time-limits.js";
 import { agencySeed } from "../../dev/demo/agency-seed.js";
 import { siteDownPayload } from "../../dev/demo/alert-payloads.js";
 import { ALERTS_SECRET, SWEEP_SECRET } from "../../dev/demo/stack.js";
@@ -9,7 +11,7 @@ import { startInstance, startScaledOut, type Instance } from "../../dev/demo/sca
 
 const redisAvailability = ensureRedis();
 const skipRedis = skipWithoutServer(redisAvailability);
-const quiet = { warn: () => undefined, info: () => undefined };
+const quiet = { warn: () => undefined, info: () => undefined, error: () => undefined };
 
 type Scaled = Awaited<ReturnType<typeof startScaledOut>>;
 
@@ -81,6 +83,81 @@ describe.skipIf(skipRedis)("escalation across a restart, on Redis", () => {
       }
       await first.store.close();
       await stack.emulator.close();
+    }
+  });
+});
+
+describe.skipIf(skipRedis)("escalation woken when it falls due, on Redis", () => {
+  const redisUrl = useRedisServer(redisAvailability);
+
+  it("the page sets a delayed job for 5 minutes on; the instance that paged stops, another answers the job: the second line is told once, and the next step's job is set", async () => {
+    const stack = await startScaledOut({
+      seed: agencySeed(),
+      now: new Date("2026-12-06T03:00:00Z"),
+      instances: 1,
+      redisUrl: redisUrl(),
+    });
+    const [first] = stack.instances;
+    if (!first) throw new Error("no instance");
+    const number = await pageAt0305(stack, first);
+    const key = `acme/website#${number}`;
+    const wakeupsOf = (instance: Instance) => instance.service.escalationWakeups as DelayedJobWakeups;
+    const pending = await wakeupsOf(first).pending();
+    expect(pending.map((p) => [p.key, new Date(p.atMs).toISOString()])).toEqual([
+      [key, "2026-12-06T03:10:00.000Z"],
+    ]);
+    await first.app.close();
+    const b = await startInstance({ emulator: stack.emulator, redisUrl: redisUrl() });
+    try {
+      wakeupsOf(b).start((page) => escalateOne({ service: b.service, log: quiet, key: page }), quiet);
+      stack.emulator.clock.set(new Date("2026-12-06T03:10:00Z"));
+      await wakeupsOf(b).promote(pending[0]?.id ?? "");
+      const deadline = Date.now() + 5 * RUNAWAY_MS;
+      while (escalations(stack, number) < 1 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      await stack.emulator.waitForIdle({ timeoutMs: 60_000 });
+      expect(escalations(stack, number)).toBe(1);
+      // The minute check at the same moment adds nothing; the 15-minute step has its own job.
+      await escalatePages({ service: b.service, log: quiet });
+      expect(escalations(stack, number)).toBe(1);
+      expect((await wakeupsOf(b).pending()).map((p) => [p.key, new Date(p.atMs).toISOString()])).toEqual([
+        [key, "2026-12-06T03:20:00.000Z"],
+      ]);
+    } finally {
+      await b.app.close();
+      await b.store.close();
+      await first.store.close();
+      await stack.emulator.close();
+    }
+  });
+});
+
+describe("escalation woken when it falls due, in memory", () => {
+  it("the page sets a timer for 5 minutes on; when it fires the second line is told once, and the next step's timer is set", async () => {
+    const stack = await startScaledOut({
+      seed: agencySeed(),
+      now: new Date("2026-12-06T03:00:00Z"),
+      instances: 1,
+    });
+    const [first] = stack.instances;
+    if (!first) throw new Error("no instance");
+    const wakeups = first.service.escalationWakeups as TimerWakeups;
+    const woken: string[] = [];
+    // What the long-lived server wires (src/app/index.ts); the test fires the timer itself.
+    wakeups.start(async (key) => void woken.push(key), quiet);
+    try {
+      const number = await pageAt0305(stack, first);
+      const key = `acme/website#${number}`;
+      const at = () => [...wakeups.pending()].map(([k, ms]) => [k, new Date(ms).toISOString()]);
+      expect(at()).toEqual([[key, "2026-12-06T03:10:00.000Z"]]);
+      stack.emulator.clock.set(new Date("2026-12-06T03:10:00Z"));
+      await escalateOne({ service: first.service, log: quiet, key });
+      await escalateOne({ service: first.service, log: quiet, key });
+      await stack.emulator.waitForIdle({ timeoutMs: 60_000 });
+      expect(escalations(stack, number)).toBe(1);
+      expect(at()).toEqual([[key, "2026-12-06T03:20:00.000Z"]]);
+    } finally {
+      await stack.close();
     }
   });
 });
