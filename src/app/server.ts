@@ -4,6 +4,7 @@ import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
 import { appOctokit, type ExtraThrottleOptions } from "../github/octokit.js";
 import { firstlineApp, type FirstlineAppOptions } from "./index.js";
 import { acceptWebhook } from "./queued-webhooks.js";
+import { urgentFirstGlobalGroup } from "./queue/urgent-first-requests.js";
 import { deliveryRankContext, urgentWritesFirst } from "./queue/urgent-writes-first.js";
 import type { DeliveryWorker, QueueLogger, WorkQueue } from "./queue/work-queue.js";
 import { FirstlineService } from "./service.js";
@@ -14,6 +15,9 @@ import { FirstlineService } from "./service.js";
  * The one place the app builds its client: `throttle` passes options on to Probot's throttling
  * (a Redis `connection` shared by several app processes, say).
  */
+/** The app's requests in flight in this process, urgent first (the throttling plugin's `global` group). */
+const PROCESS_REQUESTS = urgentFirstGlobalGroup();
+
 export function firstlineProbotOctokit(
   params: {
     readonly requestTimeoutMs?: number;
@@ -21,8 +25,13 @@ export function firstlineProbotOctokit(
     readonly throttle?: ExtraThrottleOptions;
   } = {},
 ): typeof ProbotOctokit {
-  // Writes wait their turn per installation, most urgent delivery first (the queue ranks them).
-  return appOctokit({ base: ProbotOctokit.plugin(urgentWritesFirst), ...params });
+  // Writes wait their turn per installation, most urgent delivery first (the queue ranks them), and
+  // every request waits its turn in the process by the same rank.
+  return appOctokit({
+    base: ProbotOctokit.plugin(urgentWritesFirst),
+    ...params,
+    throttle: { global: PROCESS_REQUESTS, ...params.throttle },
+  });
 }
 
 /** A running Firstline app server. */

@@ -15,7 +15,8 @@ export type CommentOutcome = { readonly posted: true } | { readonly posted: fals
 
 /**
  * How many comments one request may carry at most. GitHub counts each against its 80 content
- * writes a minute; the request borrows that many write slots (see `urgentWritesFirst`).
+ * writes a minute; the request borrows a write slot for each comment after the first, paid back
+ * before the next routine write (see `UrgentFirstLane`).
  */
 export const MAX_COMMENTS_TOGETHER = 20;
 

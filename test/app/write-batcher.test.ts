@@ -74,7 +74,7 @@ describe("writes that share a request", () => {
 });
 
 describe("a request that carries several writes", () => {
-  it("takes one slot and the writes after it wait the slots it borrowed", async () => {
+  it("takes one slot; urgent writes go on, and the next routine write waits the slots it borrowed", async () => {
     let slots = 0;
     const waiting: (() => void)[] = [];
     const lane = new UrgentFirstLane(
@@ -92,16 +92,21 @@ describe("a request that carries several writes", () => {
       waiting.shift()?.();
       await tick();
     };
-    const batch = lane.run(1, async () => void done.push("three cards"), 3);
-    const after = lane.run(1, async () => void done.push("labels"));
+    const writes = [
+      lane.run(1, async () => void done.push("three cards"), 3),
+      lane.run(1, async () => void done.push("P1 labels")),
+      lane.run(3, async () => void done.push("routine card")),
+    ];
     await grant();
     expect(done).toEqual(["three cards"]);
     await grant();
+    expect(done).toEqual(["three cards", "P1 labels"]);
     await grant();
-    expect(done).toEqual(["three cards"]); // the two borrowed slots
     await grant();
-    await Promise.all([batch, after]);
-    expect(done).toEqual(["three cards", "labels"]);
-    expect(slots).toBe(4);
+    expect(done).toEqual(["three cards", "P1 labels"]); // the two borrowed slots
+    await grant();
+    await Promise.all(writes);
+    expect(done).toEqual(["three cards", "P1 labels", "routine card"]);
+    expect(slots).toBe(5);
   });
 });

@@ -46,9 +46,10 @@ describe("which queued delivery is written first", () => {
     expect(deliveryRank({ name, payload: labelled, config })).toBe(rank);
   });
 
-  it("ranks every opening alike while no configuration has been read", () => {
-    expect(deliveryRank({ name: "issues", payload: opened("The website is down"), config: undefined })).toBe(
-      3,
-    );
+  it("before any configuration has been read, ranks an opening with the built-in rules: an outage is still urgent", () => {
+    const rank = (title: string) =>
+      deliveryRank({ name: "issues", payload: opened(title), config: undefined });
+    expect(rank("The website is down")).toBe(1);
+    expect(rank("Please update the footer")).toBe(3);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DASHBOARD_MARKER, DASHBOARD_TITLE } from "../../src/core/sweep/dashboard.js";
-import { BOT, botComments, cardCount, markerKeys } from "./helpers/invariants.js";
+import { BOT, botComments, cardCount, markerKeys, issueDump } from "./helpers/invariants.js";
 import { clientRepos, reliabilityRota, reliabilitySeed, SUPPORT_REPO } from "./helpers/seed.js";
 import { createComment, createIssue, startReliabilityStack, type Stack } from "./helpers/stack.js";
 
@@ -10,15 +10,6 @@ const QUESTION = {
   title: "Please update the opening hours",
   body: "Please change the opening hours on the contact page.",
 };
-
-function issueDump(stack: Stack, repo: string, number: number) {
-  const issue = stack.emulator
-    .dump()
-    .repos.find((r) => r.fullName === repo)
-    ?.issues.find((i) => i.number === number);
-  if (!issue) throw new Error(`no issue ${repo}#${number}`);
-  return issue;
-}
 
 async function at(stack: Stack, instant: string, action: () => Promise<unknown>): Promise<void> {
   stack.emulator.clock.set(new Date(instant));

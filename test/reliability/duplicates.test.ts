@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cardCount, duplicateMarkers, issuesIn, labelAdds, ticketViolations } from "./helpers/invariants.js";
+import {
+  cardCount,
+  duplicateMarkers,
+  issuesIn,
+  labelAdds,
+  ticketViolations,
+  issueDump,
+} from "./helpers/invariants.js";
 import { CLIENT_ORG, clientRepos, reliabilitySeed } from "./helpers/seed.js";
 import { createIssue, startReliabilityStack, WEBHOOK_SECRET, type Stack } from "./helpers/stack.js";
 import { openedDelivery, postWebhook } from "./helpers/webhooks.js";
@@ -15,15 +22,6 @@ function ticketText(repo: string, i: number): { title: string; body: string } {
     title: `Search gives an error on ${repo} (${i})`,
     body: "Steps: 1. open https://example.test/search 2. search for parking. Expected the results page but it shows an error 500.",
   };
-}
-
-function issueDump(stack: Stack, repo: string, number: number) {
-  const issue = stack.emulator
-    .dump()
-    .repos.find((r) => r.fullName === repo)
-    ?.issues.find((i) => i.number === number);
-  if (!issue) throw new Error(`no issue ${repo}#${number}`);
-  return issue;
 }
 
 describe("duplicates and concurrency", () => {

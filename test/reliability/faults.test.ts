@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApiProxy, type ApiProxy } from "./helpers/api-proxy.js";
-import { BOT, botIssues, cardCount, duplicateMarkers, ticketViolations } from "./helpers/invariants.js";
+import {
+  BOT,
+  botIssues,
+  cardCount,
+  duplicateMarkers,
+  ticketViolations,
+  issueDump,
+} from "./helpers/invariants.js";
 import { clientRepos, reliabilitySeed, SUPPORT_REPO } from "./helpers/seed.js";
 import {
   createComment,
@@ -22,15 +29,6 @@ async function persist<T>(call: () => Promise<T>): Promise<T> {
       if (attempt >= 30) throw error;
     }
   }
-}
-
-function issueDump(stack: Stack, repo: string, number: number) {
-  const issue = stack.emulator
-    .dump()
-    .repos.find((r) => r.fullName === repo)
-    ?.issues.find((i) => i.number === number);
-  if (!issue) throw new Error(`no issue ${repo}#${number}`);
-  return issue;
 }
 
 const failedDeliveries = (stack: Stack, from: number) =>

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { botIssues, cardCount, markerKeys, ticketViolations } from "./helpers/invariants.js";
+import { botIssues, cardCount, markerKeys, ticketViolations, issueDump } from "./helpers/invariants.js";
 import { clientRepos, reliabilitySeed, SUPPORT_REPO } from "./helpers/seed.js";
 import { createIssue, startReliabilityStack, type Stack } from "./helpers/stack.js";
 import { startApiProxy } from "./helpers/api-proxy.js";
@@ -15,15 +15,6 @@ function workingDays(count: number): string[] {
     if (day !== 0 && day !== 6) days.push(new Date(t).toISOString().slice(0, 10));
   }
   return days;
-}
-
-function issueDump(stack: Stack, repo: string, number: number) {
-  const issue = stack.emulator
-    .dump()
-    .repos.find((r) => r.fullName === repo)
-    ?.issues.find((i) => i.number === number);
-  if (!issue) throw new Error(`no issue ${repo}#${number}`);
-  return issue;
 }
 
 // Two quiet tickets opened at 10:00 are at risk by 16:10 (6 of 8 working hours): the sweep then

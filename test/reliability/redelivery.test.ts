@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AppServer } from "../../src/app/server.js";
 import { startAnotherApp } from "../../dev/demo/stack.js";
-import { cardCount } from "./helpers/invariants.js";
+import { cardCount, issueDump } from "./helpers/invariants.js";
 import { clientRepos, reliabilitySeed } from "./helpers/seed.js";
 import { createIssue, startReliabilityStack, WEBHOOK_SECRET, type Stack } from "./helpers/stack.js";
 import { openedDelivery, postWebhook } from "./helpers/webhooks.js";
@@ -11,15 +11,6 @@ const BUG = {
   title: "Search gives an error",
   body: "Steps: 1. open https://example.test/search 2. search for parking. Expected the results page but it shows an error 500.",
 };
-
-function issueDump(stack: Stack, repo: string, number: number) {
-  const issue = stack.emulator
-    .dump()
-    .repos.find((r) => r.fullName === repo)
-    ?.issues.find((i) => i.number === number);
-  if (!issue) throw new Error(`no issue ${repo}#${number}`);
-  return issue;
-}
 
 /** A second app process on the same GitHub: what a restart or a second instance looks like. */
 const secondInstance = (stack: Stack): Promise<AppServer> => startAnotherApp({ emulator: stack.emulator });

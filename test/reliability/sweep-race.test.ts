@@ -1,20 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { holdFirstUntilSecond, startApiProxy, type ApiProxy } from "./helpers/api-proxy.js";
-import { cardCount, duplicateMarkers } from "./helpers/invariants.js";
+import { cardCount, duplicateMarkers, issueDump } from "./helpers/invariants.js";
 import { clientRepos, reliabilitySeed } from "./helpers/seed.js";
 import { createIssue, startReliabilityStack, WEBHOOK_SECRET, type Stack } from "./helpers/stack.js";
 import { openedDelivery, postWebhook } from "./helpers/webhooks.js";
 
 const [SITE1 = "", SITE2 = ""] = clientRepos(2);
-
-function issueDump(stack: Stack, repo: string, number: number) {
-  const issue = stack.emulator
-    .dump()
-    .repos.find((r) => r.fullName === repo)
-    ?.issues.find((i) => i.number === number);
-  if (!issue) throw new Error(`no issue ${repo}#${number}`);
-  return issue;
-}
 
 /**
  * The sweep plans every ticket from one search read, and a webhook for the same ticket handled

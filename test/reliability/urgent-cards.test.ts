@@ -4,7 +4,7 @@ import { WEBHOOK_SECRET } from "../../dev/demo/stack.js";
 import { RUNAWAY_MS } from "../helpers/time-limits.js";
 import { postWebhook } from "./helpers/webhooks.js";
 import { startApiProxy, type ApiProxy, type ProxiedRequest } from "./helpers/api-proxy.js";
-import { cardCount, labelAdds } from "./helpers/invariants.js";
+import { cardCount, labelAdds, issueDump } from "./helpers/invariants.js";
 
 type Stack = Awaited<ReturnType<typeof startScaledOut>>;
 
@@ -25,15 +25,6 @@ const outage = (repo: string, i: number) => ({
   title: `The website is down (${repo}, ${i})`,
   body: "The site is down for everyone since 10:55: every page answers 502.",
 });
-
-function issueDump(stack: Stack, repo: string, number: number) {
-  const issue = stack.emulator
-    .dump()
-    .repos.find((r) => r.fullName === repo)
-    ?.issues.find((i) => i.number === number);
-  if (!issue) throw new Error(`no issue ${repo}#${number}`);
-  return issue;
-}
 
 /** Polls until `check` holds; the limit only catches a hang. */
 async function until(what: string, check: () => boolean): Promise<void> {

@@ -3,6 +3,20 @@ import type { IssueDump, StateDump } from "../../../dev/emulator/state/dump.js";
 export const BOT = "firstline[bot]";
 const CARD = "<!-- firstline:card -->";
 
+/** One issue of the emulator's state, by repository and number; throws when there is none. */
+export function issueDump(
+  stack: { readonly emulator: { dump(): StateDump } },
+  repo: string,
+  number: number,
+): IssueDump {
+  const issue = stack.emulator
+    .dump()
+    .repos.find((r) => r.fullName === repo)
+    ?.issues.find((i) => i.number === number);
+  if (!issue) throw new Error(`no issue ${repo}#${number}`);
+  return issue;
+}
+
 /** The bot's comments on an issue. */
 export function botComments(issue: IssueDump): IssueDump["comments"] {
   return issue.comments.filter((c) => c.author === BOT);
