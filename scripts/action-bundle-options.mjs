@@ -31,6 +31,18 @@ const unusedOidcClient = {
   },
 };
 
+/** Octokit's JSON parsing, with the engine's own parser for answers that hold no big integer. */
+const fastJsonParse = {
+  name: "fast-json-parse",
+  setup(build) {
+    build.onResolve({ filter: /^json-with-bigint$/ }, (args) =>
+      args.importer.endsWith("json-with-bigint-fast.mjs")
+        ? undefined
+        : { path: resolve("scripts/json-with-bigint-fast.mjs") },
+    );
+  },
+};
+
 /** `vega` in the Action is only what draws the Service page's charts (scripts/vega-for-svg.mjs). */
 const vegaForSvg = {
   name: "vega-for-svg",
@@ -52,7 +64,7 @@ export function actionBundleOptions() {
     chunkNames: "chunks/[name]-[hash]",
     legalComments: "none",
     minify: true,
-    plugins: [unusedOidcClient, vegaForSvg],
+    plugins: [unusedOidcClient, vegaForSvg, fastJsonParse],
     banner: {
       js: 'import { createRequire as __firstlineRequire } from "node:module"; const require = __firstlineRequire(import.meta.url);',
     },
