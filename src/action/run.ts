@@ -31,8 +31,12 @@ export async function run(): Promise<void> {
         if (!inputs.token)
           return Promise.reject(new Error(`"${inputs.command}" talks to GitHub: pass a token input`));
         // The GitHub client (Octokit and its plugins) loads only for the commands that use it.
-        return (github ??= import("../github/octokit.js").then(({ githubClient }) =>
+        return (github ??= Promise.all([
+          import("../github/octokit.js"),
+          import("../github/node-http-fetch.js"),
+        ]).then(([{ githubClient }, { nodeHttpFetch }]) =>
           githubClient({
+            fetch: nodeHttpFetch(),
             token: inputs.token,
             baseUrl: process.env["GITHUB_API_URL"] || undefined,
             userAgent: "firstline-action",
