@@ -18,7 +18,12 @@ import type * as Zlib from "node:zlib";
  * connection fails. Connections are kept open for the next request, and never keep a finished
  * run alive. What Octokit never asks for (streamed bodies, `Headers` objects) is refused, not guessed.
  */
-export function nodeHttpFetch(): typeof fetch {
+export function nodeHttpFetch(
+  options: {
+    /** Told each time a request has been handed to the network in full (for a caller that waits on it). */
+    readonly onSent?: () => void;
+  } = {},
+): typeof fetch {
   const agents = new Map<string, Agent>();
   const agentFor = (protocol: string): Agent => {
     let agent = agents.get(protocol);
@@ -44,6 +49,7 @@ export function nodeHttpFetch(): typeof fetch {
         body,
         signal: init.signal ?? undefined,
         agentFor,
+        onSent: options.onSent,
       });
       const location = answer.headers.location;
       const status = answer.statusCode ?? 0;
@@ -108,6 +114,7 @@ function exchange(params: {
   readonly body: Buffer | undefined;
   readonly signal: AbortSignal | undefined;
   readonly agentFor: (protocol: string) => Agent;
+  readonly onSent: (() => void) | undefined;
 }): Promise<IncomingMessage> {
   const { url, method, body, signal } = params;
   return new Promise((resolve, reject) => {
@@ -138,7 +145,7 @@ function exchange(params: {
       signal?.removeEventListener("abort", onAbort);
       reject(signal?.aborted ? (signal.reason as Error) : new TypeError("fetch failed", { cause: error }));
     });
-    request.end(body);
+    request.end(body, params.onSent);
   });
 }
 

@@ -45,6 +45,29 @@ interface SearchPage {
   };
 }
 
+/** The variables of one page of a search: oldest first, from `since` (a creation time) on. */
+function pageVariables(
+  query: string,
+  since: string | undefined,
+  after: string | null,
+): { searchQuery: string; after: string | null } {
+  return { searchQuery: `${query} sort:created-asc${since ? ` created:>=${since}` : ""}`, after };
+}
+
+/**
+ * The first request `searchOpenTicketsReporting` makes for these repositories, exactly: a caller
+ * may send it early (see `./early-read.ts`) and the search then takes its answer.
+ */
+export function firstSearchPage(
+  repos: readonly string[],
+  base = "is:issue is:open",
+): { readonly query: string; readonly variables: Record<string, unknown> } | undefined {
+  const [first] = openIssueQueries(repos, base);
+  return first === undefined
+    ? undefined
+    : { query: SEARCH, variables: pageVariables(first, undefined, null) };
+}
+
 /** GitHub's search returns at most this many results for one query. */
 const SEARCH_CAP = 1000;
 
@@ -62,13 +85,12 @@ async function searchAll(
   const found = new Map<string, TicketSnapshot>();
   let since: string | undefined;
   for (let round = 0; round < 100; round++) {
-    const q = `${query} sort:created-asc${since ? ` created:>=${since}` : ""}`;
     let after: string | null = null;
     let fetched = 0;
     let total = 0;
     let newest: TicketSnapshot | undefined;
     const readPage = (cursor: string | null) =>
-      gh.graphql<SearchPage>(SEARCH, { searchQuery: q, after: cursor });
+      gh.graphql<SearchPage>(SEARCH, pageVariables(query, since, cursor));
     let coming: Promise<SearchPage> | null = readPage(after);
     for (let page = 0; page < SEARCH_CAP / 100 && coming; page++) {
       const result: SearchPage = await coming;

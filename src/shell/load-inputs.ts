@@ -1,7 +1,13 @@
 import type { z } from "zod";
-import { CONFIG_PATH, type FirstlineConfig } from "../core/config/firstline-config.js";
 import { parseConfig } from "../config/load-config.js";
-import { parseJson, type YamlSource } from "../core/config/parse-yaml.js";
+import {
+  parseJson,
+  readYaml,
+  validateYaml,
+  type RawYaml,
+  type YamlSource,
+} from "../core/config/parse-yaml.js";
+import { CONFIG_PATH, firstlineConfigSchema, type FirstlineConfig } from "../core/config/firstline-config.js";
 import type { CommandIo } from "./command-io.js";
 import type { InputProblem } from "../core/finding.js";
 import { InputError } from "./input-error.js";
@@ -19,6 +25,24 @@ export function oneLineError(problems: readonly InputProblem[]): InputError {
   const more =
     others.length === 0 ? "" : ` (and ${others.length} more problem${others.length === 1 ? "" : "s"})`;
   return InputError.of({ ...first, message: `${first.message}${more}` });
+}
+
+/**
+ * The configuration file read as YAML and not yet validated, for a command that can start on it
+ * (the Action's sweep asks for its first tickets) while `validateConfigYaml` checks the rest; as
+ * `readConfigFile`, a file that does not read throws an InputError naming file and line.
+ */
+export function readConfigYaml(io: CommandIo, path: string): RawYaml {
+  const read = readYaml({ file: path, text: io.readTextFile(path) });
+  if (!read.ok) throw oneLineError(read.problems);
+  return read.value;
+}
+
+/** The configuration read by `readConfigYaml`, validated as `readConfigFile` validates it. */
+export function validateConfigYaml(source: RawYaml): FirstlineConfig {
+  const validated = validateYaml({ raw: source.raw, schema: firstlineConfigSchema, sources: [source] });
+  if (!validated.ok) throw oneLineError(validated.problems);
+  return validated.value;
 }
 
 /** Reads and validates the configuration file, or throws an InputError naming file, key and line. */

@@ -1,5 +1,11 @@
 import * as core from "@actions/core";
-import { readConfigFile } from "../../shell/load-inputs.js";
+import { readConfigYaml, validateConfigYaml } from "../../shell/load-inputs.js";
+import {
+  sweptRepositories,
+  sweptRepositoriesBeforeValidation,
+} from "../../core/config/swept-repositories.js";
+import { sendEarlyRead, type EarlyRead } from "../../github/early-read.js";
+import { firstSearchPage } from "../../github/search-tickets.js";
 import { readTeamMembers } from "../../github/team-members.js";
 import { buildSlaPolicy } from "../../core/sla/policy.js";
 import { formatLocal } from "../../core/time/format.js";
@@ -19,8 +25,13 @@ import { finish } from "../report.js";
  * and applies the same plan the app would, within GitHub's write limits.
  */
 export async function actionSlaSweep(context: ActionContext): Promise<void> {
-  const config = readConfigFile(context.io, context.inputs.config).value;
-  const gh = await context.github();
+  // The first page of tickets is asked for as soon as the file names the repositories, and the
+  // configuration is validated (and the sweep's code made ready) while GitHub answers. A file that
+  // turns out invalid fails the run as before; the page is then not used.
+  const source = readConfigYaml(context.io, context.inputs.config);
+  const early = await sendFirstPageEarly(context, source.raw);
+  const config = validateConfigYaml(source);
+  const gh = early?.gh ?? (await context.github());
   let teamMembers: string[] = [];
   if (config.staff.team) {
     teamMembers = await readTeamMembers({ gh, team: config.staff.team });
@@ -45,9 +56,11 @@ export async function actionSlaSweep(context: ActionContext): Promise<void> {
     }
     return read;
   };
+  // With the first page on its way, the rota is read now, while GitHub answers.
+  if (early) currentResponders();
   const supportRepo = config.supportRepo ?? context.repository;
   const botLogin = context.inputs["bot-login"];
-  const repos = [...config.clients.flatMap((c) => c.repos), ...config.ticketRepos, supportRepo];
+  const repos = sweptRepositories(config, context.repository);
   // The app's sweep, with one token for every repository; a dry run's transport records its writes.
   const sweep = await sweepAgency({
     parts: [{ gh, repos, writeLog: new WriteLog() }],
@@ -104,4 +117,18 @@ export async function actionSlaSweep(context: ActionContext): Promise<void> {
   ].join("\n");
   const { swept: _swept, ...json } = result;
   await finish({ summary, result: json, dryRun: context.dryRun });
+}
+
+/** The sweep's first search page, sent before the configuration is validated (none without a token). */
+async function sendFirstPageEarly(context: ActionContext, raw: unknown): Promise<EarlyRead | undefined> {
+  if (!context.inputs.token) return undefined;
+  const repos = sweptRepositoriesBeforeValidation(raw, context.repository);
+  const first = repos ? firstSearchPage(repos) : undefined;
+  if (!first) return undefined;
+  const gh = await context.github();
+  const sent = context.requestSent();
+  const early = sendEarlyRead({ gh, ...first });
+  // Only once it is on its way does the validation start (it would otherwise hold it back).
+  await Promise.race([sent, early.answered]);
+  return early;
 }
