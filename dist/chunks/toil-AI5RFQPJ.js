@@ -1,2 +1,0 @@
-import { createRequire as __firstlineRequire } from "node:module"; const require = __firstlineRequire(import.meta.url);
-import{c as a,d as b}from"./chunk-KE7YZLG2.js";import"./chunk-4VFAURF3.js";import"./chunk-Z62NQ43T.js";import"./chunk-AU65KX5O.js";import"./chunk-3R47JOC6.js";import"./chunk-HB2YT5VS.js";import"./chunk-RYQHFL5C.js";import"./chunk-XOEMN2J7.js";import"./chunk-HHGANE4H.js";import"./chunk-H3YQ3UTA.js";import"./chunk-CY5U2UKH.js";import"./chunk-ETZYHK63.js";import"./chunk-SSWDPHPL.js";import"./chunk-TCGERW5X.js";export{b as actionToil,a as readableRepos};
