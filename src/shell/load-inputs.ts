@@ -1,42 +1,13 @@
 import type { z } from "zod";
 import { parseConfig } from "../config/load-config.js";
-import {
-  parseJson,
-  readYaml,
-  validateYaml,
-  type RawYaml,
-  type YamlSource,
-} from "../core/config/parse-yaml.js";
+import { parseJson, validateYaml, type RawYaml, type YamlSource } from "../core/config/parse-yaml.js";
+import { readConfigYaml } from "./read-config-yaml.js";
 import { CONFIG_PATH, firstlineConfigSchema, type FirstlineConfig } from "../core/config/firstline-config.js";
 import type { CommandIo } from "./command-io.js";
-import type { InputProblem } from "../core/finding.js";
 import { InputError } from "./input-error.js";
+import { oneLineError } from "./one-line-error.js";
 
-/** The contract's one line: the first problem, and how many more there are (identical ones once). */
-export function oneLineError(problems: readonly InputProblem[]): InputError {
-  const distinct = problems.filter(
-    (p, i) =>
-      problems.findIndex(
-        (q) => q.file === p.file && q.path === p.path && q.line === p.line && q.message === p.message,
-      ) === i,
-  );
-  const [first, ...others] = distinct;
-  if (!first) return InputError.of({ file: "input", path: "", message: "unusable" });
-  const more =
-    others.length === 0 ? "" : ` (and ${others.length} more problem${others.length === 1 ? "" : "s"})`;
-  return InputError.of({ ...first, message: `${first.message}${more}` });
-}
-
-/**
- * The configuration file read as YAML and not yet validated, for a command that can start on it
- * (the Action's sweep asks for its first tickets) while `validateConfigYaml` checks the rest; as
- * `readConfigFile`, a file that does not read throws an InputError naming file and line.
- */
-export function readConfigYaml(io: CommandIo, path: string): RawYaml {
-  const read = readYaml({ file: path, text: io.readTextFile(path) });
-  if (!read.ok) throw oneLineError(read.problems);
-  return read.value;
-}
+export { oneLineError, readConfigYaml };
 
 /** The configuration read by `readConfigYaml`, validated as `readConfigFile` validates it. */
 export function validateConfigYaml(source: RawYaml): FirstlineConfig {

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { repoName } from "./config-schema.js";
+import { repoName } from "./repo-name.js";
 
 /** What decides which repositories a sweep reads. */
 export interface SweptRepositoryFields {
