@@ -1,4 +1,5 @@
 // How the Action is bundled into dist/ (used by scripts/build.mjs).
+import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 
 /**
@@ -64,6 +65,30 @@ const builtinsByRequire = {
   },
 };
 
+/**
+ * Bottleneck (under Octokit's throttling plugin, three queues per request) hands the event loop
+ * back with `setTimeout(resolve, 0)` five times or so per scheduled job, and Node clamps each such
+ * timer to a millisecond: 5 ms per queue, 15-20 ms on every request the Action makes, before its
+ * first one and fourteen times in a quiet sweep. In the Action's copy a zero wait yields with
+ * `setImmediate`, which hands the loop back just the same, without the clamp; waits longer than
+ * zero (rate limits, pacing) are timers as before. The build stops if the line is not found.
+ */
+const bottleneckYieldsWithoutTimers = {
+  name: "bottleneck-yields-without-timers",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]bottleneck[\\/]light\.js$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      const yieldLine = "return setTimeout(resolve, t);";
+      if (source.split(yieldLine).length !== 2)
+        throw new Error(`bottleneck/light.js no longer has one "${yieldLine}": review this plugin`);
+      return {
+        contents: source.replace(yieldLine, "return t > 0 ? setTimeout(resolve, t) : setImmediate(resolve);"),
+        loader: "js",
+      };
+    });
+  },
+};
+
 /** `vega` in the Action is only what draws the Service page's charts (scripts/vega-for-svg.mjs). */
 const vegaForSvg = {
   name: "vega-for-svg",
@@ -85,7 +110,7 @@ export function actionBundleOptions() {
     chunkNames: "chunks/[name]-[hash]",
     legalComments: "none",
     minify: true,
-    plugins: [unusedOidcClient, vegaForSvg, fastJsonParse, builtinsByRequire],
+    plugins: [unusedOidcClient, vegaForSvg, fastJsonParse, builtinsByRequire, bottleneckYieldsWithoutTimers],
     banner: {
       js: 'import { createRequire as __firstlineRequire } from "node:module"; const require = __firstlineRequire(import.meta.url);',
     },
