@@ -50,6 +50,7 @@ const fastJsonParse = {
  * `node:crypto`) loads code the Action never runs; on Node 24 the built-ins @actions/core imports
  * cost about 15 ms before the first request this way. The banner's `require` does the rest.
  */
+const lazyCrypto = ["randomUUID", "createHash"];
 const builtinsByRequire = {
   name: "builtins-by-require",
   setup(build) {
@@ -58,10 +59,19 @@ const builtinsByRequire = {
         ? { path: args.path.replace(/^node:/, ""), namespace: "builtin-by-require" }
         : undefined,
     );
-    build.onLoad({ filter: /.*/, namespace: "builtin-by-require" }, (args) => ({
-      contents: `module.exports = require("node:${args.path}");`,
-      loader: "js",
-    }));
+    build.onLoad({ filter: /.*/, namespace: "builtin-by-require" }, (args) =>
+      args.path === "crypto"
+        ? {
+            // Loading node:crypto takes about 10 ms, and @actions/core imports it only for one
+            // call when writing an output: it loads when first called. A name not listed here
+            // fails the build ("No matching export"), never a run.
+            contents: lazyCrypto
+              .map((name) => `export const ${name} = (...args) => require("node:crypto").${name}(...args);`)
+              .join("\n"),
+            loader: "js",
+          }
+        : { contents: `module.exports = require("node:${args.path}");`, loader: "js" },
+    );
   },
 };
 
