@@ -7,6 +7,7 @@ import {
   type Span,
 } from "../../../src/core/triage/phrases.js";
 import { sentencesOf, type Sentence } from "../../../src/core/triage/words.js";
+import { seededRandom } from "../../../bench/seeded-random.js";
 
 /** ruleMatches as it was written before its first-word index: every phrase looked for in every sentence. */
 function everyPhraseEverySentence(rule: PhraseRule, sentences: readonly Sentence[]): string[] {
@@ -26,18 +27,6 @@ function everyPhraseEverySentence(rule: PhraseRule, sentences: readonly Sentence
     for (const hit of hits) found.set(hit.phrase, hit.text);
   }
   return [...new Set(rule.phrases.flatMap((phrase) => found.get(phrase) ?? []))];
-}
-
-/** mulberry32: the same texts on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe("the phrase rules' first-word index", () => {
@@ -101,7 +90,7 @@ describe("the phrase rules' first-word index", () => {
   ];
 
   it("finds what looking for every phrase in every sentence finds, on 2,000 seeded texts", () => {
-    const random = seeded(22);
+    const random = seededRandom(22);
     for (let n = 0; n < 2_000; n++) {
       const length = 1 + Math.floor(random() * 25);
       const text = Array.from({ length }, () => vocabulary[Math.floor(random() * vocabulary.length)]).join(
