@@ -203,7 +203,7 @@ async function benchQuietSweep(params: {
 export async function benchAction(runs = 10): Promise<ActionBench> {
   const composition = bundleComposition();
   const starts = await benchStarts(runs);
-  const quietSweep = await benchQuietSweep({ tickets: 1000, latencyMs: 50, runs: 3 });
+  const quietSweep = await benchQuietSweep({ tickets: 1000, latencyMs: 50, runs: 10 });
   const onRunner = starts.find((s) => s.node === "Node 24") ?? starts[0];
   return { ...composition, coldStartMs: onRunner?.firstRequestMs ?? 0, starts, quietSweep };
 }

@@ -173,6 +173,7 @@ await section(
       goal: "<= 1,500,000",
     },
     { figure: "  loaded by an sla-sweep run (bytes)", value: v.slaSweepBytes, goal: "" },
+    { figure: "    of which before its first request (bytes)", value: v.slaSweepFirstRequestBytes, goal: "" },
     {
       figure: `Action quiet sweep of ${v.quietSweep.tickets} tickets at ${v.quietSweep.latencyMs} ms latency (ms)`,
       value: v.quietSweep.wallMs,

@@ -1,4 +1,5 @@
 // How the Action is bundled into dist/ (used by scripts/build.mjs).
+import { readFile } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 
 /**
@@ -31,6 +32,73 @@ const unusedOidcClient = {
   },
 };
 
+/** Octokit's JSON parsing, with the engine's own parser for answers that hold no big integer. */
+const fastJsonParse = {
+  name: "fast-json-parse",
+  setup(build) {
+    build.onResolve({ filter: /^json-with-bigint$/ }, (args) =>
+      args.importer.endsWith("json-with-bigint-fast.mjs")
+        ? undefined
+        : { path: resolve("scripts/json-with-bigint-fast.mjs") },
+    );
+  },
+};
+
+/**
+ * Node's built-in modules taken with `require` rather than imported as ES modules: Node builds an
+ * ES module of a built-in by reading every one of its exports, which for some (`node:http`,
+ * `node:crypto`) loads code the Action never runs; on Node 24 the built-ins @actions/core imports
+ * cost about 15 ms before the first request this way. The banner's `require` does the rest.
+ */
+const lazyCrypto = ["randomUUID", "createHash"];
+const builtinsByRequire = {
+  name: "builtins-by-require",
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?(os|fs|path|crypto|http|https|util|events|stream|url)$/ }, (args) =>
+      args.kind === "import-statement"
+        ? { path: args.path.replace(/^node:/, ""), namespace: "builtin-by-require" }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "builtin-by-require" }, (args) =>
+      args.path === "crypto"
+        ? {
+            // Loading node:crypto takes about 10 ms, and @actions/core imports it only for one
+            // call when writing an output: it loads when first called. A name not listed here
+            // fails the build ("No matching export"), never a run.
+            contents: lazyCrypto
+              .map((name) => `export const ${name} = (...args) => require("node:crypto").${name}(...args);`)
+              .join("\n"),
+            loader: "js",
+          }
+        : { contents: `module.exports = require("node:${args.path}");`, loader: "js" },
+    );
+  },
+};
+
+/**
+ * Bottleneck (under Octokit's throttling plugin, three queues per request) hands the event loop
+ * back with `setTimeout(resolve, 0)` five times or so per scheduled job, and Node clamps each such
+ * timer to a millisecond: 5 ms per queue, 15-20 ms on every request the Action makes, before its
+ * first one and fourteen times in a quiet sweep. In the Action's copy a zero wait yields with
+ * `setImmediate`, which hands the loop back just the same, without the clamp; waits longer than
+ * zero (rate limits, pacing) are timers as before. The build stops if the line is not found.
+ */
+const bottleneckYieldsWithoutTimers = {
+  name: "bottleneck-yields-without-timers",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]bottleneck[\\/]light\.js$/ }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      const yieldLine = "return setTimeout(resolve, t);";
+      if (source.split(yieldLine).length !== 2)
+        throw new Error(`bottleneck/light.js no longer has one "${yieldLine}": review this plugin`);
+      return {
+        contents: source.replace(yieldLine, "return t > 0 ? setTimeout(resolve, t) : setImmediate(resolve);"),
+        loader: "js",
+      };
+    });
+  },
+};
+
 /** `vega` in the Action is only what draws the Service page's charts (scripts/vega-for-svg.mjs). */
 const vegaForSvg = {
   name: "vega-for-svg",
@@ -52,7 +120,7 @@ export function actionBundleOptions() {
     chunkNames: "chunks/[name]-[hash]",
     legalComments: "none",
     minify: true,
-    plugins: [unusedOidcClient, vegaForSvg],
+    plugins: [unusedOidcClient, vegaForSvg, fastJsonParse, builtinsByRequire, bottleneckYieldsWithoutTimers],
     banner: {
       js: 'import { createRequire as __firstlineRequire } from "node:module"; const require = __firstlineRequire(import.meta.url);',
     },

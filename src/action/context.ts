@@ -11,6 +11,11 @@ export interface ActionContext {
   readonly repository: string;
   /** GitHub; in a dry run, its writes are recorded in `dryRun` instead of sent. */
   readonly github: () => Promise<GitHubTransport>;
+  /**
+   * Resolves once GitHub's client has next handed a request to the network in full (Octokit sends
+   * a request a few turns of the event loop after it is asked for).
+   */
+  readonly requestSent: () => Promise<void>;
   /** Set in a dry run: the writes the command would have made. */
   readonly dryRun: DryRunLog | undefined;
 }

@@ -22,17 +22,29 @@ export async function run(): Promise<void> {
     let github: Promise<GitHubTransport> | undefined;
     // A dry run reads GitHub as usual and records every write instead of sending it.
     const dryRun = inputs["dry-run"] ? new DryRunLog() : undefined;
+    // Who waits for the next request to be on its way (see ActionContext.requestSent).
+    let waiting: (() => void)[] = [];
+    const onSent = () => {
+      const told = waiting;
+      waiting = [];
+      for (const resolve of told) resolve();
+    };
     await command({
       inputs,
       dryRun,
       io: nodeIo(),
       repository: process.env["GITHUB_REPOSITORY"] ?? "",
+      requestSent: () => new Promise<void>((resolve) => waiting.push(resolve)),
       github: () => {
         if (!inputs.token)
           return Promise.reject(new Error(`"${inputs.command}" talks to GitHub: pass a token input`));
         // The GitHub client (Octokit and its plugins) loads only for the commands that use it.
-        return (github ??= import("../github/octokit.js").then(({ githubClient }) =>
+        return (github ??= Promise.all([
+          import("../github/octokit.js"),
+          import("../github/node-http-fetch.js"),
+        ]).then(([{ githubClient }, { nodeHttpFetch }]) =>
           githubClient({
+            fetch: nodeHttpFetch({ onSent }),
             token: inputs.token,
             baseUrl: process.env["GITHUB_API_URL"] || undefined,
             userAgent: "firstline-action",

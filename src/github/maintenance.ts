@@ -136,10 +136,11 @@ export async function openDueMaintenance(params: {
   ];
   const clients: { repo: string; gh: GitHubTransport }[] = [];
   for (const repo of repos) clients.push({ repo, gh: await params.ghFor(repo) });
-  // Reads, so all at once: a sweep's closing reads cost one round trip, not one a repository.
-  const lists = await Promise.all(
-    clients.map(({ repo, gh }) => botMaintenanceIssues({ gh, repo, botLogin, ...(since ? { since } : {}) })),
-  );
+  // One after another, as GitHub asks of every client (requests made concurrently count against
+  // its secondary rate limits): a round trip per repository with upkeep, usually one or two.
+  const lists = [];
+  for (const { repo, gh } of clients)
+    lists.push(await botMaintenanceIssues({ gh, repo, botLogin, ...(since ? { since } : {}) }));
   const issues = lists.flat().map((i) => ({ author: i.user?.login ?? "", body: i.body ?? null }));
   const existingKeys = existingMaintenanceKeys({ issues, botLogin });
   const opened: { repo: string; number: number | null; title: string }[] = [];

@@ -45,9 +45,10 @@ function onLimit(kind: string) {
 function sharedOptions(params: {
   readonly requestTimeoutMs?: number | undefined;
   readonly throttle?: ExtraThrottleOptions | undefined;
+  readonly fetch?: typeof fetch | undefined;
 }) {
   return {
-    request: { fetch: timedFetch(params.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS) },
+    request: { fetch: timedFetch(params.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, params.fetch) },
     retry: { doNotRetry: DO_NOT_RETRY },
     throttle: {
       onRateLimit: onLimit("rate limited"),
@@ -74,6 +75,8 @@ export function githubClient(params: {
   readonly debug?: (message: string) => void;
   readonly throttle?: ExtraThrottleOptions;
   readonly dryRun?: DryRunLog | undefined;
+  /** How requests go out (Node's global `fetch` by default). */
+  readonly fetch?: typeof fetch | undefined;
 }): GitHubTransport {
   const debug = params.debug ?? (() => undefined);
   const shared = sharedOptions(params);

@@ -2,7 +2,12 @@ import type { FirstlineConfig } from "../core/config/firstline-config.js";
 import { createIssueOnce } from "./create-issue-once.js";
 import type { SlaPolicy } from "../core/sla/policy.js";
 import { DASHBOARD_MARKER, DASHBOARD_TITLE, renderDashboard } from "../core/sweep/dashboard.js";
-import { planSweep, type SweptTicket } from "../core/sweep/plan-sweep.js";
+import {
+  byUrgency,
+  planSweptTicket,
+  type SweepPlanContext,
+  type SweptTicket,
+} from "../core/sweep/plan-sweep.js";
 import { writeAllowance } from "../core/sweep/write-budget.js";
 import type { Responders } from "../core/ticket/responders.js";
 import type { TicketSnapshot } from "../core/ticket/snapshot.js";
@@ -63,18 +68,37 @@ export async function sweepTickets(params: {
   }) => Promise<void>;
 }): Promise<TicketSweep> {
   const { gh, config, policy, botLogin, writeLog, now } = params;
+  // Each page of tickets is planned as it arrives, while the next is on its way (reads stay one
+  // at a time): the sweep's instant and the responders are fixed when the first page is in.
+  let context: SweepPlanContext | undefined;
+  const planned = new Map<TicketSnapshot, SweptTicket | undefined>();
+  const plan = (snapshot: TicketSnapshot): SweptTicket | undefined => {
+    context ??= { config, policy, botLogin, responders: params.responders(), now: now() };
+    if (!planned.has(snapshot)) planned.set(snapshot, planSweptTicket({ ...context, snapshot }));
+    return planned.get(snapshot);
+  };
   const { tickets: issues, unreadable } = await searchOpenTicketsReporting({
     gh,
     repos: params.repos,
     botLogin,
+    onPage: async (page) => {
+      for (const snapshot of page) {
+        // The event loop is handed back before each ticket: Octokit sends the next page's request
+        // a dozen turns of the loop after it is asked for (its throttling queues), and its answer
+        // is taken in as it comes, while this page is planned.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        plan(snapshot);
+      }
+    },
   });
   const failures: SweepFailure[] = unreadable.map((repo) => ({
     repo,
     status: undefined,
     message: "GitHub refused to search it",
   }));
-  const responders = params.responders();
-  const swept = planSweep({ tickets: issues, config, policy, botLogin, responders, now: now() });
+  // The search's answer alone is planned: a ticket read twice counts once, as last read.
+  const swept = byUrgency(issues.flatMap((snapshot) => plan(snapshot) ?? []));
+  const responders = context?.responders ?? params.responders();
   let writes = 0;
   let changed = 0;
   let deferred = 0;

@@ -1,5 +1,11 @@
 import type { TicketSnapshot } from "../core/ticket/snapshot.js";
-import { completeTicketNodes, snapshotFromNode, TICKET_FIELDS, type TicketNode } from "./ticket-query.js";
+import {
+  completeTicketNodes,
+  isTicketNodeComplete,
+  snapshotFromNode,
+  TICKET_FIELDS,
+  type TicketNode,
+} from "./ticket-query.js";
 import type { GitHubTransport } from "./transport.js";
 
 /** GitHub search queries longer than this are refused. */
@@ -39,6 +45,29 @@ interface SearchPage {
   };
 }
 
+/** The variables of one page of a search: oldest first, from `since` (a creation time) on. */
+function pageVariables(
+  query: string,
+  since: string | undefined,
+  after: string | null,
+): { searchQuery: string; after: string | null } {
+  return { searchQuery: `${query} sort:created-asc${since ? ` created:>=${since}` : ""}`, after };
+}
+
+/**
+ * The first request `searchOpenTicketsReporting` makes for these repositories, exactly: a caller
+ * may send it early (see `./early-read.ts`) and the search then takes its answer.
+ */
+export function firstSearchPage(
+  repos: readonly string[],
+  base = "is:issue is:open",
+): { readonly query: string; readonly variables: Record<string, unknown> } | undefined {
+  const [first] = openIssueQueries(repos, base);
+  return first === undefined
+    ? undefined
+    : { query: SEARCH, variables: pageVariables(first, undefined, null) };
+}
+
 /** GitHub's search returns at most this many results for one query. */
 const SEARCH_CAP = 1000;
 
@@ -51,42 +80,44 @@ async function searchAll(
   gh: GitHubTransport,
   query: string,
   botLogin: string | null,
+  onPage: ((tickets: readonly TicketSnapshot[]) => Promise<void>) | undefined,
 ): Promise<TicketSnapshot[]> {
   const found = new Map<string, TicketSnapshot>();
   let since: string | undefined;
   for (let round = 0; round < 100; round++) {
-    const q = `${query} sort:created-asc${since ? ` created:>=${since}` : ""}`;
     let after: string | null = null;
     let fetched = 0;
     let total = 0;
     let newest: TicketSnapshot | undefined;
     const readPage = (cursor: string | null) =>
-      gh.graphql<SearchPage>(SEARCH, { searchQuery: q, after: cursor });
+      gh.graphql<SearchPage>(SEARCH, pageVariables(query, since, cursor));
     let coming: Promise<SearchPage> | null = readPage(after);
     for (let page = 0; page < SEARCH_CAP / 100 && coming; page++) {
       const result: SearchPage = await coming;
       total = result.search.issueCount;
-      // The next page is asked for at once, so it is on its way while this one's long tickets are
-      // read to the end (a read, so nothing waits on it but the cursor).
       after = result.search.pageInfo.endCursor;
-      coming = result.search.pageInfo.hasNextPage && page + 1 < SEARCH_CAP / 100 ? readPage(after) : null;
-      // The few tickets whose comments or events go past the first hundred are read to the end.
-      let issues: TicketNode[];
+      const more = result.search.pageInfo.hasNextPage && page + 1 < SEARCH_CAP / 100;
+      // One request at a time, as GitHub asks: the few tickets whose comments or events go past
+      // the first hundred are read to the end before the next page is asked for.
+      const nodes = result.search.nodes.filter((node) => node.__typename === "Issue");
+      const issues = nodes.every(isTicketNodeComplete) ? nodes : await completeTicketNodes(gh, nodes);
+      // Then the next page is asked for at once, and this one is turned into tickets (and the
+      // caller's work on it done) while that request is on its way.
+      coming = more ? readPage(after) : null;
+      const read: TicketSnapshot[] = [];
       try {
-        issues = await completeTicketNodes(
-          gh,
-          result.search.nodes.filter((node) => node.__typename === "Issue"),
-        );
+        for (const node of issues) {
+          const ticket = snapshotFromNode(node, botLogin);
+          found.set(`${ticket.repo}#${ticket.number}`, ticket);
+          read.push(ticket);
+          newest = ticket;
+          fetched += 1;
+        }
+        await onPage?.(read);
       } catch (error) {
         // The page already asked for is not awaited: keep its failure from going unhandled.
         coming?.catch(() => undefined);
         throw error;
-      }
-      for (const node of issues) {
-        const ticket = snapshotFromNode(node, botLogin);
-        found.set(`${ticket.repo}#${ticket.number}`, ticket);
-        newest = ticket;
-        fetched += 1;
       }
     }
     if (total <= fetched || !newest) break;
@@ -121,13 +152,20 @@ export async function searchOpenTicketsReporting(params: {
   readonly botLogin: string | null;
   /** The qualifiers besides the repositories (default: open issues). */
   readonly qualifiers?: string;
+  /**
+   * Told of each page's tickets as it is read, while the next page is on its way (the next page is
+   * awaited once this is done). A ticket may be
+   * told of twice (read again past GitHub's 1,000-result cap, or on a retry one repository at a
+   * time); only the tickets returned are the search's answer.
+   */
+  readonly onPage?: (tickets: readonly TicketSnapshot[]) => Promise<void>;
 }): Promise<{ tickets: TicketSnapshot[]; unreadable: string[] }> {
   const tickets: TicketSnapshot[] = [];
   const unreadable: string[] = [];
   const base = params.qualifiers ?? "is:issue is:open";
   for (const query of openIssueQueries(params.repos, base)) {
     try {
-      tickets.push(...(await searchAll(params.gh, query, params.botLogin)));
+      tickets.push(...(await searchAll(params.gh, query, params.botLogin, params.onPage)));
     } catch {
       const repos = query
         .split(" ")
@@ -139,7 +177,9 @@ export async function searchOpenTicketsReporting(params: {
       }
       for (const repo of repos) {
         try {
-          tickets.push(...(await searchAll(params.gh, `${base} repo:${repo}`, params.botLogin)));
+          tickets.push(
+            ...(await searchAll(params.gh, `${base} repo:${repo}`, params.botLogin, params.onPage)),
+          );
         } catch {
           unreadable.push(repo);
         }

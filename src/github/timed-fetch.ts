@@ -7,11 +7,16 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
  * Octokit as `request.fetch`, so each retry gets its own limit and waits for rate limits (which
  * happen before the request) do not count against it.
  */
-export function timedFetch(timeoutMs: number = DEFAULT_REQUEST_TIMEOUT_MS): typeof fetch {
+export function timedFetch(
+  timeoutMs: number = DEFAULT_REQUEST_TIMEOUT_MS,
+  /** The `fetch` to time (Node's own unless given: the Action gives `nodeHttpFetch`). */
+  base?: typeof fetch,
+): typeof fetch {
   return (input, init) => {
     const limit = AbortSignal.timeout(timeoutMs);
     const signal = init?.signal ? AbortSignal.any([init.signal, limit]) : limit;
-    return fetch(input, { ...init, signal });
+    // Node's global fetch is looked up only when no other is given: the look-up alone loads it.
+    return (base ?? fetch)(input, { ...init, signal });
   };
 }
 

@@ -1,24 +1,19 @@
 import type { z } from "zod";
-import { CONFIG_PATH, type FirstlineConfig } from "../core/config/firstline-config.js";
 import { parseConfig } from "../config/load-config.js";
-import { parseJson, type YamlSource } from "../core/config/parse-yaml.js";
+import { parseJson, validateYaml, type RawYaml, type YamlSource } from "../core/config/parse-yaml.js";
+import { readConfigYaml } from "./read-config-yaml.js";
+import { CONFIG_PATH, firstlineConfigSchema, type FirstlineConfig } from "../core/config/firstline-config.js";
 import type { CommandIo } from "./command-io.js";
-import type { InputProblem } from "../core/finding.js";
 import { InputError } from "./input-error.js";
+import { oneLineError } from "./one-line-error.js";
 
-/** The contract's one line: the first problem, and how many more there are (identical ones once). */
-export function oneLineError(problems: readonly InputProblem[]): InputError {
-  const distinct = problems.filter(
-    (p, i) =>
-      problems.findIndex(
-        (q) => q.file === p.file && q.path === p.path && q.line === p.line && q.message === p.message,
-      ) === i,
-  );
-  const [first, ...others] = distinct;
-  if (!first) return InputError.of({ file: "input", path: "", message: "unusable" });
-  const more =
-    others.length === 0 ? "" : ` (and ${others.length} more problem${others.length === 1 ? "" : "s"})`;
-  return InputError.of({ ...first, message: `${first.message}${more}` });
+export { oneLineError, readConfigYaml };
+
+/** The configuration read by `readConfigYaml`, validated as `readConfigFile` validates it. */
+export function validateConfigYaml(source: RawYaml): FirstlineConfig {
+  const validated = validateYaml({ raw: source.raw, schema: firstlineConfigSchema, sources: [source] });
+  if (!validated.ok) throw oneLineError(validated.problems);
+  return validated.value;
 }
 
 /** Reads and validates the configuration file, or throws an InputError naming file, key and line. */

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type Emulator } from "../../dev/emulator/index.js";
 import { agencySeed } from "../../dev/demo/agency-seed.js";
@@ -85,6 +88,26 @@ describe.each(actionRuntimes())("the Action against GitHub (emulated), on $name"
       dashboard: "unchanged",
       maintenanceOpened: 0,
     });
+  });
+
+  it("sla-sweep with a configuration that reads but does not validate fails naming its line, and writes nothing", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "firstline-config-")), "firstline.yml");
+    // The repositories read (so the first page is asked for early); the time zone does not.
+    writeFileSync(
+      file,
+      "clients:\n  - id: acme\n    name: Acme\n    repos: [acme/website]\ntimezone: Mars/Olympus\n",
+    );
+    const before = emulator.log.summary();
+    const run = await runAction({
+      inputs: { ...inputs("sla-sweep"), config: file },
+      env: env("2026-12-09T16:40:00Z"),
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::error title=unusable input,file=[^,]*firstline\.yml,line=5::timezone/);
+    expect(run.stdout).toContain("timezone");
+    const after = emulator.log.summary();
+    expect(after.writes).toBe(before.writes);
+    expect(after.total - before.total).toBeLessThanOrEqual(1);
   });
 
   it("sla-report summarises the period's tickets and gives the CSV as its result", async () => {

@@ -30,6 +30,26 @@ export type AuthorAssociation = "OWNER" | "MEMBER" | "COLLABORATOR" | "NONE";
 
 const key = (text: string): string => text.toLowerCase();
 
+/** A Map that counts the changes made to it, so an index built from it knows when it is stale. */
+export class CountedMap<K, V> extends Map<K, V> {
+  changes = 0;
+
+  override set(k: K, value: V): this {
+    this.changes += 1;
+    return super.set(k, value);
+  }
+
+  override delete(k: K): boolean {
+    this.changes += 1;
+    return super.delete(k);
+  }
+
+  override clear(): void {
+    this.changes += 1;
+    super.clear();
+  }
+}
+
 /** All records of the emulated GitHub, with the lookups every route needs. */
 export class EmulatorState {
   readonly app: AppInfo;
@@ -38,7 +58,7 @@ export class EmulatorState {
   readonly teams = new Map<string, TeamRecord>();
   readonly repos = new Map<string, RepoRecord>();
   readonly issues = new Map<number, IssueRecord>();
-  readonly comments = new Map<number, CommentRecord>();
+  readonly comments = new CountedMap<number, CommentRecord>();
   readonly reactions: ReactionRecord[] = [];
   readonly events: IssueEventRecord[] = [];
   readonly reviews: ReviewRecord[] = [];
@@ -116,11 +136,45 @@ export class EmulatorState {
   }
 
   commentsOf(issue: IssueRecord): CommentRecord[] {
-    return [...this.comments.values()].filter((comment) => comment.issueId === issue.id);
+    return (this.commentIndex().get(issue.id) ?? []).flatMap((id) => this.comments.get(id) ?? []);
   }
 
   eventsOf(issue: IssueRecord): IssueEventRecord[] {
-    return this.events.filter((event) => event.issueId === issue.id);
+    return [...(this.eventIndex().get(issue.id) ?? [])];
+  }
+
+  // Each issue's comments and events, so a search page of 100 issues does not scan every comment
+  // and event 100 times. Rebuilt whenever the collections changed: the comments count their
+  // changes (the index keeps ids and reads the records afresh); events are only ever appended.
+  private commentsIndexed = -1;
+  private commentsByIssue = new Map<number, number[]>();
+  private eventsIndexed: { readonly length: number; readonly last: IssueEventRecord | undefined } | undefined;
+  private eventsByIssue = new Map<number, IssueEventRecord[]>();
+
+  private commentIndex(): ReadonlyMap<number, readonly number[]> {
+    if (this.commentsIndexed === this.comments.changes) return this.commentsByIssue;
+    this.commentsByIssue = new Map();
+    for (const [id, comment] of this.comments) {
+      const list = this.commentsByIssue.get(comment.issueId);
+      if (list) list.push(id);
+      else this.commentsByIssue.set(comment.issueId, [id]);
+    }
+    this.commentsIndexed = this.comments.changes;
+    return this.commentsByIssue;
+  }
+
+  private eventIndex(): ReadonlyMap<number, readonly IssueEventRecord[]> {
+    const last = this.events[this.events.length - 1];
+    const seen = this.eventsIndexed;
+    if (seen?.length === this.events.length && seen.last === last) return this.eventsByIssue;
+    this.eventsByIssue = new Map();
+    for (const event of this.events) {
+      const list = this.eventsByIssue.get(event.issueId);
+      if (list) list.push(event);
+      else this.eventsByIssue.set(event.issueId, [event]);
+    }
+    this.eventsIndexed = { length: this.events.length, last };
+    return this.eventsByIssue;
   }
 
   reactionsOf(subject: ReactionRecord["subject"]): ReactionRecord[] {

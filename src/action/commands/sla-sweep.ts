@@ -1,107 +1,43 @@
-import * as core from "@actions/core";
-import { readConfigFile } from "../../shell/load-inputs.js";
-import { readTeamMembers } from "../../github/team-members.js";
-import { buildSlaPolicy } from "../../core/sla/policy.js";
-import { formatLocal } from "../../core/time/format.js";
-import { worstMetric } from "../../core/sweep/plan-sweep.js";
-import { openDueMaintenance } from "../../github/maintenance.js";
-import { agencyNotices, sweepAgency } from "../../github/sweep-agency.js";
-import { WriteLog } from "../../github/write-log.js";
-import { readRotaFolder } from "../../shell/rota-folder.js";
-import { respondersAt } from "../../github/load-responders.js";
-import type { Responders } from "../../core/ticket/responders.js";
+import { readConfigYaml } from "../../shell/read-config-yaml.js";
+import { sweptRepositoriesBeforeValidation } from "../../core/config/swept-repositories.js";
+import { sendEarlyRead, type EarlyRead } from "../../github/early-read.js";
+import { firstSearchPage } from "../../github/search-tickets.js";
+import type { GitHubTransport } from "../../github/transport.js";
 import type { ActionContext } from "../context.js";
-import { finish } from "../report.js";
 
 /**
  * `sla-sweep`: the backstop for the app's own schedule (Actions schedules can run late). Reads
  * the configuration and rota from the checkout, every open ticket from GitHub 100 to a request,
  * and applies the same plan the app would, within GitHub's write limits.
+ *
+ * The first page of tickets is asked for as soon as the configuration file names the
+ * repositories; the rest of the sweep's code loads, the file is validated and the rota read while
+ * GitHub answers. A file that turns out invalid fails the run as before; the page is then not used.
  */
 export async function actionSlaSweep(context: ActionContext): Promise<void> {
-  const config = readConfigFile(context.io, context.inputs.config).value;
-  const gh = await context.github();
-  let teamMembers: string[] = [];
-  if (config.staff.team) {
-    teamMembers = await readTeamMembers({ gh, team: config.staff.team });
-  }
-  const policy = buildSlaPolicy({ config, teamMembers });
-  const now = () => context.io.now().getTime();
-  // The rota is read once, when the sweep first needs it: after the tickets have been asked for.
-  let read: Responders | null | undefined;
-  const currentResponders = (): Responders | null => {
-    if (read !== undefined) return read;
-    try {
-      const rota = readRotaFolder({ dir: context.inputs["rota-dir"], io: context.io });
-      read = respondersAt({
-        rota,
-        now: now(),
-        zone: config.timezone,
-        calendar: policy.termsFor({ repo: "" }).calendar,
-      });
-    } catch (error) {
-      core.warning(`the rota could not be read, so notices mention nobody: ${(error as Error).message}`);
-      read = null;
-    }
-    return read;
-  };
-  const supportRepo = config.supportRepo ?? context.repository;
-  const botLogin = context.inputs["bot-login"];
-  const repos = [...config.clients.flatMap((c) => c.repos), ...config.ticketRepos, supportRepo];
-  // The app's sweep, with one token for every repository; a dry run's transport records its writes.
-  const sweep = await sweepAgency({
-    parts: [{ gh, repos, writeLog: new WriteLog() }],
-    supportGh: gh,
-    supportRepo,
-    config,
-    policy,
-    botLogin,
-    responders: currentResponders,
-    now,
-    notices: (failures) => {
-      for (const failure of failures)
-        core.warning(
-          `${failure.repo}${failure.number === undefined ? "" : `#${failure.number}`} could not be swept (${failure.status ?? "no answer"}): ${failure.message}`,
-        );
-      return agencyNotices({ supportRepo, ignored: [], notInstalled: [], failures });
-    },
-  });
-  const responders = currentResponders();
-  // Scheduled upkeep due today opens here too (each occurrence once: the bot's issues say which
-  // have opened), so the backstop keeps maintenance going when the app is down.
-  const maintenance = await openDueMaintenance({
-    ghFor: async () => gh,
-    config,
-    policy,
-    botLogin,
-    now: now(),
-    assignees: responders?.support ? [responders.support.developer, responders.support.operations] : [],
-  });
-  const result = {
-    tickets: sweep.tickets,
-    ticketsChanged: sweep.ticketsChanged,
-    writes: sweep.writes + maintenance.opened.length,
-    deferred: sweep.deferred,
-    failures: sweep.failures,
-    swept: sweep.swept,
-    dashboard: sweep.dashboard.outcome,
-    maintenanceOpened: maintenance.opened.length,
-  };
-  const rows = result.swept
-    .filter((t) => ["breached", "at-risk"].includes(worstMetric(t.sla)?.state ?? ""))
-    .map((t) => {
-      const worst = worstMetric(t.sla);
-      return `| ${t.snapshot.repo}#${t.snapshot.number} | ${t.sla.terms.id} | ${t.sla.priority} | ${worst?.metric ?? ""} | ${worst?.due == null ? "on hold" : formatLocal(worst.due, config.timezone)} | ${worst?.state ?? ""} |`;
-    });
-  const summary = [
-    `## SLA sweep${context.dryRun ? " (dry run)" : ""}`,
-    "",
-    `${result.tickets} open tickets; ${result.ticketsChanged} brought up to date with ${result.writes} writes; ${result.deferred} left for the next sweep (write limits); dashboard ${result.dashboard}.`,
-    "",
-    ...(rows.length > 0
-      ? ["| ticket | client | priority | metric | due | state |", "|---|---|---|---|---|---|", ...rows]
-      : ["No ticket is at risk or breached."]),
-  ].join("\n");
-  const { swept: _swept, ...json } = result;
-  await finish({ summary, result: json, dryRun: context.dryRun });
+  // The GitHub client starts loading first, so its files are read while the YAML is parsed.
+  const client = context.inputs.token ? context.github() : undefined;
+  client?.catch(() => undefined);
+  const source = readConfigYaml(context.io, context.inputs.config);
+  const early = client ? await sendFirstPageEarly({ context, client, raw: source.raw }) : undefined;
+  const { sweepFromConfiguration } = await import("./sla-sweep-run.js");
+  await sweepFromConfiguration({ context, source, early });
+}
+
+/** The sweep's first search page, sent before the configuration is validated. */
+async function sendFirstPageEarly(params: {
+  readonly context: ActionContext;
+  readonly client: Promise<GitHubTransport>;
+  readonly raw: unknown;
+}): Promise<EarlyRead | undefined> {
+  const { context, raw } = params;
+  const repos = sweptRepositoriesBeforeValidation(raw, context.repository);
+  const first = repos ? firstSearchPage(repos) : undefined;
+  if (!first) return undefined;
+  const gh = await params.client;
+  const sent = context.requestSent();
+  const early = sendEarlyRead({ gh, ...first });
+  // Only once it is on its way does the validation start (it would otherwise hold it back).
+  await Promise.race([sent, early.answered]);
+  return early;
 }

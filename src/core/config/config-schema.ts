@@ -17,10 +17,9 @@ export const login = z
   .string()
   .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/, { message: "must be a GitHub login" });
 
-/** `owner/name` of a repository. */
-export const repoName = z
-  .string()
-  .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, { message: "must be owner/name of a repository" });
+import { repoName } from "./repo-name.js";
+
+export { repoName };
 
 /** An SLA target such as `1 hour`, `30 working minutes`, `5 working days`. */
 export const targetSchema = z

@@ -36,42 +36,62 @@ function urgencyOf(sla: TicketSla, now: number): number {
   return due;
 }
 
-/**
- * Plans a sweep over open tickets: each ticket is refreshed by the same rules as a webhook, and
- * the plans are ordered most urgent first so that a write budget spends itself where it matters.
- * Tickets of repositories the configuration does not serve are skipped.
- */
-export function planSweep(params: {
-  readonly tickets: readonly TicketSnapshot[];
+/** What planning one ticket of a sweep needs. */
+export interface SweepPlanContext {
   readonly config: RefreshConfig;
   readonly policy: SlaPolicy;
   readonly botLogin: string;
   readonly responders: Responders | null;
   readonly now: number;
-}): SweptTicket[] {
-  const { config, policy, botLogin, responders, now } = params;
+}
+
+/**
+ * One ticket's part of a sweep, refreshed by the same rules as a webhook; undefined for an issue
+ * the sweep leaves alone (closed, or in a repository the configuration does not serve).
+ */
+export function planSweptTicket(
+  params: SweepPlanContext & { readonly snapshot: TicketSnapshot },
+): SweptTicket | undefined {
+  const { snapshot, config, policy, botLogin, responders, now } = params;
+  if (!isTicketRepository(config, snapshot.repo) || snapshot.state !== "open") return undefined;
+  const plan = planTicketRefresh({ snapshot, config, policy, botLogin, responders, now });
+  const terms = plan.sla.terms;
+  const followUpMs =
+    (config.followUpAfter.minutes + config.followUpAfter.days * terms.calendar.standardDayMinutes) * 60_000;
+  const human = snapshot.comments.filter(
+    (c) => c.author.toLowerCase() !== botLogin.toLowerCase() && !policy.isBot(c.author),
+  );
+  const lastActivity = Math.max(snapshot.createdAt, ...human.map((c) => c.createdAt));
+  const waitingOnClient =
+    config.pauseLabels[0] !== undefined && snapshot.labels.includes(config.pauseLabels[0]);
+  return {
+    snapshot,
+    sla: plan.sla,
+    actions: plan.actions,
+    urgency: urgencyOf(plan.sla, now),
+    needsFollowUp:
+      !plan.sla.paused && workingClock(terms.calendar).msBetween(lastActivity, now) >= followUpMs,
+    waitingOnClient,
+  };
+}
+
+/** Most urgent first, so that a write budget spends itself where it matters (ties keep their order). */
+export function byUrgency(swept: readonly SweptTicket[]): SweptTicket[] {
+  return [...swept].sort((a, b) => a.urgency - b.urgency);
+}
+
+/**
+ * Plans a sweep over open tickets: each ticket is refreshed by the same rules as a webhook, and
+ * the plans are ordered most urgent first so that a write budget spends itself where it matters.
+ * Tickets of repositories the configuration does not serve are skipped.
+ */
+export function planSweep(
+  params: SweepPlanContext & { readonly tickets: readonly TicketSnapshot[] },
+): SweptTicket[] {
   const swept: SweptTicket[] = [];
   for (const snapshot of params.tickets) {
-    if (!isTicketRepository(config, snapshot.repo) || snapshot.state !== "open") continue;
-    const plan = planTicketRefresh({ snapshot, config, policy, botLogin, responders, now });
-    const terms = plan.sla.terms;
-    const followUpMs =
-      (config.followUpAfter.minutes + config.followUpAfter.days * terms.calendar.standardDayMinutes) * 60_000;
-    const human = snapshot.comments.filter(
-      (c) => c.author.toLowerCase() !== botLogin.toLowerCase() && !policy.isBot(c.author),
-    );
-    const lastActivity = Math.max(snapshot.createdAt, ...human.map((c) => c.createdAt));
-    const waitingOnClient =
-      config.pauseLabels[0] !== undefined && snapshot.labels.includes(config.pauseLabels[0]);
-    swept.push({
-      snapshot,
-      sla: plan.sla,
-      actions: plan.actions,
-      urgency: urgencyOf(plan.sla, now),
-      needsFollowUp:
-        !plan.sla.paused && workingClock(terms.calendar).msBetween(lastActivity, now) >= followUpMs,
-      waitingOnClient,
-    });
+    const ticket = planSweptTicket({ ...params, snapshot });
+    if (ticket) swept.push(ticket);
   }
-  return swept.sort((a, b) => a.urgency - b.urgency);
+  return byUrgency(swept);
 }

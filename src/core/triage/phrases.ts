@@ -1,4 +1,14 @@
-import { sameWord, sentencesOf, slipPossible, toWord, wordsOf, type Sentence, type Word } from "./words.js";
+import {
+  MIN_SLIP_LENGTH,
+  sameWord,
+  sentencesOf,
+  slipPossible,
+  toWord,
+  withinOneSlip,
+  wordsOf,
+  type Sentence,
+  type Word,
+} from "./words.js";
 
 /**
  * Phrases as the triage rules write them, matched against ticket text word by word:
@@ -108,6 +118,11 @@ export function findPhrase(phrase: Phrase, sentence: Sentence): Span | null {
     )
   )
     return null;
+  return spanOf(phrase, sentence);
+}
+
+/** `findPhrase` once the phrase's first word is known to be in the sentence. */
+function spanOf(phrase: Phrase, sentence: Sentence): Span | null {
   // starts[i] is where a match began that can go on at word i (-1: none).
   let starts: number[] = sentence.map((_, index) => index).concat([-1]);
   for (const step of phrase.steps) {
@@ -194,12 +209,16 @@ export function compileRule(params: {
  */
 export function ruleMatches(rule: PhraseRule, sentences: readonly Sentence[]): string[] {
   const found = new Map<Phrase, string>();
+  const starts = firstWords(rule);
   for (const sentence of sentences) {
+    // Only the phrases whose first word is in the sentence are looked for (most are not).
+    const candidates = starts.phrasesStartingIn(sentence);
+    if (candidates.size === 0) continue;
     // Phrases that overlap in the text name the same words once: the first phrase keeps them.
     const taken: Span[] = [];
     const hits = rule.phrases.flatMap((phrase) => {
-      if (found.has(phrase)) return [];
-      const span = findPhrase(phrase, sentence);
+      if (found.has(phrase) || !candidates.has(phrase)) return [];
+      const span = sentence.length < wordSteps(phrase) ? null : spanOf(phrase, sentence);
       if (!span || taken.some((other) => span.start < other.end && other.start < span.end)) return [];
       taken.push(span);
       return [
@@ -217,6 +236,61 @@ export function ruleMatches(rule: PhraseRule, sentences: readonly Sentence[]): s
     for (const hit of hits) found.set(hit.phrase, hit.text);
   }
   return [...new Set(rule.phrases.flatMap((phrase) => found.get(phrase) ?? []))];
+}
+
+/** The phrases of a rule by their first word, to tell at once which could start in a sentence. */
+interface FirstWords {
+  readonly phrasesStartingIn: (sentence: Sentence) => ReadonlySet<Phrase>;
+}
+
+const FIRST_WORDS = new WeakMap<PhraseRule, FirstWords>();
+
+/**
+ * Indexes a rule's phrases by the spelling and the stem of each alternative of their first word,
+ * and (for phrases where slips count) by its length: a sentence's words then find the phrases they
+ * may start in a few look-ups, with the same answer as `sameWord` for every pair of words.
+ */
+function firstWords(rule: PhraseRule): FirstWords {
+  const known = FIRST_WORDS.get(rule);
+  if (known) return known;
+  const exact = new Map<string, Phrase[]>();
+  const slipsByLength = new Map<number, { readonly word: string; readonly phrase: Phrase }[]>();
+  const always: Phrase[] = [];
+  const add = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  for (const phrase of rule.phrases) {
+    const first = phrase.steps[0];
+    if (first?.kind !== "word") {
+      always.push(phrase);
+      continue;
+    }
+    for (const alternative of first.alternatives) {
+      add(exact, `w${alternative.word}`, phrase);
+      add(exact, `s${alternative.stem}`, phrase);
+      if (phrase.slips && alternative.word.length >= MIN_SLIP_LENGTH)
+        add(slipsByLength, alternative.word.length, { word: alternative.word, phrase });
+    }
+  }
+  const index: FirstWords = {
+    phrasesStartingIn: (sentence) => {
+      const found = new Set<Phrase>(always);
+      for (const word of sentence) {
+        for (const phrase of exact.get(`w${word.word}`) ?? []) found.add(phrase);
+        for (const phrase of exact.get(`s${word.stem}`) ?? []) found.add(phrase);
+        const length = word.word.length;
+        if (length < MIN_SLIP_LENGTH) continue;
+        for (const near of [length - 1, length, length + 1])
+          for (const entry of slipsByLength.get(near) ?? [])
+            if (!found.has(entry.phrase) && withinOneSlip(word.word, entry.word)) found.add(entry.phrase);
+      }
+      return found;
+    },
+  };
+  FIRST_WORDS.set(rule, index);
+  return index;
 }
 
 /**

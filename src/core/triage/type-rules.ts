@@ -3,8 +3,18 @@ import type { Sentence } from "./words.js";
 import type { TicketType } from "./form-fields.js";
 import { DEFAULT_MENTION_ONLY } from "../config/triage-defaults.js";
 
+/**
+ * A rule compiled the first time it is used, not when this module loads: a run that never reads
+ * a ticket's type (most of the Action's commands, and every run before its first request) never
+ * pays for it.
+ */
+function compiledOnFirstUse(params: Parameters<typeof compileRule>[0]): () => PhraseRule {
+  let rule: PhraseRule | undefined;
+  return () => (rule ??= compileRule(params));
+}
+
 /** A title that asks something ("How do I add a user", "Can staff edit the menu?"). */
-const QUESTION_TITLE = compileRule({
+const QUESTION_TITLE = compiledOnFirstUse({
   keywords: [
     "how do|can|does|should|would i|we|you",
     "is it possible",
@@ -18,14 +28,14 @@ const QUESTION_TITLE = compileRule({
 });
 
 /** A title that names a change ("Update board members", "Replace logo"). */
-const CHANGE_TITLE = compileRule({
+const CHANGE_TITLE = compiledOnFirstUse({
   keywords: [
     "update|replace|change|add|remove|redirect|redesign|move|swap|resize|edit|modify|customise|integrate",
   ],
 });
 
 /** Words that report a fault. */
-const FAULT = compileRule({
+const FAULT = compiledOnFirstUse({
   unless: DEFAULT_MENTION_ONLY,
   keywords: [
     "error|errors",
@@ -60,7 +70,7 @@ const FAULT = compileRule({
 });
 
 /** Words that ask for a change. */
-const CHANGE = compileRule({
+const CHANGE = compiledOnFirstUse({
   keywords: [
     "please|pls ... change|update|add|remove|replace|correct|delete|upload|create|put",
     "can|could|would you ... change|update|add|remove|replace|correct|delete|upload|create|put|move|swap|set|resize|customise|modify|edit|send",
@@ -94,10 +104,10 @@ export function typeFromWords(params: {
   readonly titleSentences: readonly Sentence[];
   readonly all: readonly Sentence[];
 }): TicketType | undefined {
-  if (hits(QUESTION_TITLE, params.titleSentences) || params.title.trim().endsWith("?")) return "question";
-  if (hits(CHANGE_TITLE, params.titleSentences)) return "change";
-  if (hits(FAULT, params.all) || expectedButGot(params.all)) return "bug";
-  if (hits(CHANGE, params.all)) return "change";
+  if (hits(QUESTION_TITLE(), params.titleSentences) || params.title.trim().endsWith("?")) return "question";
+  if (hits(CHANGE_TITLE(), params.titleSentences)) return "change";
+  if (hits(FAULT(), params.all) || expectedButGot(params.all)) return "bug";
+  if (hits(CHANGE(), params.all)) return "change";
   return undefined;
 }
 

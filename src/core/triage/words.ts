@@ -57,11 +57,24 @@ function americanSpelling(word: string): string {
 /** No English word a rule needs is longer; longer strings are compared as they are. */
 const MAX_WORD = 30;
 
+/**
+ * Words already spelt and stemmed: texts repeat their words, and a sweep reads the same few
+ * thousand words in every ticket. Bounded, so a text of all-different words cannot grow it.
+ */
+const KNOWN_WORDS = new Map<string, Word>();
+const MAX_KNOWN_WORDS = 20_000;
+
 /** A word as rules compare it: its normal spelling and its stem. */
 export function toWord(raw: string): Word {
   if (raw.length > MAX_WORD) return { word: raw, stem: raw, written: raw };
-  const word = americanSpelling(raw);
-  return { word, stem: stemmer(word), written: raw };
+  let known = KNOWN_WORDS.get(raw);
+  if (!known) {
+    const word = americanSpelling(raw);
+    known = { word, stem: stemmer(word), written: raw };
+    if (KNOWN_WORDS.size >= MAX_KNOWN_WORDS) KNOWN_WORDS.clear();
+    KNOWN_WORDS.set(raw, known);
+  }
+  return known;
 }
 
 // Letters and digits, with an apostrophe inside a word ("we've"); one pass, no backtracking.
@@ -114,7 +127,7 @@ export function withinOneSlip(a: string, b: string): boolean {
 }
 
 /** Typing slips are only forgiven in longer words: "site" and "sit" are different words. */
-const MIN_SLIP_LENGTH = 5;
+export const MIN_SLIP_LENGTH = 5;
 
 /**
  * Whether a word of the text is the rule's word: same word, same stem, or (when `slips` is on) a

@@ -1,0 +1,2 @@
+import { createRequire as __firstlineRequire } from "node:module"; const require = __firstlineRequire(import.meta.url);
+import{f as o}from"./chunk-OABD2Z34.js";import{h as r,i as n}from"./chunk-H6JHXQXG.js";function p(e,s){return[...e.clients.flatMap(t=>t.repos),...e.ticketRepos,e.supportRepo??s]}var a=n({clients:r(n({repos:r(o).default([])})).default([]),ticketRepos:r(o).default([]),supportRepo:o.nullable().default(null)});function d(e,s){let t=a.safeParse(e??{});return t.success?p(t.data,s):void 0}export{p as a,d as b};

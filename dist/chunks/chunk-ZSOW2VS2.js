@@ -1,2 +1,0 @@
-import { createRequire as __firstlineRequire } from "node:module"; const require = __firstlineRequire(import.meta.url);
-import{x as o}from"./chunk-ETZYHK63.js";var r=()=>new Date;function a(e){let t=e.FIRSTLINE_NOW;if(t===void 0||t==="")return r;let n=new Date(t);if(Number.isNaN(n.getTime()))throw new Error(`FIRSTLINE_NOW is not an ISO instant: "${t}"`);return()=>new Date(n.getTime())}function c(e,t){return o.fromJSDate(e,{zone:t}).toISODate()??""}export{a,c as b};

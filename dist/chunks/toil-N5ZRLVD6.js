@@ -1,2 +1,0 @@
-import { createRequire as __firstlineRequire } from "node:module"; const require = __firstlineRequire(import.meta.url);
-import{c as a,d as b}from"./chunk-NYIJTYL3.js";import"./chunk-KMVU5XHV.js";import"./chunk-Z62NQ43T.js";import"./chunk-AU65KX5O.js";import"./chunk-3R47JOC6.js";import"./chunk-Q74A5XNT.js";import"./chunk-H3XKOX2C.js";import"./chunk-XOEMN2J7.js";import"./chunk-HHGANE4H.js";import"./chunk-RGNTPL3U.js";import"./chunk-SMNVSSM4.js";import"./chunk-ETZYHK63.js";import"./chunk-SSWDPHPL.js";import"./chunk-TCGERW5X.js";export{b as actionToil,a as readableRepos};
