@@ -1,2 +1,2 @@
 import { createRequire as __firstlineRequire } from "node:module"; const require = __firstlineRequire(import.meta.url);
-import*as a from"node:module";var i=a;i.enableCompileCache?.();var[{provideHolidayLibrary:o},{run:e}]=await Promise.all([import("./chunks/holiday-library-X5HIDRXL.js"),import("./chunks/run-QPLXWAR7.js")]);o({from:import.meta.url,specifier:"./bank-holiday-library.cjs"});await e();
+import*as a from"node:module";var i=a;i.enableCompileCache?.();var[{provideHolidayLibrary:o},{run:e}]=await Promise.all([import("./chunks/holiday-library-X5HIDRXL.js"),import("./chunks/run-PEO42HIX.js")]);o({from:import.meta.url,specifier:"./bank-holiday-library.cjs"});await e();

@@ -88,27 +88,44 @@ async function createCommentOnce(params: {
   where: { owner: string; repo: string; issue_number: number };
   body: string;
 }): Promise<void> {
-  const { gh, where, body } = params;
-  const post = () =>
-    gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-      ...where,
-      body,
-      request: { retries: 0 },
-    });
   try {
-    await post();
+    await postComment(params);
   } catch (error) {
     const status = statusOf(error);
     if (status === undefined || status < 500) throw error;
-    if (
-      await findInList(
-        gh,
-        "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
-        where,
-        (c) => c.body === body,
-      )
-    )
-      return;
-    await post();
+    await postCommentUnlessThere(params);
   }
+}
+
+const postComment = (params: {
+  gh: GitHubTransport;
+  where: { owner: string; repo: string; issue_number: number };
+  body: string;
+}) =>
+  params.gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+    ...params.where,
+    body: params.body,
+    request: { retries: 0 },
+  });
+
+/**
+ * After an answer that does not say whether a comment was written: the issue's comments are read,
+ * and the comment is posted (once, never retried blindly) only if it is not there.
+ */
+export async function postCommentUnlessThere(params: {
+  gh: GitHubTransport;
+  where: { owner: string; repo: string; issue_number: number };
+  body: string;
+}): Promise<void> {
+  const { gh, where, body } = params;
+  if (
+    await findInList(
+      gh,
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+      where,
+      (c) => c.body === body,
+    )
+  )
+    return;
+  await postComment(params);
 }

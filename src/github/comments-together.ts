@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { findInList } from "./read-all.js";
+import { postCommentUnlessThere } from "./apply-actions.js";
 import { splitRepo, statusOf, type GitHubTransport } from "./transport.js";
 
 /** A comment to post on an issue, with the issue's node id (a webhook's `issue.node_id`). */
@@ -83,20 +83,12 @@ async function postIfMissing(params: {
   readonly first: unknown;
 }): Promise<CommentOutcome> {
   const { gh, comment } = params;
-  const where = { ...splitRepo(comment.repo), issue_number: comment.number };
   try {
-    const there = await findInList(
+    await postCommentUnlessThere({
       gh,
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
-      where,
-      (c) => c.body === comment.body,
-    );
-    if (!there)
-      await gh.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-        ...where,
-        body: comment.body,
-        request: { retries: 0 },
-      });
+      where: { ...splitRepo(comment.repo), issue_number: comment.number },
+      body: comment.body,
+    });
     return { posted: true };
   } catch (error) {
     // The read or the post failed as well: the delivery is tried again, and looks for its card.

@@ -71,6 +71,11 @@ export function nodeHttpFetch(
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/**
+ * The most an answer may hold, as sent and once decompressed: GitHub's largest pages are a few
+ * megabytes; a broken proxy or a compressed bomb is refused rather than read into memory.
+ */
+export const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
 const MAX_REDIRECTS = 20;
 
 type HttpModule = typeof Http;
@@ -153,12 +158,24 @@ function exchange(params: {
 function readResponse(answer: IncomingMessage, url: URL, signal: AbortSignal | undefined): Promise<Response> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
+    let received = 0;
     const onAbort = () => {
       answer.destroy();
       reject(signal?.reason as Error);
     };
     signal?.addEventListener("abort", onAbort, { once: true });
-    answer.on("data", (chunk: Buffer) => chunks.push(chunk));
+    answer.on("data", (chunk: Buffer) => {
+      received += chunk.byteLength;
+      if (received > MAX_ANSWER_BYTES) {
+        signal?.removeEventListener("abort", onAbort);
+        answer.destroy();
+        reject(
+          new TypeError("fetch failed", { cause: new Error(`the answer is over ${MAX_ANSWER_BYTES} bytes`) }),
+        );
+        return;
+      }
+      chunks.push(chunk);
+    });
     answer.on("error", (error) => {
       signal?.removeEventListener("abort", onAbort);
       reject(new TypeError("fetch failed", { cause: error }));
@@ -179,9 +196,10 @@ function decoded(bytes: Buffer, encoding: string | undefined): Buffer {
   const coding = (encoding ?? "").trim().toLowerCase();
   if (coding === "" || coding === "identity" || bytes.byteLength === 0) return bytes;
   const zlib = process.getBuiltinModule("node:zlib") as typeof Zlib;
-  if (coding === "gzip" || coding === "x-gzip") return zlib.gunzipSync(bytes);
-  if (coding === "deflate") return zlib.inflateSync(bytes);
-  if (coding === "br") return zlib.brotliDecompressSync(bytes);
+  const limit = { maxOutputLength: MAX_ANSWER_BYTES };
+  if (coding === "gzip" || coding === "x-gzip") return zlib.gunzipSync(bytes, limit);
+  if (coding === "deflate") return zlib.inflateSync(bytes, limit);
+  if (coding === "br") return zlib.brotliDecompressSync(bytes, limit);
   throw new Error(`unknown content-encoding ${coding}`);
 }
 

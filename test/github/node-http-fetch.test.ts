@@ -55,6 +55,10 @@ describe("the Action's fetch on Node's own HTTP client", () => {
       } else if (path === "/gzip") {
         response.setHeader("content-encoding", "gzip");
         response.end(gzipSync("packed"));
+      } else if (path === "/bomb") {
+        // 80 MB of zeros, packed into about 80 KB.
+        response.setHeader("content-encoding", "gzip");
+        response.end(gzipSync(Buffer.alloc(80 * 1024 * 1024)));
       } else if (path === "/br") {
         response.setHeader("content-encoding", "br");
         response.end(brotliCompressSync("packed too"));
@@ -100,6 +104,12 @@ describe("the Action's fetch on Node's own HTTP client", () => {
   it("decompresses gzip and brotli answers", async () => {
     expect(await (await fetch(`${main.url}/gzip`)).text()).toBe("packed");
     expect(await (await fetch(`${main.url}/br`)).text()).toBe("packed too");
+  });
+
+  it("refuses an answer that unpacks past its limit, rather than holding it in memory", async () => {
+    const refused = await fetch(`${main.url}/bomb`).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(TypeError);
+    expect(String((refused as TypeError).cause)).toMatch(/buffer|length|limit/i);
   });
 
   it("follows redirects as fetch does", async () => {

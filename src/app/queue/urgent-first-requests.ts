@@ -1,8 +1,5 @@
 import { isWriteRequest } from "../../github/write-pacing.js";
-import { deliveryRankContext } from "./urgent-writes-first.js";
-
-/** Work without a rank (the sweep, routes) comes after every ranked delivery. */
-const UNRANKED = 5;
+import { deliveryRankContext, UNRANKED } from "./urgent-writes-first.js";
 
 interface Waiting {
   readonly rank: number;

@@ -8,7 +8,7 @@ import { UrgentFirstLane } from "./urgent-first-lane.js";
 export const deliveryRankContext = new AsyncLocalStorage<number>();
 
 /** Work without a rank (the sweep, routes) comes after every ranked delivery. */
-const UNRANKED = 5;
+export const UNRANKED = 5;
 
 /** GitHub asks for about one write a second per installation. */
 const MS_BETWEEN_WRITES = 1_000;
